@@ -1,0 +1,86 @@
+import { Entity } from "electrodb";
+import { createHash } from "node:crypto";
+import { SERVICE, entityConfig, now } from "../shared/db.ts";
+import { AppError, conflict } from "../shared/errors.ts";
+
+const TTL_SECONDS = 24 * 3600;
+
+/** A stored first response to a POST sent with an `Idempotency-Key`, kept for 24 hours. */
+export const IdempotencyEntity = new Entity(
+  {
+    model: { entity: "idempotency", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      scope: { type: "string", required: true, readOnly: true },
+      requestHash: { type: "string", required: true },
+      state: { type: ["pending", "done"] as const, required: true },
+      status: { type: "number" },
+      body: { type: "string" },
+      contentType: { type: "string" },
+      createdAt: { type: "string", required: true },
+      expiresAt: { type: "number", required: true },
+    },
+    indexes: {
+      byScope: {
+        pk: { field: "pk", composite: ["tenantId", "scope"], casing: "none" },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+  contentType: string;
+}
+
+export function requestHash(method: string, path: string, body: string): string {
+  return createHash("sha256").update(`${method} ${path}\n${body}`).digest("hex");
+}
+
+/**
+ * Claims the key for this request. Returns the stored response when the same request already
+ * completed; throws 409 while the first is still running, 422 when the key was used for a
+ * different request.
+ */
+export async function beginIdempotent(tenantId: string, scope: string, hash: string): Promise<StoredResponse | undefined> {
+  try {
+    await IdempotencyEntity.create({
+      tenantId,
+      scope,
+      requestHash: hash,
+      state: "pending",
+      createdAt: now(),
+      expiresAt: Math.floor(Date.now() / 1000) + TTL_SECONDS,
+    }).go();
+    return undefined;
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+  }
+  const { data } = await IdempotencyEntity.get({ tenantId, scope }).go();
+  if (!data) throw conflict("The request with this Idempotency-Key is being processed; retry shortly");
+  if (data.requestHash !== hash) {
+    throw new AppError(422, "idempotency-key-reuse", "Idempotency-Key reused", "This Idempotency-Key was already used for a different request");
+  }
+  if (data.state === "pending") throw conflict("The request with this Idempotency-Key is still being processed; retry shortly");
+  return { status: data.status!, body: data.body ?? "", contentType: data.contentType ?? "application/json" };
+}
+
+/** Stores the first response (success or client error) so retries get it back. */
+export async function completeIdempotent(tenantId: string, scope: string, res: StoredResponse): Promise<void> {
+  await IdempotencyEntity.patch({ tenantId, scope })
+    .set({ state: "done", status: res.status, body: res.body, contentType: res.contentType })
+    .go();
+}
+
+/** A failure that leaves nothing written releases the key, so a retry can run again. */
+export async function releaseIdempotent(tenantId: string, scope: string): Promise<void> {
+  await IdempotencyEntity.delete({ tenantId, scope }).go();
+}
+
+function isConditionFailure(err: unknown): boolean {
+  const e = err as { message?: string; cause?: { name?: string } };
+  return e?.cause?.name === "ConditionalCheckFailedException" || /conditional request failed/i.test(e?.message ?? "");
+}

@@ -1,0 +1,93 @@
+import { PatientEntity } from "./patient.entity.ts";
+import { matchKey, type Coverage, type CoverageInput, type Patient, type PatientInput, type PatientPatch } from "./patient.schema.ts";
+import { getPractice } from "../practice/practice.service.ts";
+import { findPayer } from "../payer/payer.service.ts";
+import { newId } from "../shared/ids.ts";
+import { now, runPage } from "../shared/db.ts";
+import { requireWriter, type Principal } from "../shared/context.ts";
+import { invalid, notFound, type FieldError } from "../shared/errors.ts";
+import { transactWrite, tx } from "../shared/transact.ts";
+import { changedFields, versionedUpdate } from "../shared/versioned.ts";
+import { auditPut } from "../audit/audit.service.ts";
+import type { ListQuery, Page } from "../shared/schema.ts";
+
+const view = ({ tenantId: _t, matchKey: _m, ...rest }: Record<string, unknown>) => rest as Patient;
+
+/** Coverages must name payers of this tenant; each gets a stable id (kept across edits by order). */
+async function resolveCoverages(p: Principal, input: CoverageInput[], previous: Coverage[] = []): Promise<Coverage[]> {
+  const errors: FieldError[] = [];
+  const out: Coverage[] = [];
+  for (const [i, c] of input.entries()) {
+    if (!(await findPayer(p, c.payerId))) errors.push({ path: `coverages.${i}.payerId`, message: "no such payer" });
+    const prior = previous.find((x) => x.order === c.order && x.payerId === c.payerId && x.memberId === c.memberId);
+    out.push({ ...(c as Coverage), coverageId: prior?.coverageId ?? newId("cov") });
+  }
+  if (errors.length) throw invalid(errors);
+  return out;
+}
+
+export async function createPatient(p: Principal, practiceId: string, input: PatientInput): Promise<Patient> {
+  requireWriter(p);
+  await getPractice(p, practiceId);
+  const coverages = await resolveCoverages(p, input.coverages);
+  const patientId = newId("pat");
+  const at = now();
+  const item = { tenantId: p.tenantId, practiceId, patientId, ...input, coverages, matchKey: matchKey(input), createdAt: at, updatedAt: at, version: 1 };
+  await transactWrite([
+    tx.put(PatientEntity.create(item).params()),
+    tx.put(auditPut(p, `patient:${patientId}`, "created", { practiceId })),
+  ]);
+  return view(item);
+}
+
+export async function getPatient(p: Principal, practiceId: string, patientId: string): Promise<Patient> {
+  await getPractice(p, practiceId);
+  const { data } = await PatientEntity.get({ tenantId: p.tenantId, practiceId, patientId }).go();
+  if (!data) throw notFound("Patient");
+  return view(data);
+}
+
+export async function listPatients(p: Principal, practiceId: string, q: ListQuery): Promise<Page<Patient>> {
+  await getPractice(p, practiceId);
+  const page = await runPage(() =>
+    PatientEntity.query.byPractice({ tenantId: p.tenantId, practiceId }).go({ limit: q.limit, cursor: q.cursor ?? null }),
+  );
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
+}
+
+/** Patients of the practice with the same normalised name and birth date. */
+export async function findPatientsByIdentity(
+  p: Principal,
+  practiceId: string,
+  who: { lastName: string; firstName: string; dateOfBirth: string },
+): Promise<Patient[]> {
+  const { data } = await PatientEntity.query
+    .byMatchKey({ tenantId: p.tenantId, practiceId })
+    .begins({ matchKey: matchKey(who) })
+    .go({ pages: "all" });
+  return data.filter((d) => d.matchKey === matchKey(who)).map(view);
+}
+
+export async function updatePatient(
+  p: Principal,
+  practiceId: string,
+  patientId: string,
+  patch: PatientPatch,
+  ifMatch?: number,
+): Promise<Patient> {
+  requireWriter(p);
+  const current = await getPatient(p, practiceId, patientId);
+  const changes: Record<string, unknown> = { ...patch };
+  if (patch.coverages) changes.coverages = await resolveCoverages(p, patch.coverages, current.coverages);
+  const merged = { ...current, ...changes } as Patient;
+  if (patch.firstName || patch.lastName || patch.dateOfBirth) changes.matchKey = matchKey(merged);
+  const { version, updatedAt } = await versionedUpdate(
+    PatientEntity,
+    { tenantId: p.tenantId, practiceId, patientId },
+    current.version,
+    changes,
+    ifMatch,
+    auditPut(p, `patient:${patientId}`, "updated", { practiceId, fields: changedFields(current, patch) }),
+  );
+  return { ...merged, version, updatedAt };
+}

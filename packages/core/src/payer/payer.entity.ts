@@ -1,0 +1,27 @@
+import { Entity } from "electrodb";
+import { SERVICE, auditedAttributes, entityConfig } from "../shared/db.ts";
+
+/** A payer as this billing company knows it; `payerId` is ours, `clearinghousePayerId` the clearinghouse's. */
+export const PayerEntity = new Entity(
+  {
+    model: { entity: "payer", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      payerId: { type: "string", required: true, readOnly: true },
+      name: { type: "string", required: true },
+      clearinghousePayerId: { type: "string", required: true },
+      claimFilingIndicator: { type: "string", required: true },
+      timelyFilingDays: { type: "number", required: true },
+      address: { type: "any" },
+      status: { type: ["active", "inactive"] as const, required: true },
+      ...auditedAttributes,
+    },
+    indexes: {
+      byId: {
+        pk: { field: "pk", composite: ["tenantId"], casing: "none" },
+        sk: { field: "sk", composite: ["payerId"], casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);

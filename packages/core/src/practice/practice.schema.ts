@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { address, ein, isoDate, npi, orgName, status, taxonomyCode, timeZone } from "../shared/schema.ts";
+
+/** One effective-dated term of the contract the billing company invoices the practice on. */
+export const contractTerm = z
+  .strictObject({
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.optional(),
+    /** Fee as a percent of collections, in basis points: 650 = 6.5%. */
+    percentBps: z.number().int().min(0).max(10000),
+    /** Monthly minimum fee in cents, charged when the percentage falls short. */
+    monthlyMinimumCents: z.number().int().min(0).optional(),
+  })
+  .refine((t) => !t.effectiveTo || t.effectiveTo >= t.effectiveFrom, {
+    path: ["effectiveTo"],
+    message: "must not be before effectiveFrom",
+  });
+export type ContractTerm = z.infer<typeof contractTerm>;
+
+const contracts = z
+  .array(contractTerm)
+  .max(50)
+  .superRefine((terms, ctx) => {
+    const sorted = terms.map((t, i) => ({ t, i })).sort((a, b) => a.t.effectiveFrom.localeCompare(b.t.effectiveFrom));
+    for (let k = 1; k < sorted.length; k++) {
+      const prev = sorted[k - 1]!;
+      const cur = sorted[k]!;
+      if (!prev.t.effectiveTo || prev.t.effectiveTo >= cur.t.effectiveFrom) {
+        ctx.addIssue({ code: "custom", path: [cur.i, "effectiveFrom"], message: "overlaps another contract term" });
+      }
+    }
+  });
+
+export const practiceInput = z.strictObject({
+  legalName: orgName,
+  npi,
+  taxId: ein,
+  taxonomyCode,
+  address,
+  timeZone,
+  status: status.default("active"),
+  contracts: contracts.default([]),
+});
+export type PracticeInput = z.infer<typeof practiceInput>;
+
+export const practicePatch = z.strictObject({
+  legalName: orgName.optional(),
+  npi: npi.optional(),
+  taxId: ein.optional(),
+  taxonomyCode: taxonomyCode.optional(),
+  address: address.optional(),
+  timeZone: timeZone.optional(),
+  status: status.optional(),
+  contracts: contracts.optional(),
+});
+export type PracticePatch = z.infer<typeof practicePatch>;
+
+export const practiceView = z.object({
+  practiceId: z.string(),
+  legalName: z.string(),
+  npi: z.string(),
+  taxId: z.string(),
+  taxonomyCode: z.string(),
+  address,
+  timeZone: z.string(),
+  status,
+  contracts: z.array(contractTerm),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Practice = z.infer<typeof practiceView>;

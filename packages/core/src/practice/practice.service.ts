@@ -1,0 +1,66 @@
+import { PracticeEntity } from "./practice.entity.ts";
+import type { Practice, PracticeInput, PracticePatch } from "./practice.schema.ts";
+import { newId } from "../shared/ids.ts";
+import { now, runPage } from "../shared/db.ts";
+import { canSeePractice, requireRole, type Principal } from "../shared/context.ts";
+import { notFound } from "../shared/errors.ts";
+import { transactWrite, tx } from "../shared/transact.ts";
+import { changedFields, versionedUpdate } from "../shared/versioned.ts";
+import { auditPut } from "../audit/audit.service.ts";
+import type { ListQuery, Page } from "../shared/schema.ts";
+
+const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) => rest as Practice;
+
+export async function createPractice(p: Principal, input: PracticeInput): Promise<Practice> {
+  requireRole(p, "owner", "biller");
+  // Contract terms are what the company invoices on: only owners set them.
+  if (input.contracts.length > 0) requireRole(p, "owner");
+  const practiceId = newId("prc");
+  const at = now();
+  const item = { tenantId: p.tenantId, practiceId, ...input, createdAt: at, updatedAt: at, version: 1 };
+  await transactWrite([
+    tx.put(PracticeEntity.create(item).params()),
+    tx.put(auditPut(p, `practice:${practiceId}`, "created", { practiceId })),
+  ]);
+  return view(item);
+}
+
+/** The practice, or 404 when it does not exist in this tenant or the key may not see it. */
+export async function getPractice(p: Principal, practiceId: string): Promise<Practice> {
+  if (!canSeePractice(p, practiceId)) throw notFound("Practice");
+  const { data } = await PracticeEntity.get({ tenantId: p.tenantId, practiceId }).go();
+  if (!data) throw notFound("Practice");
+  return view(data);
+}
+
+export async function listPractices(p: Principal, q: ListQuery): Promise<Page<Practice>> {
+  if (p.practiceId) {
+    // A practice key's list is its own practice.
+    return { items: q.cursor ? [] : [await getPractice(p, p.practiceId)], nextCursor: null };
+  }
+  const page = await runPage(() =>
+    PracticeEntity.query.byId({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null }),
+  );
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
+}
+
+export async function updatePractice(
+  p: Principal,
+  practiceId: string,
+  patch: PracticePatch,
+  ifMatch?: number,
+): Promise<Practice> {
+  requireRole(p, "owner", "biller");
+  const current = await getPractice(p, practiceId);
+  if (patch.contracts) requireRole(p, "owner");
+  const fields = changedFields(current, patch);
+  const { version, updatedAt } = await versionedUpdate(
+    PracticeEntity,
+    { tenantId: p.tenantId, practiceId },
+    current.version,
+    patch,
+    ifMatch,
+    auditPut(p, `practice:${practiceId}`, "updated", { practiceId, fields }),
+  );
+  return { ...current, ...patch, version, updatedAt };
+}

@@ -1,0 +1,75 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { Resource } from "sst/resource";
+
+/**
+ * The one factory for AWS clients and linked resource names. Endpoints come from the SDK's own
+ * `AWS_ENDPOINT_URL_<SERVICE>` variables (unset in AWS, set by the local stack), resource names
+ * from SST's `Resource` (in AWS from the link, locally from `SST_RESOURCE_<Name>` variables).
+ */
+type LinkedResource = { name?: string; url?: string; value?: string };
+
+export function linked(name: string): LinkedResource {
+  const r = (Resource as unknown as Record<string, LinkedResource | undefined>)[name];
+  if (!r) throw new Error(`Resource ${name} is not linked to this function`);
+  return r;
+}
+
+export function tableName(): string {
+  return required(linked("Table").name, "Table.name");
+}
+
+export function bucketName(resource: string): string {
+  return required(linked(resource).name, `${resource}.name`);
+}
+
+export function queueUrl(resource: string): string {
+  return required(linked(resource).url, `${resource}.url`);
+}
+
+function required(v: string | undefined, what: string): string {
+  if (!v) throw new Error(`Linked resource ${what} is missing`);
+  return v;
+}
+
+/** Test runs set CLAIMLEDGER_LOCAL_ONLY=1: any endpoint that is not loopback is refused. */
+function checkEndpoint(service: string): void {
+  if (process.env.CLAIMLEDGER_LOCAL_ONLY !== "1") return;
+  const url = process.env[`AWS_ENDPOINT_URL_${service}`];
+  if (!url || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(url)) {
+    throw new Error(`Refusing AWS ${service} endpoint ${url ?? "(default AWS)"}: tests only talk to local emulators`);
+  }
+}
+
+let ddb: DynamoDBDocumentClient | undefined;
+let sqs: SQSClient | undefined;
+let s3: S3Client | undefined;
+
+export function dynamo(): DynamoDBDocumentClient {
+  if (!ddb) {
+    checkEndpoint("DYNAMODB");
+    ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+  }
+  return ddb;
+}
+
+export function sqsClient(): SQSClient {
+  if (!sqs) {
+    checkEndpoint("SQS");
+    sqs = new SQSClient({});
+  }
+  return sqs;
+}
+
+export function s3Client(): S3Client {
+  if (!s3) {
+    checkEndpoint("S3");
+    // Emulators serve buckets by path; AWS serves them by virtual host.
+    s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) });
+  }
+  return s3;
+}

@@ -1,0 +1,35 @@
+import { forbidden } from "./errors.ts";
+
+export const ROLES = ["owner", "biller", "viewer", "practice"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: always a tenant, sometimes narrowed to one practice. Built from the API key. */
+export interface Principal {
+  tenantId: string;
+  keyId: string;
+  role: Role;
+  /** Set for `practice` keys: the one practice this key may see. */
+  practiceId?: string;
+}
+
+/** Throws 403 unless the principal holds one of the roles. */
+export function requireRole(p: Principal, ...roles: Role[]): void {
+  if (!roles.includes(p.role)) {
+    throw forbidden(`This action needs one of the roles: ${roles.join(", ")}`);
+  }
+}
+
+/** Roles that may change tenant data (everything but viewer). */
+export function requireWriter(p: Principal): void {
+  requireRole(p, "owner", "biller", "practice");
+}
+
+/** True when the principal may see records of this practice. */
+export function canSeePractice(p: Principal, practiceId: string): boolean {
+  return p.practiceId === undefined || p.practiceId === practiceId;
+}
+
+/** Who did something, for audit trails and status history. */
+export function actorOf(p: Principal): string {
+  return `key:${p.keyId}`;
+}

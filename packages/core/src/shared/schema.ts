@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { isValidNpi, normalizeEin } from "../codes/npi.ts";
+
+/** Building blocks shared by the aggregates' schemas. */
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, "is not a calendar date");
+
+export const npi = z.string().refine(isValidNpi, "must be a 10-digit NPI with a valid check digit");
+
+export const ein = z
+  .string()
+  .refine((s) => normalizeEin(s) !== undefined, "must be an EIN: nine digits, NN-NNNNNNN")
+  .transform((s) => normalizeEin(s)!);
+
+export const taxonomyCode = z
+  .string()
+  .regex(/^\d{3}[0-9A-Z]{6}X$/, "must be a 10-character NUCC taxonomy code, e.g. 207Q00000X");
+
+export const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return tz.includes("/") || tz === "UTC";
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone, e.g. America/Chicago");
+
+export const US_STATES = [
+  "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+  "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC",
+  "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+  "AS", "GU", "MP", "PR", "VI",
+] as const;
+
+export const address = z.strictObject({
+  line1: z.string().min(1).max(55),
+  line2: z.string().min(1).max(55).optional(),
+  city: z.string().min(2).max(30),
+  state: z.enum(US_STATES, "must be a two-letter US state or territory code"),
+  postalCode: z.string().regex(/^\d{5}(\d{4})?$/, "must be a 5- or 9-digit ZIP code, digits only"),
+});
+export type Address = z.infer<typeof address>;
+
+/** X12 name elements allow letters, digits, spaces and a few punctuation marks. */
+export const personName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[A-Za-z0-9 .,'&-]+$/, "may hold letters, digits, spaces and . , ' & - only");
+
+export const orgName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[A-Za-z0-9 .,'&()/-]+$/, "may hold letters, digits, spaces and . , ' & ( ) / - only");
+
+export const status = z.enum(["active", "inactive"]);
+
+/** Integer cents, never floats. */
+export const cents = z.number().int("must be integer cents").min(0);
+
+/** List query parameters: `?limit=&cursor=`. */
+export const listQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

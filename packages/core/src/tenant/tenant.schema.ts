@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { orgName } from "../shared/schema.ts";
+
+export const tenantInput = z.strictObject({
+  name: orgName,
+  /** A name for the first owner key, e.g. the person who holds it. */
+  ownerKeyName: z.string().trim().min(1).max(80).default("owner"),
+});
+export type TenantInput = z.infer<typeof tenantInput>;
+
+export const tenantView = z.object({
+  tenantId: z.string(),
+  name: z.string(),
+  status: z.enum(["active", "suspended"]),
+  createdAt: z.string(),
+});
+
+export const apiKeyInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80),
+    role: z.enum(["owner", "biller", "viewer", "practice"]),
+    practiceId: z.string().min(1).max(40).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === "practice" && !v.practiceId) {
+      ctx.addIssue({ code: "custom", path: ["practiceId"], message: "is required for a practice key" });
+    }
+    if (v.role !== "practice" && v.practiceId) {
+      ctx.addIssue({ code: "custom", path: ["practiceId"], message: "only practice keys are bound to a practice" });
+    }
+  });
+export type ApiKeyInput = z.infer<typeof apiKeyInput>;
+
+export const apiKeyView = z.object({
+  keyId: z.string(),
+  name: z.string(),
+  role: z.enum(["owner", "biller", "viewer", "practice"]),
+  practiceId: z.string().optional(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  revokedAt: z.string().optional(),
+});
+export type ApiKeyView = z.infer<typeof apiKeyView>;
+
+/** The one response that carries a key's secret: creation. It is never shown again. */
+export const createdApiKey = apiKeyView.extend({ apiKey: z.string() });

@@ -1,0 +1,81 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { AppError } from "@claimledger/core/shared/errors.ts";
+import { log } from "@claimledger/core/shared/log.ts";
+import type { AppEnv } from "./env.ts";
+import { problem, zodErrors } from "./problem.ts";
+import { requestContext, requireJson } from "./middleware/request.ts";
+import { requireApiKey } from "./middleware/auth.ts";
+import { idempotency } from "./middleware/idempotency.ts";
+import { docsPage } from "./docs.ts";
+import { tenants } from "./routes/tenants.ts";
+import { apiKeys } from "./routes/api-keys.ts";
+import { practices } from "./routes/practices.ts";
+import { providers } from "./routes/providers.ts";
+import { payers } from "./routes/payers.ts";
+import { patients } from "./routes/patients.ts";
+import { audit } from "./routes/audit.ts";
+
+/** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    // Every schema failure becomes a 422 problem+json naming each path.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const where = result.target === "json" ? "" : result.target === "param" ? "path" : result.target;
+        return problem(c, 422, "validation", "Validation failed", "The request is not valid", zodErrors(result.error.issues, where));
+      }
+    },
+  });
+
+  app.use("*", requestContext);
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problem(c, 413, "payload-too-large", "Payload too large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`),
+    }),
+  );
+  app.use("/v1/*", requireJson());
+  app.use("/v1/*", async (c, next) => {
+    if (c.req.method === "POST" && c.req.path === "/v1/tenants") return next(); // platform admin key
+    return requireApiKey(c, next);
+  });
+  app.use("/v1/*", async (c, next) => (c.get("principal") ? idempotency(c, next) : next()));
+
+  app.get("/health", (c) => c.json({ ok: true }));
+
+  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, audit]) app.route("/", routes);
+
+  const openapi = {
+    openapi: "3.1.0",
+    info: {
+      title: "ClaimLedger API",
+      version: "1.0.0",
+      description:
+        "Multi-tenant medical billing API for billing companies. Authenticate with `Authorization: Bearer <api key>`. Errors are RFC 9457 problem+json.",
+    },
+    security: [{ apiKey: [] }],
+  };
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", openapi);
+  app.get("/docs", (c) => c.html(docsPage(app.getOpenAPI31Document(openapi) as unknown as Record<string, unknown>)));
+
+  app.notFound((c) => problem(c, 404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => {
+    if (err instanceof AppError) return problem(c, err.status, err.type, err.title, err.message, err.errors);
+    if (err instanceof HTTPException) {
+      // Hono's JSON validator: malformed JSON body.
+      const msg = err.message || "The request could not be read";
+      return problem(c, err.status, "bad-request", "Bad request", msg);
+    }
+    log("error", "unhandled", { requestId: c.get("requestId"), route: c.req.routePath, error: (err as Error).name, message: (err as Error).message });
+    return problem(c, 500, "internal", "Internal error", "Something went wrong on our side; the request id identifies it in our logs");
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,40 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { listAudit } from "@claimledger/core/audit/audit.service.ts";
+import { listQuery } from "@claimledger/core/shared/schema.ts";
+import { requireRole } from "@claimledger/core/shared/context.ts";
+import type { AppEnv } from "../env.ts";
+import { errors, jsonResponse, pageOf } from "./_shared.ts";
+
+export const audit = new OpenAPIHono<AppEnv>();
+
+const auditEvent = z.object({
+  subject: z.string(),
+  eventId: z.string(),
+  at: z.string(),
+  action: z.string(),
+  actor: z.string(),
+  practiceId: z.string().optional(),
+  fields: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
+
+audit.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/audit-events",
+    tags: ["Audit"],
+    summary: "The audit trail of one record, newest first (owner, biller, viewer)",
+    request: {
+      query: listQuery.extend({
+        subject: z.string().regex(/^[a-zA-Z]+:[a-z]+_[0-9a-z]+$/, "must be <type>:<id>, e.g. practice:prc_...").openapi({ example: "practice:prc_0123456789abcd" }),
+      }),
+    },
+    responses: { 200: jsonResponse(pageOf(auditEvent), "Audit events"), ...errors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    requireRole(p, "owner", "biller", "viewer");
+    const { subject, ...q } = c.req.valid("query");
+    return c.json(await listAudit(p, subject, q), 200);
+  },
+);

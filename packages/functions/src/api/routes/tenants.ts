@@ -1,0 +1,50 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { timingSafeEqual } from "node:crypto";
+import { createTenant, getTenant } from "@claimledger/core/tenant/tenant.service.ts";
+import { createdApiKey, tenantInput, tenantView } from "@claimledger/core/tenant/tenant.schema.ts";
+import { linked } from "@claimledger/core/shared/aws.ts";
+import { forbidden, unauthorized } from "@claimledger/core/shared/errors.ts";
+import type { AppEnv } from "../env.ts";
+import { errors, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
+
+/** The platform admin key: SST secret `PlatformAdminKey` (locally `SST_RESOURCE_PlatformAdminKey`). */
+function checkAdmin(header: string | undefined): void {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  if (!m) throw unauthorized("Creating a tenant needs the platform admin key");
+  const expected = linked("PlatformAdminKey").value ?? "";
+  const a = Buffer.from(m[1]!);
+  const b = Buffer.from(expected);
+  if (expected.length < 16 || a.length !== b.length || !timingSafeEqual(a, b)) throw forbidden("That is not the platform admin key");
+}
+
+export const tenants = new OpenAPIHono<AppEnv>();
+
+tenants.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/tenants",
+    tags: ["Tenants"],
+    summary: "Create a billing company (platform admin)",
+    description: "Authenticated with the platform admin key. Returns the tenant and its first owner API key, shown only this once.",
+    request: { body: jsonBody(tenantInput) },
+    responses: {
+      201: jsonResponse(z.object({ tenant: tenantView, ownerKey: createdApiKey }), "Tenant created"),
+      ...writeErrors,
+    },
+  }),
+  async (c) => {
+    checkAdmin(c.req.header("authorization"));
+    return c.json(await createTenant(c.req.valid("json")), 201);
+  },
+);
+
+tenants.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/tenant",
+    tags: ["Tenants"],
+    summary: "The billing company this API key belongs to",
+    responses: { 200: jsonResponse(tenantView, "The tenant"), ...errors },
+  }),
+  async (c) => c.json(await getTenant(c.get("principal")), 200),
+);

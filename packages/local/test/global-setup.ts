@@ -1,0 +1,26 @@
+import type { TestProject } from "vitest/node";
+import { startEmulators, type Emulators } from "../src/emulators.ts";
+import { provision } from "../src/provision.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    localAwsEnv: Record<string, string>;
+  }
+}
+
+let emulators: Emulators | undefined;
+
+export async function setup(project: TestProject) {
+  emulators = await startEmulators();
+  const env = await provision(emulators, "test");
+  for (const [k, v] of Object.entries(env)) {
+    if (k.startsWith("AWS_ENDPOINT_URL") && !/^http:\/\/127\.0\.0\.1:\d+$/.test(v)) {
+      throw new Error(`Refusing to run tests against ${v}: only loopback emulators are allowed`);
+    }
+  }
+  project.provide("localAwsEnv", env);
+}
+
+export async function teardown() {
+  await emulators?.stop();
+}
