@@ -1,0 +1,12 @@
+import { platformAdminKey, table } from "./storage";
+
+/** The HTTP API (API Gateway v2) in front of the Hono Lambda. */
+export const api = new sst.aws.ApiGatewayV2("Api");
+
+api.route("$default", {
+  handler: "packages/functions/src/api/handler.handler",
+  runtime: "nodejs24.x",
+  memory: "1024 MB",
+  timeout: "29 seconds",
+  link: [table, platformAdminKey],
+});

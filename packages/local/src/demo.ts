@@ -1,0 +1,37 @@
+/**
+ * `npm run demo` — plays a billing company's month on the local stack through the public HTTP
+ * API only, with a fixed seed, and writes what it produced under demo-output/. Uses the running
+ * stack (`npm start`) when there is one, else starts its own and stops it afterwards.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { repoRoot, runningStack, startStack } from "./stack.ts";
+import { ApiClient, seeded } from "./demo/client.ts";
+import { createReferenceData } from "./demo/reference-data.ts";
+
+const out = resolve(repoRoot, "demo-output");
+process.env.CLAIMLEDGER_LOG ??= "warn";
+const existing = await runningStack();
+const stack = existing ? undefined : await startStack({ port: 0 });
+const info = existing ?? stack!.info;
+
+try {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const rng = seeded(20261101);
+  const admin = new ApiClient(info.url, info.adminKey);
+  const { tenant, ownerKey } = await admin.expect(201, "POST", "/v1/tenants", { name: "Northwind Medical Billing", ownerKeyName: "demo owner" });
+  const api = new ApiClient(info.url, ownerKey.apiKey);
+  const ref = await createReferenceData(api, rng);
+  writeFileSync(resolve(out, "company.json"), JSON.stringify({ tenant, ownerKey: ownerKey.apiKey, ...ref }, null, 2));
+
+  console.log(`Demo company ${tenant.name} (${tenant.tenantId}) on ${info.url}`);
+  console.log(`  owner key: ${ownerKey.apiKey}`);
+  console.log(`  payers: ${ref.payers.length}`);
+  for (const p of ref.practices) {
+    console.log(`  ${p.practice.legalName}: ${p.providers.length} providers, ${p.patients.length} patients`);
+  }
+  console.log(`Wrote ${out}/company.json`);
+} finally {
+  await stack?.stop();
+}
