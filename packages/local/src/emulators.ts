@@ -70,7 +70,7 @@ export async function startEmulators(opts: { dataDir?: string } = {}): Promise<E
   proc.stdout?.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
   proc.stderr?.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
   const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
-  const faux = await startFauxqs({ port: await freePort(), host: "127.0.0.1", logger: false, dataDir: fauxDir });
+  const faux = await startFauxqs({ port: await freePort(), logger: false, dataDir: fauxDir });
   try {
     await waitForDynamo(dynamoEndpoint, proc, () => out);
   } catch (err) {

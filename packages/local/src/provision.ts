@@ -57,7 +57,7 @@ export async function provision(ep: Endpoints, prefix: string): Promise<Record<s
   ddb.destroy();
   env[`SST_RESOURCE_${table.resource}`] = JSON.stringify({ name: tableName });
 
-  const sqs = new SQSClient({ endpoint: ep.awsEndpoint, region, credentials });
+  const sqs = new SQSClient({ endpoint: ep.awsEndpoint, region, credentials, useQueueUrlAsEndpoint: false });
   for (const q of queueList) {
     const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${prefix}-${q.resource}-dlq` }));
     const dlqArn = (

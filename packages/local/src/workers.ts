@@ -1,4 +1,5 @@
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { DeleteMessageBatchCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { sqsClient } from "@claimledger/core/shared/aws.ts";
 import type { SQSEvent, SQSBatchResponse } from "aws-lambda";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,7 +24,7 @@ export async function loadHandler(q: QueueDef): Promise<SqsHandler> {
  * messages the handler did not report as failed (partial batch responses, as Lambda does).
  */
 export function pollQueue(queueUrl: string, q: QueueDef, handler: SqsHandler, signal: AbortSignal): Promise<void> {
-  const sqs = new SQSClient({});
+  const sqs = sqsClient();
   return (async () => {
     while (!signal.aborted) {
       try {
@@ -70,7 +71,6 @@ export function pollQueue(queueUrl: string, q: QueueDef, handler: SqsHandler, si
         await new Promise((r) => setTimeout(r, 500));
       }
     }
-    sqs.destroy();
   })();
 }
 

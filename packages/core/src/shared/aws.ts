@@ -60,7 +60,8 @@ export function dynamo(): DynamoDBDocumentClient {
 export function sqsClient(): SQSClient {
   if (!sqs) {
     checkEndpoint("SQS");
-    sqs = new SQSClient({});
+    // Send to the configured endpoint, not the host inside each queue URL (emulators name theirs).
+    sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   }
   return sqs;
 }
