@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { address, isoDate, npi, personName } from "../shared/schema.ts";
+import { coverageInput, sex } from "../patient/patient.schema.ts";
+
+/**
+ * What a practice sends after a visit. Shapes are checked here (a malformed encounter is refused
+ * with a 422); whether the codes are right for the payer is the scrubber's job, which stores its
+ * findings on the claim instead of refusing it.
+ */
+export const serviceLine = z.strictObject({
+  /** CPT or HCPCS Level II code. */
+  procedureCode: z.string().trim().toUpperCase().min(1).max(8),
+  modifiers: z.array(z.string().trim().toUpperCase().min(1).max(4)).max(4, "at most 4 modifiers").default([]),
+  units: z.number().positive().max(9999).default(1),
+  /** Line charge in cents; omitted -> taken from the practice fee schedule. */
+  chargeCents: z.number().int("must be integer cents").optional(),
+  /** 1-based pointers into `diagnoses`, most important first. */
+  diagnosisPointers: z.array(z.number().int()).min(1).max(4),
+  /** Line date of service when it differs from the encounter's. */
+  serviceDate: isoDate.optional(),
+  serviceDateTo: isoDate.optional(),
+  /** National Drug Code for drug lines (11 digits 5-4-2, hyphens allowed). */
+  ndc: z.string().trim().max(13).optional(),
+  ndcQuantity: z.number().positive().optional(),
+  ndcUnit: z.enum(["F2", "GR", "ME", "ML", "UN"]).optional(),
+});
+export type ServiceLineInput = z.infer<typeof serviceLine>;
+
+export const inlinePatient = z.strictObject({
+  firstName: personName,
+  middleName: personName.optional(),
+  lastName: personName,
+  dateOfBirth: isoDate,
+  sex,
+  address,
+  accountNumber: z.string().regex(/^[A-Za-z0-9-]{1,30}$/).optional(),
+  coverages: z.array(coverageInput).min(1).max(3),
+});
+export type InlinePatient = z.infer<typeof inlinePatient>;
+
+export const referringProvider = z.strictObject({
+  firstName: personName,
+  lastName: personName,
+  npi,
+});
+
+export const encounterInput = z
+  .strictObject({
+    /** The practice's own id for the visit, echoed back in results. */
+    externalId: z.string().trim().min(1).max(50).optional(),
+    patientId: z.string().min(1).max(40).optional(),
+    patient: inlinePatient.optional(),
+    renderingProviderId: z.string().min(1).max(40),
+    /** Billing provider; omitted -> the practice itself (its group NPI and EIN). */
+    billingProviderId: z.string().min(1).max(40).optional(),
+    referringProvider: referringProvider.optional(),
+    placeOfService: z.string().regex(/^\d{2}$/, "must be a two-digit CMS place-of-service code"),
+    serviceDate: isoDate,
+    serviceDateTo: isoDate.optional(),
+    /** ICD-10-CM codes in order; the first is the principal diagnosis. */
+    diagnoses: z.array(z.string().trim().toUpperCase().min(3).max(8)).max(12, "a professional claim holds at most 12 diagnoses"),
+    lines: z.array(serviceLine).min(1, "at least one service line").max(50, "a professional claim holds at most 50 lines"),
+    priorAuthorization: z.string().trim().regex(/^[A-Za-z0-9-]{1,50}$/).optional(),
+    accident: z
+      .strictObject({
+        autoAccident: z.boolean().default(false),
+        autoAccidentState: z.string().regex(/^[A-Z]{2}$/).optional(),
+        employment: z.boolean().default(false),
+        otherAccident: z.boolean().default(false),
+        date: isoDate.optional(),
+      })
+      .optional(),
+    /** Total charge as the practice computed it; the scrubber checks it equals the lines' sum. */
+    totalChargeCents: z.number().int().optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (!e.patientId === !e.patient) {
+      ctx.addIssue({ code: "custom", path: ["patientId"], message: "send either patientId or an inline patient, not both or neither" });
+    }
+    if (e.serviceDateTo && e.serviceDateTo < e.serviceDate) {
+      ctx.addIssue({ code: "custom", path: ["serviceDateTo"], message: "must not be before serviceDate" });
+    }
+    if (e.accident?.autoAccident && !e.accident.autoAccidentState) {
+      ctx.addIssue({ code: "custom", path: ["accident", "autoAccidentState"], message: "is required for an auto accident" });
+    }
+  });
+export type EncounterInput = z.infer<typeof encounterInput>;
+
+/** One encounter, or `{ encounters: [...] }` with up to 500. */
+export const encounterBatch = z.strictObject({
+  encounters: z.array(z.unknown()).min(1).max(500, "at most 500 encounters per request"),
+});
