@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.test.ts", "**/test/**/*.ts", "packages/local/src/demo/**/*.ts", "bench/**/*.ts"],
+    files: ["**/*.test.ts", "**/test/**/*.ts", "packages/local/src/demo.ts", "packages/local/src/demo/**/*.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 );

@@ -20,6 +20,7 @@ export const table = {
   indexes: {
     gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" },
     gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+    gsi3: { partitionKey: "gsi3pk", sortKey: "gsi3sk" },
   } satisfies Record<string, IndexDef>,
   /** Epoch-seconds attribute DynamoDB's TTL deletes expired items by (idempotency records). */
   ttlAttribute: "expiresAt",
@@ -38,8 +39,24 @@ export interface QueueDef {
   memoryMb: number;
 }
 
-/** One queue per kind of work, each with its dead-letter queue. Added as their workers land. */
+/** One queue per kind of work, each with its dead-letter queue. */
 export const queues = {
+  claimBatches: {
+    resource: "ClaimBatchQueue",
+    handler: "packages/functions/src/queue/claim-batch.handler",
+    consumerTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    batchSize: 1,
+    memoryMb: 1024,
+  },
+  inboundFiles: {
+    resource: "InboundFileQueue",
+    handler: "packages/functions/src/queue/inbound-file.handler",
+    consumerTimeoutSeconds: 300,
+    maxReceiveCount: 5,
+    batchSize: 1,
+    memoryMb: 1024,
+  },
 } as const satisfies Record<string, QueueDef>;
 
 export function visibilityTimeoutSeconds(q: QueueDef): number {

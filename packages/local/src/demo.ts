@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { repoRoot, runningStack, startStack } from "./stack.ts";
 import { ApiClient, seeded } from "./demo/client.ts";
 import { createReferenceData } from "./demo/reference-data.ts";
+import { uploadEncounters } from "./demo/encounters.ts";
 
 const out = resolve(repoRoot, "demo-output");
 process.env.CLAIMLEDGER_LOG ??= "warn";
@@ -31,7 +32,15 @@ try {
   for (const p of ref.practices) {
     console.log(`  ${p.practice.legalName}: ${p.providers.length} providers, ${p.patients.length} patients`);
   }
-  console.log(`Wrote ${out}/company.json`);
+
+  const claims = await uploadEncounters(api, rng, ref.practices);
+  writeFileSync(resolve(out, "claims.json"), JSON.stringify(claims, null, 2));
+  for (const c of claims) {
+    const review = c.claims.filter((x: any) => x.status === "needs_review").length;
+    console.log(`  ${c.practice}: ${c.accepted} encounters in, ${c.accepted - review} claims ready, ${review} need review`);
+  }
+
+  console.log(`Wrote ${out}/company.json and claims.json`);
 } finally {
   await stack?.stop();
 }

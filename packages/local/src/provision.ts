@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTableCommand, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { buckets, queueList, table, visibilityTimeoutSeconds } from "../../../infra/resources.ts";
@@ -21,9 +21,40 @@ export async function provision(ep: Endpoints, prefix: string): Promise<Record<s
   const ddb = new DynamoDBClient({ endpoint: ep.dynamoEndpoint, region, credentials });
   const tableName = `${prefix}-${table.resource}`;
   const indexNames = Object.keys(table.indexes) as (keyof typeof table.indexes)[];
+  let existing: Awaited<ReturnType<typeof describe>> | undefined;
+  const describe = () => ddb.send(new DescribeTableCommand({ TableName: tableName }));
   try {
-    await ddb.send(new DescribeTableCommand({ TableName: tableName }));
+    existing = await describe();
   } catch {
+    existing = undefined;
+  }
+  if (existing) {
+    // A table kept in .data/ from an older version: add the indexes defined since.
+    const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const n of indexNames.filter((x) => !have.has(x))) {
+      await ddb.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [
+            { AttributeName: table.indexes[n].partitionKey, AttributeType: "S" },
+            { AttributeName: table.indexes[n].sortKey, AttributeType: "S" },
+          ],
+          GlobalSecondaryIndexUpdates: [
+            {
+              Create: {
+                IndexName: n,
+                KeySchema: [
+                  { AttributeName: table.indexes[n].partitionKey, KeyType: "HASH" },
+                  { AttributeName: table.indexes[n].sortKey, KeyType: "RANGE" },
+                ],
+                Projection: { ProjectionType: "ALL" },
+              },
+            },
+          ],
+        }),
+      );
+    }
+  } else {
     await ddb.send(
       new CreateTableCommand({
         TableName: tableName,

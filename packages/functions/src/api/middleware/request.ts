@@ -27,12 +27,13 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   });
 });
 
-/** Write requests must send JSON (the CSV import route declares its own types). */
-export const requireJson = (allowed: string[] = ["application/json"]) =>
+/** Write requests must send JSON; CSV imports (`...:import`) send text/csv. */
+export const requireJson = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     if (["POST", "PUT", "PATCH"].includes(c.req.method)) {
+      const allowed = c.req.path.endsWith(":import") ? ["text/csv"] : ["application/json"];
       const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-      const hasBody = c.req.header("content-length") !== "0" && (c.req.header("content-length") || c.req.header("transfer-encoding"));
+      const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
       if (hasBody && !allowed.includes(type)) {
         return problem(c, 415, "unsupported-media-type", "Unsupported media type", `Send the body as ${allowed.join(" or ")}`);
       }

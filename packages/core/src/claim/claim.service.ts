@@ -1,0 +1,196 @@
+import { ClaimEntity, ClaimEventEntity, ClaimFingerprintEntity } from "./claim.entity.ts";
+import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
+import { ADJUDICATED, MANUAL_TRANSITIONS, canTransition } from "./status.ts";
+import { newId } from "../shared/ids.ts";
+import { now, runPage } from "../shared/db.ts";
+import { actorOf, canSeePractice, requireRole, type Principal } from "../shared/context.ts";
+import { AppError, conflict, invalid, notFound, preconditionFailed } from "../shared/errors.ts";
+import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
+
+export interface Claim {
+  claimId: string;
+  practiceId: string;
+  patientId: string;
+  payerId: string;
+  status: ClaimStatus;
+  serviceDate: string;
+  frequencyCode: "1" | "7" | "8";
+  totalChargeCents: number;
+  doc: ClaimDocument;
+  findings: Finding[];
+  fingerprint: string;
+  edits: number;
+  submissions: number;
+  batchId?: string;
+  payerClaimControlNumber?: string;
+  replacedBy?: string;
+  statusReason?: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) => rest as unknown as Claim;
+
+export function historyEvent(
+  tenantId: string,
+  claimId: string,
+  actor: string,
+  e: { kind: "status" | "edit" | "scrub"; from?: string; to?: string; reason?: string; fields?: string[] },
+  at = now(),
+) {
+  return ClaimEventEntity.create({ tenantId, claimId, at, eventId: newId("evt"), actor, ...e }).params();
+}
+
+/** Stores a new claim, its fingerprint (refusing a duplicate) and its first history, atomically. */
+export async function insertClaim(p: Principal, doc: ClaimDocument, findings: Finding[], status: ClaimStatus, fingerprint: string, reason: string) {
+  const at = now();
+  const actor = actorOf(p);
+  const item = {
+    tenantId: p.tenantId,
+    claimId: doc.claimId,
+    practiceId: doc.practiceId,
+    patientId: doc.patient.patientId,
+    payerId: doc.coverage.payerId,
+    status,
+    serviceDate: doc.serviceDate,
+    frequencyCode: doc.frequencyCode,
+    totalChargeCents: doc.totalChargeCents,
+    doc,
+    findings,
+    fingerprint,
+    edits: 0,
+    submissions: 0,
+    payerClaimControlNumber: doc.payerClaimControlNumber,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  // Replacement and void claims legitimately repeat the original's fingerprint.
+  const uniqueVisit = doc.frequencyCode === "1";
+  try {
+    await transactWrite([
+      tx.put(ClaimEntity.create(item).params()),
+      ...(uniqueVisit ? [tx.put(ClaimFingerprintEntity.create({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint, claimId: doc.claimId }).params())] : []),
+      tx.put(historyEvent(p.tenantId, doc.claimId, actor, { kind: "status", to: "draft", reason }, at)),
+      tx.put(historyEvent(p.tenantId, doc.claimId, "scrubber", { kind: "status", from: "draft", to: status, reason: scrubSummary(findings) }, `${at}~`)),
+    ]);
+  } catch (err) {
+    if (err instanceof TransactionConflict && err.reasons[1] === "ConditionalCheckFailed") {
+      const { data } = await ClaimFingerprintEntity.get({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint }).go();
+      throw new AppError(409, "duplicate-encounter", "Duplicate encounter", `This encounter is already claim ${data?.claimId ?? "(unknown)"}: same patient, provider, dates of service and codes`);
+    }
+    throw err;
+  }
+  return view(item);
+}
+
+export function scrubSummary(findings: Finding[]): string {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  return errors ? `scrubber: ${errors} error(s), ${warnings} warning(s)` : `scrubber: clean${warnings ? ` with ${warnings} warning(s)` : ""}`;
+}
+
+export async function getClaim(p: Principal, claimId: string): Promise<Claim> {
+  const { data } = await ClaimEntity.get({ tenantId: p.tenantId, claimId }).go();
+  if (!data || !canSeePractice(p, data.practiceId)) throw notFound("Claim");
+  return view(data);
+}
+
+export interface ClaimFilters {
+  practiceId?: string;
+  status?: ClaimStatus;
+  payerId?: string;
+  serviceDateFrom?: string;
+  serviceDateTo?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Claims newest date of service first. The index follows the filters: practice + status, status,
+ * or practice; a date-of-service range (or an age) is a key condition; payer is a filter.
+ */
+export async function listClaims(p: Principal, f: ClaimFilters) {
+  const practiceId = p.practiceId ?? f.practiceId;
+  if (p.practiceId && f.practiceId && f.practiceId !== p.practiceId) return { items: [], nextCursor: null };
+  if (!practiceId && !f.status) {
+    throw invalid([{ path: "practiceId", message: "list claims by practiceId, by status, or both" }]);
+  }
+  const range = { from: f.serviceDateFrom ?? "0000-00-00", to: `${f.serviceDateTo ?? "9999-12-31"}~` };
+  const opts = { limit: f.limit, cursor: f.cursor ?? null, order: "desc" as const };
+  const page = await runPage(() => {
+    const q =
+      practiceId && f.status
+        ? ClaimEntity.query.byPracticeStatus({ tenantId: p.tenantId, practiceId, status: f.status })
+        : f.status
+          ? ClaimEntity.query.byStatus({ tenantId: p.tenantId, status: f.status })
+          : ClaimEntity.query.byPractice({ tenantId: p.tenantId, practiceId: practiceId! });
+    const ranged = q.between({ serviceDate: range.from }, { serviceDate: range.to });
+    return (f.payerId ? ranged.where((a, op) => op.eq(a.payerId, f.payerId!)) : ranged).go(opts);
+  });
+  return { items: page.items.map(view), nextCursor: page.nextCursor };
+}
+
+export async function claimHistory(p: Principal, claimId: string) {
+  await getClaim(p, claimId);
+  const { data } = await ClaimEventEntity.query.byClaim({ tenantId: p.tenantId, claimId }).go({ pages: "all" });
+  return data.map(({ tenantId: _t, claimId: _c, ...e }) => e);
+}
+
+/**
+ * Moves a claim from `from` to `to` if it is still there (and at `version` when given), with the
+ * history event in the same transaction. Refuses moves the status machine does not allow.
+ */
+export async function moveClaim(
+  p: Principal | { tenantId: string; actor: string },
+  claim: Pick<Claim, "claimId" | "practiceId" | "serviceDate" | "status" | "version">,
+  to: ClaimStatus,
+  reason: string,
+  changes: Record<string, unknown> = {},
+  extra: Parameters<typeof transactWrite>[0] = [],
+) {
+  if (!canTransition(claim.status, to)) {
+    throw new AppError(409, "illegal-transition", "Illegal status change", `A ${claim.status} claim cannot become ${to}`);
+  }
+  const actor = "actor" in p ? p.actor : actorOf(p);
+  const at = now();
+  const update = ClaimEntity.patch({ tenantId: p.tenantId, claimId: claim.claimId })
+    .set({ ...changes, status: to, statusReason: reason, updatedAt: at })
+    .add({ version: 1 })
+    .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
+    .where((a, op) => `${op.eq(a.status, claim.status)} AND ${op.eq(a.version, claim.version)}`)
+    .params();
+  try {
+    await transactWrite([tx.update(update), tx.put(historyEvent(p.tenantId, claim.claimId, actor, { kind: "status", from: claim.status, to, reason }, at)), ...extra]);
+  } catch (err) {
+    if (err instanceof TransactionConflict) throw conflict("The claim changed at the same time; reload it and retry");
+    throw err;
+  }
+  return { status: to, version: claim.version + 1, updatedAt: at };
+}
+
+/** A person's status request: hold, release for review, close, void (before it reached a payer). */
+export async function requestTransition(p: Principal, claimId: string, to: ClaimStatus, reason: string, ifMatch?: number) {
+  requireRole(p, "owner", "biller");
+  const claim = await getClaim(p, claimId);
+  if (ifMatch !== undefined && ifMatch !== claim.version) throw preconditionFailed(`The claim is at version ${claim.version}, not ${ifMatch}`);
+  if (!MANUAL_TRANSITIONS.includes(to)) {
+    throw invalid([{ path: "to", message: `${to} is set by batches and payer answers, not by hand` }]);
+  }
+  if (to === "voided" && ADJUDICATED.includes(claim.status)) {
+    throw new AppError(409, "needs-void-claim", "Void through the payer", "The payer has this claim: send a void (frequency 8) with POST /v1/claims/{id}/void");
+  }
+  // A voided visit may be sent again: free its fingerprint (only if this claim still owns it).
+  const extra = to === "voided" ? [releaseFingerprint(p.tenantId, claim)] : [];
+  const moved = await moveClaim(p, claim, to, reason, {}, extra);
+  return { ...claim, ...moved, statusReason: reason };
+}
+
+export function releaseFingerprint(tenantId: string, claim: Pick<Claim, "practiceId" | "fingerprint" | "claimId">) {
+  return tx.del(
+    ClaimFingerprintEntity.delete({ tenantId, practiceId: claim.practiceId, fingerprint: claim.fingerprint })
+      .where((a, op) => op.eq(a.claimId, claim.claimId))
+      .params(),
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { getClaim, insertClaim, moveClaim, type Claim } from "./claim.service.ts";
+import { ADJUDICATED } from "./status.ts";
+import { newClaimId } from "./build.ts";
+import { scrubClaim } from "./scrub.service.ts";
+import { getPractice } from "../practice/practice.service.ts";
+import { requireRole, type Principal } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
+
+export const correctionInput = z.strictObject({
+  /** The payer's claim control number (ICN/DCN) of the claim being replaced or voided, when the payer answers have not recorded it. */
+  payerClaimControlNumber: z.string().trim().regex(/^[A-Za-z0-9-]{1,50}$/).optional(),
+  reason: z.string().trim().min(1).max(200),
+});
+export type CorrectionInput = z.infer<typeof correctionInput>;
+
+/**
+ * Replacement (frequency 7) or void (8) of a claim the payer already has: a new claim carrying
+ * the original's document and the payer's claim control number (REF*F8); the original becomes
+ * `corrected` (replacement) or `voided` (void) in the same transaction as the new claim.
+ */
+export async function correctClaim(p: Principal, claimId: string, kind: "replacement" | "void", input: CorrectionInput): Promise<{ original: Claim; correction: Claim }> {
+  requireRole(p, "owner", "biller");
+  const original = await getClaim(p, claimId);
+  if (!ADJUDICATED.includes(original.status)) {
+    throw new AppError(409, "not-at-payer", "Claim not at the payer", `A ${original.status} claim has not been accepted by the payer: edit${kind === "void" ? " or void" : ""} it directly instead`);
+  }
+  const pccn = original.payerClaimControlNumber ?? input.payerClaimControlNumber;
+  if (!pccn) {
+    throw new AppError(422, "validation", "Validation failed", "The payer's claim control number is needed", [
+      { path: "payerClaimControlNumber", message: "is required: no payer answer has recorded it for this claim" },
+    ]);
+  }
+  const practice = await getPractice(p, original.practiceId);
+  const doc = {
+    ...structuredClone(original.doc),
+    claimId: newClaimId(),
+    frequencyCode: kind === "replacement" ? ("7" as const) : ("8" as const),
+    payerClaimControlNumber: pccn,
+    originalClaimId: original.claimId,
+  };
+  const scrubbed = await scrubClaim(p.tenantId, doc, practice.timeZone);
+  // Fingerprint duplicates are expected here: a correction is the same visit by design.
+  const findings = scrubbed.findings.filter((f) => f.ruleId !== "claim.duplicate");
+  const status = findings.some((f) => f.severity === "error") ? "needs_review" : "ready";
+  const correction = await insertClaim(p, doc, findings, status, scrubbed.fingerprint, `${kind} of ${original.claimId}: ${input.reason}`);
+  const to = kind === "replacement" ? "corrected" : "voided";
+  const moved = await moveClaim(p, original, to, `${kind} claim ${correction.claimId}: ${input.reason}`, { replacedBy: correction.claimId, payerClaimControlNumber: pccn });
+  return { original: { ...original, ...moved, replacedBy: correction.claimId }, correction };
+}
+

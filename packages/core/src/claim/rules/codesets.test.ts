@@ -1,0 +1,29 @@
+/**
+ * The real code sets wired for the scrubber. The ICD-10 checks use the FY2026 set shipped in
+ * packages/core/data (no set is shipped for FY2019).
+ */
+import { describe, expect, it } from "vitest";
+import { codeSets } from "./codesets.ts";
+import { scrub } from "./index.ts";
+import { cleanClaim, TODAY } from "./fixtures.ts";
+
+describe("codeSets", () => {
+  it("answers ICD-10-CM lookups by the fiscal year of the date of service", () => {
+    expect(codeSets.icd10("E11.9", "2026-01-15")).toEqual({ status: "billable" });
+    expect(codeSets.icd10("E11", "2026-01-15")).toMatchObject({ status: "not_billable" });
+    expect(codeSets.icd10("E11.99", "2026-01-15")).toEqual({ status: "unknown" });
+    expect(codeSets.icd10("E11.9", "2018-11-15")).toEqual({ status: "no_code_set", fiscalYear: 2019 });
+  });
+
+  it("wires the place-of-service, procedure, modifier and NDC checks", () => {
+    expect([codeSets.isValidPos("11"), codeSets.isValidPos("30")]).toEqual([true, false]);
+    expect([codeSets.isProcedureCodeShape("99213"), codeSets.isProcedureCodeShape("9921")]).toEqual([true, false]);
+    expect([codeSets.isModifierShape("25"), codeSets.isModifierShape("2")]).toEqual([true, false]);
+    expect(codeSets.normalizeNdc("63323-044-01")).toBe("63323004401");
+    expect(codeSets.normalizeNdc("6332304401")).toBeUndefined();
+  });
+
+  it("finds nothing on the clean claim with the real code sets", () => {
+    expect(scrub({ claim: cleanClaim(), today: TODAY, codes: codeSets })).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+import { encounterInput, type EncounterInput, type InlinePatient } from "./encounter.schema.ts";
+import { getPractice } from "../practice/practice.service.ts";
+import { getProvider } from "../provider/provider.service.ts";
+import { findPayer } from "../payer/payer.service.ts";
+import { createPatient, findPatientsByIdentity, getPatient, updatePatient } from "../patient/patient.service.ts";
+import type { Patient } from "../patient/patient.schema.ts";
+import type { Practice } from "../practice/practice.schema.ts";
+import { getFeeSchedule, type FeeEntry } from "../feeschedule/feeschedule.ts";
+import { buildClaimDocument, coverageOf, newClaimId } from "../claim/build.ts";
+import { scrubClaim } from "../claim/scrub.service.ts";
+import { insertClaim, type Claim } from "../claim/claim.service.ts";
+import { requireWriter, type Principal } from "../shared/context.ts";
+import { AppError, invalid } from "../shared/errors.ts";
+import type { Problemish } from "./problemish.ts";
+
+export type IntakeResult =
+  | { index: number; externalId?: string; outcome: "accepted"; claimId: string; status: Claim["status"]; findings: Claim["findings"] }
+  | { index: number; externalId?: string; outcome: "rejected"; problem: Problemish };
+
+/** Shared per request: the practice and its fee schedule are read once for a whole batch. */
+interface IntakeScope {
+  p: Principal;
+  practice: Practice;
+  fees: FeeEntry[];
+}
+
+async function resolvePatient(s: IntakeScope, e: EncounterInput): Promise<Patient> {
+  if (e.patientId) {
+    try {
+      return await getPatient(s.p, s.practice.practiceId, e.patientId);
+    } catch (err) {
+      if (err instanceof AppError && err.status === 404) throw invalid([{ path: "patientId", message: "no such patient in this practice" }]);
+      throw err;
+    }
+  }
+  const inline = e.patient as InlinePatient;
+  const matches = await findPatientsByIdentity(s.p, s.practice.practiceId, inline);
+  const same = matches.filter((m) => m.sex === inline.sex);
+  if (same.length === 0) {
+    return createPatient(s.p, s.practice.practiceId, { ...inline, status: "active" });
+  }
+  // The same person (name, birth date, sex): use the record, taking the practice's latest coverage.
+  const existing = same[0]!;
+  const merged = [...existing.coverages.filter((c) => !inline.coverages.some((n) => n.order === c.order)), ...inline.coverages];
+  const changed = inline.coverages.some(
+    (n) => !existing.coverages.some((c) => c.order === n.order && c.payerId === n.payerId && c.memberId === n.memberId && c.groupNumber === n.groupNumber),
+  );
+  if (!changed) return existing;
+  const coverages = merged.map((c) => {
+    const { coverageId: _id, ...rest } = c as typeof c & { coverageId?: string };
+    return { ...rest, subscriber: rest.subscriber as Record<string, unknown> | undefined };
+  });
+  return updatePatient(s.p, s.practice.practiceId, existing.patientId, { coverages });
+}
+
+async function providerInPractice(s: IntakeScope, id: string, path: string, role: "rendering" | "billing") {
+  try {
+    const prov = await getProvider(s.p, s.practice.practiceId, id);
+    if (prov.status !== "active") throw invalid([{ path, message: "this provider is inactive" }]);
+    if (!prov.roles.includes(role)) throw invalid([{ path, message: `this provider is not set up as a ${role} provider` }]);
+    return prov;
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) throw invalid([{ path, message: "no such provider in this practice" }]);
+    throw err;
+  }
+}
+
+/** One encounter -> one scrubbed claim against the patient's primary coverage. */
+async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Promise<Claim> {
+  const rendering = await providerInPractice(s, e.renderingProviderId, "renderingProviderId", "rendering");
+  const billing = e.billingProviderId ? await providerInPractice(s, e.billingProviderId, "billingProviderId", "billing") : undefined;
+  const patient = await resolvePatient(s, e);
+  const primary = patient.coverages.find((c) => c.order === "primary");
+  if (!primary) throw invalid([{ path: e.patientId ? "patientId" : "patient.coverages", message: "the patient has no primary coverage to bill" }]);
+  const payer = await findPayer(s.p, primary.payerId);
+  if (!payer) throw invalid([{ path: "patient.coverages.0.payerId", message: "the primary coverage's payer no longer exists" }]);
+  const doc = buildClaimDocument({ claimId: newClaimId(), practice: s.practice, encounter: e, patient, coverage: coverageOf(primary, payer), rendering, billing, fees: s.fees });
+  const scrubbed = await scrubClaim(s.p.tenantId, doc, s.practice.timeZone);
+  if (scrubbed.duplicateOf) {
+    throw new AppError(409, "duplicate-encounter", "Duplicate encounter", `This encounter is already claim ${scrubbed.duplicateOf}: same patient, provider, dates of service and codes`);
+  }
+  return insertClaim(s.p, doc, scrubbed.findings, scrubbed.status, scrubbed.fingerprint, reason);
+}
+
+export async function intakeScope(p: Principal, practiceId: string): Promise<IntakeScope> {
+  requireWriter(p);
+  const practice = await getPractice(p, practiceId);
+  if (practice.status !== "active") throw invalid([{ path: "practiceId", message: "the practice is inactive" }]);
+  return { p, practice, fees: (await getFeeSchedule(p, practiceId)).entries };
+}
+
+function toProblem(err: unknown): Problemish {
+  if (err instanceof AppError) return { status: err.status, type: err.type, title: err.title, detail: err.message, errors: err.errors };
+  throw err;
+}
+
+/** Validates and takes one raw encounter; a refusal is returned as a problem, never half-written. */
+export async function intakeRaw(s: IntakeScope, raw: unknown, index: number, reason = "encounter received"): Promise<IntakeResult> {
+  const externalId = typeof (raw as { externalId?: unknown })?.externalId === "string" ? (raw as { externalId: string }).externalId : undefined;
+  const parsed = encounterInput.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      index,
+      externalId,
+      outcome: "rejected",
+      problem: {
+        status: 422,
+        type: "validation",
+        title: "Validation failed",
+        detail: "The encounter is not valid",
+        errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message })),
+      },
+    };
+  }
+  try {
+    const claim = await intakeOne(s, parsed.data, reason);
+    return { index, externalId, outcome: "accepted", claimId: claim.claimId, status: claim.status, findings: claim.findings };
+  } catch (err) {
+    return { index, externalId, outcome: "rejected", problem: toProblem(err) };
+  }
+}
+
+/** Several encounters, a few at a time; results keep the request's order. */
+export async function intakeMany(s: IntakeScope, raws: unknown[], concurrency = 4): Promise<IntakeResult[]> {
+  const results: IntakeResult[] = new Array(raws.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < raws.length) {
+      const i = next++;
+      results[i] = await intakeRaw(s, raws[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, raws.length) }, worker));
+  return results;
+}

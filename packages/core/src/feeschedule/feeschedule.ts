@@ -1,0 +1,65 @@
+import { Entity } from "electrodb";
+import { z } from "zod";
+import { SERVICE, entityConfig, now } from "../shared/db.ts";
+import { requireRole, type Principal } from "../shared/context.ts";
+import { getPractice } from "../practice/practice.service.ts";
+import { transactWrite, tx } from "../shared/transact.ts";
+import { auditPut } from "../audit/audit.service.ts";
+
+/** A practice's fee schedule: what it charges per code (+ modifier). One item per practice. */
+export const FeeScheduleEntity = new Entity(
+  {
+    model: { entity: "feeSchedule", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      practiceId: { type: "string", required: true, readOnly: true },
+      entries: { type: "any", required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      byPractice: {
+        pk: { field: "pk", composite: ["tenantId", "practiceId"], casing: "none" },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+export const feeEntry = z.strictObject({
+  procedureCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{5}$/, "must be a 5-character CPT/HCPCS code"),
+  modifier: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2}$/, "must be a 2-character modifier").optional(),
+  chargeCents: z.number().int("must be integer cents").positive(),
+});
+export const feeScheduleInput = z.strictObject({ entries: z.array(feeEntry).max(5000) }).superRefine((v, ctx) => {
+  const seen = new Set<string>();
+  v.entries.forEach((e, i) => {
+    const k = `${e.procedureCode}:${e.modifier ?? ""}`;
+    if (seen.has(k)) ctx.addIssue({ code: "custom", path: ["entries", i], message: `${k.replace(/:$/, "")} is listed twice` });
+    seen.add(k);
+  });
+});
+export type FeeEntry = z.infer<typeof feeEntry>;
+
+export async function putFeeSchedule(p: Principal, practiceId: string, entries: FeeEntry[]) {
+  requireRole(p, "owner", "biller");
+  await getPractice(p, practiceId);
+  const updatedAt = now();
+  await transactWrite([
+    tx.put(FeeScheduleEntity.put({ tenantId: p.tenantId, practiceId, entries, updatedAt }).params()),
+    tx.put(auditPut(p, `feeSchedule:${practiceId}`, "replaced", { practiceId, note: `${entries.length} entries` })),
+  ]);
+  return { practiceId, entries, updatedAt };
+}
+
+export async function getFeeSchedule(p: Principal, practiceId: string) {
+  await getPractice(p, practiceId);
+  const { data } = await FeeScheduleEntity.get({ tenantId: p.tenantId, practiceId }).go();
+  return { practiceId, entries: (data?.entries ?? []) as FeeEntry[], updatedAt: data?.updatedAt ?? null };
+}
+
+/** Charge for a code: the entry with its first modifier, else the code alone. */
+export function feeFor(entries: FeeEntry[], code: string, modifiers: string[]): number | undefined {
+  const withMod = modifiers[0] && entries.find((e) => e.procedureCode === code && e.modifier === modifiers[0]);
+  return (withMod || entries.find((e) => e.procedureCode === code && !e.modifier))?.chargeCents;
+}

@@ -1,0 +1,44 @@
+import { Entity } from "electrodb";
+import { SERVICE, entityConfig, now } from "../shared/db.ts";
+import { requireRole, type Principal } from "../shared/context.ts";
+import { transactWrite, tx } from "../shared/transact.ts";
+import { auditPut } from "../audit/audit.service.ts";
+
+export type RuleSetting = "off" | "warning" | "error";
+
+/** Per-tenant settings; today the scrub rule overrides billing companies tune. */
+export const TenantSettingsEntity = new Entity(
+  {
+    model: { entity: "tenantSettings", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      scrubRules: { type: "any", required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      byTenant: {
+        pk: { field: "pk", composite: ["tenantId"], casing: "none" },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+export async function scrubOverrides(tenantId: string): Promise<Record<string, RuleSetting>> {
+  const { data } = await TenantSettingsEntity.get({ tenantId }).go();
+  return (data?.scrubRules ?? {}) as Record<string, RuleSetting>;
+}
+
+/** Sets (or with `default`, clears) one rule's override. Owners only. */
+export async function setScrubRule(p: Principal, ruleId: string, setting: RuleSetting | "default") {
+  requireRole(p, "owner");
+  const rules = { ...(await scrubOverrides(p.tenantId)) };
+  if (setting === "default") delete rules[ruleId];
+  else rules[ruleId] = setting;
+  await transactWrite([
+    tx.put(TenantSettingsEntity.put({ tenantId: p.tenantId, scrubRules: rules, updatedAt: now() }).params()),
+    tx.put(auditPut(p, `settings:${p.tenantId}`, "set", { note: `${ruleId} -> ${setting}` })),
+  ]);
+  return rules;
+}
