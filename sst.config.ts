@@ -17,6 +17,9 @@ export default $config({
   },
   async run() {
     const storage = await import("./infra/storage");
+    await import("./infra/queues");
+    await import("./infra/workers");
+    await import("./infra/cron");
     const api = await import("./infra/api");
     return {
       api: api.api.url,

@@ -9,6 +9,7 @@ import { repoRoot, runningStack, startStack } from "./stack.ts";
 import { ApiClient, seeded } from "./demo/client.ts";
 import { createReferenceData } from "./demo/reference-data.ts";
 import { uploadEncounters } from "./demo/encounters.ts";
+import { sendBatches } from "./demo/edi.ts";
 
 const out = resolve(repoRoot, "demo-output");
 process.env.CLAIMLEDGER_LOG ??= "warn";
@@ -40,7 +41,28 @@ try {
     console.log(`  ${c.practice}: ${c.accepted} encounters in, ${c.accepted - review} claims ready, ${review} need review`);
   }
 
-  console.log(`Wrote ${out}/company.json and claims.json`);
+  const waitFor = async (what: string, check: () => Promise<boolean>) => {
+    for (let i = 0; i < 120; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  };
+  const edi = await sendBatches(api, out, ref.practices.map((p: any) => p.practice.practiceId), waitFor);
+  for (const b of edi.batches) console.log(`  batch ${b.batchId}: ${b.claims} claims, ${b.status} (${b.file})`);
+  const claimStatus = async () => {
+    const counts: Record<string, number> = {};
+    for (const p of ref.practices) {
+      for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+        const page: any = await api.expect(200, "GET", `/v1/claims?practiceId=${p.practice.practiceId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+        for (const c of page.items) counts[c.status] = (counts[c.status] ?? 0) + 1;
+        cursor = page.nextCursor;
+      }
+    }
+    return counts;
+  };
+  console.log(`  claims after acknowledgements: ${JSON.stringify(await claimStatus())}`);
+  console.log(`Wrote ${out}/company.json, claims.json and edi/`);
 } finally {
   await stack?.stop();
 }

@@ -15,10 +15,26 @@ export const TenantEntity = new Entity(
         pk: { field: "pk", composite: ["tenantId"], casing: "none" },
         sk: { field: "sk", composite: [] },
       },
+      /** The platform's list of tenants, for scheduled jobs that visit each (polls, month close). */
+      all: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: [] },
+        sk: { field: "gsi1sk", composite: ["tenantId"], casing: "none" },
+      },
     },
   },
   entityConfig(),
 );
+
+/** Every active tenant id, a page at a time (platform jobs only). */
+export async function* allTenantIds(): AsyncGenerator<string> {
+  let cursor: string | null = null;
+  do {
+    const page: { data: { tenantId: string; status: string }[]; cursor: string | null } = await TenantEntity.query.all({}).go({ cursor, limit: 100 });
+    for (const t of page.data) if (t.status === "active") yield t.tenantId;
+    cursor = page.cursor;
+  } while (cursor);
+}
 
 /** API keys: looked up by tenant + key id (both carried in the key's prefix), secret kept as a hash. */
 export const ApiKeyEntity = new Entity(

@@ -19,6 +19,8 @@ import { audit } from "./routes/audit.ts";
 import { encounters } from "./routes/encounters.ts";
 import { claims } from "./routes/claims.ts";
 import { settings } from "./routes/settings.ts";
+import { batches } from "./routes/batches.ts";
+import { clearinghouse } from "./routes/clearinghouse.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -51,7 +53,7 @@ export function createApp() {
 
   app.get("/health", (c) => c.json({ ok: true }));
 
-  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, encounters, claims, settings, audit]) app.route("/", routes);
+  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, encounters, claims, batches, clearinghouse, settings, audit]) app.route("/", routes);
 
   const openapi = {
     openapi: "3.1.0",

@@ -1,0 +1,64 @@
+import { Entity } from "electrodb";
+import { SERVICE, entityConfig } from "../shared/db.ts";
+
+export const BATCH_STATUSES = ["queued", "building", "stored", "submitted", "failed", "accepted", "rejected", "partially_accepted"] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+/** A claim batch: the claims that leave together as one 837P interchange. */
+export const ClaimBatchEntity = new Entity(
+  {
+    model: { entity: "claimBatch", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      batchId: { type: "string", required: true, readOnly: true },
+      status: { type: BATCH_STATUSES, required: true },
+      claimIds: { type: "list", items: { type: "string" }, required: true },
+      practiceId: { type: "string" },
+      payerId: { type: "string" },
+      createdBy: { type: "string", required: true },
+      createdAt: { type: "string", required: true, readOnly: true },
+      updatedAt: { type: "string", required: true },
+      /** ISA13 of the interchange; also GS06 and the 837's ST02 base. */
+      interchangeControlNumber: { type: "number" },
+      fileKey: { type: "string" },
+      fileSha256: { type: "string" },
+      fileBytes: { type: "number" },
+      fileName: { type: "string" },
+      attempts: { type: "number", required: true },
+      error: { type: "string" },
+      submittedAt: { type: "string" },
+      ack: { type: "any" },
+    },
+    indexes: {
+      byId: {
+        pk: { field: "pk", composite: ["tenantId", "batchId"], casing: "none" },
+        sk: { field: "sk", composite: [] },
+      },
+      byTenant: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["tenantId"], casing: "none" },
+        sk: { field: "gsi1sk", composite: ["createdAt", "batchId"], casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/** Which batch an interchange control number belongs to: the 999 and 277CA name ours back. */
+export const ControlNumberEntity = new Entity(
+  {
+    model: { entity: "controlNumber", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      controlNumber: { type: "string", required: true, readOnly: true },
+      batchId: { type: "string", required: true },
+    },
+    indexes: {
+      byNumber: {
+        pk: { field: "pk", composite: ["tenantId", "controlNumber"], casing: "none" },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  entityConfig(),
+);

@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import { ClaimBatchEntity } from "./batch.entity.ts";
+import { ClaimEntity } from "../claim/claim.entity.ts";
+import { historyEvent, type Claim } from "../claim/claim.service.ts";
+import { newId } from "../shared/ids.ts";
+import { now, runPage } from "../shared/db.ts";
+import { actorOf, canSeePractice, requireRole, type Principal } from "../shared/context.ts";
+import { AppError, invalid, notFound } from "../shared/errors.ts";
+import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
+import { queueUrl, sqsClient } from "../shared/aws.ts";
+import type { ListQuery } from "../shared/schema.ts";
+
+/** DynamoDB transactions hold 100 items: the batch plus up to 99 claims, queued atomically. */
+export const MAX_CLAIMS_PER_BATCH = 99;
+
+export const batchInput = z
+  .strictObject({
+    practiceId: z.string().max(40).optional(),
+    payerId: z.string().max(40).optional(),
+    claimIds: z.array(z.string().max(20)).min(1).max(MAX_CLAIMS_PER_BATCH).optional(),
+    /** At most this many claims in this request (default: every ready claim). */
+    limit: z.number().int().min(1).max(5000).optional(),
+  })
+  .refine((v) => v.practiceId || v.payerId || v.claimIds, { message: "select claims by practiceId, payerId, or claimIds", path: ["practiceId"] });
+export type BatchInput = z.infer<typeof batchInput>;
+
+async function selectReady(p: Principal, input: BatchInput): Promise<Claim[]> {
+  if (input.claimIds) {
+    const claims: Claim[] = [];
+    for (const [i, claimId] of input.claimIds.entries()) {
+      const { data } = await ClaimEntity.get({ tenantId: p.tenantId, claimId }).go();
+      if (!data || !canSeePractice(p, data.practiceId)) throw invalid([{ path: `claimIds.${i}`, message: "no such claim" }]);
+      if (data.status !== "ready") throw invalid([{ path: `claimIds.${i}`, message: `claim is ${data.status}, only ready claims can be batched` }]);
+      claims.push(data as unknown as Claim);
+    }
+    return claims;
+  }
+  const q = input.practiceId
+    ? ClaimEntity.query.byPracticeStatus({ tenantId: p.tenantId, practiceId: input.practiceId, status: "ready" })
+    : ClaimEntity.query.byStatus({ tenantId: p.tenantId, status: "ready" });
+  const filtered = input.payerId ? q.where((a, op) => op.eq(a.payerId, input.payerId!)) : q;
+  const { data } = await filtered.go({ pages: "all" });
+  return (data as unknown as Claim[]).slice(0, input.limit ?? data.length);
+}
+
+/**
+ * Creates batches of ready claims: each batch and its claims' move to `queued` is one
+ * transaction (a claim is in one open batch only), then one SQS message per batch.
+ */
+export async function createBatches(p: Principal, input: BatchInput) {
+  requireRole(p, "owner", "biller");
+  const claims = await selectReady(p, input);
+  const batches = [];
+  for (let i = 0; i < claims.length; i += MAX_CLAIMS_PER_BATCH) {
+    const chunk = claims.slice(i, i + MAX_CLAIMS_PER_BATCH);
+    const batchId = newId("bat");
+    const at = now();
+    const actor = actorOf(p);
+    const items = [
+      tx.put(
+        ClaimBatchEntity.create({
+          tenantId: p.tenantId,
+          batchId,
+          status: "queued",
+          claimIds: chunk.map((c) => c.claimId),
+          practiceId: input.practiceId,
+          payerId: input.payerId,
+          createdBy: actor,
+          createdAt: at,
+          updatedAt: at,
+          attempts: 0,
+        }).params(),
+      ),
+      ...chunk.map((c) =>
+        tx.update(
+          ClaimEntity.patch({ tenantId: p.tenantId, claimId: c.claimId })
+            .set({ status: "queued", batchId, statusReason: `batch ${batchId}`, updatedAt: at })
+            .add({ version: 1 })
+            .composite({ practiceId: c.practiceId, serviceDate: c.serviceDate })
+            .where((a, op) => `${op.eq(a.status, "ready")} AND ${op.eq(a.version, c.version)}`)
+            .params(),
+        ),
+      ),
+    ];
+    // History events go in a second write: the batch transaction is full with 100 items.
+    try {
+      await transactWrite(items);
+    } catch (err) {
+      if (err instanceof TransactionConflict) continue; // a claim moved meanwhile: leave this chunk for the next request
+      throw err;
+    }
+    await transactWrite(chunk.map((c) => tx.put(historyEvent(p.tenantId, c.claimId, actor, { kind: "status", from: "ready", to: "queued", reason: `batch ${batchId}` }, at))).slice(0, 100));
+    await enqueueBatch(p.tenantId, batchId);
+    batches.push({ batchId, claims: chunk.length });
+  }
+  return { batches, claims: batches.reduce((s, b) => s + b.claims, 0) };
+}
+
+export async function getBatch(p: Principal, batchId: string) {
+  const { data } = await ClaimBatchEntity.get({ tenantId: p.tenantId, batchId }).go();
+  if (!data) throw notFound("Claim batch");
+  if (p.practiceId && data.practiceId !== p.practiceId) throw notFound("Claim batch");
+  const { tenantId: _t, ...rest } = data;
+  return rest;
+}
+
+export async function listBatches(p: Principal, q: ListQuery) {
+  requireRole(p, "owner", "biller", "viewer");
+  const page = await runPage(() => ClaimBatchEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
+  return { items: page.items.map(({ tenantId: _t, ...b }) => b), nextCursor: page.nextCursor };
+}
+
+async function enqueueBatch(tenantId: string, batchId: string) {
+  await sqsClient().send(new SendMessageCommand({ QueueUrl: queueUrl("ClaimBatchQueue"), MessageBody: JSON.stringify({ tenantId, batchId }) }));
+}
+
+/** A failed (or never dispatched) batch goes back on the queue; its claims stay queued in it. */
+export async function retryBatch(p: Principal, batchId: string) {
+  requireRole(p, "owner", "biller");
+  const batch = await getBatch(p, batchId);
+  if (batch.status !== "failed" && batch.status !== "queued") {
+    throw new AppError(409, "not-retryable", "Batch not retryable", `A ${batch.status} batch is not retried; only failed or queued ones are`);
+  }
+  await ClaimBatchEntity.patch({ tenantId: p.tenantId, batchId }).set({ status: "queued", updatedAt: now() }).go();
+  await enqueueBatch(p.tenantId, batchId);
+  return { ...batch, status: "queued" as const };
+}

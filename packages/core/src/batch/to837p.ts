@@ -1,0 +1,134 @@
+import type { Build837PInput, Claim837P, PatientRelationship, Transaction837P } from "@claimledger/x12";
+import type { ClaimDocument, ClaimProvider } from "../claim/claim.types.ts";
+import { normalizeNdc } from "../codes/procedure.ts";
+
+/** Who we are to the clearinghouse: ISA/GS ids, submitter name and contact. */
+export interface SubmitterInfo {
+  senderId: string;
+  receiverId: string;
+  receiverName: string;
+  submitterName: string;
+  contactName: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  usage: "P" | "T";
+}
+
+const RELATIONSHIP: Record<"spouse" | "child" | "other", PatientRelationship> = { spouse: "01", child: "19", other: "G8" };
+const RESPONSIBILITY = { primary: "P", secondary: "S", tertiary: "T" } as const;
+
+const nameOf = (p: ClaimProvider) =>
+  p.kind === "organization" ? { lastName: p.organizationName ?? "" } : { lastName: p.lastName ?? "", firstName: p.firstName };
+
+function claim837(doc: ClaimDocument): Claim837P {
+  const self = doc.coverage.relationship === "self";
+  const sub = doc.coverage.subscriber;
+  const patient = doc.patient;
+  const sameProvider = doc.renderingProvider.npi === doc.billingProvider.npi;
+  return {
+    patientControlNumber: doc.claimId,
+    totalChargeCents: doc.totalChargeCents,
+    placeOfService: doc.placeOfService,
+    frequencyCode: doc.frequencyCode,
+    payerClaimControlNumber: doc.payerClaimControlNumber,
+    relatedCauses: doc.accident
+      ? {
+          employment: doc.accident.employment,
+          otherAccident: doc.accident.otherAccident,
+          autoAccident: doc.accident.autoAccident && doc.accident.autoAccidentState ? { state: doc.accident.autoAccidentState } : undefined,
+        }
+      : undefined,
+    accidentDate: doc.accident && (doc.accident.autoAccident || doc.accident.otherAccident) ? doc.accident.date : undefined,
+    priorAuthorization: doc.priorAuthorization,
+    diagnoses: doc.diagnoses,
+    subscriber: self
+      ? {
+          payerResponsibility: RESPONSIBILITY[doc.coverage.order],
+          memberId: doc.coverage.memberId,
+          groupNumber: doc.coverage.groupNumber,
+          claimFilingIndicator: doc.coverage.claimFilingIndicator,
+          lastName: patient.lastName,
+          firstName: patient.firstName,
+          middleName: patient.middleName,
+          address: patient.address,
+          birthDate: patient.dateOfBirth,
+          gender: patient.sex,
+        }
+      : {
+          payerResponsibility: RESPONSIBILITY[doc.coverage.order],
+          memberId: doc.coverage.memberId,
+          groupNumber: doc.coverage.groupNumber,
+          claimFilingIndicator: doc.coverage.claimFilingIndicator,
+          lastName: sub?.lastName ?? "",
+          firstName: sub?.firstName,
+          middleName: sub?.middleName,
+          address: sub?.address as Claim837P["subscriber"]["address"],
+          birthDate: sub?.dateOfBirth,
+          gender: sub?.sex,
+        },
+    payer: { name: doc.coverage.payerName, id: doc.coverage.clearinghousePayerId },
+    patient: self
+      ? undefined
+      : {
+          relationship: RELATIONSHIP[doc.coverage.relationship as keyof typeof RELATIONSHIP],
+          lastName: patient.lastName,
+          firstName: patient.firstName,
+          middleName: patient.middleName,
+          address: patient.address,
+          birthDate: patient.dateOfBirth,
+          gender: patient.sex,
+        },
+    referringProvider: doc.referringProvider ? { ...nameOf(doc.referringProvider), npi: doc.referringProvider.npi } : undefined,
+    renderingProvider: sameProvider
+      ? undefined
+      : { ...nameOf(doc.renderingProvider), entityType: doc.renderingProvider.kind === "organization" ? "2" : "1", npi: doc.renderingProvider.npi, taxonomy: doc.renderingProvider.taxonomyCode },
+    lines: doc.lines.map((l) => ({
+      procedureCode: l.procedureCode,
+      modifiers: l.modifiers,
+      chargeCents: l.chargeCents,
+      units: l.units,
+      diagnosisPointers: l.diagnosisPointers,
+      serviceDate: l.serviceDate,
+      serviceDateEnd: l.serviceDateTo,
+      lineItemControlNumber: l.lineId,
+      drug: l.ndc && l.ndcQuantity ? { ndc: normalizeNdc(l.ndc) ?? l.ndc, quantity: l.ndcQuantity, unit: (l.ndcUnit ?? "UN") as "UN" } : undefined,
+    })),
+  };
+}
+
+/**
+ * One interchange for a batch: claims grouped by billing provider (one ST/SE each), each claim
+ * under its own subscriber and payer. Control numbers come from the tenant's atomic counter.
+ */
+export function batchTo837P(docs: ClaimDocument[], controlNumber: number, at: Date, sub: SubmitterInfo): Build837PInput {
+  const byProvider = new Map<string, ClaimDocument[]>();
+  for (const d of docs) {
+    const k = `${d.billingProvider.npi}|${d.billingProvider.taxId ?? ""}`;
+    byProvider.set(k, [...(byProvider.get(k) ?? []), d]);
+  }
+  const transactions: Transaction837P[] = [...byProvider.values()].map((group, i) => {
+    const bp = group[0]!.billingProvider;
+    return {
+      controlNumber: String(i + 1).padStart(4, "0"),
+      referenceId: `${controlNumber}-${i + 1}`,
+      createdAt: at,
+      submitter: { name: sub.submitterName, id: sub.senderId, contact: { name: sub.contactName, email: sub.contactEmail, phone: sub.contactPhone } },
+      receiver: { name: sub.receiverName, id: sub.receiverId },
+      billingProvider: {
+        entityType: bp.kind === "organization" ? "2" : "1",
+        name: bp.kind === "organization" ? (bp.organizationName ?? "") : (bp.lastName ?? ""),
+        firstName: bp.kind === "organization" ? undefined : bp.firstName,
+        npi: bp.npi,
+        taxonomy: bp.taxonomyCode,
+        taxId: bp.taxId ?? "",
+        address: bp.address!,
+      },
+      claims: group.map(claim837),
+    };
+  });
+  return {
+    interchange: { senderId: sub.senderId, receiverId: sub.receiverId, controlNumber, date: at, usage: sub.usage },
+    groupControlNumber: controlNumber,
+    transactions,
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { adjudicate, frontEndRejection, type SandboxClaim } from "./payer-model.ts";
+
+const claim = (over: Partial<SandboxClaim> = {}): SandboxClaim => ({
+  claimId: "CLTEST0000000001",
+  payerId: "BPH01",
+  memberId: "XJH123456789",
+  claimFilingIndicator: "CI",
+  totalChargeCents: 24500,
+  lines: [
+    { lineId: "L1", procedureCode: "99214", modifiers: ["25"], units: 1, chargeCents: 18500, serviceDate: "2026-11-01" },
+    { lineId: "L2", procedureCode: "93000", modifiers: [], units: 1, chargeCents: 6000, serviceDate: "2026-11-01" },
+  ],
+  ...over,
+});
+
+/** Finds a claim id the model treats as paid (not in the 1-in-13 denial set). */
+function paidClaim(over: Partial<SandboxClaim> = {}) {
+  for (let i = 0; i < 100; i++) {
+    const c = claim({ claimId: `CLTEST${String(i).padStart(10, "0")}`, ...over });
+    if (adjudicate(c).status === "1") return c;
+  }
+  throw new Error("no paid claim id found");
+}
+
+describe("sandbox payer model", () => {
+  it("balances every line: charge = paid + adjustments", () => {
+    for (let i = 0; i < 60; i++) {
+      const a = adjudicate(claim({ claimId: `CL${i}`, memberId: `M${i}X1234` }));
+      for (const l of a.lines) {
+        expect(l.paidCents + l.adjustments.reduce((s, x) => s + x.amountCents, 0)).toBe(l.line.chargeCents);
+      }
+      expect(a.paidCents + a.lines.flatMap((l) => l.adjustments).reduce((s, x) => s + x.amountCents, 0)).toBe(a.chargeCents);
+    }
+  });
+
+  it("takes a deductible first for a member who has one left", () => {
+    let a = adjudicate(paidClaim());
+    for (let m = 0; !a.lines[0]!.adjustments.some((x) => x.reason === "1"); m++) a = adjudicate(paidClaim({ memberId: `XJH99999${m}0` }));
+    expect(a.lines[0]!.adjustments).toContainEqual({ group: "PR", reason: "1", amountCents: 13000 });
+    expect(a.lines[0]!.paidCents).toBe(0);
+  });
+
+  it("writes off above the fee table, takes a copay on the visit and 20% coinsurance", () => {
+    // A member with no deductible left, on a claim that is paid.
+    let visit = adjudicate(paidClaim()).lines[0]!;
+    for (let m = 0; visit.adjustments.some((x) => x.reason === "1"); m++) visit = adjudicate(paidClaim({ memberId: `XJH12345${m}0` })).lines[0]!;
+    expect(visit.allowedCents).toBe(13000);
+    expect(visit.adjustments).toContainEqual({ group: "CO", reason: "45", amountCents: 5500 });
+    const pr = Object.fromEntries(visit.adjustments.filter((x) => x.group === "PR").map((x) => [x.reason, x.amountCents]));
+    expect(pr["3"]).toBe(2500);
+    expect(pr["2"]).toBe(2100); // 20% of 13000 - 2500
+    expect(visit.paidCents).toBe(8400);
+  });
+
+  it("denies about one claim in thirteen with CO-16 and pays nothing", () => {
+    const results = Array.from({ length: 260 }, (_, i) => adjudicate(claim({ claimId: `CLD${i}` })));
+    const denied = results.filter((r) => r.status === "4");
+    expect(denied.length).toBeGreaterThan(8);
+    expect(denied.length).toBeLessThan(40);
+    expect(denied[0]!.paidCents).toBe(0);
+    expect(denied[0]!.lines[0]!.adjustments[0]).toMatchObject({ group: "CO", reason: "16" });
+  });
+
+  it("bundles a same-day lab draw into the visit (CO-97)", () => {
+    const c = paidClaim({ lines: [...claim().lines.slice(0, 1), { lineId: "L3", procedureCode: "36415", modifiers: [], units: 1, chargeCents: 1500, serviceDate: "2026-11-01" }], totalChargeCents: 20000 });
+    const lab = adjudicate(c).lines[1]!;
+    expect(lab.paidCents).toBe(0);
+    expect(lab.adjustments).toEqual([{ group: "CO", reason: "97", amountCents: 1500 }]);
+  });
+
+  it("answers the same claim the same way every time", () => {
+    expect(adjudicate(claim())).toEqual(adjudicate(claim()));
+  });
+
+  it("rejects at the front end an unknown payer and a malformed member id", () => {
+    expect(frontEndRejection(claim())).toBeNull();
+    expect(frontEndRejection(claim({ payerId: "NOPAYER1" }))).toMatchObject({ category: "A3", status: "116" });
+    expect(frontEndRejection(claim({ memberId: "ABC" }))).toMatchObject({ category: "A7", status: "164" });
+    expect(frontEndRejection(claim({ memberId: "NODIGITSHERE" }))).toMatchObject({ status: "164" });
+  });
+});

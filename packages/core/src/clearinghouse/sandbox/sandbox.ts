@@ -1,0 +1,68 @@
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import { bucketName, s3Client } from "../../shared/aws.ts";
+import { nextCounter } from "../../shared/counter.ts";
+import type { ClearinghouseConnection, InboundFile, OutboundFile } from "../connection.ts";
+import { read837 } from "./read837.ts";
+import { build277CA, build835, build999 } from "./responses.ts";
+import { adjudicate, frontEndRejection, type SandboxClaim } from "./payer-model.ts";
+
+/**
+ * The sandbox clearinghouse: takes an 837P like a real one and answers through the same
+ * inbound folder a real one uses. The 999 and 277CA are ready at the next poll; the payers'
+ * 835s one poll later (adjudication takes time). Its folders live in the EDI bucket under
+ * `sandbox/<tenant>/`, so the local stack and AWS run it the same way.
+ */
+export function openSandbox(tenantId: string, now: () => Date = () => new Date()): ClearinghouseConnection {
+  const s3 = s3Client();
+  const Bucket = bucketName("EdiBucket");
+  const root = `sandbox/${tenantId}`;
+  const put = (key: string, body: string) => s3.send(new PutObjectCommand({ Bucket, Key: key, Body: body }));
+  const list = async (prefix: string) => {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const res = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken: token }));
+      keys.push(...(res.Contents ?? []).map((o) => o.Key!));
+      token = res.NextContinuationToken;
+    } while (token);
+    return keys.sort();
+  };
+  const read = async (key: string) => (await (await s3.send(new GetObjectCommand({ Bucket, Key: key }))).Body?.transformToString("utf8")) ?? "";
+
+  return {
+    async submit(file: OutboundFile) {
+      const at = now();
+      await put(`${root}/received/${file.name}`, file.content);
+      const received = read837(file.content);
+      const control = () => nextCounter(tenantId, "sandbox-control");
+      const base = file.name.replace(/\.[^.]*$/, "");
+      await put(`${root}/inbound/${base}.999`, build999(received, await control(), at));
+      const ack = build277CA(received, await control(), at);
+      await put(`${root}/inbound/${base}.277`, ack.text);
+      // Claims past the front end are adjudicated; each payer answers with its own 835.
+      const byPayer = new Map<string, SandboxClaim[]>();
+      for (const c of received.transactions.flatMap((t) => t.claims)) {
+        if (frontEndRejection(c)) continue;
+        byPayer.set(c.payerId, [...(byPayer.get(c.payerId) ?? []), c]);
+      }
+      for (const [payerId, claims] of byPayer) {
+        const text = build835(payerId, `SANDBOX PAYER ${payerId}`, claims.map((claim) => ({ claim, result: adjudicate(claim) })), await control(), received.senderId, at);
+        await put(`${root}/pending/${base}-${payerId}.835`, text);
+      }
+    },
+    async fetchInbound(): Promise<InboundFile[]> {
+      const keys = await list(`${root}/inbound/`);
+      const files = await Promise.all(keys.map(async (k) => ({ name: k.slice(`${root}/inbound/`.length), content: await read(k) })));
+      // What was pending becomes available to the next poll.
+      for (const k of await list(`${root}/pending/`)) {
+        await put(k.replace("/pending/", "/inbound/"), await read(k));
+        await s3.send(new DeleteObjectCommand({ Bucket, Key: k }));
+      }
+      return files;
+    },
+    async acknowledge(names: string[]) {
+      for (const n of names) await s3.send(new DeleteObjectCommand({ Bucket, Key: `${root}/inbound/${n}` }));
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,87 @@
+import { Entity } from "electrodb";
+import { z } from "zod";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { SERVICE, entityConfig, now } from "../shared/db.ts";
+import { requireRole, type Principal } from "../shared/context.ts";
+import { transactWrite, tx } from "../shared/transact.ts";
+import { auditPut } from "../audit/audit.service.ts";
+import type { SftpSecret } from "./connection.ts";
+
+/**
+ * Which clearinghouse a billing company sends to. SFTP settings live here; the password or
+ * private key lives in AWS Secrets Manager (locally: an environment variable), never in the table.
+ */
+const folder = z.string().regex(/^\/?[A-Za-z0-9._/-]{1,200}$/, "must be a folder path");
+export const clearinghouseInput = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("sandbox") }),
+  z.strictObject({
+    kind: z.literal("sftp"),
+    host: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, "must be a host name or IP address"),
+    port: z.number().int().min(1).max(65535).default(22),
+    username: z.string().min(1).max(100),
+    outboundDir: folder,
+    inboundDir: folder,
+    archiveDir: folder.optional(),
+    hostKeySha256: z.string().regex(/^SHA256:[A-Za-z0-9+/=]{20,64}$/, "must be the host key fingerprint as ssh-keygen -l prints it: SHA256:...").optional(),
+    /** Name of the Secrets Manager secret holding {"password"} or {"privateKey","passphrase"}. */
+    secretName: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/),
+    /** ISA06 / GS02 sender id the clearinghouse assigned us. */
+    senderId: z.string().regex(/^[A-Za-z0-9 ]{1,15}$/).optional(),
+    /** ISA08 / GS03 receiver id of the clearinghouse. */
+    receiverId: z.string().regex(/^[A-Za-z0-9 ]{1,15}$/).optional(),
+  }),
+]);
+export type ClearinghouseSettings = z.infer<typeof clearinghouseInput>;
+
+export const ClearinghouseEntity = new Entity(
+  {
+    model: { entity: "clearinghouse", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      settings: { type: "any", required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      byTenant: {
+        pk: { field: "pk", composite: ["tenantId"], casing: "none" },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/** The tenant's clearinghouse; a new company starts on the sandbox so it can try the cycle. */
+export async function getClearinghouse(tenantId: string): Promise<ClearinghouseSettings> {
+  const { data } = await ClearinghouseEntity.get({ tenantId }).go();
+  return (data?.settings as ClearinghouseSettings | undefined) ?? { kind: "sandbox" };
+}
+
+export async function putClearinghouse(p: Principal, settings: ClearinghouseSettings) {
+  requireRole(p, "owner");
+  await transactWrite([
+    tx.put(ClearinghouseEntity.put({ tenantId: p.tenantId, settings, updatedAt: now() }).params()),
+    tx.put(auditPut(p, `settings:${p.tenantId}`, "clearinghouse", { note: settings.kind })),
+  ]);
+  return settings;
+}
+
+let secrets: SecretsManagerClient | undefined;
+
+/**
+ * An SFTP secret: `CLAIMLEDGER_SECRET_<NAME>` (name upper-cased, non-alphanumerics as _) when set
+ * — how the local stack and tests pass it — else AWS Secrets Manager.
+ */
+export async function readSecret(name: string): Promise<SftpSecret> {
+  const envName = `CLAIMLEDGER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+  let raw = process.env[envName];
+  if (raw === undefined) {
+    secrets ??= new SecretsManagerClient({});
+    raw = (await secrets.send(new GetSecretValueCommand({ SecretId: name }))).SecretString ?? "";
+  }
+  try {
+    return JSON.parse(raw) as SftpSecret;
+  } catch {
+    throw new Error(`Secret ${name} is not JSON of the form {"password": ...} or {"privateKey": ...}`);
+  }
+}

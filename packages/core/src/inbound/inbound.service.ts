@@ -1,0 +1,53 @@
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import { InboundFileEntity } from "./inbound.entity.ts";
+import { archiveEdi } from "../shared/storage.ts";
+import { queueUrl, sqsClient } from "../shared/aws.ts";
+import { now } from "../shared/db.ts";
+
+export interface InboundMessage {
+  tenantId: string;
+  sha256: string;
+}
+
+/** The transaction set id (ST01) of the first transaction in an X12 file, or "x12". */
+export function x12Kind(content: string): string {
+  const isa = content.indexOf("ISA");
+  if (isa < 0 || content.length < isa + 106) return "x12";
+  const el = content[isa + 3]!;
+  const st = content.indexOf(`ST${el}`, isa);
+  return st < 0 ? "x12" : content.slice(st + 3, st + 6).replace(/[^0-9]/g, "") || "x12";
+}
+
+/**
+ * Takes an inbound file: S3 first (raw, under its SHA-256), then the record (created once per
+ * hash), then the queue. The same file again is recognised by its hash and queued nothing.
+ */
+export async function receiveInbound(tenantId: string, content: string, source: "poll" | "upload", name?: string) {
+  const kind = x12Kind(content);
+  const stored = await archiveEdi(tenantId, "in", kind, content);
+  try {
+    await InboundFileEntity.create({
+      tenantId,
+      sha256: stored.sha256,
+      key: stored.key,
+      bytes: stored.bytes,
+      name,
+      source,
+      kind,
+      status: "received",
+      attempts: 0,
+      receivedAt: now(),
+    }).go();
+  } catch (err) {
+    if (/conditional request failed/i.test((err as Error).message)) {
+      return { sha256: stored.sha256, kind, duplicate: true };
+    }
+    throw err;
+  }
+  await enqueueInbound({ tenantId, sha256: stored.sha256 });
+  return { sha256: stored.sha256, kind, duplicate: false };
+}
+
+export async function enqueueInbound(m: InboundMessage) {
+  await sqsClient().send(new SendMessageCommand({ QueueUrl: queueUrl("InboundFileQueue"), MessageBody: JSON.stringify(m) }));
+}

@@ -1,0 +1,32 @@
+import { InboundFileEntity } from "./inbound.entity.ts";
+import { apply277, apply999 } from "./acks.service.ts";
+import { readEdi } from "../shared/storage.ts";
+import { now } from "../shared/db.ts";
+import { log } from "../shared/log.ts";
+
+/** Registered handlers by transaction set (ST01); the 835 joins with remittance posting. */
+export const inboundHandlers: Record<string, (tenantId: string, text: string) => Promise<unknown>> = {
+  "999": apply999,
+  "277": apply277,
+};
+
+/**
+ * The inbound-file worker's job: read the archived file, apply it, record the outcome. A file
+ * that fails is kept and marked failed with the reason, and can be processed again.
+ */
+export async function processInbound(tenantId: string, sha256: string): Promise<"processed" | "skipped" | "failed"> {
+  const { data: file } = await InboundFileEntity.get({ tenantId, sha256 }).go();
+  if (!file || file.status === "processed") return "skipped";
+  const handler = inboundHandlers[file.kind ?? ""];
+  try {
+    if (!handler) throw new Error(`no handler for X12 transaction set ${file.kind}`);
+    const summary = await handler(tenantId, await readEdi(file.key));
+    await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "processed", summary, processedAt: now() }).add({ attempts: 1 }).remove(["error"]).go();
+    return "processed";
+  } catch (err) {
+    const error = (err as Error).message.slice(0, 1000);
+    await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "failed", error }).add({ attempts: 1 }).go();
+    log("warn", "inbound file failed", { tenantId, sha256, kind: file.kind, error });
+    return "failed";
+  }
+}

@@ -1,0 +1,31 @@
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { createHash } from "node:crypto";
+import { bucketName, s3Client } from "./aws.ts";
+
+export function sha256(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/**
+ * Archives a raw EDI file before anything else happens to it: tenant-scoped key that carries
+ * the file's SHA-256, so the same file is recognised and never stored twice under two names.
+ */
+export async function archiveEdi(tenantId: string, direction: "in" | "out", kind: string, content: string, at = new Date()) {
+  const hash = sha256(content);
+  const key = `${tenantId}/${direction}/${kind}/${at.toISOString().slice(0, 7)}/${hash}.${kind}`;
+  await s3Client().send(
+    new PutObjectCommand({ Bucket: bucketName("EdiBucket"), Key: key, Body: content, ContentType: "application/edi-x12", ChecksumAlgorithm: "SHA256" }),
+  );
+  return { key, sha256: hash, bytes: Buffer.byteLength(content) };
+}
+
+export async function readEdi(key: string): Promise<string> {
+  const res = await s3Client().send(new GetObjectCommand({ Bucket: bucketName("EdiBucket"), Key: key }));
+  return (await res.Body?.transformToString("utf8")) ?? "";
+}
+
+/** A short-lived download link (15 minutes). */
+export async function presign(bucketResource: string, key: string, seconds = 900): Promise<string> {
+  return getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: bucketName(bucketResource), Key: key }), { expiresIn: seconds });
+}

@@ -1,0 +1,138 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { clearinghouseInput, getClearinghouse, putClearinghouse } from "@claimledger/core/clearinghouse/settings.ts";
+import { requireRole } from "@claimledger/core/shared/context.ts";
+import { pollClearinghouse } from "@claimledger/core/inbound/poll.service.ts";
+import { enqueueInbound } from "@claimledger/core/inbound/inbound.service.ts";
+import { InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
+import { conflict, notFound } from "@claimledger/core/shared/errors.ts";
+import { runPage } from "@claimledger/core/shared/db.ts";
+import { listQuery } from "@claimledger/core/shared/schema.ts";
+import { presign } from "@claimledger/core/shared/storage.ts";
+import type { AppEnv } from "../env.ts";
+import { errors, jsonBody, jsonResponse, pageOf, writeErrors } from "./_shared.ts";
+
+export const clearinghouse = new OpenAPIHono<AppEnv>();
+const tags = ["Clearinghouse"];
+const settingsView = z.record(z.string(), z.unknown()).openapi({ description: "`{kind: \"sandbox\"}` or the SFTP settings (never the secret)" });
+
+clearinghouse.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/clearinghouse",
+    tags,
+    summary: "Where this company's claims go (a new company starts on the sandbox)",
+    responses: { 200: jsonResponse(settingsView, "Connection settings"), ...errors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    requireRole(p, "owner", "biller", "viewer");
+    return c.json(await getClearinghouse(p.tenantId), 200);
+  },
+);
+
+clearinghouse.openapi(
+  createRoute({
+    method: "put",
+    path: "/v1/clearinghouse",
+    tags,
+    summary: "Point the company at the sandbox or at a real clearinghouse over SFTP (owner)",
+    description:
+      "For SFTP, store the password or private key in AWS Secrets Manager as JSON (`{\"privateKey\": \"...\"}` or `{\"password\": \"...\"}`) and give its name as `secretName`; locally, set `CLAIMLEDGER_SECRET_<NAME>` instead.",
+    request: { body: jsonBody(clearinghouseInput) },
+    responses: { 200: jsonResponse(settingsView, "Saved"), ...writeErrors },
+  }),
+  async (c) => c.json(await putClearinghouse(c.get("principal"), c.req.valid("json")), 200),
+);
+
+clearinghouse.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/clearinghouse/poll",
+    tags,
+    summary: "Fetch the clearinghouse's answers now (999, 277CA, 835); also runs every few minutes in AWS",
+    description: "Each file is archived in S3 first, then recorded (once per SHA-256) and queued for processing; `GET /v1/inbound-files` shows what became of it.",
+    responses: {
+      200: jsonResponse(z.object({ files: z.array(z.object({ name: z.string(), sha256: z.string(), kind: z.string(), duplicate: z.boolean() })) }), "Files fetched"),
+      ...writeErrors,
+    },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    requireRole(p, "owner", "biller");
+    return c.json(await pollClearinghouse(p.tenantId), 200);
+  },
+);
+
+const inboundView = z.object({
+  sha256: z.string(),
+  name: z.string().optional(),
+  kind: z.string().optional(),
+  source: z.enum(["poll", "upload"]),
+  status: z.enum(["received", "processed", "failed"]),
+  error: z.string().optional(),
+  summary: z.unknown().optional(),
+  bytes: z.number(),
+  attempts: z.number(),
+  receivedAt: z.string(),
+  processedAt: z.string().optional(),
+});
+
+clearinghouse.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/inbound-files",
+    tags,
+    summary: "Files received from the clearinghouse or uploaded, newest first, with what each did",
+    request: { query: listQuery },
+    responses: { 200: jsonResponse(pageOf(inboundView), "Inbound files"), ...errors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    requireRole(p, "owner", "biller", "viewer");
+    const q = c.req.valid("query");
+    const page = await runPage(() => InboundFileEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
+    return c.json({ items: page.items.map(({ tenantId: _t, key: _k, ...f }) => f), nextCursor: page.nextCursor }, 200);
+  },
+);
+
+const shaParam = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/).openapi({ param: { name: "sha256", in: "path" } }) });
+
+clearinghouse.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/inbound-files/{sha256}",
+    tags,
+    summary: "One inbound file: what it was, what it did, and the raw file (presigned download)",
+    request: { params: shaParam },
+    responses: { 200: jsonResponse(inboundView.extend({ fileUrl: z.string() }), "The file"), ...errors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    requireRole(p, "owner", "biller", "viewer");
+    const { data } = await InboundFileEntity.get({ tenantId: p.tenantId, sha256: c.req.valid("param").sha256 }).go();
+    if (!data) throw notFound("Inbound file");
+    const { tenantId: _t, key, ...f } = data;
+    return c.json({ ...f, fileUrl: await presign("EdiBucket", key) }, 200);
+  },
+);
+
+clearinghouse.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/inbound-files/{sha256}/retry",
+    tags,
+    summary: "Process a failed inbound file again (after the cause is fixed)",
+    request: { params: shaParam },
+    responses: { 202: jsonResponse(z.object({ sha256: z.string(), queued: z.boolean() }), "Queued again"), ...writeErrors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    requireRole(p, "owner", "biller");
+    const { sha256 } = c.req.valid("param");
+    const { data } = await InboundFileEntity.get({ tenantId: p.tenantId, sha256 }).go();
+    if (!data) throw notFound("Inbound file");
+    if (data.status !== "failed") throw conflict(`The file is ${data.status}; only failed files are retried`);
+    await enqueueInbound({ tenantId: p.tenantId, sha256 });
+    return c.json({ sha256, queued: true }, 202);
+  },
+);

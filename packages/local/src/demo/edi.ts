@@ -1,0 +1,54 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { ApiClient } from "./client.ts";
+
+export type WaitFor = (what: string, check: () => Promise<boolean>) => Promise<void>;
+
+/** Saves an inbound file (999, 277CA, 835) under edi/ with its kind as the extension. */
+export async function saveInbound(api: ApiClient, dir: string, sha256: string, name: string) {
+  const f = await api.expect<any>(200, "GET", `/v1/inbound-files/${sha256}`);
+  writeFileSync(resolve(dir, name), await (await fetch(f.fileUrl)).text());
+}
+
+/** Polls the clearinghouse until every file it returns has been processed; returns them. */
+export async function pollUntil(api: ApiClient, waitFor: WaitFor, what: string, enough: (files: any[]) => boolean) {
+  const seen: any[] = [];
+  await waitFor(what, async () => {
+    if (!enough(seen)) {
+      const polled = await api.expect<any>(200, "POST", "/v1/clearinghouse/poll");
+      seen.push(...polled.files.filter((f: any) => !f.duplicate));
+      if (!enough(seen)) return false;
+    }
+    const statuses = await Promise.all(seen.map((f) => api.expect<any>(200, "GET", `/v1/inbound-files/${f.sha256}`)));
+    return statuses.every((s) => s.status !== "received");
+  });
+  return seen;
+}
+
+/**
+ * Step 3: each practice's ready claims go to the sandbox clearinghouse in a batch; the demo polls
+ * until the 999 and 277CA are back and applied, and saves every file under edi/.
+ */
+export async function sendBatches(api: ApiClient, out: string, practiceIds: string[], waitFor: WaitFor) {
+  const dir = resolve(out, "edi");
+  mkdirSync(dir, { recursive: true });
+  const batchIds: string[] = [];
+  for (const practiceId of practiceIds) {
+    const created = await api.expect<any>(201, "POST", "/v1/claim-batches", { practiceId }, { "idempotency-key": `demo-batch-${practiceId}` });
+    batchIds.push(...created.batches.map((b: any) => b.batchId));
+  }
+  await waitFor("batches submitted", async () => {
+    const all = await Promise.all(batchIds.map((id) => api.expect<any>(200, "GET", `/v1/claim-batches/${id}`)));
+    return all.every((b) => b.status === "submitted" || b.status === "failed");
+  });
+  const batches = [];
+  for (const id of batchIds) {
+    const b = await api.expect<any>(200, "GET", `/v1/claim-batches/${id}`);
+    if (b.fileUrl) writeFileSync(resolve(dir, `${b.fileName.replace(/\.837$/, "")}-${b.batchId}.837`), await (await fetch(b.fileUrl)).text());
+    batches.push(b);
+  }
+  const acks = await pollUntil(api, waitFor, "999 and 277CA processed", (files) => files.filter((f) => f.kind === "999" || f.kind === "277").length >= 2 * batchIds.length);
+  for (const f of acks) await saveInbound(api, dir, f.sha256, f.name.replace(/\.277$/, ".277").replace(/\.999$/, ".999"));
+  const after = await Promise.all(batchIds.map((id) => api.expect<any>(200, "GET", `/v1/claim-batches/${id}`)));
+  return { batches: after.map((b) => ({ batchId: b.batchId, status: b.status, claims: b.claimIds.length, file: b.fileName })), acks };
+}
