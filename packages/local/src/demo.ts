@@ -9,7 +9,7 @@ import { repoRoot, runningStack, startStack } from "./stack.ts";
 import { ApiClient, seeded } from "./demo/client.ts";
 import { createReferenceData } from "./demo/reference-data.ts";
 import { uploadEncounters } from "./demo/encounters.ts";
-import { sendBatches } from "./demo/edi.ts";
+import { receiveRemittances, sendBatches } from "./demo/edi.ts";
 
 const out = resolve(repoRoot, "demo-output");
 process.env.CLAIMLEDGER_LOG ??= "warn";
@@ -62,7 +62,12 @@ try {
     return counts;
   };
   console.log(`  claims after acknowledgements: ${JSON.stringify(await claimStatus())}`);
-  console.log(`Wrote ${out}/company.json, claims.json and edi/`);
+  const posting = await receiveRemittances(api, out, ref.practices.map((p: any) => p.practice.practiceId), waitFor);
+  const sum = (k: string) => posting.reduce((s: number, c: any) => s + c[k], 0);
+  const usd = (c: number) => `$${(c / 100).toFixed(2)}`;
+  console.log(`  835s posted to ${posting.length} claims: charged ${usd(sum("chargeCents"))}, paid ${usd(sum("paidCents"))}, adjusted ${usd(sum("adjustmentsCents"))}, patient share ${usd(sum("patientResponsibilityCents"))}`);
+  console.log(`  claims now: ${JSON.stringify(await claimStatus())}`);
+  console.log(`Wrote ${out}/company.json, claims.json, posting.json and edi/`);
 } finally {
   await stack?.stop();
 }

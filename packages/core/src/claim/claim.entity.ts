@@ -29,6 +29,8 @@ export const ClaimEntity = new Entity(
       batchId: { type: "string" },
       payerClaimControlNumber: { type: "string" },
       replacedBy: { type: "string" },
+      /** Running totals moved by posting: paid, adjusted, patient responsibility, balance. */
+      balances: { type: "any" },
       statusReason: { type: "string" },
       createdAt: { type: "string", required: true, readOnly: true },
       updatedAt: { type: "string", required: true },

@@ -6,6 +6,7 @@ import { now, runPage } from "../shared/db.ts";
 import { actorOf, canSeePractice, requireRole, type Principal } from "../shared/context.ts";
 import { AppError, conflict, invalid, notFound, preconditionFailed } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
+import type { Balances } from "../remittance/posting.ts";
 
 export interface Claim {
   claimId: string;
@@ -25,6 +26,7 @@ export interface Claim {
   payerClaimControlNumber?: string;
   replacedBy?: string;
   statusReason?: string;
+  balances?: Balances;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -1,13 +1,15 @@
 import { InboundFileEntity } from "./inbound.entity.ts";
 import { apply277, apply999 } from "./acks.service.ts";
+import { post835 } from "../remittance/remittance.service.ts";
 import { readEdi } from "../shared/storage.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
 
-/** Registered handlers by transaction set (ST01); the 835 joins with remittance posting. */
-export const inboundHandlers: Record<string, (tenantId: string, text: string) => Promise<unknown>> = {
+/** Handlers by transaction set (ST01). */
+export const inboundHandlers: Record<string, (tenantId: string, text: string, sha256: string) => Promise<unknown>> = {
   "999": apply999,
   "277": apply277,
+  "835": post835,
 };
 
 /**
@@ -20,7 +22,7 @@ export async function processInbound(tenantId: string, sha256: string): Promise<
   const handler = inboundHandlers[file.kind ?? ""];
   try {
     if (!handler) throw new Error(`no handler for X12 transaction set ${file.kind}`);
-    const summary = await handler(tenantId, await readEdi(file.key));
+    const summary = await handler(tenantId, await readEdi(file.key), sha256);
     await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "processed", summary, processedAt: now() }).add({ attempts: 1 }).remove(["error"]).go();
     return "processed";
   } catch (err) {

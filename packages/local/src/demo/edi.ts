@@ -52,3 +52,35 @@ export async function sendBatches(api: ApiClient, out: string, practiceIds: stri
   const after = await Promise.all(batchIds.map((id) => api.expect<any>(200, "GET", `/v1/claim-batches/${id}`)));
   return { batches: after.map((b) => ({ batchId: b.batchId, status: b.status, claims: b.claimIds.length, file: b.fileName })), acks };
 }
+
+/**
+ * Step 4: a poll later the sandbox's payers remit; the demo waits for the 835s to be posted, saves
+ * them under edi/, and summarises every claim: charge, paid, adjustments, patient share, balance.
+ */
+export async function receiveRemittances(api: ApiClient, out: string, practiceIds: string[], waitFor: WaitFor) {
+  const dir = resolve(out, "edi");
+  const remits = await pollUntil(api, waitFor, "835s posted", (files) => files.some((f) => f.kind === "835"));
+  for (const f of remits.filter((x) => x.kind === "835")) await saveInbound(api, dir, f.sha256, f.name);
+  const posting = [];
+  for (const practiceId of practiceIds) {
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const page: any = await api.expect(200, "GET", `/v1/claims?practiceId=${practiceId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      for (const c of page.items) {
+        if (!c.balances) continue;
+        posting.push({
+          claimId: c.claimId,
+          practiceId,
+          status: c.status,
+          chargeCents: c.balances.chargeCents,
+          paidCents: c.balances.insurancePaidCents,
+          adjustmentsCents: c.balances.adjustedCents,
+          patientResponsibilityCents: c.balances.patientResponsibilityCents,
+          balanceCents: c.balances.insuranceBalanceCents,
+        });
+      }
+      cursor = page.nextCursor;
+    }
+  }
+  writeFileSync(resolve(out, "posting.json"), JSON.stringify(posting, null, 2));
+  return posting;
+}

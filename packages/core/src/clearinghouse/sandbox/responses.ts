@@ -65,8 +65,17 @@ export function build277CA(r: Received837, control: number, at: Date): { text: s
 }
 
 /** 835: one remittance per payer for the claims it adjudicated; EFT when it pays, NON when not. */
-export function build835(payerId: string, payerName: string, claims: { claim: SandboxClaim; result: Adjudication }[], control: number, to: string, at: Date): string {
-  const total = claims.reduce((s, c) => s + c.result.paidCents, 0);
+export function build835(
+  payerId: string,
+  payerName: string,
+  claims: { claim: SandboxClaim; result: Adjudication }[],
+  control: number,
+  to: string,
+  at: Date,
+  /** Provider-level adjustments (PLB); a positive amount reduces the payment, interest (L6) is negative. */
+  plb: { reason: string; amountCents: number }[] = [],
+): string {
+  const total = claims.reduce((s, c) => s + c.result.paidCents, 0) - plb.reduce((s, p) => s + p.amountCents, 0);
   const trace = `EFT${control}${payerId}`;
   const segs: SegmentData[] = [
     total > 0
@@ -100,5 +109,6 @@ export function build835(payerId: string, payerName: string, claims: { claim: Sa
       for (const r of l.remarks) segs.push(["LQ", "HE", r]);
     }
   }
+  for (const p of plb) segs.push(["PLB", "1234567893", `${at.getUTCFullYear()}1231`, p.reason, money(p.amountCents)]);
   return envelope("835", "005010X221A1", "HP", segs, control, to, at);
 }

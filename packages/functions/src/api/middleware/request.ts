@@ -31,7 +31,11 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
 export const requireJson = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     if (["POST", "PUT", "PATCH"].includes(c.req.method)) {
-      const allowed = c.req.path.endsWith(":import") ? ["text/csv"] : ["application/json"];
+      const allowed = c.req.path.endsWith(":import")
+        ? ["text/csv"]
+        : c.req.path === "/v1/remittances"
+          ? ["application/edi-x12", "text/plain", "application/octet-stream"]
+          : ["application/json"];
       const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
       if (hasBody && !allowed.includes(type)) {

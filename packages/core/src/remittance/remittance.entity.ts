@@ -1,0 +1,122 @@
+import { Entity } from "electrodb";
+import { SERVICE, entityConfig } from "../shared/db.ts";
+
+/** One 835 transaction (one payment: a check or EFT) and what posting it did. */
+export const RemittanceEntity = new Entity(
+  {
+    model: { entity: "remittance", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      remittanceId: { type: "string", required: true, readOnly: true },
+      sha256: { type: "string", required: true },
+      payerName: { type: "string", required: true },
+      payerKey: { type: "string", required: true },
+      trace: { type: "string", required: true },
+      paymentCents: { type: "number", required: true },
+      depositDate: { type: "string", required: true },
+      status: { type: ["posting", "posted", "unbalanced", "duplicate"] as const, required: true },
+      problems: { type: "any" },
+      summary: { type: "any" },
+      receivedAt: { type: "string", required: true },
+    },
+    indexes: {
+      byId: {
+        pk: { field: "pk", composite: ["tenantId", "remittanceId"], casing: "none" },
+        sk: { field: "sk", composite: [] },
+      },
+      byTenant: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["tenantId"], casing: "none" },
+        sk: { field: "gsi1sk", composite: ["receivedAt", "remittanceId"], casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/** Payer + check/EFT trace number (TRN02): the same payment in another file posts nothing twice. */
+export const RemittanceTraceEntity = new Entity(
+  {
+    model: { entity: "remittanceTrace", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      payerKey: { type: "string", required: true, readOnly: true },
+      trace: { type: "string", required: true, readOnly: true },
+      remittanceId: { type: "string", required: true },
+    },
+    indexes: {
+      byTrace: {
+        pk: { field: "pk", composite: ["tenantId", "payerKey", "trace"], casing: "none" },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/**
+ * Append-only ledger, partitioned by practice and deposit month (what month close reads); each
+ * claim's entries are also reachable by claim. Corrections are new entries, never edits.
+ */
+export const LedgerEntryEntity = new Entity(
+  {
+    model: { entity: "ledgerEntry", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      practiceId: { type: "string", required: true, readOnly: true },
+      month: { type: "string", required: true, readOnly: true },
+      entryId: { type: "string", required: true, readOnly: true },
+      /** The claim, or for a provider-level (PLB) entry `PLB-<remittanceId>`. */
+      claimId: { type: "string", required: true },
+      lineId: { type: "string" },
+      kind: { type: "string", required: true },
+      group: { type: "string" },
+      reason: { type: "string" },
+      amountCents: { type: "number", required: true },
+      payerId: { type: "string" },
+      remittanceId: { type: "string" },
+      depositDate: { type: "string", required: true },
+      postedAt: { type: "string", required: true },
+    },
+    indexes: {
+      byPracticeMonth: {
+        pk: { field: "pk", composite: ["tenantId", "practiceId", "month"], casing: "none" },
+        sk: { field: "sk", composite: ["entryId"], casing: "none" },
+      },
+      byClaim: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["tenantId", "claimId"], casing: "none" },
+        sk: { field: "gsi1sk", composite: ["entryId"], casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/** Money that came in without a claim to put it on: kept, visible, never dropped. */
+export const SuspenseEntity = new Entity(
+  {
+    model: { entity: "suspense", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      itemId: { type: "string", required: true, readOnly: true },
+      remittanceId: { type: "string", required: true },
+      kind: { type: ["claim", "provider_adjustment"] as const, required: true },
+      patientControlNumber: { type: "string" },
+      payerClaimControlNumber: { type: "string" },
+      chargeCents: { type: "number" },
+      paidCents: { type: "number", required: true },
+      reason: { type: "string", required: true },
+      depositDate: { type: "string", required: true },
+      receivedAt: { type: "string", required: true },
+      resolved: { type: "boolean", required: true },
+    },
+    indexes: {
+      byTenant: {
+        pk: { field: "pk", composite: ["tenantId"], casing: "none" },
+        sk: { field: "sk", composite: ["itemId"], casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);

@@ -1,0 +1,127 @@
+import { read835, type Claim835, type Remittance835 } from "@claimledger/x12";
+import { LedgerEntryEntity, RemittanceEntity, RemittanceTraceEntity, SuspenseEntity } from "./remittance.entity.ts";
+import { applyEntries, entriesFor, statusAfter, zeroBalances, type Balances } from "./posting.ts";
+import { ClaimEntity } from "../claim/claim.entity.ts";
+import { historyEvent, type Claim } from "../claim/claim.service.ts";
+import { canTransition } from "../claim/status.ts";
+import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
+import { now } from "../shared/db.ts";
+
+interface PostSummary {
+  remittances: number;
+  posted: number;
+  unmatched: number;
+  skipped: number;
+  unbalanced: number;
+  duplicates: number;
+  providerAdjustments: number;
+}
+
+const payerKeyOf = (r: Remittance835) => (r.trace?.payerId || r.payer.id || r.payer.name).replace(/[^A-Za-z0-9]/g, "").toUpperCase();
+
+/**
+ * Posts an 835 file: each transaction (one payment) is checked for balance first (an unbalanced
+ * one is flagged and posts nothing), recognised by payer + trace number (the same payment twice
+ * posts once), then each CLP is posted to its claim in one transaction with its ledger entries.
+ * Entry ids are derived from the file, so a retried file never posts an entry twice.
+ */
+export async function post835(tenantId: string, text: string, sha256: string): Promise<PostSummary> {
+  const summary: PostSummary = { remittances: 0, posted: 0, unmatched: 0, skipped: 0, unbalanced: 0, duplicates: 0, providerAdjustments: 0 };
+  const remittances = read835(text);
+  if (remittances.length === 0) throw new Error("no 835 transaction in the file");
+  for (const [i, r] of remittances.entries()) {
+    summary.remittances++;
+    const remittanceId = `${sha256.slice(0, 16)}-${i + 1}`;
+    const depositDate = r.payment.date ?? r.productionDate ?? now().slice(0, 10);
+    const payerKey = payerKeyOf(r);
+    const trace = r.trace?.number ?? remittanceId;
+    const base = { tenantId, remittanceId, sha256, payerName: r.payer.name, payerKey, trace, paymentCents: r.payment.amountCents, depositDate, receivedAt: now() };
+    if (!r.balance.balanced) {
+      await RemittanceEntity.put({ ...base, status: "unbalanced", problems: r.balance.problems.slice(0, 50) }).go();
+      summary.unbalanced++;
+      continue;
+    }
+    const { data: seen } = await RemittanceTraceEntity.get({ tenantId, payerKey, trace }).go();
+    if (seen && seen.remittanceId !== remittanceId) {
+      await RemittanceEntity.put({ ...base, status: "duplicate", problems: [{ claim: "", message: `payment ${trace} was already posted from remittance ${seen.remittanceId}` }] }).go();
+      summary.duplicates++;
+      continue;
+    }
+    if (!seen) await RemittanceTraceEntity.put({ tenantId, payerKey, trace, remittanceId }).go();
+    await RemittanceEntity.put({ ...base, status: "posting" }).go();
+    let practiceOfPayment: string | undefined;
+    for (const [ci, clp] of r.claims.entries()) {
+      const outcome = await postClaim(tenantId, remittanceId, ci, clp, depositDate, payerKey);
+      summary[outcome.result]++;
+      practiceOfPayment ??= outcome.practiceId;
+    }
+    for (const [pi, plb] of r.providerAdjustments.entries()) {
+      summary.providerAdjustments++;
+      // PLB: a positive amount reduces the payment (interest L6 is negative, i.e. money in).
+      if (practiceOfPayment) {
+        await putOnce(LedgerEntryEntity.create({
+          tenantId, practiceId: practiceOfPayment, month: depositDate.slice(0, 7), entryId: `${remittanceId}-P${pi + 1}`, claimId: `PLB-${remittanceId}`,
+          kind: plb.reason === "L6" ? "interest" : "provider_adjustment", reason: plb.reason, amountCents: -plb.amountCents,
+          remittanceId, payerId: payerKey, depositDate, postedAt: now(),
+        }).params());
+      } else {
+        await putOnce(SuspenseEntity.create({ tenantId, itemId: `${remittanceId}-P${pi + 1}`, remittanceId, kind: "provider_adjustment", paidCents: -plb.amountCents, reason: `PLB ${plb.reason} with no matched claim to place it with a practice`, depositDate, receivedAt: now(), resolved: false }).params());
+      }
+    }
+    await RemittanceEntity.patch({ tenantId, remittanceId }).set({ status: "posted", summary: { ...summary } }).go();
+  }
+  return summary;
+}
+
+async function putOnce(params: Record<string, unknown>) {
+  try {
+    await transactWrite([tx.put(params)]);
+  } catch (err) {
+    if (!(err instanceof TransactionConflict)) throw err;
+  }
+}
+
+async function postClaim(tenantId: string, remittanceId: string, index: number, clp: Claim835, depositDate: string, payerKey: string): Promise<{ result: "posted" | "unmatched" | "skipped"; practiceId?: string }> {
+  const itemBase = `${remittanceId}-C${String(index + 1).padStart(5, "0")}`;
+  const { data } = await ClaimEntity.get({ tenantId, claimId: clp.patientControlNumber }).go();
+  const claim = data as unknown as Claim | undefined;
+  if (!claim) {
+    await putOnce(SuspenseEntity.create({
+      tenantId, itemId: itemBase, remittanceId, kind: "claim", patientControlNumber: clp.patientControlNumber, payerClaimControlNumber: clp.payerClaimControlNumber,
+      chargeCents: clp.chargeCents, paidCents: clp.paidCents, reason: "no claim with this patient control number", depositDate, receivedAt: now(), resolved: false,
+    }).params());
+    return { result: "unmatched" };
+  }
+  const entries = entriesFor(clp, claim.doc.lines);
+  const balances: Balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), entries);
+  let to = statusAfter(clp, claim.status);
+  if (to !== claim.status && !canTransition(claim.status, to)) to = claim.status;
+  const at = now();
+  const items = [
+    ...entries.map((e, n) =>
+      tx.put(LedgerEntryEntity.create({
+        tenantId, practiceId: claim.practiceId, month: depositDate.slice(0, 7), entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
+        claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, amountCents: e.amountCents,
+        payerId: payerKey, remittanceId, depositDate, postedAt: at,
+      }).params()),
+    ),
+    tx.update(
+      ClaimEntity.patch({ tenantId, claimId: claim.claimId })
+        .set({ balances, status: to, statusReason: `835 ${clp.status === "22" ? "reversal" : `CLP02 ${clp.status}`}, paid ${clp.paidCents} cents`, payerClaimControlNumber: clp.payerClaimControlNumber || claim.payerClaimControlNumber, updatedAt: at })
+        .add({ version: 1 })
+        .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
+        .where((a, op) => op.eq(a.version, claim.version))
+        .params(),
+    ),
+    tx.put(historyEvent(tenantId, claim.claimId, "system:835", { kind: "status", from: claim.status, to, reason: `remittance ${remittanceId}` }, at)),
+  ];
+  if (items.length > 100) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
+  try {
+    await transactWrite(items);
+  } catch (err) {
+    // Its entries exist already: this CLP was posted by an earlier run of the same file.
+    if (err instanceof TransactionConflict && err.reasons.slice(0, entries.length).some((r) => r === "ConditionalCheckFailed")) return { result: "skipped", practiceId: claim.practiceId };
+    throw err;
+  }
+  return { result: "posted", practiceId: claim.practiceId };
+}

@@ -1,0 +1,108 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { receiveInbound } from "@claimledger/core/inbound/inbound.service.ts";
+import { RemittanceEntity, LedgerEntryEntity, SuspenseEntity } from "@claimledger/core/remittance/remittance.entity.ts";
+import { getClaim } from "@claimledger/core/claim/claim.service.ts";
+import { getPractice } from "@claimledger/core/practice/practice.service.ts";
+import { requireRole } from "@claimledger/core/shared/context.ts";
+import { runPage } from "@claimledger/core/shared/db.ts";
+import { invalid } from "@claimledger/core/shared/errors.ts";
+import { listQuery } from "@claimledger/core/shared/schema.ts";
+import type { AppEnv } from "../env.ts";
+import { errors, idParam, jsonResponse, pageOf, writeErrors } from "./_shared.ts";
+
+export const remittances = new OpenAPIHono<AppEnv>();
+const tags = ["Remittances"];
+
+remittances.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/remittances",
+    tags,
+    summary: "Upload an 835 ERA (raw X12 body)",
+    description: "Stored in S3 first under its SHA-256, then queued for posting. The same file twice, or the same payment (payer + TRN02 trace number) in another file, posts nothing twice. `GET /v1/inbound-files/{sha256}` shows the outcome.",
+    request: { body: { required: true, content: { "application/edi-x12": { schema: z.string() }, "text/plain": { schema: z.string() } } } },
+    responses: { 202: jsonResponse(z.object({ sha256: z.string(), kind: z.string(), duplicate: z.boolean() }), "Received"), ...writeErrors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    requireRole(p, "owner", "biller");
+    const text = await c.req.text();
+    if (!text.trimStart().startsWith("ISA")) throw invalid([{ path: "(body)", message: "an 835 file starts with an ISA segment" }]);
+    return c.json(await receiveInbound(p.tenantId, text, "upload"), 202);
+  },
+);
+
+remittances.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/remittances",
+    tags,
+    summary: "Payments received (one per 835 transaction), newest first: balanced, posted, duplicate or unbalanced",
+    request: { query: listQuery },
+    responses: { 200: jsonResponse(pageOf(z.record(z.string(), z.unknown())), "Remittances"), ...errors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    requireRole(p, "owner", "biller", "viewer");
+    const q = c.req.valid("query");
+    const page = await runPage(() => RemittanceEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
+    return c.json({ items: page.items.map(({ tenantId: _t, ...r }) => r), nextCursor: page.nextCursor }, 200);
+  },
+);
+
+remittances.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/suspense",
+    tags,
+    summary: "Unapplied money: 835 claims with no matching claim, provider adjustments with no practice",
+    request: { query: listQuery },
+    responses: { 200: jsonResponse(pageOf(z.record(z.string(), z.unknown())), "Suspense items"), ...errors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    requireRole(p, "owner", "biller", "viewer");
+    const q = c.req.valid("query");
+    const page = await runPage(() => SuspenseEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null }));
+    return c.json({ items: page.items.map(({ tenantId: _t, ...r }) => r), nextCursor: page.nextCursor }, 200);
+  },
+);
+
+remittances.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/claims/{claimId}/ledger",
+    tags,
+    summary: "The claim's ledger entries: payments, adjustments by group and reason, patient responsibility",
+    request: { params: idParam("claimId", "CL") },
+    responses: { 200: jsonResponse(z.object({ balances: z.unknown(), items: z.array(z.record(z.string(), z.unknown())) }), "Ledger"), ...errors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    const claim = await getClaim(p, c.req.valid("param").claimId);
+    const { data } = await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: claim.claimId }).go({ pages: "all" });
+    return c.json({ balances: claim.balances ?? null, items: data.map(({ tenantId: _t, ...e }) => e) }, 200);
+  },
+);
+
+remittances.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/practices/{practiceId}/ledger",
+    tags,
+    summary: "A practice's ledger for one deposit month: claim entries and provider-level (PLB) entries",
+    request: {
+      params: idParam("practiceId", "prc"),
+      query: listQuery.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM") }),
+    },
+    responses: { 200: jsonResponse(pageOf(z.record(z.string(), z.unknown())), "Ledger entries"), ...errors },
+  }),
+  async (c) => {
+    const p = c.get("principal");
+    const { practiceId } = c.req.valid("param");
+    await getPractice(p, practiceId);
+    const { month, limit, cursor } = c.req.valid("query");
+    const page = await runPage(() => LedgerEntryEntity.query.byPracticeMonth({ tenantId: p.tenantId, practiceId, month }).go({ limit, cursor: cursor ?? null }));
+    return c.json({ items: page.items.map(({ tenantId: _t, ...e }) => e), nextCursor: page.nextCursor }, 200);
+  },
+);

@@ -1,0 +1,144 @@
+import { beforeAll, expect, it } from "vitest";
+import { processBatch } from "@claimledger/core/batch/process.service.ts";
+import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { adjudicate, type SandboxClaim } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
+import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
+import { call, newTenant, samples } from "./http.ts";
+
+/**
+ * 835s produced by the sandbox for claims the batch flow submitted, posted to the cent; then a
+ * denial, a reversal, a PLB, an unmatched claim and the same file twice, built with the sandbox's
+ * own 835 writer.
+ */
+let key: string;
+let tenantId: string;
+let practiceId: string;
+const claims: { claimId: string; doc: any }[] = [];
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+async function upload(text: string) {
+  const res = await call("POST", "/v1/remittances", { key, raw: text, headers: { "content-type": "application/edi-x12" } });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  if (!res.body.duplicate) expect(await processInbound(tenantId, res.body.sha256)).toBe("processed");
+  return res.body;
+}
+
+const sandboxClaim = (doc: any, over: Partial<SandboxClaim> = {}): SandboxClaim => ({
+  claimId: doc.claimId,
+  payerId: "BPH01",
+  memberId: doc.coverage.memberId,
+  claimFilingIndicator: "CI",
+  totalChargeCents: doc.totalChargeCents,
+  lines: doc.lines.map((l: any) => ({ lineId: l.lineId, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, chargeCents: l.chargeCents, serviceDate: l.serviceDate })),
+  ...over,
+});
+
+beforeAll(async () => {
+  const t = await newTenant();
+  key = t.ownerKey;
+  tenantId = t.tenantId;
+  practiceId = (await call("POST", "/v1/practices", { key, body: samples.practice })).body.practiceId;
+  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body.providerId;
+  const payerId = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId;
+  for (let i = 0; i < 6; i++) {
+    const patient = { ...samples.patient(payerId), firstName: `Pat${"ABCDEF"[i]}` } as any;
+    patient.coverages = [{ ...patient.coverages[0], memberId: `XJH40000${i}` }];
+    const r = await call("POST", `/v1/practices/${practiceId}/encounters`, {
+      key,
+      body: {
+        patient, renderingProviderId: providerId, placeOfService: "11", serviceDate: daysAgo(10 + i), diagnoses: ["E11.9", "I10"],
+        lines: [
+          { procedureCode: "99214", modifiers: ["25"], chargeCents: 18500, diagnosisPointers: [1, 2] },
+          { procedureCode: "36415", chargeCents: 1500, diagnosisPointers: [1] },
+        ],
+      },
+    });
+    expect(r.body.status).toBe("ready");
+  }
+  const batch = await call("POST", "/v1/claim-batches", { key, body: { practiceId } });
+  await processBatch(tenantId, batch.body.batches[0].batchId);
+  for (let round = 0; round < 2; round++) {
+    const polled = await call("POST", "/v1/clearinghouse/poll", { key });
+    for (const f of polled.body.files) await processInbound(tenantId, f.sha256);
+  }
+  const list = await call("GET", `/v1/claims?practiceId=${practiceId}&limit=100`, { key });
+  for (const c of list.body.items) claims.push({ claimId: c.claimId, doc: c.doc });
+});
+
+it("posts the sandbox's 835 to every claim line to the cent", async () => {
+  for (const { claimId, doc } of claims) {
+    const expected = adjudicate(sandboxClaim(doc));
+    const ledger = await call("GET", `/v1/claims/${claimId}/ledger`, { key });
+    const paid = ledger.body.items.filter((e: any) => e.kind === "insurance_payment").reduce((s: number, e: any) => s + e.amountCents, 0);
+    const pr = ledger.body.items.filter((e: any) => ["deductible", "coinsurance", "copay"].includes(e.kind)).reduce((s: number, e: any) => s + e.amountCents, 0);
+    expect(paid).toBe(expected.paidCents);
+    expect(pr).toBe(expected.patientResponsibilityCents);
+    expect(ledger.body.balances).toMatchObject({ chargeCents: 20000, insurancePaidCents: expected.paidCents, patientResponsibilityCents: expected.patientResponsibilityCents, insuranceBalanceCents: 0 });
+    // Every entry sits on one of our lines, matched by REF*6R.
+    expect(ledger.body.items.every((e: any) => doc.lines.some((l: any) => l.lineId === e.lineId))).toBe(true);
+    const claim = (await call("GET", `/v1/claims/${claimId}`, { key })).body;
+    expect(claim.status).toBe(expected.status === "4" ? "denied" : "partially_paid"); // the lab draw is bundled (CO-97)
+    expect(claim.payerClaimControlNumber).toBe(expected.payerClaimControlNumber);
+  }
+  const remits = await call("GET", "/v1/remittances", { key });
+  expect(remits.body.items.every((r: any) => r.status === "posted")).toBe(true);
+});
+
+it("posts a denial, a reversal with its correction, a PLB and an unmatched claim; the same payment twice posts once", async () => {
+  const [a, b] = claims;
+  const at = new Date();
+  const denied = { ...adjudicate(sandboxClaim(a!.doc)), status: "4" as const, paidCents: 0, patientResponsibilityCents: 0 };
+  denied.lines = denied.lines.map((l) => ({ ...l, paidCents: 0, allowedCents: 0, adjustments: [{ group: "CO" as const, reason: "50", amountCents: l.line.chargeCents }] }));
+  const unknown = sandboxClaim(a!.doc, { claimId: "CLNOSUCHCLAIM000" });
+  const text = build835("BPH01", "BLUE PRAIRIE", [
+    { claim: sandboxClaim(a!.doc), result: denied },
+    { claim: unknown, result: adjudicate(unknown) },
+  ], 7001, "X", at, [{ reason: "L6", amountCents: -1250 }, { reason: "WO", amountCents: 3000 }]);
+  const first = await upload(text);
+  expect((await call("GET", `/v1/claims/${a!.claimId}`, { key })).body.status).toBe("denied");
+  // PLB: interest in (+12.50) and a recoupment out (-30.00), provider-level entries of the practice.
+  const month = new Date().toISOString().slice(0, 7);
+  const plb = await call("GET", `/v1/practices/${practiceId}/ledger?month=${month}`, { key });
+  expect(plb.body.items.filter((e: any) => e.claimId.startsWith("PLB-")).map((e: any) => [e.kind, e.reason, e.amountCents])).toEqual([
+    ["interest", "L6", 1250],
+    ["provider_adjustment", "WO", -3000],
+  ]);
+  const suspense = await call("GET", "/v1/suspense", { key });
+  expect(suspense.body.items).toContainEqual(expect.objectContaining({ patientControlNumber: "CLNOSUCHCLAIM000", paidCents: adjudicate(unknown).paidCents, resolved: false }));
+
+  // The same file again: recognised by its hash, nothing queued.
+  expect((await upload(text)).duplicate).toBe(true);
+  // The same payment (payer + trace) in a different file: flagged duplicate, nothing posted twice.
+  await upload(text.replace(/\*7001\*/g, "*7002*"));
+  const ledgerA = (await call("GET", `/v1/claims/${a!.claimId}/ledger`, { key })).body;
+  expect(ledgerA.items.filter((e: any) => e.reason === "50")).toHaveLength(2);
+  expect(first.sha256).toBeTruthy();
+
+  // Reversal of b's payment, then the corrected payment: the ledger nets to the correction.
+  const original = adjudicate(sandboxClaim(b!.doc));
+  const reversal = { ...original, status: "22" as any };
+  const corrected = { ...original };
+  const rtext = build835("BPH01", "BLUE PRAIRIE", [{ claim: sandboxClaim(b!.doc), result: reversal }, { claim: sandboxClaim(b!.doc), result: corrected }], 7003, "X", at)
+    // The reversal and the correction net to zero: nothing new is paid.
+    .replace(/BPR\*I\*[0-9.]+\*C\*ACH\*CCP\*01\*999999999\*DA\*123456\*1512345678\*\*01\*999988880\*DA\*98765/, "BPR*H*0*C*NON*************");
+  // Reversal CLP amounts are negative: 835 writers sign them; patch the reversal's CLP/SVC/CAS signs.
+  const lines = rtext.split("\n");
+  let inReversal = false;
+  const signed = lines.map((l) => {
+    if (l.startsWith("CLP*")) inReversal = l.split("*")[2] === "22";
+    if (!inReversal) return l;
+    const e = l.split("*");
+    if (e[0] === "CLP") [3, 4, 5].forEach((n) => e[n] !== "0" && (e[n] = `-${e[n]}`));
+    if (e[0] === "SVC") [2, 3].forEach((n) => e[n] !== "0" && (e[n] = `-${e[n]}`));
+    if (e[0] === "CAS") for (let n = 3; n < e.length; n += 3) if (e[n] && e[n] !== "0") e[n] = `-${e[n]}`;
+    return e.join("*");
+  });
+  await upload(signed.join("\n"));
+  const remits = (await call("GET", "/v1/remittances", { key })).body.items;
+  expect(remits.find((r: any) => r.trace === "EFT7003BPH01")).toMatchObject({ status: "posted", paymentCents: 0 });
+  const ledgerB = (await call("GET", `/v1/claims/${b!.claimId}/ledger`, { key })).body;
+  const net = ledgerB.items.filter((e: any) => e.kind === "insurance_payment").reduce((s: number, e: any) => s + e.amountCents, 0);
+  expect(net).toBe(original.paidCents);
+  expect(ledgerB.items.some((e: any) => e.amountCents < 0)).toBe(true);
+  expect(ledgerB.balances.insuranceBalanceCents).toBe(0);
+});
