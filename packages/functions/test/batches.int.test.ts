@@ -106,6 +106,13 @@ describe("claim batches to the sandbox clearinghouse", () => {
     const second = await call("POST", "/v1/claim-batches", { key, body: { claimIds: [badMember] } });
     expect(second.body.claims).toBe(1);
 
+    // A claim the payer has is corrected with a replacement (frequency 7, REF*F8), atomically.
+    const repl = await call("POST", `/v1/claims/${good}/replacement`, { key, body: { reason: "wrong units on line 2" } });
+    expect(repl.status, JSON.stringify(repl.body)).toBe(201);
+    expect(repl.body.original).toMatchObject({ status: "corrected", replacedBy: repl.body.correction.claimId });
+    expect(repl.body.correction).toMatchObject({ frequencyCode: "7", status: "ready", payerClaimControlNumber: accepted.payerClaimControlNumber });
+    expect((await call("POST", `/v1/claims/${good}/replacement`, { key, body: { reason: "again" } })).status).toBe(409);
+
     // The same poll file twice records nothing twice.
     const again = await call("POST", "/v1/clearinghouse/poll", { key });
     expect(again.body.files.every((f: { kind: string }) => f.kind === "835")).toBe(true);

@@ -45,7 +45,16 @@ export function historyEvent(
 }
 
 /** Stores a new claim, its fingerprint (refusing a duplicate) and its first history, atomically. */
-export async function insertClaim(p: Principal, doc: ClaimDocument, findings: Finding[], status: ClaimStatus, fingerprint: string, reason: string) {
+export async function insertClaim(
+  p: Principal,
+  doc: ClaimDocument,
+  findings: Finding[],
+  status: ClaimStatus,
+  fingerprint: string,
+  reason: string,
+  /** More writes that must happen with this claim or not at all (a correction's original moving). */
+  extra: Parameters<typeof transactWrite>[0] = [],
+) {
   const at = now();
   const actor = actorOf(p);
   const item = {
@@ -76,12 +85,14 @@ export async function insertClaim(p: Principal, doc: ClaimDocument, findings: Fi
       ...(uniqueVisit ? [tx.put(ClaimFingerprintEntity.create({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint, claimId: doc.claimId }).params())] : []),
       tx.put(historyEvent(p.tenantId, doc.claimId, actor, { kind: "status", to: "draft", reason }, at)),
       tx.put(historyEvent(p.tenantId, doc.claimId, "scrubber", { kind: "status", from: "draft", to: status, reason: scrubSummary(findings) }, `${at}~`)),
+      ...extra,
     ]);
   } catch (err) {
     if (err instanceof TransactionConflict && err.reasons[1] === "ConditionalCheckFailed") {
       const { data } = await ClaimFingerprintEntity.get({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint }).go();
       throw new AppError(409, "duplicate-encounter", "Duplicate encounter", `This encounter is already claim ${data?.claimId ?? "(unknown)"}: same patient, provider, dates of service and codes`);
     }
+    if (err instanceof TransactionConflict) throw conflict("A claim this depends on changed at the same time; reload it and retry");
     throw err;
   }
   return view(item);
@@ -152,6 +163,24 @@ export async function moveClaim(
   changes: Record<string, unknown> = {},
   extra: Parameters<typeof transactWrite>[0] = [],
 ) {
+  const move = moveItems(p, claim, to, reason, changes);
+  try {
+    await transactWrite([...move.items, ...extra]);
+  } catch (err) {
+    if (err instanceof TransactionConflict) throw conflict("The claim changed at the same time; reload it and retry");
+    throw err;
+  }
+  return move.result;
+}
+
+/** The writes of a status move (conditional update + history), to run alone or inside a larger transaction. */
+export function moveItems(
+  p: Principal | { tenantId: string; actor: string },
+  claim: Pick<Claim, "claimId" | "practiceId" | "serviceDate" | "status" | "version">,
+  to: ClaimStatus,
+  reason: string,
+  changes: Record<string, unknown> = {},
+) {
   if (!canTransition(claim.status, to)) {
     throw new AppError(409, "illegal-transition", "Illegal status change", `A ${claim.status} claim cannot become ${to}`);
   }
@@ -163,13 +192,10 @@ export async function moveClaim(
     .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
     .where((a, op) => `${op.eq(a.status, claim.status)} AND ${op.eq(a.version, claim.version)}`)
     .params();
-  try {
-    await transactWrite([tx.update(update), tx.put(historyEvent(p.tenantId, claim.claimId, actor, { kind: "status", from: claim.status, to, reason }, at)), ...extra]);
-  } catch (err) {
-    if (err instanceof TransactionConflict) throw conflict("The claim changed at the same time; reload it and retry");
-    throw err;
-  }
-  return { status: to, version: claim.version + 1, updatedAt: at };
+  return {
+    items: [tx.update(update), tx.put(historyEvent(p.tenantId, claim.claimId, actor, { kind: "status", from: claim.status, to, reason }, at))],
+    result: { status: to, version: claim.version + 1, updatedAt: at },
+  };
 }
 
 /** A person's status request: hold, release for review, close, void (before it reached a payer). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getClaim, insertClaim, moveClaim, type Claim } from "./claim.service.ts";
+import { getClaim, insertClaim, moveItems, type Claim } from "./claim.service.ts";
 import { ADJUDICATED } from "./status.ts";
 import { newClaimId } from "./build.ts";
 import { scrubClaim } from "./scrub.service.ts";
@@ -43,9 +43,10 @@ export async function correctClaim(p: Principal, claimId: string, kind: "replace
   // Fingerprint duplicates are expected here: a correction is the same visit by design.
   const findings = scrubbed.findings.filter((f) => f.ruleId !== "claim.duplicate");
   const status = findings.some((f) => f.severity === "error") ? "needs_review" : "ready";
-  const correction = await insertClaim(p, doc, findings, status, scrubbed.fingerprint, `${kind} of ${original.claimId}: ${input.reason}`);
+  // The new claim and the original's move are one transaction: never one without the other.
   const to = kind === "replacement" ? "corrected" : "voided";
-  const moved = await moveClaim(p, original, to, `${kind} claim ${correction.claimId}: ${input.reason}`, { replacedBy: correction.claimId, payerClaimControlNumber: pccn });
-  return { original: { ...original, ...moved, replacedBy: correction.claimId }, correction };
+  const move = moveItems(p, original, to, `${kind} claim ${doc.claimId}: ${input.reason}`, { replacedBy: doc.claimId, payerClaimControlNumber: pccn });
+  const correction = await insertClaim(p, doc, findings, status, scrubbed.fingerprint, `${kind} of ${original.claimId}: ${input.reason}`, move.items);
+  return { original: { ...original, ...move.result, replacedBy: correction.claimId }, correction };
 }
 
