@@ -106,6 +106,20 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   const suspense = await call("GET", "/v1/suspense", { key });
   expect(suspense.body.items).toContainEqual(expect.objectContaining({ patientControlNumber: "CLNOSUCHCLAIM000", paidCents: adjudicate(unknown).paidCents, resolved: false }));
 
+  // The denials queue groups the refused money by reason, with a next action; the biller's choice is kept.
+  const queue = (await call("GET", `/v1/work-queues/denials?practiceId=${practiceId}`, { key })).body.items;
+  const co50 = queue.find((g: any) => g.group === "CO" && g.reason === "50");
+  expect(co50).toMatchObject({ amountCents: 20000, suggestedAction: "appeal" });
+  expect(co50.description).toMatch(/medical necessity|not deemed/i);
+  expect(co50.claims.map((c: any) => c.claimId)).toEqual([a!.claimId]);
+  const bundled = queue.find((g: any) => g.reason === "97");
+  expect(bundled.claims.length).toBeGreaterThan(0);
+  const acted = await call("POST", `/v1/claims/${a!.claimId}/denial-action`, { key, body: { action: "appeal", note: "records show necessity" } });
+  expect(acted.body.denialAction).toMatchObject({ action: "appeal", note: "records show necessity" });
+  const history = (await call("GET", `/v1/claims/${a!.claimId}/history`, { key })).body.items;
+  expect(history.at(-1)).toMatchObject({ kind: "denial_action", reason: "appeal: records show necessity" });
+  expect((await call("POST", `/v1/claims/${b!.claimId}/denial-action`, { key, body: { action: "dance" } })).status).toBe(422);
+
   // The same file again: recognised by its hash, nothing queued.
   expect((await upload(text)).duplicate).toBe(true);
   // The same payment (payer + trace) in a different file: flagged duplicate, nothing posted twice.

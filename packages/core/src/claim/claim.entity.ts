@@ -29,6 +29,8 @@ export const ClaimEntity = new Entity(
       batchId: { type: "string" },
       payerClaimControlNumber: { type: "string" },
       replacedBy: { type: "string" },
+      /** The biller's latest decision on a denial: action, note, who, when. */
+      denialAction: { type: "any" },
       /** Running totals moved by posting: paid, adjusted, patient responsibility, balance. */
       balances: { type: "any" },
       statusReason: { type: "string" },
@@ -71,7 +73,7 @@ export const ClaimEventEntity = new Entity(
       at: { type: "string", required: true, readOnly: true },
       eventId: { type: "string", required: true, readOnly: true },
       actor: { type: "string", required: true },
-      kind: { type: ["status", "edit", "scrub"] as const, required: true },
+      kind: { type: ["status", "edit", "scrub", "denial_action"] as const, required: true },
       from: { type: "string" },
       to: { type: "string" },
       reason: { type: "string" },

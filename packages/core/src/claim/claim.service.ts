@@ -27,6 +27,7 @@ export interface Claim {
   replacedBy?: string;
   statusReason?: string;
   balances?: Balances;
+  denialAction?: { action: string; note?: string; by: string; at: string };
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -38,7 +39,7 @@ export function historyEvent(
   tenantId: string,
   claimId: string,
   actor: string,
-  e: { kind: "status" | "edit" | "scrub"; from?: string; to?: string; reason?: string; fields?: string[] },
+  e: { kind: "status" | "edit" | "scrub" | "denial_action"; from?: string; to?: string; reason?: string; fields?: string[] },
   at = now(),
 ) {
   return ClaimEventEntity.create({ tenantId, claimId, at, eventId: newId("evt"), actor, ...e }).params();

@@ -3,6 +3,7 @@ import { receiveInbound } from "@claimledger/core/inbound/inbound.service.ts";
 import { RemittanceEntity, LedgerEntryEntity, SuspenseEntity } from "@claimledger/core/remittance/remittance.entity.ts";
 import { getClaim } from "@claimledger/core/claim/claim.service.ts";
 import { getPractice } from "@claimledger/core/practice/practice.service.ts";
+import { denialActionInput, denialsQueue, recordDenialAction } from "@claimledger/core/remittance/denials.service.ts";
 import { requireRole } from "@claimledger/core/shared/context.ts";
 import { runPage } from "@claimledger/core/shared/db.ts";
 import { invalid } from "@claimledger/core/shared/errors.ts";
@@ -104,5 +105,32 @@ remittances.openapi(
     const { month, limit, cursor } = c.req.valid("query");
     const page = await runPage(() => LedgerEntryEntity.query.byPracticeMonth({ tenantId: p.tenantId, practiceId, month }).go({ limit, cursor: cursor ?? null }));
     return c.json({ items: page.items.map(({ tenantId: _t, ...e }) => e), nextCursor: page.nextCursor }, 200);
+  },
+);
+
+remittances.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/work-queues/denials",
+    tags,
+    summary: "Denied and partially paid claims grouped by reason (CARC), with a suggested next action",
+    request: { query: z.object({ practiceId: z.string().max(40).optional() }) },
+    responses: { 200: jsonResponse(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), "Reason groups, largest amount first"), ...errors },
+  }),
+  async (c) => c.json({ items: await denialsQueue(c.get("principal"), c.req.valid("query").practiceId) }, 200),
+);
+
+remittances.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/claims/{claimId}/denial-action",
+    tags,
+    summary: "Record the biller's decision on a denial: correct_and_resubmit, appeal, bill_patient, write_off or bill_other_payer",
+    request: { params: idParam("claimId", "CL"), body: { required: true, content: { "application/json": { schema: denialActionInput } } } },
+    responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), "The claim with its recorded action"), ...writeErrors },
+  }),
+  async (c) => {
+    const { fingerprint: _f, ...claim } = await recordDenialAction(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json"));
+    return c.json(claim, 200);
   },
 );

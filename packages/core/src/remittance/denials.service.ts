@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { ClaimEntity } from "../claim/claim.entity.ts";
+import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
+import { LedgerEntryEntity } from "./remittance.entity.ts";
+import { describeCarc, CARC_ACTIONS, type GroupCode } from "../codes/carc.ts";
+import { actorOf, requireRole, type Principal } from "../shared/context.ts";
+import { AppError } from "../shared/errors.ts";
+import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
+import { now } from "../shared/db.ts";
+
+/** Adjustments that are not the contract and not the patient's share: the reasons money was refused. */
+const isDenialAdjustment = (e: { kind: string; group?: string; reason?: string; amountCents: number }) =>
+  (e.kind === "contractual_adjustment" || e.kind === "other_adjustment") && !(e.group === "CO" && e.reason === "45") && e.amountCents > 0;
+
+export interface DenialGroup {
+  reason: string;
+  group: string;
+  description: string;
+  suggestedAction: string;
+  amountCents: number;
+  claims: { claimId: string; practiceId: string; status: string; lineIds: string[]; amountCents: number; action?: Claim["denialAction"] }[];
+}
+
+/**
+ * The denials work queue: denied and partially paid claims, grouped by adjustment reason (CARC)
+ * with its description and a suggested next action, largest amount first.
+ */
+export async function denialsQueue(p: Principal, practiceId?: string): Promise<DenialGroup[]> {
+  requireRole(p, "owner", "biller", "viewer", "practice");
+  const scope = p.practiceId ?? practiceId;
+  const claims: Claim[] = [];
+  for (const status of ["denied", "partially_paid"] as const) {
+    const q = scope
+      ? ClaimEntity.query.byPracticeStatus({ tenantId: p.tenantId, practiceId: scope, status })
+      : ClaimEntity.query.byStatus({ tenantId: p.tenantId, status });
+    claims.push(...((await q.go({ pages: "all" })).data as unknown as Claim[]));
+  }
+  const groups = new Map<string, DenialGroup>();
+  for (const c of claims) {
+    const { data } = await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" });
+    const byReason = new Map<string, { group: string; reason: string; lineIds: Set<string>; amountCents: number }>();
+    for (const e of data) {
+      if (!isDenialAdjustment(e)) continue;
+      const key = `${e.group}-${e.reason}`;
+      const cur = byReason.get(key) ?? { group: e.group ?? "", reason: e.reason ?? "", lineIds: new Set<string>(), amountCents: 0 };
+      cur.amountCents += e.amountCents;
+      if (e.lineId) cur.lineIds.add(e.lineId);
+      byReason.set(key, cur);
+    }
+    for (const [key, r] of byReason) {
+      const d = describeCarc(r.reason, r.group as GroupCode);
+      const g = groups.get(key) ?? { reason: r.reason, group: r.group, description: d.description, suggestedAction: d.suggestedAction, amountCents: 0, claims: [] };
+      g.amountCents += r.amountCents;
+      g.claims.push({ claimId: c.claimId, practiceId: c.practiceId, status: c.status, lineIds: [...r.lineIds], amountCents: r.amountCents, action: c.denialAction });
+      groups.set(key, g);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.amountCents - a.amountCents);
+}
+
+export const denialActionInput = z.strictObject({
+  action: z.enum(CARC_ACTIONS.filter((a) => a !== "none") as [string, ...string[]]),
+  note: z.string().trim().max(500).optional(),
+});
+
+/** Records what the biller decided for a denied claim (kept on the claim and in its history). */
+export async function recordDenialAction(p: Principal, claimId: string, input: z.infer<typeof denialActionInput>) {
+  requireRole(p, "owner", "biller");
+  const claim = await getClaim(p, claimId);
+  if (claim.status !== "denied" && claim.status !== "partially_paid") {
+    throw new AppError(409, "not-denied", "Claim not denied", `A ${claim.status} claim is not in the denials queue`);
+  }
+  const at = now();
+  const denialAction = { action: input.action, note: input.note, by: actorOf(p), at };
+  try {
+    await transactWrite([
+      tx.update(ClaimEntity.patch({ tenantId: p.tenantId, claimId }).set({ denialAction, updatedAt: at }).add({ version: 1 }).where((a, op) => op.eq(a.version, claim.version)).params()),
+      tx.put(historyEvent(p.tenantId, claimId, actorOf(p), { kind: "denial_action", reason: `${input.action}${input.note ? `: ${input.note}` : ""}` }, at)),
+    ]);
+  } catch (err) {
+    if (err instanceof TransactionConflict) throw new AppError(409, "conflict", "Conflict", "The claim changed at the same time; retry");
+    throw err;
+  }
+  return { ...claim, denialAction, version: claim.version + 1 };
+}
