@@ -156,3 +156,29 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   expect(ledgerB.items.some((e: any) => e.amountCents < 0)).toBe(true);
   expect(ledgerB.balances.insuranceBalanceCents).toBe(0);
 });
+
+it("posts patient payments and refunds against what the patient owes", async () => {
+  // A claim where the patient owes something after the 835.
+  let target: { claimId: string; doc: any; owes: number } | undefined;
+  for (const c of claims) {
+    const b = (await call("GET", `/v1/claims/${c.claimId}`, { key })).body;
+    if (b.status !== "denied" && b.balances?.patientBalanceCents > 0) target = { ...c, owes: b.balances.patientBalanceCents };
+  }
+  expect(target).toBeDefined();
+  const { claimId, doc, owes } = target!;
+  const pay = (kind: string, amountCents: number) =>
+    call("POST", "/v1/payments", { key, body: { practiceId, kind, method: "card", paymentDate: "2026-11-21", amountCents, allocations: [{ claimId, amountCents }] } });
+  expect((await pay("patient", owes + 1)).status).toBe(422);
+  const bad = await call("POST", "/v1/payments", { key, body: { practiceId, kind: "patient", method: "cash", paymentDate: "2026-11-21", amountCents: 500, allocations: [{ claimId, amountCents: 400 }] } });
+  expect(bad.body.errors).toContainEqual({ path: "allocations", message: "the allocations must add up to amountCents" });
+
+  expect((await pay("patient", 1000)).status).toBe(201);
+  expect((await pay("refund", 300)).status).toBe(201);
+  expect((await pay("refund", 800)).status).toBe(422);
+  const balance = (await call("GET", `/v1/practices/${practiceId}/patients/${doc.patient.patientId}/balance`, { key })).body;
+  const line = balance.claims.find((c: any) => c.claimId === claimId);
+  expect(line).toMatchObject({ patientPaidCents: 700, patientBalanceCents: owes - 700 });
+  const month = await call("GET", `/v1/practices/${practiceId}/ledger?month=2026-11&limit=100`, { key });
+  const kinds = month.body.items.filter((e: any) => e.claimId === claimId && e.depositDate === "2026-11-21").map((e: any) => [e.kind, e.amountCents]);
+  expect(kinds).toEqual(expect.arrayContaining([["patient_payment", 1000], ["refund", -300]]));
+});

@@ -12,7 +12,8 @@ export type EntryKind =
   | "deductible"
   | "coinsurance"
   | "copay"
-  | "patient_responsibility";
+  | "patient_responsibility"
+  | "patient_payment";
 
 export interface EntryDraft {
   kind: EntryKind;
@@ -30,6 +31,9 @@ export interface Balances {
   patientResponsibilityCents: number;
   /** What insurance may still pay: charge - paid - adjustments - patient responsibility. */
   insuranceBalanceCents: number;
+  /** What the patient paid (refunds net), and what the patient still owes. */
+  patientPaidCents?: number;
+  patientBalanceCents?: number;
 }
 
 export const zeroBalances = (chargeCents: number): Balances => ({
@@ -81,12 +85,15 @@ export function entriesFor(clp: Claim835, lines: ClaimLine[]): EntryDraft[] {
 
 export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
   const next = { ...b };
+  next.patientPaidCents ??= 0;
   for (const e of entries) {
-    if (e.kind === "insurance_payment") next.insurancePaidCents += e.amountCents;
+    if (e.kind === "patient_payment") next.patientPaidCents += e.amountCents;
+    else if (e.kind === "insurance_payment") next.insurancePaidCents += e.amountCents;
     else if (e.kind === "contractual_adjustment" || e.kind === "other_adjustment") next.adjustedCents += e.amountCents;
     else next.patientResponsibilityCents += e.amountCents;
   }
   next.insuranceBalanceCents = next.chargeCents - next.insurancePaidCents - next.adjustedCents - next.patientResponsibilityCents;
+  next.patientBalanceCents = next.patientResponsibilityCents - next.patientPaidCents;
   return next;
 }
 

@@ -4,12 +4,13 @@ import { RemittanceEntity, LedgerEntryEntity, SuspenseEntity } from "@claimledge
 import { getClaim } from "@claimledger/core/claim/claim.service.ts";
 import { getPractice } from "@claimledger/core/practice/practice.service.ts";
 import { denialActionInput, denialsQueue, recordDenialAction } from "@claimledger/core/remittance/denials.service.ts";
+import { patientBalance, paymentInput, postPayment } from "@claimledger/core/remittance/payments.service.ts";
 import { requireRole } from "@claimledger/core/shared/context.ts";
 import { runPage } from "@claimledger/core/shared/db.ts";
 import { invalid } from "@claimledger/core/shared/errors.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { errors, idParam, jsonResponse, pageOf, writeErrors } from "./_shared.ts";
+import { errors, idParam, idempotencyHeader, jsonResponse, pageOf, writeErrors } from "./_shared.ts";
 
 export const remittances = new OpenAPIHono<AppEnv>();
 const tags = ["Remittances"];
@@ -132,5 +133,33 @@ remittances.openapi(
   async (c) => {
     const { fingerprint: _f, ...claim } = await recordDenialAction(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json"));
     return c.json(claim, 200);
+  },
+);
+
+remittances.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/payments",
+    tags: ["Payments"],
+    summary: "Post a patient payment, a paper-EOB insurance payment, or a refund to claim lines",
+    description: "Allocations must add up to the amount. The payment date decides the month the money is collected in. A patient payment may not exceed what the patient owes on the claim; a refund may not exceed what the patient paid.",
+    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: paymentInput } } } },
+    responses: { 201: jsonResponse(z.record(z.string(), z.unknown()), "Posted"), ...writeErrors },
+  }),
+  async (c) => c.json(await postPayment(c.get("principal"), c.req.valid("json")), 201),
+);
+
+remittances.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/practices/{practiceId}/patients/{patientId}/balance",
+    tags: ["Payments"],
+    summary: "What the patient owes, claim by claim, with what insurance paid",
+    request: { params: idParam("practiceId", "prc").extend(idParam("patientId", "pat").shape) },
+    responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), "Patient balance"), ...errors },
+  }),
+  async (c) => {
+    const { practiceId, patientId } = c.req.valid("param");
+    return c.json(await patientBalance(c.get("principal"), practiceId, patientId), 200);
   },
 );

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { ClaimEntity } from "../claim/claim.entity.ts";
+import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
+import { LedgerEntryEntity } from "./remittance.entity.ts";
+import { applyEntries, zeroBalances, type EntryDraft } from "./posting.ts";
+import { getPractice } from "../practice/practice.service.ts";
+import { actorOf, requireRole, type Principal } from "../shared/context.ts";
+import { invalid, conflict, type FieldError } from "../shared/errors.ts";
+import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
+import { newId } from "../shared/ids.ts";
+import { isoDate } from "../shared/schema.ts";
+import { now } from "../shared/db.ts";
+
+/**
+ * Payments posted by hand: a patient's payment (cash, check, card), an insurance payment from a
+ * paper EOB, or a refund to the patient (negative entries). Each lands on claim lines with its
+ * payment date, which decides the month it is collected in.
+ */
+export const paymentInput = z
+  .strictObject({
+    practiceId: z.string().min(1).max(40),
+    kind: z.enum(["patient", "insurance", "refund"]),
+    method: z.enum(["cash", "check", "card", "eft"]),
+    paymentDate: isoDate,
+    reference: z.string().trim().max(50).optional(),
+    amountCents: z.number().int("must be integer cents").positive(),
+    allocations: z
+      .array(z.strictObject({ claimId: z.string().min(1).max(20), lineId: z.string().max(20).optional(), amountCents: z.number().int().positive() }))
+      .min(1)
+      .max(30),
+  })
+  .refine((p) => p.allocations.reduce((s, a) => s + a.amountCents, 0) === p.amountCents, {
+    path: ["allocations"],
+    message: "the allocations must add up to amountCents",
+  });
+export type PaymentInput = z.infer<typeof paymentInput>;
+
+export async function postPayment(p: Principal, input: PaymentInput) {
+  requireRole(p, "owner", "biller");
+  await getPractice(p, input.practiceId);
+  const paymentId = newId("pmt");
+  const errors: FieldError[] = [];
+  const claims = new Map<string, Claim>();
+  for (const [i, a] of input.allocations.entries()) {
+    const c = claims.get(a.claimId) ?? (await getClaim(p, a.claimId).catch(() => undefined));
+    if (!c || c.practiceId !== input.practiceId) {
+      errors.push({ path: `allocations.${i}.claimId`, message: "no such claim in this practice" });
+      continue;
+    }
+    claims.set(c.claimId, c);
+    if (a.lineId && !c.doc.lines.some((l) => l.lineId === a.lineId)) errors.push({ path: `allocations.${i}.lineId`, message: "no such line on the claim" });
+  }
+  if (errors.length) throw invalid(errors);
+  const at = now();
+  const items = [];
+  for (const c of claims.values()) {
+    const mine = input.allocations.filter((a) => a.claimId === c.claimId);
+    const sign = input.kind === "refund" ? -1 : 1;
+    const entries: EntryDraft[] = mine.map((a) => ({ kind: input.kind === "insurance" ? "insurance_payment" : "patient_payment", lineId: a.lineId, amountCents: sign * a.amountCents }));
+    const balances = applyEntries(c.balances ?? zeroBalances(c.totalChargeCents), entries);
+    if (input.kind === "patient" && (balances.patientBalanceCents ?? 0) < 0) {
+      throw invalid([{ path: "allocations", message: `claim ${c.claimId}: the patient owes ${(c.balances?.patientBalanceCents ?? 0) / 100} dollars, less than this payment; post the rest as a credit on another claim` }]);
+    }
+    if (input.kind === "refund" && (balances.patientPaidCents ?? 0) < 0) {
+      throw invalid([{ path: "allocations", message: `claim ${c.claimId}: the refund is more than the patient paid` }]);
+    }
+    entries.forEach((e, n) =>
+      items.push(
+        tx.put(LedgerEntryEntity.create({
+          tenantId: p.tenantId, practiceId: c.practiceId, month: input.paymentDate.slice(0, 7), entryId: `${paymentId}-${c.claimId}-${n + 1}`,
+          claimId: c.claimId, lineId: e.lineId, kind: input.kind === "refund" ? "refund" : e.kind, amountCents: e.amountCents,
+          payerId: input.kind === "insurance" ? c.payerId : undefined, remittanceId: paymentId, depositDate: input.paymentDate, postedAt: at,
+        }).params()),
+      ),
+    );
+    items.push(
+      tx.update(ClaimEntity.patch({ tenantId: p.tenantId, claimId: c.claimId }).set({ balances, updatedAt: at }).add({ version: 1 }).where((a, op) => op.eq(a.version, c.version)).params()),
+      tx.put(historyEvent(p.tenantId, c.claimId, actorOf(p), { kind: "edit", fields: ["balances"], reason: `${input.kind} payment ${paymentId} (${input.method}${input.reference ? ` ${input.reference}` : ""})` }, at)),
+    );
+  }
+  if (items.length > 100) throw invalid([{ path: "allocations", message: "too many lines in one payment; split it" }]);
+  try {
+    await transactWrite(items);
+  } catch (err) {
+    if (err instanceof TransactionConflict) throw conflict("A claim changed at the same time; retry");
+    throw err;
+  }
+  return { paymentId, ...input, postedAt: at };
+}
+
+/** What a patient owes across their claims in a practice, claim by claim. */
+export async function patientBalance(p: Principal, practiceId: string, patientId: string) {
+  await getPractice(p, practiceId);
+  const { data } = await ClaimEntity.query.byPractice({ tenantId: p.tenantId, practiceId }).where((a, op) => op.eq(a.patientId, patientId)).go({ pages: "all" });
+  const claims = (data as unknown as Claim[])
+    .filter((c) => c.balances && (c.balances.patientResponsibilityCents !== 0 || (c.balances.patientPaidCents ?? 0) !== 0))
+    .map((c) => ({
+      claimId: c.claimId,
+      serviceDate: c.serviceDate,
+      chargeCents: c.totalChargeCents,
+      insurancePaidCents: c.balances!.insurancePaidCents,
+      patientResponsibilityCents: c.balances!.patientResponsibilityCents,
+      patientPaidCents: c.balances!.patientPaidCents ?? 0,
+      patientBalanceCents: c.balances!.patientBalanceCents ?? c.balances!.patientResponsibilityCents,
+    }));
+  return { patientId, balanceCents: claims.reduce((s, c) => s + c.patientBalanceCents, 0), claims };
+}
