@@ -89,7 +89,7 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   const at = new Date();
   const denied = { ...adjudicate(sandboxClaim(a!.doc)), status: "4" as const, paidCents: 0, patientResponsibilityCents: 0 };
   denied.lines = denied.lines.map((l) => ({ ...l, paidCents: 0, allowedCents: 0, adjustments: [{ group: "CO" as const, reason: "50", amountCents: l.line.chargeCents }] }));
-  const unknown = sandboxClaim(a!.doc, { claimId: "CLNOSUCHCLAIM000" });
+  const unknown = sandboxClaim(a!.doc, { claimId: "CLNOSUCHCLAIM000", memberId: "ZZZ999999" });
   const text = build835("BPH01", "BLUE PRAIRIE", [
     { claim: sandboxClaim(a!.doc), result: denied },
     { claim: unknown, result: adjudicate(unknown) },
@@ -119,6 +119,13 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   const history = (await call("GET", `/v1/claims/${a!.claimId}/history`, { key })).body.items;
   expect(history.at(-1)).toMatchObject({ kind: "denial_action", reason: "appeal: records show necessity" });
   expect((await call("POST", `/v1/claims/${b!.claimId}/denial-action`, { key, body: { action: "dance" } })).status).toBe(422);
+
+  // A payer that did not echo our claim id: matched by member, date of service and charge.
+  const c3 = claims[2]!;
+  const echoless = sandboxClaim(c3.doc, { claimId: "PAYERREF123" });
+  const fb = await upload(build835("BPH01", "BLUE PRAIRIE", [{ claim: echoless, result: { ...adjudicate(echoless), status: "2" as any } }], 7010, "X", at));
+  const ledger3 = (await call("GET", `/v1/claims/${c3.claimId}/ledger`, { key })).body.items;
+  expect(ledger3.some((e: any) => e.remittanceId.startsWith(fb.sha256.slice(0, 16)))).toBe(true);
 
   // The same file again: recognised by its hash, nothing queued.
   expect((await upload(text)).duplicate).toBe(true);

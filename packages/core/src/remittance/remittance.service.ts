@@ -73,6 +73,26 @@ export async function post835(tenantId: string, text: string, sha256: string): P
   return summary;
 }
 
+/**
+ * When the payer did not echo our claim id: the one claim sent to a payer for the same member,
+ * date of service and total charge. Two candidates are ambiguous and go to suspense.
+ */
+export async function fallbackMatch(tenantId: string, clp: Claim835): Promise<Claim | undefined> {
+  const dos = clp.statementFrom ?? clp.lines.find((l) => l.serviceDate)?.serviceDate;
+  const member = clp.insured?.id ?? clp.patient?.id;
+  if (!dos || !member) return undefined;
+  const found: Claim[] = [];
+  for (const status of ["submitted", "accepted", "paid", "partially_paid", "denied"] as const) {
+    const { data } = await ClaimEntity.query
+      .byStatus({ tenantId, status })
+      .begins({ serviceDate: dos })
+      .where((a, op) => op.eq(a.totalChargeCents, Math.abs(clp.chargeCents)))
+      .go({ pages: "all" });
+    found.push(...(data as unknown as Claim[]).filter((c) => c.doc.coverage.memberId === member));
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 async function putOnce(params: Record<string, unknown>) {
   try {
     await transactWrite([tx.put(params)]);
@@ -84,7 +104,7 @@ async function putOnce(params: Record<string, unknown>) {
 async function postClaim(tenantId: string, remittanceId: string, index: number, clp: Claim835, depositDate: string, payerKey: string): Promise<{ result: "posted" | "unmatched" | "skipped"; practiceId?: string }> {
   const itemBase = `${remittanceId}-C${String(index + 1).padStart(5, "0")}`;
   const { data } = await ClaimEntity.get({ tenantId, claimId: clp.patientControlNumber }).go();
-  const claim = data as unknown as Claim | undefined;
+  const claim = (data as unknown as Claim | undefined) ?? (await fallbackMatch(tenantId, clp));
   if (!claim) {
     await putOnce(SuspenseEntity.create({
       tenantId, itemId: itemBase, remittanceId, kind: "claim", patientControlNumber: clp.patientControlNumber, payerClaimControlNumber: clp.payerClaimControlNumber,
