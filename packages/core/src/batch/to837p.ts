@@ -16,6 +16,26 @@ export interface SubmitterInfo {
 
 const RELATIONSHIP: Record<"spouse" | "child" | "other", PatientRelationship> = { spouse: "01", child: "19", other: "G8" };
 const RESPONSIBILITY = { primary: "P", secondary: "S", tertiary: "T" } as const;
+const SBR02: Record<"self" | "spouse" | "child" | "other", "18" | PatientRelationship> = { self: "18", spouse: "01", child: "19", other: "G8" };
+
+/** 2320/2330A/2330B from the primary's adjudication, and 2430 per line. */
+function otherPayers(doc: ClaimDocument): Claim837P["otherPayers"] {
+  const pp = doc.priorPayer;
+  if (!pp) return undefined;
+  const sub = pp.relationship === "self" ? doc.patient : pp.subscriber;
+  return [
+    {
+      responsibility: "P",
+      relationship: SBR02[pp.relationship],
+      groupNumber: pp.groupNumber,
+      claimFilingIndicator: pp.claimFilingIndicator,
+      adjustments: pp.claimAdjustments.length ? pp.claimAdjustments : undefined,
+      paidCents: pp.paidCents,
+      subscriber: { lastName: sub?.lastName ?? "", firstName: sub?.firstName, memberId: pp.memberId },
+      payer: { name: pp.payerName, id: pp.clearinghousePayerId, claimControlNumber: pp.payerClaimControlNumber, adjudicationDate: pp.lines.length ? undefined : pp.adjudicationDate },
+    },
+  ];
+}
 
 const nameOf = (p: ClaimProvider) =>
   p.kind === "organization" ? { lastName: p.organizationName ?? "" } : { lastName: p.lastName ?? "", firstName: p.firstName };
@@ -92,8 +112,17 @@ function claim837(doc: ClaimDocument): Claim837P {
       serviceDateEnd: l.serviceDateTo,
       lineItemControlNumber: l.lineId,
       drug: l.ndc && l.ndcQuantity ? { ndc: normalizeNdc(l.ndc) ?? l.ndc, quantity: l.ndcQuantity, unit: (l.ndcUnit ?? "UN") as "UN" } : undefined,
+      adjudications: lineAdjudications(doc, l.lineId),
     })),
+    otherPayers: otherPayers(doc),
   };
+}
+
+function lineAdjudications(doc: ClaimDocument, lineId: string): Claim837P["lines"][number]["adjudications"] {
+  const pp = doc.priorPayer;
+  const l = pp?.lines.find((x) => x.lineId === lineId);
+  if (!pp || !l) return undefined;
+  return [{ payerId: pp.clearinghousePayerId, paidCents: l.paidCents, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, adjustments: l.adjustments.length ? l.adjustments : undefined, adjudicationDate: pp.adjudicationDate }];
 }
 
 /**

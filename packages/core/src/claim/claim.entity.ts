@@ -29,6 +29,8 @@ export const ClaimEntity = new Entity(
       batchId: { type: "string" },
       payerClaimControlNumber: { type: "string" },
       replacedBy: { type: "string" },
+      /** The claim billed to the patient's secondary coverage after this one was adjudicated. */
+      secondaryClaimId: { type: "string" },
       /** The biller's latest decision on a denial: action, note, who, when. */
       denialAction: { type: "any" },
       /** Running totals moved by posting: paid, adjusted, patient responsibility, balance. */

@@ -25,6 +25,7 @@ export interface Claim {
   batchId?: string;
   payerClaimControlNumber?: string;
   replacedBy?: string;
+  secondaryClaimId?: string;
   statusReason?: string;
   balances?: Balances;
   denialAction?: { action: string; note?: string; by: string; at: string };
@@ -78,8 +79,8 @@ export async function insertClaim(
     updatedAt: at,
     version: 1,
   };
-  // Replacement and void claims legitimately repeat the original's fingerprint.
-  const uniqueVisit = doc.frequencyCode === "1";
+  // Replacement, void and secondary claims legitimately repeat the original's fingerprint.
+  const uniqueVisit = doc.frequencyCode === "1" && doc.coverage.order === "primary";
   try {
     await transactWrite([
       tx.put(ClaimEntity.create(item).params()),

@@ -107,6 +107,29 @@ export interface ClaimAccident {
   date?: string;
 }
 
+/** A CAS adjustment carried from a prior payer's 835. */
+export interface CobAdjustment {
+  group: string;
+  reason: string;
+  amountCents: number;
+}
+
+/** How the primary payer adjudicated the claim, for the secondary's 837P (loops 2320/2330B/2430). */
+export interface PriorPayer {
+  payerName: string;
+  clearinghousePayerId: string;
+  claimFilingIndicator: string;
+  memberId: string;
+  groupNumber?: string;
+  relationship: "self" | "spouse" | "child" | "other";
+  subscriber?: ClaimSubscriber;
+  paidCents: number;
+  payerClaimControlNumber: string;
+  adjudicationDate: string;
+  claimAdjustments: CobAdjustment[];
+  lines: { lineId: string; procedureCode: string; modifiers: string[]; units: number; paidCents: number; adjustments: CobAdjustment[] }[];
+}
+
 /** Everything the scrubber and the 837P builder need, in one document. */
 export interface ClaimDocument {
   claimId: string;
@@ -132,4 +155,8 @@ export interface ClaimDocument {
   submittedTotalCents?: number;
   priorAuthorization?: string;
   accident?: ClaimAccident;
+  /** For a secondary (or tertiary) claim: the primary's adjudication, copied from its 835. */
+  priorPayer?: PriorPayer;
+  /** The primary claim this secondary claim follows. */
+  primaryClaimId?: string;
 }

@@ -6,6 +6,8 @@ import { historyEvent, type Claim } from "../claim/claim.service.ts";
 import { canTransition } from "../claim/status.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
+import { AppError } from "../shared/errors.ts";
+import { createSecondaryClaim } from "./secondary.service.ts";
 
 interface PostSummary {
   remittances: number;
@@ -142,6 +144,14 @@ async function postClaim(tenantId: string, remittanceId: string, index: number, 
     // Its entries exist already: this CLP was posted by an earlier run of the same file.
     if (err instanceof TransactionConflict && err.reasons.slice(0, entries.length).some((r) => r === "ConditionalCheckFailed")) return { result: "skipped", practiceId: claim.practiceId };
     throw err;
+  }
+  // A balance left by the primary goes to the secondary coverage, if the patient has one.
+  if (!claim.secondaryClaimId) {
+    try {
+      await createSecondaryClaim(tenantId, claim, clp, depositDate);
+    } catch (err) {
+      if (!(err instanceof TransactionConflict) && !(err instanceof AppError)) throw err;
+    }
   }
   return { result: "posted", practiceId: claim.practiceId };
 }
