@@ -189,3 +189,26 @@ it("posts patient payments and refunds against what the patient owes", async () 
   const kinds = month.body.items.filter((e: any) => e.claimId === claimId && e.depositDate === "2026-11-21").map((e: any) => [e.kind, e.amountCents]);
   expect(kinds).toEqual(expect.arrayContaining([["patient_payment", 1000], ["refund", -300]]));
 });
+
+it("takes every 835 written by other systems: flags the unbalanced ones, keeps unknown claims in suspense", async () => {
+  const { readdirSync, readFileSync, statSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const root = new URL("../../x12/test/fixtures", import.meta.url).pathname;
+  const files: string[] = [];
+  const walk = (d: string) => readdirSync(d).forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /835/.test(join(d, n)) && files.push(join(d, n))));
+  walk(root);
+  expect(files.length).toBeGreaterThanOrEqual(9);
+  const other = await newTenant();
+  for (const f of files) {
+    const res = await call("POST", "/v1/remittances", { key: other.ownerKey, raw: readFileSync(f, "utf8"), headers: { "content-type": "application/edi-x12" } });
+    expect(res.status, f).toBe(202);
+    if (!res.body.duplicate) expect(await processInbound(other.tenantId, res.body.sha256), f).toBe("processed");
+  }
+  const remits = (await call("GET", "/v1/remittances?limit=100", { key: other.ownerKey })).body.items;
+  expect(remits.length).toBeGreaterThanOrEqual(files.length);
+  expect(remits.every((r: any) => ["posted", "unbalanced", "duplicate"].includes(r.status))).toBe(true);
+  expect(remits.some((r: any) => r.status === "unbalanced")).toBe(true);
+  // Nothing of another company's claims: every CLP went to suspense with its money.
+  const suspense = (await call("GET", "/v1/suspense?limit=100", { key: other.ownerKey })).body.items;
+  expect(suspense.length).toBeGreaterThan(0);
+});

@@ -1,15 +1,16 @@
 import { InboundFileEntity } from "./inbound.entity.ts";
 import { apply277, apply999 } from "./acks.service.ts";
 import { post835 } from "../remittance/remittance.service.ts";
-import { readEdi } from "../shared/storage.ts";
+import { readEdi, streamEdi } from "../shared/storage.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
 
-/** Handlers by transaction set (ST01). */
-export const inboundHandlers: Record<string, (tenantId: string, text: string, sha256: string) => Promise<unknown>> = {
-  "999": apply999,
-  "277": apply277,
-  "835": post835,
+/** Handlers by transaction set (ST01); each reads the archived file its own way. */
+export const inboundHandlers: Record<string, (tenantId: string, file: { key: string; sha256: string }) => Promise<unknown>> = {
+  "999": async (tenantId, f) => apply999(tenantId, await readEdi(f.key)),
+  "277": async (tenantId, f) => apply277(tenantId, await readEdi(f.key)),
+  // 835s can be large: streamed from S3, twice (balance first, then posting).
+  "835": (tenantId, f) => post835(tenantId, f.sha256, () => streamEdi(f.key)),
 };
 
 /**
@@ -22,7 +23,7 @@ export async function processInbound(tenantId: string, sha256: string): Promise<
   const handler = inboundHandlers[file.kind ?? ""];
   try {
     if (!handler) throw new Error(`no handler for X12 transaction set ${file.kind}`);
-    const summary = await handler(tenantId, await readEdi(file.key), sha256);
+    const summary = await handler(tenantId, { key: file.key, sha256 });
     await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "processed", summary, processedAt: now() }).add({ attempts: 1 }).remove(["error"]).go();
     return "processed";
   } catch (err) {

@@ -1,4 +1,4 @@
-import { read835, type Claim835, type Remittance835 } from "@claimledger/x12";
+import { stream835, type ChunkSource, type Claim835, type Remittance835 } from "@claimledger/x12";
 import { LedgerEntryEntity, RemittanceEntity, RemittanceTraceEntity, SuspenseEntity } from "./remittance.entity.ts";
 import { applyEntries, entriesFor, statusAfter, zeroBalances, type Balances } from "./posting.ts";
 import { ClaimEntity } from "../claim/claim.entity.ts";
@@ -22,57 +22,82 @@ interface PostSummary {
 const payerKeyOf = (r: Remittance835) => (r.trace?.payerId || r.payer.id || r.payer.name).replace(/[^A-Za-z0-9]/g, "").toUpperCase();
 
 /**
- * Posts an 835 file: each transaction (one payment) is checked for balance first (an unbalanced
- * one is flagged and posts nothing), recognised by payer + trace number (the same payment twice
- * posts once), then each CLP is posted to its claim in one transaction with its ledger entries.
- * Entry ids are derived from the file, so a retried file never posts an entry twice.
+ * Posts an 835 file, streamed twice so memory stays bounded whatever its size: the first pass
+ * takes each transaction's (each payment's) balance verdict, the second posts claim by claim.
+ * An unbalanced payment is flagged and posts nothing; the same payment again (payer + trace
+ * number) posts nothing; each CLP is posted to its claim in one transaction with its ledger
+ * entries, whose ids derive from the file so a retried file never posts an entry twice.
  */
-export async function post835(tenantId: string, text: string, sha256: string): Promise<PostSummary> {
+export async function post835(tenantId: string, sha256: string, open: () => Promise<ChunkSource>): Promise<PostSummary> {
   const summary: PostSummary = { remittances: 0, posted: 0, unmatched: 0, skipped: 0, unbalanced: 0, duplicates: 0, providerAdjustments: 0 };
-  const remittances = read835(text);
-  if (remittances.length === 0) throw new Error("no 835 transaction in the file");
-  for (const [i, r] of remittances.entries()) {
+  const verdicts: Remittance835["balance"][] = [];
+  for await (const e of stream835(await open())) if (e.type === "remittance") verdicts.push(e.remittance.balance);
+  if (verdicts.length === 0) throw new Error("no 835 transaction in the file");
+
+  let index = 0;
+  let current: { remittanceId: string; depositDate: string; payerKey: string; post: boolean; practiceId?: string; claim: number } | undefined;
+  const begin = async (r: Remittance835) => {
     summary.remittances++;
-    const remittanceId = `${sha256.slice(0, 16)}-${i + 1}`;
+    const remittanceId = `${sha256.slice(0, 16)}-${index + 1}`;
     const depositDate = r.payment.date ?? r.productionDate ?? now().slice(0, 10);
     const payerKey = payerKeyOf(r);
     const trace = r.trace?.number ?? remittanceId;
+    const verdict = verdicts[index]!;
     const base = { tenantId, remittanceId, sha256, payerName: r.payer.name, payerKey, trace, paymentCents: r.payment.amountCents, depositDate, receivedAt: now() };
-    if (!r.balance.balanced) {
-      await RemittanceEntity.put({ ...base, status: "unbalanced", problems: r.balance.problems.slice(0, 50) }).go();
+    current = { remittanceId, depositDate, payerKey, post: false, claim: 0 };
+    if (!verdict.balanced) {
+      await RemittanceEntity.put({ ...base, status: "unbalanced", problems: verdict.problems.slice(0, 50) }).go();
       summary.unbalanced++;
-      continue;
+      return;
     }
     const { data: seen } = await RemittanceTraceEntity.get({ tenantId, payerKey, trace }).go();
     if (seen && seen.remittanceId !== remittanceId) {
       await RemittanceEntity.put({ ...base, status: "duplicate", problems: [{ claim: "", message: `payment ${trace} was already posted from remittance ${seen.remittanceId}` }] }).go();
       summary.duplicates++;
-      continue;
+      return;
     }
     if (!seen) await RemittanceTraceEntity.put({ tenantId, payerKey, trace, remittanceId }).go();
     await RemittanceEntity.put({ ...base, status: "posting" }).go();
-    let practiceOfPayment: string | undefined;
-    for (const [ci, clp] of r.claims.entries()) {
-      const outcome = await postClaim(tenantId, remittanceId, ci, clp, depositDate, payerKey);
-      summary[outcome.result]++;
-      practiceOfPayment ??= outcome.practiceId;
-    }
-    for (const [pi, plb] of r.providerAdjustments.entries()) {
-      summary.providerAdjustments++;
-      // PLB: a positive amount reduces the payment (interest L6 is negative, i.e. money in).
-      if (practiceOfPayment) {
-        await putOnce(LedgerEntryEntity.create({
-          tenantId, practiceId: practiceOfPayment, month: depositDate.slice(0, 7), entryId: `${remittanceId}-P${pi + 1}`, claimId: `PLB-${remittanceId}`,
-          kind: plb.reason === "L6" ? "interest" : "provider_adjustment", reason: plb.reason, amountCents: -plb.amountCents,
-          remittanceId, payerId: payerKey, depositDate, postedAt: now(),
-        }).params());
-      } else {
-        await putOnce(SuspenseEntity.create({ tenantId, itemId: `${remittanceId}-P${pi + 1}`, remittanceId, kind: "provider_adjustment", paidCents: -plb.amountCents, reason: `PLB ${plb.reason} with no matched claim to place it with a practice`, depositDate, receivedAt: now(), resolved: false }).params());
+    current.post = true;
+  };
+
+  for await (const e of stream835(await open())) {
+    if (!current) await begin(e.remittance);
+    const cur = current!;
+    if (e.type === "claim") {
+      if (cur.post) {
+        const outcome = await postClaim(tenantId, cur.remittanceId, cur.claim, e.claim, cur.depositDate, cur.payerKey);
+        summary[outcome.result]++;
+        cur.practiceId ??= outcome.practiceId;
       }
+      cur.claim++;
+      continue;
     }
-    await RemittanceEntity.patch({ tenantId, remittanceId }).set({ status: "posted", summary: { ...summary } }).go();
+    if (cur.post) {
+      await postProviderAdjustments(tenantId, cur, e.remittance);
+      summary.providerAdjustments += e.remittance.providerAdjustments.length;
+      await RemittanceEntity.patch({ tenantId, remittanceId: cur.remittanceId }).set({ status: "posted", summary: { ...summary } }).go();
+    }
+    current = undefined;
+    index++;
   }
   return summary;
+}
+
+/** PLB: a positive amount reduces the payment (interest L6 is negative, i.e. money in). */
+async function postProviderAdjustments(tenantId: string, cur: { remittanceId: string; depositDate: string; payerKey: string; practiceId?: string }, r: Remittance835) {
+  const { remittanceId, depositDate, payerKey, practiceId } = cur;
+  for (const [pi, plb] of r.providerAdjustments.entries()) {
+    if (practiceId) {
+      await putOnce(LedgerEntryEntity.create({
+        tenantId, practiceId, month: depositDate.slice(0, 7), entryId: `${remittanceId}-P${pi + 1}`, claimId: `PLB-${remittanceId}`,
+        kind: plb.reason === "L6" ? "interest" : "provider_adjustment", reason: plb.reason, amountCents: -plb.amountCents,
+        remittanceId, payerId: payerKey, depositDate, postedAt: now(),
+      }).params());
+    } else {
+      await putOnce(SuspenseEntity.create({ tenantId, itemId: `${remittanceId}-P${pi + 1}`, remittanceId, kind: "provider_adjustment", paidCents: -plb.amountCents, reason: `PLB ${plb.reason} with no matched claim to place it with a practice`, depositDate, receivedAt: now(), resolved: false }).params());
+    }
+  }
 }
 
 /**

@@ -25,6 +25,12 @@ export async function readEdi(key: string): Promise<string> {
   return (await res.Body?.transformToString("utf8")) ?? "";
 }
 
+/** The stored file as a stream of chunks, for readers that must not hold a large file in memory. */
+export async function streamEdi(key: string): Promise<AsyncIterable<Uint8Array>> {
+  const res = await s3Client().send(new GetObjectCommand({ Bucket: bucketName("EdiBucket"), Key: key }));
+  return res.Body as AsyncIterable<Uint8Array>;
+}
+
 /** A short-lived download link (15 minutes). */
 export async function presign(bucketResource: string, key: string, seconds = 900): Promise<string> {
   return getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: bucketName(bucketResource), Key: key }), { expiresIn: seconds });
