@@ -3,7 +3,7 @@ import { processBatch } from "@claimledger/core/batch/process.service.ts";
 import { processInbound } from "@claimledger/core/inbound/process.service.ts";
 import { adjudicate, type SandboxClaim } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
-import { call, newTenant, samples } from "./http.ts";
+import { app, call, newTenant, samples } from "./http.ts";
 
 /**
  * 835s produced by the sandbox for claims the batch flow submitted, posted to the cent; then a
@@ -127,8 +127,12 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   const ledger3 = (await call("GET", `/v1/claims/${c3.claimId}/ledger`, { key })).body.items;
   expect(ledger3.some((e: any) => e.remittanceId.startsWith(fb.sha256.slice(0, 16)))).toBe(true);
 
-  // The same file again: recognised by its hash, nothing queued.
-  expect((await upload(text)).duplicate).toBe(true);
+  // The same file again, this time as a form upload: recognised by its hash, nothing queued.
+  const form = new FormData();
+  form.set("file", new File([text], "era.835"));
+  const again = await app.request("/v1/remittances", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: form });
+  expect(again.status).toBe(202);
+  expect(((await again.json()) as { duplicate: boolean }).duplicate).toBe(true);
   // The same payment (payer + trace) in a different file: flagged duplicate, nothing posted twice.
   await upload(text.replace(/\*7001\*/g, "*7002*"));
   const ledgerA = (await call("GET", `/v1/claims/${a!.claimId}/ledger`, { key })).body;

@@ -34,7 +34,7 @@ export const requireJson = () =>
       const allowed = c.req.path.endsWith(":import")
         ? ["text/csv"]
         : c.req.path === "/v1/remittances"
-          ? ["application/edi-x12", "text/plain", "application/octet-stream"]
+          ? ["application/edi-x12", "text/plain", "application/octet-stream", "multipart/form-data"]
           : ["application/json"];
       const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
