@@ -4,6 +4,7 @@ import { processInbound } from "@claimledger/core/inbound/process.service.ts";
 import { adjudicate, type SandboxClaim } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { app, call, newTenant, samples } from "./http.ts";
+import { pdfText } from "@claimledger/core/shared/pdf.ts";
 
 /**
  * 835s produced by the sandbox for claims the batch flow submitted, posted to the cent; then a
@@ -189,6 +190,18 @@ it("posts patient payments and refunds against what the patient owes", async () 
   const balance = (await call("GET", `/v1/practices/${practiceId}/patients/${doc.patient.patientId}/balance`, { key })).body;
   const line = balance.claims.find((c: any) => c.claimId === claimId);
   expect(line).toMatchObject({ patientPaidCents: 700, patientBalanceCents: owes - 700 });
+  // The statement lists the open share with what insurance paid, as JSON and as a PDF.
+  const stmt = await call("POST", `/v1/practices/${practiceId}/patients/${doc.patient.patientId}/statements`, { key });
+  expect(stmt.status).toBe(201);
+  expect(stmt.body.amountDueCents).toBe(balance.balanceCents);
+  const pdf = Buffer.from(await (await fetch(stmt.body.pdfUrl)).arrayBuffer());
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const text = pdfText(pdf);
+  expect(text).toContain(`Amount due: $${(balance.balanceCents / 100).toFixed(2)}`);
+  expect(text.some((l) => l.startsWith(doc.serviceDate))).toBe(true);
+  const json = (await (await fetch(stmt.body.jsonUrl)).json()) as { items: { claimId: string }[] };
+  expect(json.items.map((i) => i.claimId)).toContain(claimId);
+
   const month = await call("GET", `/v1/practices/${practiceId}/ledger?month=2026-11&limit=100`, { key });
   const kinds = month.body.items.filter((e: any) => e.claimId === claimId && e.depositDate === "2026-11-21").map((e: any) => [e.kind, e.amountCents]);
   expect(kinds).toEqual(expect.arrayContaining([["patient_payment", 1000], ["refund", -300]]));

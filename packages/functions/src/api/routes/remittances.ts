@@ -5,6 +5,7 @@ import { getClaim } from "@claimledger/core/claim/claim.service.ts";
 import { getPractice } from "@claimledger/core/practice/practice.service.ts";
 import { denialActionInput, denialsQueue, recordDenialAction } from "@claimledger/core/remittance/denials.service.ts";
 import { patientBalance, paymentInput, postPayment } from "@claimledger/core/remittance/payments.service.ts";
+import { createStatement } from "@claimledger/core/remittance/statement.service.ts";
 import { requireRole } from "@claimledger/core/shared/context.ts";
 import { runPage } from "@claimledger/core/shared/db.ts";
 import { invalid } from "@claimledger/core/shared/errors.ts";
@@ -168,5 +169,20 @@ remittances.openapi(
   async (c) => {
     const { practiceId, patientId } = c.req.valid("param");
     return c.json(await patientBalance(c.get("principal"), practiceId, patientId), 200);
+  },
+);
+
+remittances.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/practices/{practiceId}/patients/{patientId}/statements",
+    tags: ["Payments"],
+    summary: "Issue a patient statement (JSON and PDF in S3, returned as 15-minute download links)",
+    request: { params: idParam("practiceId", "prc").extend(idParam("patientId", "pat").shape) },
+    responses: { 201: jsonResponse(z.record(z.string(), z.unknown()), "The statement with jsonUrl and pdfUrl"), ...writeErrors },
+  }),
+  async (c) => {
+    const { practiceId, patientId } = c.req.valid("param");
+    return c.json(await createStatement(c.get("principal"), practiceId, patientId), 201);
   },
 );

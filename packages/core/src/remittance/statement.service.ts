@@ -1,0 +1,52 @@
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { patientBalance } from "./payments.service.ts";
+import { getPatient } from "../patient/patient.service.ts";
+import { getPractice } from "../practice/practice.service.ts";
+import { requireRole, type Principal } from "../shared/context.ts";
+import { bucketName, s3Client } from "../shared/aws.ts";
+import { presign } from "../shared/storage.ts";
+import { renderPdf, type PdfLine } from "../shared/pdf.ts";
+import { newId } from "../shared/ids.ts";
+import { now } from "../shared/db.ts";
+
+const usd = (cents: number) => `${cents < 0 ? "-" : ""}$${(Math.abs(cents) / 100).toFixed(2)}`;
+
+/**
+ * A patient statement: every claim with a patient share still open, what was charged, what
+ * insurance paid, what the patient owes. Written to S3 as JSON and PDF, read through 15-minute links.
+ */
+export async function createStatement(p: Principal, practiceId: string, patientId: string) {
+  requireRole(p, "owner", "biller", "practice");
+  const practice = await getPractice(p, practiceId);
+  const patient = await getPatient(p, practiceId, patientId);
+  const balance = await patientBalance(p, practiceId, patientId);
+  const open = balance.claims.filter((c) => c.patientBalanceCents !== 0);
+  const statementId = newId("stm");
+  const issuedAt = now();
+  const statement = {
+    statementId,
+    issuedAt,
+    practice: { practiceId, name: practice.legalName, address: practice.address },
+    patient: { patientId, name: `${patient.firstName} ${patient.lastName}`, address: patient.address, accountNumber: patient.accountNumber },
+    items: open,
+    amountDueCents: open.reduce((s, c) => s + c.patientBalanceCents, 0),
+  };
+  const a = practice.address;
+  const lines: PdfLine[] = [
+    { text: practice.legalName, bold: true, size: 16 },
+    { text: `${a.line1}${a.line2 ? `, ${a.line2}` : ""}, ${a.city}, ${a.state} ${a.postalCode}` },
+    { text: "Patient statement", bold: true, size: 13, gap: 18 },
+    { text: `Statement ${statementId}, issued ${issuedAt.slice(0, 10)}` },
+    { text: `Patient: ${statement.patient.name}${patient.accountNumber ? ` (account ${patient.accountNumber})` : ""}`, gap: 6 },
+    { text: "Date of service   Charged      Insurance paid   Your share   You paid   You owe", bold: true, gap: 14 },
+    ...open.map((c) => ({
+      text: `${c.serviceDate}        ${usd(c.chargeCents).padEnd(12)} ${usd(c.insurancePaidCents).padEnd(16)} ${usd(c.patientResponsibilityCents).padEnd(12)} ${usd(c.patientPaidCents).padEnd(10)} ${usd(c.patientBalanceCents)}`,
+    })),
+    { text: `Amount due: ${usd(statement.amountDueCents)}`, bold: true, size: 13, gap: 14 },
+  ];
+  const base = `${p.tenantId}/statements/${practiceId}/${patientId}/${statementId}`;
+  const Bucket = bucketName("DocumentBucket");
+  await s3Client().send(new PutObjectCommand({ Bucket, Key: `${base}.json`, Body: JSON.stringify(statement, null, 2), ContentType: "application/json" }));
+  await s3Client().send(new PutObjectCommand({ Bucket, Key: `${base}.pdf`, Body: renderPdf(lines, `Statement ${statementId}`), ContentType: "application/pdf" }));
+  return { ...statement, jsonUrl: await presign("DocumentBucket", `${base}.json`), pdfUrl: await presign("DocumentBucket", `${base}.pdf`) };
+}
