@@ -115,6 +115,8 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   expect(co50.claims.map((c: any) => c.claimId)).toEqual([a!.claimId]);
   const bundled = queue.find((g: any) => g.reason === "97");
   expect(bundled.claims.length).toBeGreaterThan(0);
+  // The payer's remark code comes with its description (RARC N19: procedure code incidental to primary procedure).
+  expect(bundled.remarks).toEqual([{ code: "N19", description: expect.stringMatching(/incidental/i) }]);
   const acted = await call("POST", `/v1/claims/${a!.claimId}/denial-action`, { key, body: { action: "appeal", note: "records show necessity" } });
   expect(acted.body.denialAction).toMatchObject({ action: "appeal", note: "records show necessity" });
   const history = (await call("GET", `/v1/claims/${a!.claimId}/history`, { key })).body.items;

@@ -3,6 +3,7 @@ import { ClaimEntity } from "../claim/claim.entity.ts";
 import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
 import { LedgerEntryEntity } from "./remittance.entity.ts";
 import { describeCarc, CARC_ACTIONS, type GroupCode } from "../codes/carc.ts";
+import { describeRarc } from "../codes/rarc.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
@@ -18,6 +19,8 @@ export interface DenialGroup {
   description: string;
   suggestedAction: string;
   amountCents: number;
+  /** Remark codes the payer sent with these adjustments, with their descriptions. */
+  remarks: { code: string; description: string }[];
   claims: { claimId: string; practiceId: string; status: string; lineIds: string[]; amountCents: number; action?: Claim["denialAction"] }[];
 }
 
@@ -38,19 +41,21 @@ export async function denialsQueue(p: Principal, practiceId?: string): Promise<D
   const groups = new Map<string, DenialGroup>();
   for (const c of claims) {
     const { data } = await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" });
-    const byReason = new Map<string, { group: string; reason: string; lineIds: Set<string>; amountCents: number }>();
+    const byReason = new Map<string, { group: string; reason: string; lineIds: Set<string>; amountCents: number; remarks: Set<string> }>();
     for (const e of data) {
       if (!isDenialAdjustment(e)) continue;
       const key = `${e.group}-${e.reason}`;
-      const cur = byReason.get(key) ?? { group: e.group ?? "", reason: e.reason ?? "", lineIds: new Set<string>(), amountCents: 0 };
+      const cur = byReason.get(key) ?? { group: e.group ?? "", reason: e.reason ?? "", lineIds: new Set<string>(), amountCents: 0, remarks: new Set<string>() };
       cur.amountCents += e.amountCents;
+      for (const r of e.remarks ?? []) cur.remarks.add(r);
       if (e.lineId) cur.lineIds.add(e.lineId);
       byReason.set(key, cur);
     }
     for (const [key, r] of byReason) {
       const d = describeCarc(r.reason, r.group as GroupCode);
-      const g = groups.get(key) ?? { reason: r.reason, group: r.group, description: d.description, suggestedAction: d.suggestedAction, amountCents: 0, claims: [] };
+      const g = groups.get(key) ?? { reason: r.reason, group: r.group, description: d.description, suggestedAction: d.suggestedAction, amountCents: 0, remarks: [], claims: [] };
       g.amountCents += r.amountCents;
+      for (const code of r.remarks) if (!g.remarks.some((x) => x.code === code)) g.remarks.push({ code, description: describeRarc(code).description });
       g.claims.push({ claimId: c.claimId, practiceId: c.practiceId, status: c.status, lineIds: [...r.lineIds], amountCents: r.amountCents, action: c.denialAction });
       groups.set(key, g);
     }

@@ -22,6 +22,8 @@ export interface EntryDraft {
   group?: string;
   reason?: string;
   amountCents: number;
+  /** Remittance advice remark codes (LQ*HE) the payer put on the line or claim. */
+  remarks?: string[];
 }
 
 export interface Balances {
@@ -67,7 +69,8 @@ export function entriesFor(clp: Claim835, lines: ClaimLine[]): EntryDraft[] {
   const sign = clp.status === "22" && clp.chargeCents > 0 ? -1 : 1;
   const out: EntryDraft[] = [];
   const used = new Set<string>();
-  for (const adj of clp.adjustments) out.push({ kind: kindOf(adj.group, adj.reason), group: adj.group, reason: adj.reason, amountCents: sign * adj.amountCents });
+  const claimRemarks = clp.remarkCodes.length ? [...clp.remarkCodes] : undefined;
+  for (const adj of clp.adjustments) out.push({ kind: kindOf(adj.group, adj.reason), group: adj.group, reason: adj.reason, amountCents: sign * adj.amountCents, remarks: claimRemarks });
   if (clp.lines.length === 0) {
     if (clp.paidCents !== 0) out.push({ kind: "insurance_payment", amountCents: sign * clp.paidCents });
     return out;
@@ -76,8 +79,9 @@ export function entriesFor(clp: Claim835, lines: ClaimLine[]): EntryDraft[] {
     const line = matchLine(lines, svc, used);
     if (line) used.add(line.lineId);
     if (svc.paidCents !== 0) out.push({ kind: "insurance_payment", lineId: line?.lineId, amountCents: sign * svc.paidCents });
+    const remarks = svc.remarkCodes.length || claimRemarks ? [...svc.remarkCodes, ...(claimRemarks ?? [])] : undefined;
     for (const adj of svc.adjustments) {
-      out.push({ kind: kindOf(adj.group, adj.reason), lineId: line?.lineId, group: adj.group, reason: adj.reason, amountCents: sign * adj.amountCents });
+      out.push({ kind: kindOf(adj.group, adj.reason), lineId: line?.lineId, group: adj.group, reason: adj.reason, amountCents: sign * adj.amountCents, remarks });
     }
   }
   return out;

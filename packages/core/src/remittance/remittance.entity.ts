@@ -72,6 +72,7 @@ export const LedgerEntryEntity = new Entity(
       kind: { type: "string", required: true },
       group: { type: "string" },
       reason: { type: "string" },
+      remarks: { type: "list", items: { type: "string" } },
       amountCents: { type: "number", required: true },
       payerId: { type: "string" },
       remittanceId: { type: "string" },

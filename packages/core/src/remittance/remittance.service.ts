@@ -148,7 +148,7 @@ async function postClaim(tenantId: string, remittanceId: string, index: number, 
     ...entries.map((e, n) =>
       tx.put(LedgerEntryEntity.create({
         tenantId, practiceId: claim.practiceId, month: depositDate.slice(0, 7), entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
-        claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, amountCents: e.amountCents,
+        claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, remarks: e.remarks, amountCents: e.amountCents,
         payerId: payerKey, remittanceId, depositDate, postedAt: at,
       }).params()),
     ),
