@@ -14,10 +14,12 @@ const claim = (over: Partial<SandboxClaim> = {}): SandboxClaim => ({
   ...over,
 });
 
-/** Finds a claim id the model treats as paid (not in the 1-in-13 denial set). */
+/** A claim the model pays (not in the 1-in-13 denial set): the visit's date is moved until it is. */
 function paidClaim(over: Partial<SandboxClaim> = {}) {
-  for (let i = 0; i < 100; i++) {
-    const c = claim({ claimId: `CLTEST${String(i).padStart(10, "0")}`, ...over });
+  for (let i = 1; i < 29; i++) {
+    const base = claim(over);
+    const day = `2026-10-${String(i).padStart(2, "0")}`;
+    const c = { ...base, lines: base.lines.map((l) => ({ ...l, serviceDate: day })) };
     if (adjudicate(c).status === "1") return c;
   }
   throw new Error("no paid claim id found");
@@ -54,7 +56,7 @@ describe("sandbox payer model", () => {
   });
 
   it("denies about one claim in thirteen with CO-16 and pays nothing", () => {
-    const results = Array.from({ length: 260 }, (_, i) => adjudicate(claim({ claimId: `CLD${i}` })));
+    const results = Array.from({ length: 260 }, (_, i) => adjudicate(claim({ claimId: `CLD${i}`, memberId: `XJH${100000 + i}` })));
     const denied = results.filter((r) => r.status === "4");
     expect(denied.length).toBeGreaterThan(8);
     expect(denied.length).toBeLessThan(40);
@@ -69,8 +71,11 @@ describe("sandbox payer model", () => {
     expect(lab.adjustments).toEqual([{ group: "CO", reason: "97", amountCents: 1500 }]);
   });
 
-  it("answers the same claim the same way every time", () => {
+  it("answers the same visit the same way every time, whatever the claim id", () => {
     expect(adjudicate(claim())).toEqual(adjudicate(claim()));
+    const a = adjudicate(claim({ claimId: "CLONE" }));
+    const b = adjudicate(claim({ claimId: "CLTWO" }));
+    expect({ ...a, claimId: "", payerClaimControlNumber: "" }).toEqual({ ...b, claimId: "", payerClaimControlNumber: "" });
   });
 
   it("rejects at the front end an unknown payer and a malformed member id", () => {

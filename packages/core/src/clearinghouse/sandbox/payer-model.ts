@@ -86,11 +86,14 @@ export function payerClaimControlNumber(claimId: string): string {
  * Adjudicates a claim: allowed amount from the fee table (60% of charge for codes not in it),
  * contractual write-off CO-45, deductible PR-1 (for members with one left), copay PR-3 on
  * office visits for commercial plans, coinsurance PR-2 (20%), lab draws bundled into a same-day
- * visit (CO-97), and about one claim in thirteen denied for missing information (CO-16).
+ * visit (CO-97), and about one visit in thirteen denied for missing information (CO-16).
  */
 export function adjudicate(c: SandboxClaim): Adjudication {
   const icn = payerClaimControlNumber(c.claimId);
-  if (hashInt(`deny:${c.claimId}`) % 13 === 0) {
+  // Keyed on the visit (member, dates, codes, charge), not the claim id, so the same data always
+  // gets the same answer (the demo's figures repeat) and a resent claim is denied again.
+  const visit = `${c.memberId}|${c.lines.map((l) => `${l.procedureCode}@${l.serviceDate}`).join(",")}|${c.totalChargeCents}`;
+  if (hashInt(`deny:${visit}`) % 13 === 0) {
     const lines = c.lines.map((line) => ({
       line,
       allowedCents: 0,
