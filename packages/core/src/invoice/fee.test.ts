@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { invoiceLines, percentageFee, type FeeContract, type MonthCollections } from "./fee.ts";
+
+const month = (over: Partial<MonthCollections> = {}): MonthCollections => ({
+  insurancePaymentsCents: 0, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: 0, interestCents: 0, priorPeriodCents: 0,
+  claimsSubmitted: 0, statementsSent: 0, setupDue: false, ...over,
+});
+const defaults: FeeContract["counts"] = { insurance: true, patient: true, interest: false };
+
+describe("invoice fee math", () => {
+  it("charges a flat percentage of counted collections, rounded half-up once", () => {
+    // 6.5% of $12,345.67 = $802.46855 -> $802.47
+    const r = invoiceLines(month({ insurancePaymentsCents: 1_000_000, patientPaymentsCents: 234_567 }), { percentBps: 650, counts: defaults });
+    expect(r).toEqual({ collectedCents: 1_234_567, totalCents: 80_247, lines: [{ kind: "percentage", description: "Percentage of collections", amountCents: 80_247 }] });
+    expect(percentageFee(10, { percentBps: 500 })).toBe(1); // 0.5 cent rounds up
+    expect(percentageFee(9, { percentBps: 500 })).toBe(0); // 0.45 cent rounds down
+  });
+
+  it("nets refunds and recoupments, and leaves interest out by default", () => {
+    const c = month({ insurancePaymentsCents: 500_000, recoupmentsCents: -20_000, patientPaymentsCents: 30_000, refundsCents: -5_000, interestCents: 1_250 });
+    expect(invoiceLines(c, { percentBps: 1000, counts: defaults }).collectedCents).toBe(505_000);
+    expect(invoiceLines(c, { percentBps: 1000, counts: { ...defaults, interest: true } }).collectedCents).toBe(506_250);
+    expect(invoiceLines(c, { percentBps: 1000, counts: { insurance: true, patient: false, interest: false } }).collectedCents).toBe(480_000);
+  });
+
+  it("charges tiers slice by slice: 7% up to $50,000, 6% above", () => {
+    const contract: FeeContract = { percentBps: 0, tiers: [{ upToCents: 5_000_000, percentBps: 700 }, { percentBps: 600 }], counts: defaults };
+    // $80,000: 7% of 50,000 = 3,500 + 6% of 30,000 = 1,800 -> $5,300.00
+    expect(invoiceLines(month({ insurancePaymentsCents: 8_000_000 }), contract).totalCents).toBe(530_000);
+    expect(invoiceLines(month({ insurancePaymentsCents: 4_000_000 }), contract).totalCents).toBe(280_000);
+  });
+
+  it("tops up to the monthly minimum and adds flat fees", () => {
+    const contract: FeeContract = { percentBps: 500, monthlyMinimumCents: 60_000, perClaimSubmittedCents: 350, perStatementCents: 125, oneOffSetupCents: 25_000, counts: defaults };
+    const r = invoiceLines(month({ insurancePaymentsCents: 800_000, claimsSubmitted: 40, statementsSent: 12, setupDue: true }), contract);
+    expect(r.lines.map((l) => [l.kind, l.amountCents])).toEqual([
+      ["percentage", 40_000],
+      ["minimum", 20_000],
+      ["per_claim", 14_000],
+      ["per_statement", 1_500],
+      ["setup", 25_000],
+    ]);
+    expect(r.totalCents).toBe(100_500);
+  });
+
+  it("never loses a cent: tiers equal one flat rate when both rates match", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_000_000_000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 1_000_000_000 }), (amount, bps, split) => {
+        const tiered = percentageFee(amount, { percentBps: 0, tiers: [{ upToCents: split, percentBps: bps }, { percentBps: bps }] });
+        expect(tiered).toBe(percentageFee(amount, { percentBps: bps }));
+      }),
+    );
+  });
+});

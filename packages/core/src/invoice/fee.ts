@@ -1,0 +1,91 @@
+/**
+ * The billing company's fee for one practice-month, pure: collections by category, the contract
+ * in force (percent of collections in basis points, optional tiers, minimum, flat fees) -> the
+ * invoice lines. Money is integer cents; the percentage fee is rounded half-up once, on its total.
+ */
+export interface Tier {
+  /** Collections up to this amount (cents, within the month) are charged `percentBps`; omit on the last tier. */
+  upToCents?: number;
+  percentBps: number;
+}
+
+export interface FeeContract {
+  /** Flat rate when there are no tiers. */
+  percentBps: number;
+  tiers?: Tier[];
+  monthlyMinimumCents?: number;
+  perClaimSubmittedCents?: number;
+  perStatementCents?: number;
+  oneOffSetupCents?: number;
+  counts: { insurance: boolean; patient: boolean; interest: boolean };
+}
+
+export interface MonthCollections {
+  insurancePaymentsCents: number;
+  patientPaymentsCents: number;
+  /** Refunds and recoupments: negative amounts that net against collections. */
+  refundsCents: number;
+  recoupmentsCents: number;
+  interestCents: number;
+  /** Collections from months already invoiced, posted after they were finalized. */
+  priorPeriodCents: number;
+  claimsSubmitted: number;
+  statementsSent: number;
+  setupDue: boolean;
+}
+
+export interface FeeLine {
+  kind: "percentage" | "minimum" | "per_claim" | "per_statement" | "setup";
+  description: string;
+  amountCents: number;
+}
+
+/** Collections that count under the contract: chosen kinds, refunds and recoupments netted. */
+export function countedCollections(c: MonthCollections, counts: FeeContract["counts"]): number {
+  let total = 0;
+  if (counts.insurance) total += c.insurancePaymentsCents + c.recoupmentsCents;
+  if (counts.patient) total += c.patientPaymentsCents + c.refundsCents;
+  if (counts.interest) total += c.interestCents;
+  return total + c.priorPeriodCents;
+}
+
+/** Half-up rounding of amount × bps / 10000, in integer arithmetic (exact for any cents total). */
+export function percentOf(amountCents: number, bps: number): { cents: number; exactTimes10000: number } {
+  const exact = amountCents * bps; // cents × 10^-4
+  const sign = exact < 0 ? -1 : 1;
+  const abs = Math.abs(exact);
+  return { cents: sign * Math.floor((abs + 5000) / 10000), exactTimes10000: exact };
+}
+
+/** The percentage fee: tiered (each slice at its own rate) or flat; rounded once at the total. */
+export function percentageFee(collectedCents: number, contract: Pick<FeeContract, "percentBps" | "tiers">): number {
+  if (collectedCents <= 0) return percentOf(collectedCents, contract.percentBps).cents;
+  if (!contract.tiers?.length) return percentOf(collectedCents, contract.percentBps).cents;
+  let exact = 0;
+  let floor = 0;
+  for (const t of contract.tiers) {
+    const ceiling = t.upToCents ?? Number.POSITIVE_INFINITY;
+    const slice = Math.max(0, Math.min(collectedCents, ceiling) - floor);
+    exact += slice * t.percentBps;
+    floor = ceiling;
+    if (collectedCents <= ceiling) break;
+  }
+  return Math.floor((exact + 5000) / 10000);
+}
+
+export function invoiceLines(c: MonthCollections, contract: FeeContract): { collectedCents: number; lines: FeeLine[]; totalCents: number } {
+  const collectedCents = countedCollections(c, contract.counts);
+  const pct = percentageFee(collectedCents, contract);
+  const lines: FeeLine[] = [{ kind: "percentage", description: "Percentage of collections", amountCents: pct }];
+  if (contract.monthlyMinimumCents !== undefined && pct < contract.monthlyMinimumCents) {
+    lines.push({ kind: "minimum", description: "Monthly minimum fee adjustment", amountCents: contract.monthlyMinimumCents - pct });
+  }
+  if (contract.perClaimSubmittedCents && c.claimsSubmitted) {
+    lines.push({ kind: "per_claim", description: `${c.claimsSubmitted} claims submitted`, amountCents: contract.perClaimSubmittedCents * c.claimsSubmitted });
+  }
+  if (contract.perStatementCents && c.statementsSent) {
+    lines.push({ kind: "per_statement", description: `${c.statementsSent} patient statements`, amountCents: contract.perStatementCents * c.statementsSent });
+  }
+  if (contract.oneOffSetupCents && c.setupDue) lines.push({ kind: "setup", description: "One-time setup", amountCents: contract.oneOffSetupCents });
+  return { collectedCents, lines, totalCents: lines.reduce((s, l) => s + l.amountCents, 0) };
+}
