@@ -29,6 +29,27 @@ describe("practices", () => {
     expect(trail.body.items[0].fields).toEqual(["legalName"]);
   });
 
+  it("keeps tiered, minimum and flat-fee contract terms, and refuses tiers that do not rise", async () => {
+    const { ownerKey } = await newTenant();
+    const term = {
+      effectiveFrom: "2026-01-01",
+      percentBps: 700,
+      tiers: [{ upToCents: 5_000_000, percentBps: 700 }, { percentBps: 600 }],
+      monthlyMinimumCents: 60_000,
+      perClaimSubmittedCents: 350,
+      counts: { insurance: true, patient: false, interest: false },
+    };
+    const ok = await call("POST", "/v1/practices", { key: ownerKey, body: { ...samples.practice, contracts: [term] } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.contracts).toEqual([term]);
+    const bad = await call("POST", "/v1/practices", {
+      key: ownerKey,
+      body: { ...samples.practice, contracts: [{ ...term, tiers: [{ upToCents: 5_000_000, percentBps: 700 }, { upToCents: 100, percentBps: 600 }] }] },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].path).toBe("contracts.0.tiers");
+  });
+
   it("rejects bad input with a 422 naming every path, and writes nothing", async () => {
     const { ownerKey } = await newTenant();
     const res = await call("POST", "/v1/practices", {

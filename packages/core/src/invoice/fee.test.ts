@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { invoiceLines, percentageFee, type FeeContract, type MonthCollections } from "./fee.ts";
+import { feeContractOf, invoiceLines, percentageFee, type FeeContract, type MonthCollections } from "./fee.ts";
 
 const month = (over: Partial<MonthCollections> = {}): MonthCollections => ({
   insurancePaymentsCents: 0, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: 0, interestCents: 0, priorPeriodCents: 0,
@@ -42,6 +42,12 @@ describe("invoice fee math", () => {
       ["setup", 25_000],
     ]);
     expect(r.totalCents).toBe(100_500);
+  });
+
+  it("reads a practice's contract term with the default counting rules", () => {
+    const c = feeContractOf({ percentBps: 650, monthlyMinimumCents: 75_000 });
+    expect(c.counts).toEqual({ insurance: true, patient: true, interest: false });
+    expect(invoiceLines(month({ patientPaymentsCents: 100_000, interestCents: 5_000 }), c).lines.map((l) => l.amountCents)).toEqual([6_500, 68_500]);
   });
 
   it("never loses a cent: tiers equal one flat rate when both rates match", () => {

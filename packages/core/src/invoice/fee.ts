@@ -89,3 +89,16 @@ export function invoiceLines(c: MonthCollections, contract: FeeContract): { coll
   if (contract.oneOffSetupCents && c.setupDue) lines.push({ kind: "setup", description: "One-time setup", amountCents: contract.oneOffSetupCents });
   return { collectedCents, lines, totalCents: lines.reduce((s, l) => s + l.amountCents, 0) };
 }
+
+/** The contract term as the fee math reads it, with the default counting rules. */
+export function feeContractOf(term: {
+  percentBps: number;
+  tiers?: Tier[];
+  monthlyMinimumCents?: number;
+  perClaimSubmittedCents?: number;
+  perStatementCents?: number;
+  oneOffSetupCents?: number;
+  counts?: FeeContract["counts"];
+}): FeeContract {
+  return { ...term, counts: term.counts ?? { insurance: true, patient: true, interest: false } };
+}

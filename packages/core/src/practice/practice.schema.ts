@@ -10,11 +10,26 @@ export const contractTerm = z
     percentBps: z.number().int().min(0).max(10000),
     /** Monthly minimum fee in cents, charged when the percentage falls short. */
     monthlyMinimumCents: z.number().int().min(0).optional(),
+    /** Tiered rates instead of percentBps, e.g. 7% up to $50,000 collected in the month, 6% above. */
+    tiers: z
+      .array(z.strictObject({ upToCents: z.number().int().positive().optional(), percentBps: z.number().int().min(0).max(10000) }))
+      .min(2)
+      .max(10)
+      .optional(),
+    perClaimSubmittedCents: z.number().int().min(0).optional(),
+    perStatementCents: z.number().int().min(0).optional(),
+    oneOffSetupCents: z.number().int().min(0).optional(),
+    /** Which collections count; default: insurance and patient payments, refunds net, interest excluded. */
+    counts: z.strictObject({ insurance: z.boolean(), patient: z.boolean(), interest: z.boolean() }).optional(),
   })
   .refine((t) => !t.effectiveTo || t.effectiveTo >= t.effectiveFrom, {
     path: ["effectiveTo"],
     message: "must not be before effectiveFrom",
-  });
+  })
+  .refine(
+    (t) => !t.tiers || t.tiers.every((x, i, all) => (i === all.length - 1 ? x.upToCents === undefined : x.upToCents !== undefined && (i === 0 || x.upToCents > all[i - 1]!.upToCents!))),
+    { path: ["tiers"], message: "tiers need rising upToCents limits, and only the last tier is open-ended" },
+  );
 export type ContractTerm = z.infer<typeof contractTerm>;
 
 const contracts = z
