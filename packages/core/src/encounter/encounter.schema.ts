@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { address, isoDate, npi, personName } from "../shared/schema.ts";
-import { coverageInput, sex } from "../patient/patient.schema.ts";
+import { isoDate, npi, personName } from "../shared/schema.ts";
+import { coverages, patientInput } from "../patient/patient.schema.ts";
 
 /**
  * What a practice sends after a visit. Shapes are checked here (a malformed encounter is refused
@@ -26,16 +26,10 @@ export const serviceLine = z.strictObject({
 });
 export type ServiceLineInput = z.infer<typeof serviceLine>;
 
-export const inlinePatient = z.strictObject({
-  firstName: personName,
-  middleName: personName.optional(),
-  lastName: personName,
-  dateOfBirth: isoDate,
-  sex,
-  address,
-  accountNumber: z.string().regex(/^[A-Za-z0-9-]{1,30}$/).optional(),
-  coverages: z.array(coverageInput).min(1).max(3),
-});
+/** A patient sent with the encounter: the patient record's fields, with at least one coverage. */
+export const inlinePatient = patientInput
+  .pick({ firstName: true, middleName: true, lastName: true, dateOfBirth: true, sex: true, address: true, accountNumber: true })
+  .extend({ coverages: coverages.min(1) });
 export type InlinePatient = z.infer<typeof inlinePatient>;
 
 export const referringProvider = z.strictObject({

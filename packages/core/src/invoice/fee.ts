@@ -91,14 +91,6 @@ export function invoiceLines(c: MonthCollections, contract: FeeContract): { coll
 }
 
 /** The contract term as the fee math reads it, with the default counting rules. */
-export function feeContractOf(term: {
-  percentBps: number;
-  tiers?: Tier[];
-  monthlyMinimumCents?: number;
-  perClaimSubmittedCents?: number;
-  perStatementCents?: number;
-  oneOffSetupCents?: number;
-  counts?: FeeContract["counts"];
-}): FeeContract {
+export function feeContractOf(term: Omit<FeeContract, "counts"> & { counts?: FeeContract["counts"] }): FeeContract {
   return { ...term, counts: term.counts ?? { insurance: true, patient: true, interest: false } };
 }

@@ -52,7 +52,8 @@ export const coverageInput = z
   });
 export type CoverageInput = z.infer<typeof coverageInput>;
 
-const coverages = z
+/** A patient's coverages: at most one of each order. */
+export const coverages = z
   .array(coverageInput)
   .max(3)
   .superRefine((list, ctx) => {
