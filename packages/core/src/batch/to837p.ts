@@ -1,5 +1,5 @@
 import type { Build837PInput, Claim837P, PatientRelationship, Transaction837P } from "@claimledger/x12";
-import type { ClaimDocument, ClaimProvider } from "../claim/claim.types.ts";
+import type { ClaimDocument, ClaimPatient, ClaimProvider, ClaimSubscriber } from "../claim/claim.types.ts";
 import { normalizeNdc } from "../codes/procedure.ts";
 
 /** Who we are to the clearinghouse: ISA/GS ids, submitter name and contact. */
@@ -40,6 +40,18 @@ function otherPayers(doc: ClaimDocument): Claim837P["otherPayers"] {
 const nameOf = (p: ClaimProvider) =>
   p.kind === "organization" ? { lastName: p.organizationName ?? "" } : { lastName: p.lastName ?? "", firstName: p.firstName };
 
+/** Name, address, birth date and gender of a subscriber or patient, as 2010BA/2010CA take them. */
+function person(p: ClaimSubscriber | ClaimPatient) {
+  return {
+    lastName: p.lastName ?? "",
+    firstName: p.firstName,
+    middleName: p.middleName,
+    address: p.address as Claim837P["subscriber"]["address"],
+    birthDate: p.dateOfBirth,
+    gender: p.sex,
+  };
+}
+
 function claim837(doc: ClaimDocument): Claim837P {
   const self = doc.coverage.relationship === "self";
   const sub = doc.coverage.subscriber;
@@ -61,43 +73,17 @@ function claim837(doc: ClaimDocument): Claim837P {
     accidentDate: doc.accident && (doc.accident.autoAccident || doc.accident.otherAccident) ? doc.accident.date : undefined,
     priorAuthorization: doc.priorAuthorization,
     diagnoses: doc.diagnoses,
-    subscriber: self
-      ? {
-          payerResponsibility: RESPONSIBILITY[doc.coverage.order],
-          memberId: doc.coverage.memberId,
-          groupNumber: doc.coverage.groupNumber,
-          claimFilingIndicator: doc.coverage.claimFilingIndicator,
-          lastName: patient.lastName,
-          firstName: patient.firstName,
-          middleName: patient.middleName,
-          address: patient.address,
-          birthDate: patient.dateOfBirth,
-          gender: patient.sex,
-        }
-      : {
-          payerResponsibility: RESPONSIBILITY[doc.coverage.order],
-          memberId: doc.coverage.memberId,
-          groupNumber: doc.coverage.groupNumber,
-          claimFilingIndicator: doc.coverage.claimFilingIndicator,
-          lastName: sub?.lastName ?? "",
-          firstName: sub?.firstName,
-          middleName: sub?.middleName,
-          address: sub?.address as Claim837P["subscriber"]["address"],
-          birthDate: sub?.dateOfBirth,
-          gender: sub?.sex,
-        },
+    subscriber: {
+      payerResponsibility: RESPONSIBILITY[doc.coverage.order],
+      memberId: doc.coverage.memberId,
+      groupNumber: doc.coverage.groupNumber,
+      claimFilingIndicator: doc.coverage.claimFilingIndicator,
+      ...person(self ? patient : (sub ?? {})),
+    },
     payer: { name: doc.coverage.payerName, id: doc.coverage.clearinghousePayerId },
     patient: self
       ? undefined
-      : {
-          relationship: RELATIONSHIP[doc.coverage.relationship as keyof typeof RELATIONSHIP],
-          lastName: patient.lastName,
-          firstName: patient.firstName,
-          middleName: patient.middleName,
-          address: patient.address,
-          birthDate: patient.dateOfBirth,
-          gender: patient.sex,
-        },
+      : { ...person(patient), relationship: RELATIONSHIP[doc.coverage.relationship as keyof typeof RELATIONSHIP], address: patient.address, birthDate: patient.dateOfBirth, gender: patient.sex },
     referringProvider: doc.referringProvider ? { ...nameOf(doc.referringProvider), npi: doc.referringProvider.npi } : undefined,
     renderingProvider: sameProvider
       ? undefined

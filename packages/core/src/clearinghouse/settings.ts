@@ -1,7 +1,7 @@
-import { Entity } from "electrodb";
 import { z } from "zod";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { SERVICE, entityConfig, now } from "../shared/db.ts";
+import { now } from "../shared/db.ts";
+import { TenantSettingsEntity } from "../settings/settings.ts";
 import { requireRole, type Principal } from "../shared/context.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { auditPut } from "../audit/audit.service.ts";
@@ -33,34 +33,16 @@ export const clearinghouseInput = z.discriminatedUnion("kind", [
 ]);
 export type ClearinghouseSettings = z.infer<typeof clearinghouseInput>;
 
-export const ClearinghouseEntity = new Entity(
-  {
-    model: { entity: "clearinghouse", version: "1", service: SERVICE },
-    attributes: {
-      tenantId: { type: "string", required: true, readOnly: true },
-      settings: { type: "any", required: true },
-      updatedAt: { type: "string", required: true },
-    },
-    indexes: {
-      byTenant: {
-        pk: { field: "pk", composite: ["tenantId"], casing: "none" },
-        sk: { field: "sk", composite: [] },
-      },
-    },
-  },
-  entityConfig(),
-);
-
 /** The tenant's clearinghouse; a new company starts on the sandbox so it can try the cycle. */
 export async function getClearinghouse(tenantId: string): Promise<ClearinghouseSettings> {
-  const { data } = await ClearinghouseEntity.get({ tenantId }).go();
-  return (data?.settings as ClearinghouseSettings | undefined) ?? { kind: "sandbox" };
+  const { data } = await TenantSettingsEntity.get({ tenantId }).go();
+  return (data?.clearinghouse as ClearinghouseSettings | undefined) ?? { kind: "sandbox" };
 }
 
 export async function putClearinghouse(p: Principal, settings: ClearinghouseSettings) {
   requireRole(p, "owner");
   await transactWrite([
-    tx.put(ClearinghouseEntity.put({ tenantId: p.tenantId, settings, updatedAt: now() }).params()),
+    tx.update(TenantSettingsEntity.upsert({ tenantId: p.tenantId, clearinghouse: settings, updatedAt: now() }).params()),
     tx.put(auditPut(p, `settings:${p.tenantId}`, "clearinghouse", { note: settings.kind })),
   ]);
   return settings;

@@ -6,13 +6,14 @@ import { auditPut } from "../audit/audit.service.ts";
 
 export type RuleSetting = "off" | "warning" | "error";
 
-/** Per-tenant settings; today the scrub rule overrides billing companies tune. */
+/** Per-tenant settings, one item: the scrub rule overrides and the clearinghouse connection. */
 export const TenantSettingsEntity = new Entity(
   {
     model: { entity: "tenantSettings", version: "1", service: SERVICE },
     attributes: {
       tenantId: { type: "string", required: true, readOnly: true },
-      scrubRules: { type: "any", required: true },
+      scrubRules: { type: "any" },
+      clearinghouse: { type: "any" },
       updatedAt: { type: "string", required: true },
     },
     indexes: {
@@ -37,7 +38,7 @@ export async function setScrubRule(p: Principal, ruleId: string, setting: RuleSe
   if (setting === "default") delete rules[ruleId];
   else rules[ruleId] = setting;
   await transactWrite([
-    tx.put(TenantSettingsEntity.put({ tenantId: p.tenantId, scrubRules: rules, updatedAt: now() }).params()),
+    tx.update(TenantSettingsEntity.upsert({ tenantId: p.tenantId, scrubRules: rules, updatedAt: now() }).params()),
     tx.put(auditPut(p, `settings:${p.tenantId}`, "set", { note: `${ruleId} -> ${setting}` })),
   ]);
   return rules;
