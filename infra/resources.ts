@@ -26,6 +26,23 @@ export const table = {
   ttlAttribute: "expiresAt",
 } as const;
 
+export interface FunctionDef {
+  /** Handler module (repo-relative path) and its exported function, as SST takes it. */
+  handler: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+/** The HTTP API's Lambda: the Hono app behind API Gateway v2. */
+export const api = {
+  handler: "packages/functions/src/api/handler.handler",
+  /** API Gateway waits at most 30 seconds for an integration. */
+  timeoutSeconds: 29,
+  memoryMb: 1024,
+  /** Stage-wide throttling: steady requests per second and the burst above it. */
+  throttle: { ratePerSecond: 100, burst: 200 },
+} as const satisfies FunctionDef & { throttle: { ratePerSecond: number; burst: number } };
+
 export interface QueueDef {
   /** Name of the linked resource, e.g. `Resource.ClaimBatchQueue.url`. */
   resource: string;
@@ -57,6 +74,15 @@ export const queues = {
     batchSize: 1,
     memoryMb: 1024,
   },
+  /** Month close: one message per practice and period. */
+  invoiceRuns: {
+    resource: "InvoiceRunQueue",
+    handler: "packages/functions/src/queue/invoice-run.handler",
+    consumerTimeoutSeconds: 300,
+    maxReceiveCount: 5,
+    batchSize: 1,
+    memoryMb: 1024,
+  },
 } as const satisfies Record<string, QueueDef>;
 
 export function visibilityTimeoutSeconds(q: QueueDef): number {
@@ -75,5 +101,34 @@ export const buckets = {
   edi: { resource: "EdiBucket", objectLockDays: 7 * 365 + 2, infrequentAccessAfterDays: 90 },
   documents: { resource: "DocumentBucket", infrequentAccessAfterDays: 90 },
 } as const satisfies Record<string, BucketDef>;
+
+export interface CronDef {
+  resource: string;
+  handler: string;
+  /** EventBridge schedule expression (UTC). */
+  schedule: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+/** Scheduled jobs; the local stack runs them as commands (see the README). */
+export const crons = {
+  /** Fetch every company's clearinghouse answers. */
+  clearinghousePoll: {
+    resource: "ClearinghousePoll",
+    handler: "packages/functions/src/cron/poll.handler",
+    schedule: "rate(5 minutes)",
+    timeoutSeconds: 300,
+    memoryMb: 512,
+  },
+  /** Month close: 06:00 UTC on the 1st, invoices every company's practices for the month before. */
+  invoiceRun: {
+    resource: "MonthlyInvoiceRun",
+    handler: "packages/functions/src/cron/invoice-run.handler",
+    schedule: "cron(0 6 1 * ? *)",
+    timeoutSeconds: 300,
+    memoryMb: 512,
+  },
+} as const satisfies Record<string, CronDef>;
 
 export const queueList: QueueDef[] = Object.values(queues) as QueueDef[];

@@ -1,3 +1,4 @@
+import { countActivity } from "../invoice/activity.ts";
 import { build837P } from "@claimledger/x12";
 import { ClaimBatchEntity, ControlNumberEntity } from "./batch.entity.ts";
 import { batchTo837P } from "./to837p.ts";
@@ -75,7 +76,10 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
 
 async function markSubmitted(tenantId: string, batchId: string, claims: Claim[]) {
   for (const c of claims) {
-    await moveClaim(SYSTEM(tenantId), c, "submitted", `sent in batch ${batchId}`, { submissions: c.submissions + 1 });
+    // A claim's first submission is what the per-claim fee counts.
+    const first = !c.firstSubmittedAt;
+    const at = now();
+    await moveClaim(SYSTEM(tenantId), c, "submitted", `sent in batch ${batchId}`, { submissions: c.submissions + 1, ...(first ? { firstSubmittedAt: at } : {}) }, first ? [countActivity(tenantId, c.practiceId, at.slice(0, 7), "claims-submitted")] : []);
   }
 }
 

@@ -36,6 +36,11 @@ export const ClaimEntity = new Entity(
       /** Running totals moved by posting: paid, adjusted, patient responsibility, balance. */
       balances: { type: "any" },
       statusReason: { type: "string" },
+      /** 835 claim payments (CLPs) already posted to this claim, so a re-run never posts one twice. */
+      postedRemittances: { type: "set", items: "string" },
+      /** When the claim first went to the payer, and the deposit date of its first insurance payment (reports). */
+      firstSubmittedAt: { type: "string" },
+      firstPaidDate: { type: "string" },
       createdAt: { type: "string", required: true, readOnly: true },
       updatedAt: { type: "string", required: true },
       version: { type: "number", required: true },

@@ -22,6 +22,9 @@ export interface Claim {
   fingerprint: string;
   edits: number;
   submissions: number;
+  postedRemittances?: string[];
+  firstSubmittedAt?: string;
+  firstPaidDate?: string;
   batchId?: string;
   payerClaimControlNumber?: string;
   replacedBy?: string;

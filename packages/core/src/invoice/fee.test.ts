@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { feeContractOf, invoiceLines, percentageFee, type FeeContract, type MonthCollections } from "./fee.ts";
 
+const none = { insurancePaymentsCents: 0, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: 0, interestCents: 0 };
 const month = (over: Partial<MonthCollections> = {}): MonthCollections => ({
-  insurancePaymentsCents: 0, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: 0, interestCents: 0, priorPeriodCents: 0,
+  ...none, prior: none,
   claimsSubmitted: 0, statementsSent: 0, setupDue: false, ...over,
 });
 const defaults: FeeContract["counts"] = { insurance: true, patient: true, interest: false };
@@ -12,7 +13,7 @@ describe("invoice fee math", () => {
   it("charges a flat percentage of counted collections, rounded half-up once", () => {
     // 6.5% of $12,345.67 = $802.46855 -> $802.47
     const r = invoiceLines(month({ insurancePaymentsCents: 1_000_000, patientPaymentsCents: 234_567 }), { percentBps: 650, counts: defaults });
-    expect(r).toEqual({ collectedCents: 1_234_567, totalCents: 80_247, lines: [{ kind: "percentage", description: "Percentage of collections", amountCents: 80_247 }] });
+    expect(r).toEqual({ collectedCents: 1_234_567, priorPeriodCents: 0, totalCents: 80_247, lines: [{ kind: "percentage", description: "Percentage of collections", amountCents: 80_247 }] });
     expect(percentageFee(10, { percentBps: 500 })).toBe(1); // 0.5 cent rounds up
     expect(percentageFee(9, { percentBps: 500 })).toBe(0); // 0.45 cent rounds down
   });
@@ -42,6 +43,18 @@ describe("invoice fee math", () => {
       ["setup", 25_000],
     ]);
     expect(r.totalCents).toBe(100_500);
+  });
+
+  it("bills late collections as a prior-period line, continuing the tier and measuring the minimum on the whole", () => {
+    const contract: FeeContract = { percentBps: 0, tiers: [{ upToCents: 5_000_000, percentBps: 700 }, { percentBps: 600 }], monthlyMinimumCents: 300_000, counts: defaults };
+    // $45,000 now + $10,000 late: 7% of 50,000 + 6% of 5,000 = 3,800.00; the month alone 3,150.00
+    const r = invoiceLines(month({ insurancePaymentsCents: 4_500_000, prior: { ...none, insurancePaymentsCents: 1_200_000, refundsCents: -200_000 } }), contract);
+    expect(r.lines.map((l) => [l.kind, l.amountCents])).toEqual([["percentage", 315_000], ["prior_period", 65_000]]);
+    expect(r).toMatchObject({ collectedCents: 4_500_000, priorPeriodCents: 1_000_000, totalCents: 380_000 });
+    // A late refund lowers the fee, and the minimum tops up the whole percentage, not the month alone
+    const refund = invoiceLines(month({ insurancePaymentsCents: 4_000_000, prior: { ...none, refundsCents: -50_000 } }), contract);
+    expect(refund.lines.map((l) => [l.kind, l.amountCents])).toEqual([["percentage", 280_000], ["prior_period", -3_500], ["minimum", 23_500]]);
+    expect(refund.totalCents).toBe(300_000);
   });
 
   it("reads a practice's contract term with the default counting rules", () => {

@@ -20,33 +20,36 @@ export interface FeeContract {
   counts: { insurance: boolean; patient: boolean; interest: boolean };
 }
 
-export interface MonthCollections {
+export interface Collections {
   insurancePaymentsCents: number;
   patientPaymentsCents: number;
   /** Refunds and recoupments: negative amounts that net against collections. */
   refundsCents: number;
   recoupmentsCents: number;
   interestCents: number;
-  /** Collections from months already invoiced, posted after they were finalized. */
-  priorPeriodCents: number;
+}
+
+export interface MonthCollections extends Collections {
+  /** Collections of months already invoiced, posted after those invoices were finalized. */
+  prior: Collections;
   claimsSubmitted: number;
   statementsSent: number;
   setupDue: boolean;
 }
 
 export interface FeeLine {
-  kind: "percentage" | "minimum" | "per_claim" | "per_statement" | "setup";
+  kind: "percentage" | "prior_period" | "minimum" | "per_claim" | "per_statement" | "setup";
   description: string;
   amountCents: number;
 }
 
 /** Collections that count under the contract: chosen kinds, refunds and recoupments netted. */
-export function countedCollections(c: MonthCollections, counts: FeeContract["counts"]): number {
+export function countedCollections(c: Collections, counts: FeeContract["counts"]): number {
   let total = 0;
   if (counts.insurance) total += c.insurancePaymentsCents + c.recoupmentsCents;
   if (counts.patient) total += c.patientPaymentsCents + c.refundsCents;
   if (counts.interest) total += c.interestCents;
-  return total + c.priorPeriodCents;
+  return total;
 }
 
 /** Half-up rounding of amount × bps / 10000, in integer arithmetic (exact for any cents total). */
@@ -73,12 +76,22 @@ export function percentageFee(collectedCents: number, contract: Pick<FeeContract
   return Math.floor((exact + 5000) / 10000);
 }
 
-export function invoiceLines(c: MonthCollections, contract: FeeContract): { collectedCents: number; lines: FeeLine[]; totalCents: number } {
+/**
+ * The invoice lines. Late (prior-period) collections are billed on this invoice under this
+ * month's contract: their line is fee(current + prior) - fee(current), so the percentage is still
+ * rounded once on the total, and the minimum is measured against the whole percentage fee.
+ */
+export function invoiceLines(c: MonthCollections, contract: FeeContract): { collectedCents: number; priorPeriodCents: number; lines: FeeLine[]; totalCents: number } {
   const collectedCents = countedCollections(c, contract.counts);
-  const pct = percentageFee(collectedCents, contract);
-  const lines: FeeLine[] = [{ kind: "percentage", description: "Percentage of collections", amountCents: pct }];
-  if (contract.monthlyMinimumCents !== undefined && pct < contract.monthlyMinimumCents) {
-    lines.push({ kind: "minimum", description: "Monthly minimum fee adjustment", amountCents: contract.monthlyMinimumCents - pct });
+  const priorPeriodCents = countedCollections(c.prior, contract.counts);
+  const current = percentageFee(collectedCents, contract);
+  const all = percentageFee(collectedCents + priorPeriodCents, contract);
+  const lines: FeeLine[] = [{ kind: "percentage", description: "Percentage of collections", amountCents: current }];
+  if (priorPeriodCents !== 0) {
+    lines.push({ kind: "prior_period", description: "Prior-period adjustment: collections posted after their month was invoiced", amountCents: all - current });
+  }
+  if (contract.monthlyMinimumCents !== undefined && all < contract.monthlyMinimumCents) {
+    lines.push({ kind: "minimum", description: "Monthly minimum fee adjustment", amountCents: contract.monthlyMinimumCents - all });
   }
   if (contract.perClaimSubmittedCents && c.claimsSubmitted) {
     lines.push({ kind: "per_claim", description: `${c.claimsSubmitted} claims submitted`, amountCents: contract.perClaimSubmittedCents * c.claimsSubmitted });
@@ -87,7 +100,7 @@ export function invoiceLines(c: MonthCollections, contract: FeeContract): { coll
     lines.push({ kind: "per_statement", description: `${c.statementsSent} patient statements`, amountCents: contract.perStatementCents * c.statementsSent });
   }
   if (contract.oneOffSetupCents && c.setupDue) lines.push({ kind: "setup", description: "One-time setup", amountCents: contract.oneOffSetupCents });
-  return { collectedCents, lines, totalCents: lines.reduce((s, l) => s + l.amountCents, 0) };
+  return { collectedCents, priorPeriodCents, lines, totalCents: lines.reduce((s, l) => s + l.amountCents, 0) };
 }
 
 /** The contract term as the fee math reads it, with the default counting rules. */

@@ -10,6 +10,7 @@ import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { newId } from "../shared/ids.ts";
 import { isoDate } from "../shared/schema.ts";
 import { now } from "../shared/db.ts";
+import { Periods, withOpenMonth } from "../invoice/period.ts";
 
 /**
  * Payments posted by hand: a patient's payment (cash, check, card), an insurance payment from a
@@ -52,39 +53,42 @@ export async function postPayment(p: Principal, input: PaymentInput) {
   }
   if (errors.length) throw invalid(errors);
   const at = now();
-  const items = [];
-  for (const c of claims.values()) {
-    const mine = input.allocations.filter((a) => a.claimId === c.claimId);
-    const sign = input.kind === "refund" ? -1 : 1;
-    const entries: EntryDraft[] = mine.map((a) => ({ kind: input.kind === "insurance" ? "insurance_payment" : "patient_payment", lineId: a.lineId, amountCents: sign * a.amountCents }));
-    const balances = applyEntries(c.balances ?? zeroBalances(c.totalChargeCents), entries);
-    if (input.kind === "patient" && (balances.patientBalanceCents ?? 0) < 0) {
-      throw invalid([{ path: "allocations", message: `claim ${c.claimId}: the patient owes ${(c.balances?.patientBalanceCents ?? 0) / 100} dollars, less than this payment; post the rest as a credit on another claim` }]);
-    }
-    if (input.kind === "refund" && (balances.patientPaidCents ?? 0) < 0) {
-      throw invalid([{ path: "allocations", message: `claim ${c.claimId}: the refund is more than the patient paid` }]);
-    }
-    entries.forEach((e, n) =>
+  const periods = new Periods(p.tenantId);
+  await withOpenMonth(periods, input.practiceId, input.paymentDate, async (month) => {
+    const items = [];
+    for (const c of claims.values()) {
+      const mine = input.allocations.filter((a) => a.claimId === c.claimId);
+      const sign = input.kind === "refund" ? -1 : 1;
+      const entries: EntryDraft[] = mine.map((a) => ({ kind: input.kind === "insurance" ? "insurance_payment" : "patient_payment", lineId: a.lineId, amountCents: sign * a.amountCents }));
+      const balances = applyEntries(c.balances ?? zeroBalances(c.totalChargeCents), entries);
+      if (input.kind === "patient" && (balances.patientBalanceCents ?? 0) < 0) {
+        throw invalid([{ path: "allocations", message: `claim ${c.claimId}: the patient owes ${(c.balances?.patientBalanceCents ?? 0) / 100} dollars, less than this payment; post the rest as a credit on another claim` }]);
+      }
+      if (input.kind === "refund" && (balances.patientPaidCents ?? 0) < 0) {
+        throw invalid([{ path: "allocations", message: `claim ${c.claimId}: the refund is more than the patient paid` }]);
+      }
+      entries.forEach((e, n) =>
+        items.push(
+          tx.put(LedgerEntryEntity.create({
+            tenantId: p.tenantId, practiceId: c.practiceId, month, entryId: `${paymentId}-${c.claimId}-${n + 1}`,
+            claimId: c.claimId, lineId: e.lineId, kind: input.kind === "refund" ? "refund" : e.kind, amountCents: e.amountCents,
+            payerId: input.kind === "insurance" ? c.payerId : undefined, remittanceId: paymentId, depositDate: input.paymentDate, postedAt: at,
+          }).params()),
+        ),
+      );
       items.push(
-        tx.put(LedgerEntryEntity.create({
-          tenantId: p.tenantId, practiceId: c.practiceId, month: input.paymentDate.slice(0, 7), entryId: `${paymentId}-${c.claimId}-${n + 1}`,
-          claimId: c.claimId, lineId: e.lineId, kind: input.kind === "refund" ? "refund" : e.kind, amountCents: e.amountCents,
-          payerId: input.kind === "insurance" ? c.payerId : undefined, remittanceId: paymentId, depositDate: input.paymentDate, postedAt: at,
-        }).params()),
-      ),
-    );
-    items.push(
-      tx.update(ClaimEntity.patch({ tenantId: p.tenantId, claimId: c.claimId }).set({ balances, updatedAt: at }).add({ version: 1 }).where((a, op) => op.eq(a.version, c.version)).params()),
-      tx.put(historyEvent(p.tenantId, c.claimId, actorOf(p), { kind: "edit", fields: ["balances"], reason: `${input.kind} payment ${paymentId} (${input.method}${input.reference ? ` ${input.reference}` : ""})` }, at)),
-    );
-  }
-  if (items.length > 100) throw invalid([{ path: "allocations", message: "too many lines in one payment; split it" }]);
-  try {
+        tx.update(ClaimEntity.patch({ tenantId: p.tenantId, claimId: c.claimId }).set({ balances, updatedAt: at }).add({ version: 1 }).where((a, op) => op.eq(a.version, c.version)).params()),
+        tx.put(historyEvent(p.tenantId, c.claimId, actorOf(p), { kind: "edit", fields: ["balances"], reason: `${input.kind} payment ${paymentId} (${input.method}${input.reference ? ` ${input.reference}` : ""})` }, at)),
+      );
+    }
+    // The open-month condition goes last: withOpenMonth re-books when it is what failed.
+    items.push(periods.openCondition(input.practiceId, month));
+    if (items.length > 100) throw invalid([{ path: "allocations", message: "too many lines in one payment; split it" }]);
     await transactWrite(items);
-  } catch (err) {
+  }).catch((err: unknown) => {
     if (err instanceof TransactionConflict) throw conflict("A claim changed at the same time; retry");
     throw err;
-  }
+  });
   return { paymentId, ...input, postedAt: at };
 }
 

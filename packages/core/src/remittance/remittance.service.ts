@@ -8,6 +8,7 @@ import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
 import { AppError } from "../shared/errors.ts";
 import { createSecondaryClaim } from "./secondary.service.ts";
+import { Periods, withOpenMonth } from "../invoice/period.ts";
 
 interface PostSummary {
   remittances: number;
@@ -35,6 +36,7 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
   if (verdicts.length === 0) throw new Error("no 835 transaction in the file");
 
   let index = 0;
+  const periods = new Periods(tenantId);
   let current: { remittanceId: string; depositDate: string; payerKey: string; post: boolean; practiceId?: string; claim: number } | undefined;
   const begin = async (r: Remittance835) => {
     summary.remittances++;
@@ -66,7 +68,7 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
     const cur = current!;
     if (e.type === "claim") {
       if (cur.post) {
-        const outcome = await postClaim(tenantId, cur.remittanceId, cur.claim, e.claim, cur.depositDate, cur.payerKey);
+        const outcome = await postClaim(tenantId, periods, cur.remittanceId, cur.claim, e.claim, cur.depositDate, cur.payerKey);
         summary[outcome.result]++;
         cur.practiceId ??= outcome.practiceId;
       }
@@ -74,7 +76,7 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
       continue;
     }
     if (cur.post) {
-      await postProviderAdjustments(tenantId, cur, e.remittance);
+      await postProviderAdjustments(tenantId, periods, cur, e.remittance);
       summary.providerAdjustments += e.remittance.providerAdjustments.length;
       await RemittanceEntity.patch({ tenantId, remittanceId: cur.remittanceId }).set({ status: "posted", summary: { ...summary } }).go();
     }
@@ -84,20 +86,42 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
   return summary;
 }
 
-/** PLB: a positive amount reduces the payment (interest L6 is negative, i.e. money in). */
-async function postProviderAdjustments(tenantId: string, cur: { remittanceId: string; depositDate: string; payerKey: string; practiceId?: string }, r: Remittance835) {
+/**
+ * PLB: a positive amount reduces the payment (interest L6 is negative, i.e. money in). A
+ * remittance's provider-level entries post together, once: the remittance records it in the same
+ * transaction, so a re-run posts nothing even when the month has closed meanwhile.
+ */
+async function postProviderAdjustments(tenantId: string, periods: Periods, cur: { remittanceId: string; depositDate: string; payerKey: string; practiceId?: string }, r: Remittance835) {
   const { remittanceId, depositDate, payerKey, practiceId } = cur;
-  for (const [pi, plb] of r.providerAdjustments.entries()) {
-    if (practiceId) {
-      await putOnce(LedgerEntryEntity.create({
-        tenantId, practiceId, month: depositDate.slice(0, 7), entryId: `${remittanceId}-P${pi + 1}`, claimId: `PLB-${remittanceId}`,
-        kind: plb.reason === "L6" ? "interest" : "provider_adjustment", reason: plb.reason, amountCents: -plb.amountCents,
-        remittanceId, payerId: payerKey, depositDate, postedAt: now(),
-      }).params());
-    } else {
+  if (r.providerAdjustments.length === 0) return;
+  if (!practiceId) {
+    for (const [pi, plb] of r.providerAdjustments.entries()) {
       await putOnce(SuspenseEntity.create({ tenantId, itemId: `${remittanceId}-P${pi + 1}`, remittanceId, kind: "provider_adjustment", paidCents: -plb.amountCents, reason: `PLB ${plb.reason} with no matched claim to place it with a practice`, depositDate, receivedAt: now(), resolved: false }).params());
     }
+    return;
   }
+  if (r.providerAdjustments.length > 98) throw new Error(`remittance ${remittanceId} has more provider adjustments than one transaction can post`);
+  await withOpenMonth(periods, practiceId, depositDate, async (month) => {
+    const at = now();
+    const items = [
+      ...r.providerAdjustments.map((plb, pi) =>
+        tx.put(LedgerEntryEntity.create({
+          tenantId, practiceId, month, entryId: `${remittanceId}-P${pi + 1}`, claimId: `PLB-${remittanceId}`,
+          kind: plb.reason === "L6" ? "interest" : "provider_adjustment", reason: plb.reason, amountCents: -plb.amountCents,
+          remittanceId, payerId: payerKey, depositDate, postedAt: at,
+        }).params()),
+      ),
+      tx.update(RemittanceEntity.patch({ tenantId, remittanceId }).set({ providerAdjustmentsPostedAt: at }).where((a, op) => op.notExists(a.providerAdjustmentsPostedAt)).params()),
+      periods.openCondition(practiceId, month),
+    ];
+    try {
+      await transactWrite(items);
+    } catch (err) {
+      // Posted by an earlier run of this file.
+      if (err instanceof TransactionConflict && err.reasons[items.length - 2] === "ConditionalCheckFailed") return;
+      throw err;
+    }
+  });
 }
 
 /**
@@ -128,7 +152,7 @@ async function putOnce(params: Record<string, unknown>) {
   }
 }
 
-async function postClaim(tenantId: string, remittanceId: string, index: number, clp: Claim835, depositDate: string, payerKey: string): Promise<{ result: "posted" | "unmatched" | "skipped"; practiceId?: string }> {
+async function postClaim(tenantId: string, periods: Periods, remittanceId: string, index: number, clp: Claim835, depositDate: string, payerKey: string): Promise<{ result: "posted" | "unmatched" | "skipped"; practiceId?: string }> {
   const itemBase = `${remittanceId}-C${String(index + 1).padStart(5, "0")}`;
   const { data } = await ClaimEntity.get({ tenantId, claimId: clp.patientControlNumber }).go();
   const claim = (data as unknown as Claim | undefined) ?? (await fallbackMatch(tenantId, clp));
@@ -139,37 +163,45 @@ async function postClaim(tenantId: string, remittanceId: string, index: number, 
     }).params());
     return { result: "unmatched" };
   }
+  // Posted by an earlier run of this file (possibly into a month that has closed since).
+  if (claim.postedRemittances?.includes(itemBase)) return { result: "skipped", practiceId: claim.practiceId };
   const entries = entriesFor(clp, claim.doc.lines);
   const balances: Balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), entries);
   let to = statusAfter(clp, claim.status);
   if (to !== claim.status && !canTransition(claim.status, to)) to = claim.status;
-  const at = now();
-  const items = [
-    ...entries.map((e, n) =>
-      tx.put(LedgerEntryEntity.create({
-        tenantId, practiceId: claim.practiceId, month: depositDate.slice(0, 7), entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
-        claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, remarks: e.remarks, amountCents: e.amountCents,
-        payerId: payerKey, remittanceId, depositDate, postedAt: at,
-      }).params()),
-    ),
-    tx.update(
-      ClaimEntity.patch({ tenantId, claimId: claim.claimId })
-        .set({ balances, status: to, statusReason: `835 ${clp.status === "22" ? "reversal" : `CLP02 ${clp.status}`}, paid ${clp.paidCents} cents`, payerClaimControlNumber: clp.payerClaimControlNumber || claim.payerClaimControlNumber, updatedAt: at })
-        .add({ version: 1 })
-        .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
-        .where((a, op) => op.eq(a.version, claim.version))
-        .params(),
-    ),
-    tx.put(historyEvent(tenantId, claim.claimId, "system:835", { kind: "status", from: claim.status, to, reason: `remittance ${remittanceId}` }, at)),
-  ];
-  if (items.length > 100) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
-  try {
-    await transactWrite(items);
-  } catch (err) {
-    // Its entries exist already: this CLP was posted by an earlier run of the same file.
-    if (err instanceof TransactionConflict && err.reasons.slice(0, entries.length).some((r) => r === "ConditionalCheckFailed")) return { result: "skipped", practiceId: claim.practiceId };
-    throw err;
-  }
+  const firstPaid = !claim.firstPaidDate && balances.insurancePaidCents > 0 ? { firstPaidDate: depositDate } : {};
+  if (entries.length > 97) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
+  const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month) => {
+    const at = now();
+    const items = [
+      ...entries.map((e, n) =>
+        tx.put(LedgerEntryEntity.create({
+          tenantId, practiceId: claim.practiceId, month, entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
+          claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, remarks: e.remarks, amountCents: e.amountCents,
+          payerId: payerKey, remittanceId, depositDate, postedAt: at,
+        }).params()),
+      ),
+      tx.update(
+        ClaimEntity.patch({ tenantId, claimId: claim.claimId })
+          .set({ balances, status: to, statusReason: `835 ${clp.status === "22" ? "reversal" : `CLP02 ${clp.status}`}, paid ${clp.paidCents} cents`, payerClaimControlNumber: clp.payerClaimControlNumber || claim.payerClaimControlNumber, updatedAt: at, ...firstPaid })
+          .add({ version: 1, postedRemittances: [itemBase] })
+          .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
+          .where((a, op) => op.eq(a.version, claim.version))
+          .params(),
+      ),
+      tx.put(historyEvent(tenantId, claim.claimId, "system:835", { kind: "status", from: claim.status, to, reason: `remittance ${remittanceId}` }, at)),
+      periods.openCondition(claim.practiceId, month),
+    ];
+    try {
+      await transactWrite(items);
+      return true;
+    } catch (err) {
+      // Its entries exist already: this CLP was posted by an earlier run of the same file.
+      if (err instanceof TransactionConflict && err.reasons.slice(0, entries.length).some((r) => r === "ConditionalCheckFailed")) return false;
+      throw err;
+    }
+  });
+  if (!posted) return { result: "skipped", practiceId: claim.practiceId };
   // A balance left by the primary goes to the secondary coverage, if the patient has one.
   if (!claim.secondaryClaimId) {
     try {

@@ -1,3 +1,5 @@
+import { countActivity } from "../invoice/activity.ts";
+import { transactWrite } from "../shared/transact.ts";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { patientBalance } from "./payments.service.ts";
 import { getPatient } from "../patient/patient.service.ts";
@@ -48,5 +50,6 @@ export async function createStatement(p: Principal, practiceId: string, patientI
   const Bucket = bucketName("DocumentBucket");
   await s3Client().send(new PutObjectCommand({ Bucket, Key: `${base}.json`, Body: JSON.stringify(statement, null, 2), ContentType: "application/json" }));
   await s3Client().send(new PutObjectCommand({ Bucket, Key: `${base}.pdf`, Body: renderPdf(lines, `Statement ${statementId}`), ContentType: "application/pdf" }));
+  await transactWrite([countActivity(p.tenantId, practiceId, issuedAt.slice(0, 7), "statements-sent")]);
   return { ...statement, jsonUrl: await presign("DocumentBucket", `${base}.json`), pdfUrl: await presign("DocumentBucket", `${base}.pdf`) };
 }

@@ -22,6 +22,7 @@ import { settings } from "./routes/settings.ts";
 import { batches } from "./routes/batches.ts";
 import { clearinghouse } from "./routes/clearinghouse.ts";
 import { remittances } from "./routes/remittances.ts";
+import { invoices } from "./routes/invoices.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -54,7 +55,7 @@ export function createApp() {
 
   app.get("/health", (c) => c.json({ ok: true }));
 
-  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, encounters, claims, batches, clearinghouse, remittances, settings, audit]) app.route("/", routes);
+  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, encounters, claims, batches, clearinghouse, remittances, invoices, settings, audit]) app.route("/", routes);
 
   const openapi = {
     openapi: "3.1.0",

@@ -1,0 +1,91 @@
+import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
+import { z } from "zod";
+import { PracticeEntity } from "../practice/practice.entity.ts";
+import { InvoiceRunEntity } from "./invoice.entity.ts";
+import { draftInvoice } from "./invoice.service.ts";
+import { queueUrl, sqsClient } from "../shared/aws.ts";
+import { actorOf, requireRole, type Principal } from "../shared/context.ts";
+import { invalid, notFound } from "../shared/errors.ts";
+import { newId } from "../shared/ids.ts";
+import { now } from "../shared/db.ts";
+import { log } from "../shared/log.ts";
+
+export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const period = z.string().regex(PERIOD, "must be a month, YYYY-MM");
+
+export const invoiceRunInput = z.strictObject({
+  period,
+  /** Only these practices (default: every active practice of the company). */
+  practiceIds: z.array(z.string().min(1).max(40)).min(1).max(1000).optional(),
+});
+
+/** The month before the one `at` falls in (UTC): what the run on the 1st closes. */
+export function previousMonth(at = new Date()): string {
+  const d = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+export interface InvoiceRunMessage {
+  tenantId: string;
+  runId: string;
+  practiceId: string;
+  period: string;
+}
+
+/**
+ * Starts a month-close run: one SQS message per practice, each drafting (or recomputing) that
+ * practice's invoice. Finalized invoices are left alone, so a run can be repeated at will.
+ */
+export async function startInvoiceRun(p: Principal, input: z.infer<typeof invoiceRunInput>, requestedBy = actorOf(p)) {
+  requireRole(p, "owner", "biller");
+  if (input.period > now().slice(0, 7)) throw invalid([{ path: "period", message: "cannot invoice a month that has not started" }]);
+  const { data } = await PracticeEntity.query.byId({ tenantId: p.tenantId }).go({ pages: "all", attributes: ["practiceId", "status"] });
+  const active = new Set(data.filter((x) => x.status === "active").map((x) => x.practiceId));
+  const practiceIds = input.practiceIds ?? [...active];
+  const unknown = practiceIds.filter((id) => !active.has(id));
+  if (unknown.length) throw invalid(unknown.map((id) => ({ path: "practiceIds", message: `no active practice ${id}` })));
+  const runId = newId("run");
+  const run = { tenantId: p.tenantId, runId, period: input.period, practices: practiceIds.length, done: 0, failed: 0, startedAt: now(), requestedBy };
+  await InvoiceRunEntity.put(run).go();
+  const sqs = sqsClient();
+  for (let i = 0; i < practiceIds.length; i += 10) {
+    const chunk = practiceIds.slice(i, i + 10);
+    const res = await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl("InvoiceRunQueue"),
+        Entries: chunk.map((practiceId, n) => ({ Id: String(n), MessageBody: JSON.stringify({ tenantId: p.tenantId, runId, practiceId, period: input.period } satisfies InvoiceRunMessage) })),
+      }),
+    );
+    if (res.Failed?.length) throw new Error(`could not queue ${res.Failed.length} practices of invoice run ${runId}`);
+  }
+  return { ...viewRun(run), status: practiceIds.length ? "running" : "done" };
+}
+
+/** One practice of a run (the queue consumer). A failure is recorded on the run and retried by SQS. */
+export async function runPracticeInvoice(msg: InvoiceRunMessage) {
+  try {
+    const result = await draftInvoice(msg.tenantId, msg.practiceId, msg.period);
+    await InvoiceRunEntity.patch({ tenantId: msg.tenantId, runId: msg.runId }).add({ done: 1 }).go();
+    log("info", "invoice drafted", { tenantId: msg.tenantId, runId: msg.runId, practiceId: msg.practiceId, outcome: result.outcome });
+    return result;
+  } catch (err) {
+    const message = (err as Error).message.slice(0, 300);
+    await InvoiceRunEntity.patch({ tenantId: msg.tenantId, runId: msg.runId })
+      .add({ failed: 1 })
+      .set({ errors: { [msg.practiceId]: message } })
+      .go();
+    throw err;
+  }
+}
+
+function viewRun(r: { runId: string; period: string; practices: number; done: number; failed: number; startedAt: string; errors?: unknown }) {
+  return { runId: r.runId, period: r.period, practices: r.practices, done: r.done, failed: r.failed, startedAt: r.startedAt, errors: r.errors ?? {} };
+}
+
+export async function getInvoiceRun(p: Principal, runId: string) {
+  requireRole(p, "owner", "biller", "viewer");
+  const { data } = await InvoiceRunEntity.get({ tenantId: p.tenantId, runId }).go({ consistent: true });
+  if (!data) throw notFound("Invoice run");
+  const done = data.done + data.failed >= data.practices;
+  return { ...viewRun(data), status: done ? (data.failed ? "done_with_errors" : "done") : "running" };
+}

@@ -1,0 +1,96 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { finalizeInvoice, getInvoice, listInvoices, moveInvoice, voidInvoice } from "@claimledger/core/invoice/invoice.service.ts";
+import { PERIOD, getInvoiceRun, invoiceRunInput, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
+import type { AppEnv } from "../env.ts";
+import { errors, idParam, idempotencyHeader, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
+
+export const invoices = new OpenAPIHono<AppEnv>();
+const tags = ["Month close"];
+const invoiceParams = idParam("practiceId", "prc").extend({ period: z.string().regex(PERIOD, "must be a month, YYYY-MM").openapi({ param: { name: "period", in: "path" }, example: "2026-10" }) });
+const invoice = z.record(z.string(), z.unknown()).openapi({ description: "The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl links" });
+const run = z.object({ runId: z.string(), period: z.string(), practices: z.number(), done: z.number(), failed: z.number(), status: z.string(), startedAt: z.string(), errors: z.record(z.string(), z.string()) });
+
+invoices.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/invoice-runs",
+    tags,
+    summary: "Run month close for a period: draft every practice's collections invoice",
+    description:
+      "Queues one job per active practice (or per listed practice). Each drafts the practice's invoice for the month from its ledger, or recomputes the draft if there is one; a finalized invoice is left alone, so a run may be repeated. The same run starts by itself at 06:00 UTC on the 1st for the month before.",
+    request: { headers: idempotencyHeader, body: jsonBody(invoiceRunInput) },
+    responses: { 202: jsonResponse(run, "The run, started"), ...writeErrors },
+  }),
+  async (c) => c.json(await startInvoiceRun(c.get("principal"), c.req.valid("json")), 202),
+);
+
+invoices.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/invoice-runs/{runId}",
+    tags,
+    summary: "A run's progress: practices done, failed (with the reason) and still running",
+    request: { params: idParam("runId", "run") },
+    responses: { 200: jsonResponse(run, "The run"), ...errors },
+  }),
+  async (c) => c.json(await getInvoiceRun(c.get("principal"), c.req.valid("param").runId), 200),
+);
+
+invoices.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/invoices",
+    tags,
+    summary: "Invoices of a period across practices, or every invoice of one practice",
+    description: "A practice key sees its own practice's invoices only. Voided invoices are listed with slot `void-<number>`.",
+    request: { query: z.object({ period: z.string().regex(PERIOD, "must be a month, YYYY-MM").optional(), practiceId: z.string().max(40).optional() }) },
+    responses: { 200: jsonResponse(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), "Invoices"), ...errors },
+  }),
+  async (c) => c.json((await listInvoices(c.get("principal"), c.req.valid("query"))) as { items: Record<string, unknown>[] }, 200),
+);
+
+invoices.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/practices/{practiceId}/invoices/{period}",
+    tags,
+    summary: "A practice's invoice for a month, with download links (JSON, CSV of every counted ledger entry, PDF)",
+    request: { params: invoiceParams },
+    responses: { 200: jsonResponse(invoice, "The invoice"), ...errors },
+  }),
+  async (c) => {
+    const { practiceId, period: month } = c.req.valid("param");
+    return c.json((await getInvoice(c.get("principal"), practiceId, month)) as Record<string, unknown>, 200);
+  },
+);
+
+const move = (path: string, summary: string, description: string, act: (c: { practiceId: string; period: string }, p: AppEnv["Variables"]["principal"], body: unknown) => Promise<unknown>, body?: z.ZodType) =>
+  invoices.openapi(
+    createRoute({
+      method: "post",
+      path: `/v1/practices/{practiceId}/invoices/{period}/${path}`,
+      tags,
+      summary,
+      description,
+      request: { params: invoiceParams, headers: idempotencyHeader, ...(body ? { body: jsonBody(body) } : {}) },
+      responses: { 200: jsonResponse(invoice, "The invoice"), ...writeErrors },
+    }),
+    async (c) => c.json((await act(c.req.valid("param"), c.get("principal"), body ? await c.req.json() : undefined)) as Record<string, unknown>, 200),
+  );
+
+move(
+  "finalize",
+  "Finalize a draft: recompute, number it, freeze it (owner only)",
+  "Closes the month for posting first, so a payment arriving during or after finalize books into the next month and is billed there as a prior-period adjustment. Numbers are per company and have no gaps.",
+  (k, p) => finalizeInvoice(p, k.practiceId, k.period),
+);
+move("send", "Mark a finalized invoice as sent to the practice", "finalized -> sent", (k, p) => moveInvoice(p, k.practiceId, k.period, "send"));
+move("pay", "Mark an invoice as paid by the practice", "finalized or sent -> paid", (k, p) => moveInvoice(p, k.practiceId, k.period, "pay"));
+const voidBody = z.strictObject({ reason: z.string().trim().min(3).max(300) });
+move(
+  "void",
+  "Void a finalized or sent invoice (owner only); the month reopens for a replacement",
+  "The voided invoice keeps its number. Run the period again to draft the replacement, which gets the next number when finalized.",
+  (k, p, b) => voidInvoice(p, k.practiceId, k.period, voidBody.parse(b).reason),
+  voidBody,
+);
