@@ -1,6 +1,7 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { bucketName, s3Client } from "../shared/aws.ts";
 import { renderPdf, type PdfLine } from "../shared/pdf.ts";
+import { toCsv } from "../shared/csv.ts";
 import type { ContractTerm } from "../practice/practice.schema.ts";
 import { categoryOf, type InvoiceBody, type LedgerRow } from "./invoice.service.ts";
 
@@ -23,10 +24,6 @@ export function rateOf(t: ContractTerm): string {
   }).join(", ");
 }
 
-const csvCell = (v: string | number | undefined) => {
-  const s = v === undefined ? "" : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** Every counted ledger entry, one row each: the detail a practice reconciles the invoice against. */
 export function invoiceCsv(body: InvoiceBody, entries: LedgerRow[]): string {
@@ -34,7 +31,7 @@ export function invoiceCsv(body: InvoiceBody, entries: LedgerRow[]): string {
   for (const e of [...entries].sort((a, b) => a.depositDate.localeCompare(b.depositDate) || a.entryId.localeCompare(b.entryId))) {
     rows.push([e.entryId, e.claimId, e.depositDate, e.kind, categoryOf(e)!.replace(/Cents$/, ""), e.depositDate.slice(0, 7) < body.period ? "yes" : "no", e.payerId ?? "", e.remittanceId ?? "", String(e.amountCents), (e.amountCents / 100).toFixed(2)]);
   }
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(rows);
 }
 
 /** The invoice a physician reads: who bills whom, for which month, what was collected, the fee and the total. */

@@ -10,7 +10,7 @@ import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
 
 /** Adjustments that are not the contract and not the patient's share: the reasons money was refused. */
-const isDenialAdjustment = (e: { kind: string; group?: string; reason?: string; amountCents: number }) =>
+export const isDenialAdjustment = (e: { kind: string; group?: string; reason?: string; amountCents: number }) =>
   (e.kind === "contractual_adjustment" || e.kind === "other_adjustment") && !(e.group === "CO" && e.reason === "45") && e.amountCents > 0;
 
 export interface DenialGroup {

@@ -23,6 +23,7 @@ import { batches } from "./routes/batches.ts";
 import { clearinghouse } from "./routes/clearinghouse.ts";
 import { remittances } from "./routes/remittances.ts";
 import { invoices } from "./routes/invoices.ts";
+import { reports } from "./routes/reports.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -55,7 +56,7 @@ export function createApp() {
 
   app.get("/health", (c) => c.json({ ok: true }));
 
-  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, encounters, claims, batches, clearinghouse, remittances, invoices, settings, audit]) app.route("/", routes);
+  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, encounters, claims, batches, clearinghouse, remittances, invoices, reports, settings, audit]) app.route("/", routes);
 
   const openapi = {
     openapi: "3.1.0",

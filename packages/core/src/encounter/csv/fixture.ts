@@ -1,4 +1,4 @@
-import { csvCell } from "./template.ts";
+import { csvCell } from "../../shared/csv.ts";
 
 /** Test helpers: small CSV files built from objects. Not used by the parser itself. */
 

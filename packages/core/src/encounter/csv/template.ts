@@ -1,4 +1,5 @@
 import { CSV_COLUMNS, PATIENT_OR_INLINE, type CsvColumn } from "./columns.ts";
+import { csvCell } from "../../shared/csv.ts";
 
 /**
  * The downloadable template and the README table, both built from `CSV_COLUMNS`.
@@ -27,10 +28,6 @@ const SECOND_LINE: Record<string, string> = {
   diagnosis_pointers: "1",
 };
 
-/** Quotes a cell when RFC 4180 needs it. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function row(values: (c: CsvColumn) => string): string {
   return CSV_COLUMNS.map((c) => csvCell(values(c))).join(",");

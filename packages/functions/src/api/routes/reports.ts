@@ -1,0 +1,62 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { arAging, arAgingCsv, claimPerformance, collectionsByMonth, collectionsCsv } from "@claimledger/core/report/report.service.ts";
+import { PERIOD } from "@claimledger/core/invoice/run.service.ts";
+import type { AppEnv } from "../env.ts";
+import { errors, jsonResponse } from "./_shared.ts";
+
+export const reports = new OpenAPIHono<AppEnv>();
+const tags = ["Reports"];
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date, YYYY-MM-DD");
+const month = z.string().regex(PERIOD, "must be a month, YYYY-MM");
+const practiceId = z.string().max(40).optional().openapi({ description: "One practice (a practice key always sees only its own)" });
+const format = z.enum(["json", "csv"]).default("json").openapi({ description: "csv for the table as a spreadsheet" });
+const report = z.record(z.string(), z.unknown());
+const csvOrJson = { 200: { description: "The report", content: { "application/json": { schema: report }, "text/csv": { schema: z.string() } } }, ...errors };
+
+const send = (c: Context, body: unknown, csv: () => string, fmt: "json" | "csv", name: string) =>
+  fmt === "csv" ? c.body(csv(), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` }) : c.json(body as Record<string, unknown>, 200);
+
+reports.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/reports/ar-aging",
+    tags,
+    summary: "A/R aging by practice and payer: 0-30, 31-60, 61-90, 91-120, 120+ days from date of service and from submission; insurance and patient balances apart",
+    request: { query: z.object({ asOf: date.optional(), practiceId, format }) },
+    responses: csvOrJson,
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const r = await arAging(c.get("principal"), q);
+    return send(c, r, () => arAgingCsv(r), q.format, `ar-aging-${r.asOf}`);
+  },
+);
+
+reports.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/reports/collections",
+    tags,
+    summary: "Collections by month by practice: charges, payments, refunds, recoupments, adjustments and net collection rate",
+    request: { query: z.object({ from: month, to: month, practiceId, format }) },
+    responses: csvOrJson,
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const r = await collectionsByMonth(c.get("principal"), q);
+    return send(c, r, () => collectionsCsv(r), q.format, `collections-${q.from}-${q.to}`);
+  },
+);
+
+reports.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/reports/claims",
+    tags,
+    summary: "Claim performance for services in a date range: clean claim rate, first-pass resolution, denial rate by payer and reason, days in A/R, days to payment",
+    request: { query: z.object({ from: date, to: date, practiceId }) },
+    responses: { 200: jsonResponse(report, "The report"), ...errors },
+  }),
+  async (c) => c.json((await claimPerformance(c.get("principal"), c.req.valid("query"))) as Record<string, unknown>, 200),
+);
