@@ -1,13 +1,12 @@
-/// <reference path="./.sst/platform/config.d.ts" />
-
 /**
  * The SST app. `npx sst deploy --stage production` deploys it into the billing company's own AWS
- * account. Resources are declared in infra/ from the definitions in infra/resources.ts, the same
- * objects the local stack provisions from.
+ * account (README, "Deploy"). Resources are declared in infra/ from infra/resources.ts, the same
+ * definitions the local stack provisions from. SST's globals are typed by infra/globals.d.ts.
  */
 export default $config({
   app(input) {
-    const production = input?.stage === "production";
+    // Production keeps its data: nothing is deleted on `sst remove`, which refuses to run anyway.
+    const production = input.stage === "production";
     return {
       name: "claimledger",
       home: "aws",
@@ -16,13 +15,13 @@ export default $config({
     };
   },
   async run() {
-    const storage = await import("./infra/storage");
-    await import("./infra/queues");
-    await import("./infra/workers");
-    await import("./infra/cron");
-    const api = await import("./infra/api");
+    const storage = await import("./infra/storage.ts");
+    await import("./infra/queues.ts");
+    await import("./infra/workers.ts");
+    await import("./infra/cron.ts");
+    const { api } = await import("./infra/api.ts");
     return {
-      api: api.api.url,
+      api: api.url,
       table: storage.table.name,
       ediBucket: storage.ediBucket.name,
       documentBucket: storage.documentBucket.name,

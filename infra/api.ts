@@ -1,15 +1,25 @@
-import { documentBucket, ediBucket, platformAdminKey, table } from "./storage";
-import { queueResources } from "./queues";
-import { clearinghouseSecrets } from "./workers";
+import { lambda } from "./functions.ts";
+import { api as apiDef } from "./resources.ts";
+import { queueResources } from "./queues.ts";
+import { dataAccess, documentBucket, ediBucket, platformAdminKey, readClearinghouseSecrets, table } from "./storage.ts";
+import { stageConfig } from "./stages.ts";
 
-/** The HTTP API (API Gateway v2) in front of the Hono Lambda. */
-export const api = new sst.aws.ApiGatewayV2("Api");
+const { domain } = stageConfig($app.stage);
 
-api.route("$default", {
-  handler: "packages/functions/src/api/handler.handler",
-  runtime: "nodejs24.x",
-  memory: "1024 MB",
-  timeout: "29 seconds",
-  link: [table, ediBucket, documentBucket, platformAdminKey, ...Object.values(queueResources).map((q) => q.queue)],
-  permissions: [clearinghouseSecrets],
+/** The HTTP API (API Gateway v2): access logs kept a year, stage-wide throttling, optional domain. */
+export const api = new sst.aws.ApiGatewayV2("Api", {
+  ...(domain ? { domain } : {}),
+  accessLog: { retention: "1 year" },
+  transform: {
+    stage: { defaultRouteSettings: { throttlingRateLimit: apiDef.throttle.ratePerSecond, throttlingBurstLimit: apiDef.throttle.burst } },
+  },
 });
+
+/** Every request goes to the Hono app, which routes it (and answers 404s itself). */
+api.route(
+  "$default",
+  lambda(apiDef, {
+    link: [table, ediBucket, documentBucket, platformAdminKey, ...Object.values(queueResources).map((q) => q.queue)],
+    permissions: [...dataAccess, readClearinghouseSecrets],
+  }),
+);

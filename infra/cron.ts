@@ -1,16 +1,19 @@
-import { ediBucket, table } from "./storage";
-import { queueResources } from "./queues";
-import { clearinghouseSecrets } from "./workers";
+import { lambda } from "./functions.ts";
+import { crons } from "./resources.ts";
+import { queueResources } from "./queues.ts";
+import { dataAccess, ediBucket, readClearinghouseSecrets, table } from "./storage.ts";
 
-/** Fetch every company's clearinghouse answers every five minutes. */
-export const clearinghousePoll = new sst.aws.Cron("ClearinghousePoll", {
-  schedule: "rate(5 minutes)",
-  function: {
-    handler: "packages/functions/src/cron/poll.handler",
-    runtime: "nodejs24.x",
-    timeout: "5 minutes",
-    memory: "512 MB",
-    link: [table, ediBucket, queueResources.inboundFiles.queue],
-    permissions: [clearinghouseSecrets],
-  },
-});
+/** What each job's code reads, and no more (infra/infra.test.ts checks it against the bundle). */
+const access: Record<keyof typeof crons, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
+  clearinghousePoll: { link: [table, ediBucket, queueResources.inboundFiles.queue], permissions: [...dataAccess, readClearinghouseSecrets] },
+  invoiceRun: { link: [table, queueResources.invoiceRuns.queue], permissions: dataAccess },
+};
+
+/**
+ * Every scheduled job in infra/resources.ts. No reserved concurrency (a new account has none to
+ * give); each job's timeout fits within its interval, so runs do not pile up.
+ */
+for (const key of Object.keys(crons) as (keyof typeof crons)[]) {
+  const def = crons[key];
+  new sst.aws.Cron(def.resource, { schedule: def.schedule, function: lambda(def, access[key]) });
+}

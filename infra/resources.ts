@@ -54,6 +54,12 @@ export interface QueueDef {
   maxReceiveCount: number;
   batchSize: number;
   memoryMb: number;
+  /**
+   * Most consumer instances at once in AWS (the event source mapping's maximum concurrency, 2 or
+   * more; every queue in `queues` sets it). Reserved concurrency is not used: a new account's
+   * limit of 10 concurrent executions leaves none to reserve.
+   */
+  maxConcurrency?: number;
 }
 
 /** One queue per kind of work, each with its dead-letter queue. */
@@ -65,6 +71,7 @@ export const queues = {
     maxReceiveCount: 5,
     batchSize: 1,
     memoryMb: 1024,
+    maxConcurrency: 5,
   },
   inboundFiles: {
     resource: "InboundFileQueue",
@@ -73,6 +80,7 @@ export const queues = {
     maxReceiveCount: 5,
     batchSize: 1,
     memoryMb: 1024,
+    maxConcurrency: 5,
   },
   /** Month close: one message per practice and period. */
   invoiceRuns: {
@@ -82,6 +90,7 @@ export const queues = {
     maxReceiveCount: 5,
     batchSize: 1,
     memoryMb: 1024,
+    maxConcurrency: 5,
   },
 } as const satisfies Record<string, QueueDef>;
 

@@ -1,25 +1,20 @@
-import { ediBucket, documentBucket, table } from "./storage";
-import { queueResources } from "./queues";
+import { lambda } from "./functions.ts";
+import { queues } from "./resources.ts";
+import { queueResources } from "./queues.ts";
+import { dataAccess, documentBucket, ediBucket, readClearinghouseSecrets, table } from "./storage.ts";
 
-/** SFTP passwords/keys live in Secrets Manager under this prefix (see the README's Deploy section). */
-export const clearinghouseSecrets = {
-  actions: ["secretsmanager:GetSecretValue"],
-  resources: [$interpolate`arn:aws:secretsmanager:${aws.getRegionOutput().name}:${aws.getCallerIdentityOutput().accountId}:secret:claimledger/*`],
+/** What each consumer's code reads, and no more (infra/infra.test.ts checks it against the bundle). */
+const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
+  claimBatches: { link: [table, ediBucket], permissions: [...dataAccess, readClearinghouseSecrets] },
+  inboundFiles: { link: [table, ediBucket], permissions: dataAccess },
+  invoiceRuns: { link: [table, documentBucket], permissions: dataAccess },
 };
 
-const allQueues = Object.values(queueResources).map((q) => q.queue);
-
-/** Every queue's consumer: the handler named in infra/resources.ts, partial batch responses on. */
-for (const { def, queue } of Object.values(queueResources)) {
-  queue.subscribe(
-    {
-      handler: def.handler,
-      runtime: "nodejs24.x",
-      timeout: `${def.consumerTimeoutSeconds} seconds`,
-      memory: `${def.memoryMb} MB`,
-      link: [table, ediBucket, documentBucket, ...allQueues],
-      permissions: [clearinghouseSecrets],
-    },
-    { batch: { size: def.batchSize, partialResponses: true } },
-  );
+/** Every queue's consumer: reports failed records only (partial batch responses). */
+for (const key of Object.keys(queues) as (keyof typeof queues)[]) {
+  const { def, queue } = queueResources[key];
+  queue.subscribe(lambda({ handler: def.handler, timeoutSeconds: def.consumerTimeoutSeconds, memoryMb: def.memoryMb }, access[key]), {
+    batch: { size: def.batchSize, partialResponses: true },
+    transform: { eventSourceMapping: { scalingConfig: { maximumConcurrency: def.maxConcurrency } } },
+  });
 }

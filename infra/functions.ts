@@ -1,0 +1,33 @@
+import type { FunctionDef } from "./resources.ts";
+
+/**
+ * How every Lambda is built and configured. Plain data and a pure function (no SST globals at
+ * run time), so infra/bundle.ts bundles with exactly these settings.
+ */
+
+/**
+ * Bundling: SST only minifies when asked. ssh2's optional native addons are left out, so ssh2
+ * runs its pure-JS crypto in Lambda as it does in CI (`allowScripts` keeps them unbuilt there);
+ * bundled, a locally built `.node` file would stop the build.
+ */
+export const nodejs = { minify: true, esbuild: { external: ["cpu-features", "*.node"] } };
+
+/** The code-set data (ICD-10-CM, CARC, RARC) ships beside each bundle; Lambda unpacks it here. */
+const codeSets = { from: "packages/core/data", to: "codesets" };
+export const codeSetsEnv = { CLAIMLEDGER_CODESETS_DIR: `/var/task/${codeSets.to}` };
+
+/** A function's arguments: its definition from infra/resources.ts and what it may reach. */
+export function lambda(def: FunctionDef, access: { link: sst.Linkable[]; permissions: sst.Permission[] }): sst.FunctionArgs {
+  return {
+    handler: def.handler,
+    runtime: "nodejs24.x",
+    architecture: "arm64",
+    timeout: `${def.timeoutSeconds} seconds`,
+    memory: `${def.memoryMb} MB`,
+    nodejs,
+    copyFiles: [codeSets],
+    environment: codeSetsEnv,
+    link: access.link,
+    permissions: access.permissions,
+  };
+}
