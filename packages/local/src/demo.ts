@@ -10,6 +10,7 @@ import { ApiClient, seeded } from "./demo/client.ts";
 import { createReferenceData } from "./demo/reference-data.ts";
 import { uploadEncounters } from "./demo/encounters.ts";
 import { receiveRemittances, sendBatches } from "./demo/edi.ts";
+import { closeMonth } from "./demo/close.ts";
 
 const out = resolve(repoRoot, "demo-output");
 process.env.CLAIMLEDGER_LOG ??= "warn";
@@ -67,7 +68,18 @@ try {
   const usd = (c: number) => `$${(c / 100).toFixed(2)}`;
   console.log(`  835s posted to ${posting.length} claims: charged ${usd(sum("chargeCents"))}, paid ${usd(sum("paidCents"))}, adjusted ${usd(sum("adjustmentsCents"))}, patient share ${usd(sum("patientResponsibilityCents"))}`);
   console.log(`  claims now: ${JSON.stringify(await claimStatus())}`);
-  console.log(`Wrote ${out}/company.json, claims.json, posting.json and edi/`);
+
+  // The payments were deposited this month: close it (a real company closes the month before, on the 1st).
+  const period = new Date().toISOString().slice(0, 7);
+  const close = await closeMonth(api, out, period, waitFor);
+  console.log(`Month close ${period} (run ${close.runId}):`);
+  for (const i of close.invoices) {
+    console.log(`  ${i.number} ${i.practice}: collected ${usd(i.collectedCents)}, ${i.lines.map((l: any) => `${l.description} ${usd(l.amountCents)}`).join(", ")}; total ${usd(i.totalCents)}, due ${i.dueDate}`);
+  }
+  for (const p of close.claims.practices) {
+    console.log(`  ${p.name}: clean claim rate ${p.cleanClaimRatePercent}%, denial rate ${p.denialRatePercent}%, days in A/R ${p.daysInAR}`);
+  }
+  console.log(`Wrote ${out}/company.json, claims.json, posting.json, edi/, invoices/ and reports/`);
 } finally {
   await stack?.stop();
 }

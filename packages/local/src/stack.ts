@@ -17,6 +17,8 @@ export interface StackInfo {
   adminKey: string;
   pid: number;
   demoOwnerKey?: string;
+  /** Emulator endpoints and resource names, so a script can run a scheduled job against this stack. */
+  env: Record<string, string>;
 }
 
 export function checkJava(): void {
@@ -71,7 +73,7 @@ export async function startStack(opts: { reset?: boolean; port?: number; quiet?:
   const abort = new AbortController();
   const workers = await startWorkers(abort.signal);
 
-  const info: StackInfo = { url, adminKey, pid: process.pid };
+  const info: StackInfo = { url, adminKey, pid: process.pid, env: { ...env, SST_RESOURCE_PlatformAdminKey: JSON.stringify({ value: adminKey }) } };
   const demoFile = resolve(dataDir, "demo-tenant.json");
   if (!existsSync(demoFile)) {
     const { createTenant } = await import("@claimledger/core/tenant/tenant.service.ts");

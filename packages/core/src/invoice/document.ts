@@ -39,7 +39,7 @@ export function invoicePdf(body: InvoiceBody): Buffer {
   const a = body.practice.address;
   const c = body.collections;
   const counts = body.contract.counts ?? { insurance: true, patient: true, interest: false };
-  const row = (label: string, cents: number, note = "") => ({ text: `${label.padEnd(44)} ${usd(cents).padStart(14)}${note ? `   ${note}` : ""}` });
+  const row = (label: string, cents: number, note = "") => ({ text: `${label.padEnd(52)} ${usd(cents).padStart(14)}${note ? `  ${note}` : ""}`, mono: true, size: 9 });
   const lines: PdfLine[] = [
     { text: body.company.name, bold: true, size: 16 },
     { text: body.number ? `Invoice ${body.number}` : "DRAFT invoice (not final)", bold: true, size: 13, gap: 10 },
@@ -47,7 +47,7 @@ export function invoicePdf(body: InvoiceBody): Buffer {
     { text: body.finalizedAt ? `Issued: ${body.finalizedAt.slice(0, 10)}    Due: ${body.dueDate}` : `Computed: ${body.computedAt.slice(0, 10)}` },
     { text: "Bill to", bold: true, gap: 12 },
     { text: body.practice.name },
-    ...(a ? [{ text: `${a.line1}${a.line2 ? `, ${a.line2}` : ""}, ${a.city}, ${a.state} ${a.postalCode}` }] : []),
+    ...(a ? [{ text: `${a.line1}${a.line2 ? `, ${a.line2}` : ""}, ${a.city}, ${a.state} ${a.postalCode.replace(/^(\d{5})(\d{4})$/, "$1-$2")}` }] : []),
     { text: "Collections this period", bold: true, gap: 14 },
     row("Insurance payments", c.insurancePaymentsCents, counts.insurance ? "" : "not counted"),
     row("Recoupments and reversals", c.recoupmentsCents, counts.insurance ? "" : "not counted"),
@@ -65,7 +65,7 @@ export function invoicePdf(body: InvoiceBody): Buffer {
     { text: `Rate: ${rateOf(body.contract)}${body.contract.monthlyMinimumCents ? `; monthly minimum ${usd(body.contract.monthlyMinimumCents)}` : ""}`, gap: 10 },
     { text: "Charges", bold: true, gap: 14 },
     ...body.lines.map((l) => row(l.description, l.amountCents)),
-    { ...row("Total due", body.totalCents), bold: true, size: 12, gap: 8 },
+    { ...row("Total due", body.totalCents), bold: true, gap: 8 },
     { text: `${body.entryCount} ledger entries counted; the CSV lists each one.`, gap: 14 },
   ];
   return renderPdf(lines, body.number ? `Invoice ${body.number}` : `Draft invoice ${body.period}`);

@@ -40,9 +40,11 @@ export async function createStatement(p: Principal, practiceId: string, patientI
     { text: "Patient statement", bold: true, size: 13, gap: 18 },
     { text: `Statement ${statementId}, issued ${issuedAt.slice(0, 10)}` },
     { text: `Patient: ${statement.patient.name}${patient.accountNumber ? ` (account ${patient.accountNumber})` : ""}`, gap: 6 },
-    { text: "Date of service   Charged      Insurance paid   Your share   You paid   You owe", bold: true, gap: 14 },
+    { text: "Date of service  Charged     Insurance paid  Your share  You paid  You owe", bold: true, gap: 14, mono: true, size: 9 },
     ...open.map((c) => ({
-      text: `${c.serviceDate}        ${usd(c.chargeCents).padEnd(12)} ${usd(c.insurancePaidCents).padEnd(16)} ${usd(c.patientResponsibilityCents).padEnd(12)} ${usd(c.patientPaidCents).padEnd(10)} ${usd(c.patientBalanceCents)}`,
+      text: `${c.serviceDate.padEnd(16)} ${usd(c.chargeCents).padEnd(11)} ${usd(c.insurancePaidCents).padEnd(15)} ${usd(c.patientResponsibilityCents).padEnd(11)} ${usd(c.patientPaidCents).padEnd(9)} ${usd(c.patientBalanceCents)}`,
+      mono: true,
+      size: 9,
     })),
     { text: `Amount due: ${usd(statement.amountDueCents)}`, bold: true, size: 13, gap: 14 },
   ];

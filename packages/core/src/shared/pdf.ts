@@ -9,6 +9,8 @@ export interface PdfLine {
   bold?: boolean;
   /** Extra space before the line, in points. */
   gap?: number;
+  /** Courier, for tables whose columns line up by padding. */
+  mono?: boolean;
 }
 
 const PAGE_W = 612;
@@ -30,7 +32,7 @@ function paginate(lines: PdfLine[]): string[] {
       y = PAGE_H - MARGIN;
     }
     y -= step;
-    ops.push(`BT /${l.bold ? "F2" : "F1"} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td (${escape(l.text)}) Tj ET`);
+    ops.push(`BT /F${(l.mono ? 3 : 1) + (l.bold ? 1 : 0)} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td (${escape(l.text)}) Tj ET`);
   }
   pages.push(ops.join("\n"));
   return pages;
@@ -41,13 +43,15 @@ export function renderPdf(lines: PdfLine[], title = "Document"): Buffer {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body) - 0;
   add("<< /Type /Catalog /Pages 2 0 R >>");
-  const pageIds = pages.map((_, i) => 6 + i * 2);
+  const pageIds = pages.map((_, i) => 8 + i * 2);
   add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`);
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
   add(`<< /Title (${escape(title)}) /Producer (ClaimLedger) >>`);
+  add("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>");
+  add("<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold /Encoding /WinAnsiEncoding >>");
   for (const [i, content] of pages.entries()) {
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`);
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 6 0 R /F4 7 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`);
     add(`<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`);
   }
   let out = "%PDF-1.4\n";

@@ -18,7 +18,8 @@ export class ApiClient {
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    const json = /json/.test(res.headers.get("content-type") ?? "");
+    return { status: res.status, body: (json && text ? JSON.parse(text) : text || undefined) as T };
   }
 
   async expect<T = any>(status: number, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {

@@ -25,7 +25,7 @@ export const PRACTICES = [
     taxonomyCode: "207X00000X",
     address: { line1: "88 Cedar Ave Ste 200", city: "Madison", state: "WI", postalCode: "537031122" },
     timeZone: "America/Chicago",
-    contracts: [{ effectiveFrom: "2026-01-01", percentBps: 700, monthlyMinimumCents: 100000 }],
+    contracts: [{ effectiveFrom: "2026-01-01", percentBps: 700, tiers: [{ upToCents: 500000, percentBps: 700 }, { percentBps: 600 }], perClaimSubmittedCents: 300 }],
     providers: [
       { kind: "individual", firstName: "Grace", lastName: "Whitfield", credential: "MD", npi: "1972598514", taxonomyCode: "207X00000X", roles: ["rendering"] },
     ],
