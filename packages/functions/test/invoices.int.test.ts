@@ -251,4 +251,14 @@ describe("month close", () => {
     await run(month, [prc]);
     expect(lines((await invoiceOf(prc, month)).body)).toEqual([["percentage", 0], ["per_claim", 800]]);
   });
+
+  it("records a practice without a contract in force as failed, with the reason, and invoices the rest", async () => {
+    const bare = (await call("POST", "/v1/practices", { key, body: { ...samples.practice, legalName: "no contract practice" } })).body.practiceId;
+    const started = await call("POST", "/v1/invoice-runs", { key, body: { period: "2026-08", practiceIds: [bare, P.minimum] } });
+    await drainInvoiceRuns();
+    const done = await call("GET", `/v1/invoice-runs/${started.body.runId}`, { key });
+    expect(done.body).toMatchObject({ status: "done_with_errors", practices: 2, done: 1, failed: 1 });
+    expect(done.body.errors).toEqual([{ practiceId: bare, message: expect.stringContaining("no contract term in force in 2026-08") }]);
+    expect((await invoiceOf(P.minimum, "2026-08")).body.status).toBe("draft");
+  });
 });

@@ -61,7 +61,8 @@ export const InvoiceRunEntity = new Entity(
       practices: { type: "number", required: true },
       done: { type: "number", required: true },
       failed: { type: "number", required: true },
-      errors: { type: "any" },
+      /** Practices that could not be invoiced, with the reason. */
+      errors: { type: "list", items: { type: "map", properties: { practiceId: { type: "string", required: true }, message: { type: "string", required: true } } } },
       startedAt: { type: "string", required: true },
       requestedBy: { type: "string", required: true },
     },

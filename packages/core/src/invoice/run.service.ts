@@ -5,7 +5,7 @@ import { InvoiceRunEntity } from "./invoice.entity.ts";
 import { draftInvoice } from "./invoice.service.ts";
 import { queueUrl, sqsClient } from "../shared/aws.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
-import { invalid, notFound } from "../shared/errors.ts";
+import { AppError, invalid, notFound } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
@@ -61,25 +61,37 @@ export async function startInvoiceRun(p: Principal, input: z.infer<typeof invoic
   return { ...viewRun(run), status: practiceIds.length ? "running" : "done" };
 }
 
-/** One practice of a run (the queue consumer). A failure is recorded on the run and retried by SQS. */
-export async function runPracticeInvoice(msg: InvoiceRunMessage) {
+/**
+ * One practice of a run (the queue consumer). A practice that cannot be invoiced as it stands (no
+ * contract in force, say) is recorded as failed with the reason and not retried; any other error
+ * is retried by SQS and recorded as failed only on the last attempt, before the message goes to
+ * the dead-letter queue.
+ */
+export async function runPracticeInvoice(msg: InvoiceRunMessage, lastAttempt = true) {
   try {
     const result = await draftInvoice(msg.tenantId, msg.practiceId, msg.period);
     await InvoiceRunEntity.patch({ tenantId: msg.tenantId, runId: msg.runId }).add({ done: 1 }).go();
     log("info", "invoice drafted", { tenantId: msg.tenantId, runId: msg.runId, practiceId: msg.practiceId, outcome: result.outcome });
     return result;
   } catch (err) {
-    const message = (err as Error).message.slice(0, 300);
-    await InvoiceRunEntity.patch({ tenantId: msg.tenantId, runId: msg.runId })
-      .add({ failed: 1 })
-      .set({ errors: { [msg.practiceId]: message } })
-      .go();
+    const permanent = err instanceof AppError && err.status < 500;
+    if (permanent || lastAttempt) {
+      const message = err instanceof AppError ? (err.errors?.map((f) => f.message).join("; ") || err.message) : "internal error (see the logs)";
+      await InvoiceRunEntity.patch({ tenantId: msg.tenantId, runId: msg.runId })
+        .add({ failed: 1 })
+        .append({ errors: [{ practiceId: msg.practiceId, message: message.slice(0, 300) }] })
+        .go();
+    }
+    if (permanent) {
+      log("warn", "invoice not drafted", { tenantId: msg.tenantId, runId: msg.runId, practiceId: msg.practiceId, error: (err as Error).message });
+      return undefined;
+    }
     throw err;
   }
 }
 
-function viewRun(r: { runId: string; period: string; practices: number; done: number; failed: number; startedAt: string; errors?: unknown }) {
-  return { runId: r.runId, period: r.period, practices: r.practices, done: r.done, failed: r.failed, startedAt: r.startedAt, errors: r.errors ?? {} };
+function viewRun(r: { runId: string; period: string; practices: number; done: number; failed: number; startedAt: string; errors?: { practiceId: string; message: string }[] }) {
+  return { runId: r.runId, period: r.period, practices: r.practices, done: r.done, failed: r.failed, startedAt: r.startedAt, errors: r.errors ?? [] };
 }
 
 export async function getInvoiceRun(p: Principal, runId: string) {

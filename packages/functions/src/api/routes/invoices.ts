@@ -8,7 +8,7 @@ export const invoices = new OpenAPIHono<AppEnv>();
 const tags = ["Month close"];
 const invoiceParams = idParam("practiceId", "prc").extend({ period: z.string().regex(PERIOD, "must be a month, YYYY-MM").openapi({ param: { name: "period", in: "path" }, example: "2026-10" }) });
 const invoice = z.record(z.string(), z.unknown()).openapi({ description: "The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl links" });
-const run = z.object({ runId: z.string(), period: z.string(), practices: z.number(), done: z.number(), failed: z.number(), status: z.string(), startedAt: z.string(), errors: z.record(z.string(), z.string()) });
+const run = z.object({ runId: z.string(), period: z.string(), practices: z.number(), done: z.number(), failed: z.number(), status: z.string(), startedAt: z.string(), errors: z.array(z.object({ practiceId: z.string(), message: z.string() })) });
 
 invoices.openapi(
   createRoute({
