@@ -72,6 +72,11 @@ const lines = (inv: any) => inv.lines.map((l: any) => [l.kind, l.amountCents]);
 
 beforeAll(async () => {
   ({ tenantId, ownerKey: key } = await newTenant("Month Close Billing LLC"));
+  const company = await call("PATCH", "/v1/tenant", {
+    key,
+    body: { address: { line1: "9 Harbor Rd", city: "Portland", state: "ME", postalCode: "041011234" }, phone: "(207) 555-0142", email: "billing@monthclose.example", paymentInstructions: "ACH to Casco Bank, routing 011200365, account 4471" },
+  });
+  expect(company.status, JSON.stringify(company.body)).toBe(200);
   for (const name of ["tiered", "minimum", "flat"] as const) {
     const r = await call("POST", "/v1/practices", { key, body: { ...samples.practice, legalName: `${name} practice`, contracts: [contracts[name]] } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -118,7 +123,7 @@ describe("month close", () => {
   it("writes a PDF a physician can read, a CSV of every counted entry and the JSON", async () => {
     const inv = (await invoiceOf(P.tiered, "2026-09")).body;
     const text = pdfText(Buffer.from(await (await fetch(inv.pdfUrl)).arrayBuffer())).join("\n");
-    for (const s of ["Month Close Billing LLC", "tiered practice", "DRAFT invoice", "Period: 2026-09", "7% up to $50,000.00, 6% above $50,000.00", "$59,000.00", "Total due", "$4,040.00"]) expect(text).toContain(s);
+    for (const s of ["Month Close Billing LLC", "9 Harbor Rd, Portland, ME 04101-1234", "(207) 555-0142   billing@monthclose.example", "How to pay: ACH to Casco Bank, routing 011200365, account 4471", "tiered practice", "DRAFT invoice", "Period: 2026-09", "7% up to $50,000.00, 6% above $50,000.00", "$59,000.00", "Total due", "$4,040.00"]) expect(text).toContain(s);
     const csv = (await (await fetch(inv.csvUrl)).text()).trim().split("\r\n");
     expect(csv[0]).toBe("entry_id,claim_id,deposit_date,kind,category,prior_period,payer_id,remittance_id,amount_cents,amount");
     expect(csv).toHaveLength(8); // seven money entries; the adjustment is not a collection

@@ -13,6 +13,18 @@ describe("tenants and API keys", () => {
     expect(me.body).toMatchObject({ tenantId: res.body.tenant.tenantId, name: "Summit Billing Co", status: "active" });
   });
 
+  it("lets the owner edit what invoices print, guarded by If-Match, and nobody else", async () => {
+    const { ownerKey } = await newTenant("Edit Me Billing");
+    const me = await call("GET", "/v1/tenant", { key: ownerKey });
+    const ok = await call("PATCH", "/v1/tenant", { key: ownerKey, headers: { "if-match": me.headers.get("etag")! }, body: { phone: "555-010-2000", paymentInstructions: "Check to PO Box 12" } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect((await call("GET", "/v1/tenant", { key: ownerKey })).body).toMatchObject({ name: "Edit Me Billing", phone: "555-010-2000", paymentInstructions: "Check to PO Box 12", version: 2 });
+    expect((await call("PATCH", "/v1/tenant", { key: ownerKey, headers: { "if-match": me.headers.get("etag")! }, body: { phone: "555-010-3000" } })).status).toBe(412);
+    expect((await call("PATCH", "/v1/tenant", { key: ownerKey, body: { email: "not an email" } })).status).toBe(422);
+    const biller = await newKey(ownerKey, "biller");
+    expect((await call("PATCH", "/v1/tenant", { key: biller, body: { phone: "555-010-4000" } })).status).toBe(403);
+  });
+
   it("lists keys without secrets and refuses a revoked key", async () => {
     const { ownerKey } = await newTenant();
     const created = await call("POST", "/v1/api-keys", { key: ownerKey, body: { name: "Dana (biller)", role: "biller" } });

@@ -25,6 +25,12 @@ try {
   const admin = new ApiClient(info.url, info.adminKey);
   const { tenant, ownerKey } = await admin.expect(201, "POST", "/v1/tenants", { name: "Northwind Medical Billing", ownerKeyName: "demo owner" });
   const api = new ApiClient(info.url, ownerKey.apiKey);
+  await api.expect(200, "PATCH", "/v1/tenant", {
+    address: { line1: "400 Commerce St", line2: "Suite 12", city: "Madison", state: "WI", postalCode: "53703" },
+    phone: "(608) 555-0190",
+    email: "accounts@northwind-billing.example",
+    paymentInstructions: "ACH to Northwind Medical Billing, First Lakes Bank, routing 075000022, account 88812",
+  });
   const ref = await createReferenceData(api, rng);
   writeFileSync(resolve(out, "company.json"), JSON.stringify({ tenant, ownerKey: ownerKey.apiKey, ...ref }, null, 2));
 

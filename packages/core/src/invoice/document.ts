@@ -3,6 +3,7 @@ import { bucketName, s3Client } from "../shared/aws.ts";
 import { renderPdf, type PdfLine } from "../shared/pdf.ts";
 import { toCsv } from "../shared/csv.ts";
 import type { ContractTerm } from "../practice/practice.schema.ts";
+import type { Address } from "../shared/schema.ts";
 import { categoryOf, type InvoiceBody, type LedgerRow } from "./invoice.service.ts";
 
 export interface InvoiceFiles {
@@ -37,17 +38,21 @@ export function invoiceCsv(body: InvoiceBody, entries: LedgerRow[]): string {
 /** The invoice a physician reads: who bills whom, for which month, what was collected, the fee and the total. */
 export function invoicePdf(body: InvoiceBody): Buffer {
   const a = body.practice.address;
+  const co = body.company;
+  const oneLine = (x: Address) => `${x.line1}${x.line2 ? `, ${x.line2}` : ""}, ${x.city}, ${x.state} ${x.postalCode.replace(/^(\d{5})(\d{4})$/, "$1-$2")}`;
   const c = body.collections;
   const counts = body.contract.counts ?? { insurance: true, patient: true, interest: false };
   const row = (label: string, cents: number, note = "") => ({ text: `${label.padEnd(52)} ${usd(cents).padStart(14)}${note ? `  ${note}` : ""}`, mono: true, size: 9 });
   const lines: PdfLine[] = [
-    { text: body.company.name, bold: true, size: 16 },
+    { text: co.name, bold: true, size: 16 },
+    ...(co.address ? [{ text: oneLine(co.address) }] : []),
+    ...(co.email || co.phone ? [{ text: [co.phone, co.email].filter(Boolean).join("   ") }] : []),
     { text: body.number ? `Invoice ${body.number}` : "DRAFT invoice (not final)", bold: true, size: 13, gap: 10 },
     { text: `Period: ${body.period}` },
     { text: body.finalizedAt ? `Issued: ${body.finalizedAt.slice(0, 10)}    Due: ${body.dueDate}` : `Computed: ${body.computedAt.slice(0, 10)}` },
     { text: "Bill to", bold: true, gap: 12 },
     { text: body.practice.name },
-    ...(a ? [{ text: `${a.line1}${a.line2 ? `, ${a.line2}` : ""}, ${a.city}, ${a.state} ${a.postalCode.replace(/^(\d{5})(\d{4})$/, "$1-$2")}` }] : []),
+    ...(a ? [{ text: oneLine(a) }] : []),
     { text: "Collections this period", bold: true, gap: 14 },
     row("Insurance payments", c.insurancePaymentsCents, counts.insurance ? "" : "not counted"),
     row("Recoupments and reversals", c.recoupmentsCents, counts.insurance ? "" : "not counted"),
@@ -66,6 +71,7 @@ export function invoicePdf(body: InvoiceBody): Buffer {
     { text: "Charges", bold: true, gap: 14 },
     ...body.lines.map((l) => row(l.description, l.amountCents)),
     { ...row("Total due", body.totalCents), bold: true, gap: 8 },
+    ...(co.paymentInstructions ? [{ text: `How to pay: ${co.paymentInstructions}`, gap: 10 }] : []),
     { text: `${body.entryCount} ledger entries counted; the CSV lists each one.`, gap: 14 },
   ];
   return renderPdf(lines, body.number ? `Invoice ${body.number}` : `Draft invoice ${body.period}`);

@@ -13,6 +13,7 @@ import { canSeePractice, requireRole, type Principal } from "../shared/context.t
 import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
 import { presign } from "../shared/storage.ts";
+import type { Address } from "../shared/schema.ts";
 
 /** Days from finalize to the due date printed on the invoice. */
 export const PAYMENT_TERMS_DAYS = 30;
@@ -56,7 +57,7 @@ export interface InvoiceBody {
   number?: string;
   status: InvoiceStatus;
   period: string;
-  company: { name: string };
+  company: { name: string; address?: Address; email?: string; phone?: string; paymentInstructions?: string };
   practice: { practiceId: string; name: string; address?: Practice["address"] };
   contract: ContractTerm;
   collections: Collections & { countedCents: number };
@@ -123,7 +124,7 @@ export async function computeInvoice(tenantId: string, practiceId: string, perio
     invoiceId,
     status: "draft",
     period,
-    company: { name: tenant.name },
+    company: { name: tenant.name, address: tenant.address as Address | undefined, email: tenant.email, phone: tenant.phone, paymentInstructions: tenant.paymentInstructions },
     practice: { practiceId, name: practice.legalName, address: practice.address as Practice["address"] },
     contract: term,
     collections: { ...current, countedCents: fee.collectedCents },

@@ -8,6 +8,10 @@ export const TenantEntity = new Entity(
       tenantId: { type: "string", required: true, readOnly: true },
       name: { type: "string", required: true },
       status: { type: ["active", "suspended"] as const, required: true },
+      address: { type: "any" },
+      email: { type: "string" },
+      phone: { type: "string" },
+      paymentInstructions: { type: "string" },
       ...auditedAttributes,
     },
     indexes: {

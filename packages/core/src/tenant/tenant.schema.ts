@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { orgName } from "../shared/schema.ts";
+import { address, orgName } from "../shared/schema.ts";
 
 export const tenantInput = z.strictObject({
   name: orgName,
@@ -8,11 +8,27 @@ export const tenantInput = z.strictObject({
 });
 export type TenantInput = z.infer<typeof tenantInput>;
 
+/** What the company prints on its invoices: where it is, how to reach it, how to pay it. */
+export const tenantPatch = z.strictObject({
+  name: orgName.optional(),
+  address: address.optional(),
+  email: z.email().max(120).optional(),
+  phone: z.string().trim().regex(/^[0-9()+\-. ]{7,25}$/, "a phone number").optional(),
+  /** Printed on invoices, e.g. ACH details or a remit-to address. */
+  paymentInstructions: z.string().trim().min(3).max(300).optional(),
+});
+export type TenantPatch = z.infer<typeof tenantPatch>;
+
 export const tenantView = z.object({
   tenantId: z.string(),
   name: z.string(),
   status: z.enum(["active", "suspended"]),
+  address: address.optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  paymentInstructions: z.string().optional(),
   createdAt: z.string(),
+  version: z.number(),
 });
 
 export const apiKeyInput = z

@@ -1,6 +1,6 @@
 import { ApiKeyEntity, TenantEntity } from "./tenant.entity.ts";
 import { formatKey, hashSecret, parseKey, secretMatches } from "./keys.ts";
-import type { ApiKeyInput, ApiKeyView, TenantInput } from "./tenant.schema.ts";
+import type { ApiKeyInput, ApiKeyView, TenantInput, TenantPatch } from "./tenant.schema.ts";
 import { newId, newSecret } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
@@ -8,7 +8,8 @@ import { invalid, notFound, unauthorized } from "../shared/errors.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { auditPut } from "../audit/audit.service.ts";
 import { PracticeEntity } from "../practice/practice.entity.ts";
-import type { ListQuery, Page } from "../shared/schema.ts";
+import type { Address, ListQuery, Page } from "../shared/schema.ts";
+import { changedFields, versionedUpdate } from "../shared/versioned.ts";
 
 type KeyItem = {
   keyId: string;
@@ -61,7 +62,7 @@ export async function createTenant(input: TenantInput) {
     tx.put(auditPut(system, `tenant:${tenantId}`, "created")),
   ]);
   return {
-    tenant: { tenantId, name: input.name, status: "active" as const, createdAt: at },
+    tenant: { tenantId, name: input.name, status: "active" as const, createdAt: at, version: 1 },
     ownerKey: { ...view({ keyId, name: input.ownerKeyName, role: "owner", createdAt: at, createdBy: "platform-admin" }), apiKey: formatKey({ tenantId, keyId, secret }) },
   };
 }
@@ -69,7 +70,17 @@ export async function createTenant(input: TenantInput) {
 export async function getTenant(p: Principal) {
   const { data } = await TenantEntity.get({ tenantId: p.tenantId }).go();
   if (!data) throw notFound("Tenant");
-  return { tenantId: data.tenantId, name: data.name, status: data.status, createdAt: data.createdAt };
+  const { tenantId, name, status, address, email, phone, paymentInstructions, createdAt, version } = data;
+  return { tenantId, name, status, address: address as Address | undefined, email, phone, paymentInstructions, createdAt, version };
+}
+
+/** The owner edits the company's name and the details its invoices carry. */
+export async function updateTenant(p: Principal, patch: TenantPatch, ifMatch?: number) {
+  requireRole(p, "owner");
+  const current = await getTenant(p);
+  const fields = changedFields(current, patch);
+  const { version } = await versionedUpdate(TenantEntity, { tenantId: p.tenantId }, current.version, patch, ifMatch, auditPut(p, `tenant:${p.tenantId}`, "updated", { fields }));
+  return { ...current, ...patch, version };
 }
 
 /** Turns a bearer token into a principal, or throws 401. One GetItem, inside the key's tenant. */

@@ -18,7 +18,7 @@ export async function closeMonth(api: ApiClient, out: string, period: string, wa
   mkdirSync(invoicesDir, { recursive: true });
   const { items } = await api.expect(200, "GET", `/v1/invoices?period=${period}`);
   const invoices = [];
-  for (const draft of items) {
+  for (const draft of [...items].sort((a: any, b: any) => a.practiceName.localeCompare(b.practiceName))) {
     const inv = await api.expect(200, "POST", `/v1/practices/${draft.practiceId}/invoices/${period}/finalize`);
     const base = resolve(invoicesDir, `${inv.number}-${slug(inv.practice.name)}-${period}`);
     for (const [ext, url] of [["json", inv.jsonUrl], ["csv", inv.csvUrl], ["pdf", inv.pdfUrl]] as const) {

@@ -1,11 +1,11 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { timingSafeEqual } from "node:crypto";
-import { createTenant, getTenant } from "@claimledger/core/tenant/tenant.service.ts";
-import { createdApiKey, tenantInput, tenantView } from "@claimledger/core/tenant/tenant.schema.ts";
+import { createTenant, getTenant, updateTenant } from "@claimledger/core/tenant/tenant.service.ts";
+import { createdApiKey, tenantInput, tenantPatch, tenantView } from "@claimledger/core/tenant/tenant.schema.ts";
 import { linked } from "@claimledger/core/shared/aws.ts";
 import { forbidden, unauthorized } from "@claimledger/core/shared/errors.ts";
 import type { AppEnv } from "../env.ts";
-import { errors, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
+import { errors, ifMatch, jsonBody, jsonResponse, withEtag, writeErrors } from "./_shared.ts";
 
 /** The platform admin key: SST secret `PlatformAdminKey` (locally `SST_RESOURCE_PlatformAdminKey`). */
 function checkAdmin(header: string | undefined): void {
@@ -46,5 +46,17 @@ tenants.openapi(
     summary: "The billing company this API key belongs to",
     responses: { 200: jsonResponse(tenantView, "The tenant"), ...errors },
   }),
-  async (c) => c.json(await getTenant(c.get("principal")), 200),
+  async (c) => c.json(withEtag(c, await getTenant(c.get("principal"))), 200),
+);
+
+tenants.openapi(
+  createRoute({
+    method: "patch",
+    path: "/v1/tenant",
+    tags: ["Tenants"],
+    summary: "Edit the company's name and what its invoices print: address, email, phone, payment instructions (owner only)",
+    request: { body: jsonBody(tenantPatch) },
+    responses: { 200: jsonResponse(tenantView, "The tenant"), ...writeErrors },
+  }),
+  async (c) => c.json(withEtag(c, await updateTenant(c.get("principal"), c.req.valid("json"), ifMatch(c))), 200),
 );
