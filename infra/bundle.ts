@@ -31,7 +31,8 @@ export function handlerEntry(handler: string): { file: string; exportName: strin
   return { file, exportName: handler.slice(dot + 1) };
 }
 
-function buildOptions(file: string, outfile: string): BuildOptions {
+/** The esbuild options for one handler's module; infra/infra.test.ts reads an unminified copy. */
+export function buildOptions(file: string, outfile: string): BuildOptions {
   return {
     entryPoints: [file],
     outfile,
