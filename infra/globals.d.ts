@@ -157,7 +157,11 @@ declare namespace aws {
 
   namespace kms {
     class Key {
-      constructor(name: string, args: { description?: string; enableKeyRotation?: boolean; deletionWindowInDays?: number });
+      constructor(
+        name: string,
+        args: { description?: string; enableKeyRotation?: boolean; deletionWindowInDays?: number },
+        opts?: { retainOnDelete?: boolean },
+      );
       readonly arn: $util.Output<string>;
     }
   }

@@ -274,6 +274,9 @@ describe("storage", () => {
     expect(dev.app).toMatchObject({ removal: "remove", protect: false });
     expect(table(dev).deletionProtection).toBe(false);
     expect(forceDestroy(dev)).toEqual([true, true]);
+    // SST retains tables and buckets on "retain", not keys: the retained data needs its key.
+    expect(one(prod, "aws.kms.Key", "DataKey").opts.retainOnDelete).toBe(true);
+    expect(one(dev, "aws.kms.Key", "DataKey").opts.retainOnDelete).toBe(false);
   });
 
   it("declares the table the local stack creates: same keys, indexes, projections and TTL attribute", async () => {

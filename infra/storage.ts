@@ -3,12 +3,16 @@ import { isProduction } from "./stages.ts";
 
 const production = isProduction($app.stage);
 
-/** The customer-managed key the table and both buckets are encrypted with (rotated yearly). */
-export const dataKey = new aws.kms.Key("DataKey", {
-  description: `ClaimLedger ${$app.stage}: DynamoDB table and S3 buckets`,
-  enableKeyRotation: true,
-  deletionWindowInDays: 30,
-});
+/**
+ * The customer-managed key the table and both buckets are encrypted with (rotated yearly). SST's
+ * `removal: "retain"` keeps tables and buckets but not keys, so production keeps its key here:
+ * without it, the data it keeps could not be read.
+ */
+export const dataKey = new aws.kms.Key(
+  "DataKey",
+  { description: `ClaimLedger ${$app.stage}: DynamoDB table and S3 buckets`, enableKeyRotation: true, deletionWindowInDays: 30 },
+  { retainOnDelete: production },
+);
 
 /** The single table, declared from infra/resources.ts: the keys and indexes the local stack creates. */
 export const table = new sst.aws.Dynamo(tableDef.resource, {

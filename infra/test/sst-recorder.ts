@@ -12,6 +12,8 @@ export interface Recorded {
   type: string;
   name: string;
   args: any;
+  /** Pulumi resource options (third constructor argument), e.g. retainOnDelete. */
+  opts: any;
   calls: { method: string; args: any[] }[];
 }
 
@@ -41,8 +43,8 @@ export function installRecorder(stage: string) {
 
   function component(type: string, methods: string[] = []) {
     return class {
-      constructor(name: string, args: unknown = {}) {
-        const record: Recorded = { type, name, args, calls: [] };
+      constructor(name: string, args: unknown = {}, opts: unknown = {}) {
+        const record: Recorded = { type, name, args, opts, calls: [] };
         resources.push(record);
         return new Proxy(this, {
           get(_, prop) {
