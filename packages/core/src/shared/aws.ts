@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { Resource } from "sst/resource";
+import { instrument } from "./metering.ts";
 
 /**
  * The one factory for AWS clients and linked resource names. Endpoints come from the SDK's own
@@ -53,6 +54,7 @@ export function dynamo(): DynamoDBDocumentClient {
     ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
       marshallOptions: { removeUndefinedValues: true },
     });
+    instrument(ddb, "dynamodb"); // no-op unless the benchmark turned metering on
   }
   return ddb;
 }
@@ -62,6 +64,7 @@ export function sqsClient(): SQSClient {
     checkEndpoint("SQS");
     // Send to the configured endpoint, not the host inside each queue URL (emulators name theirs).
     sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+    instrument(sqs, "sqs");
   }
   return sqs;
 }
@@ -71,6 +74,7 @@ export function s3Client(): S3Client {
     checkEndpoint("S3");
     // Emulators serve buckets by path; AWS serves them by virtual host.
     s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) });
+    instrument(s3, "s3");
   }
   return s3;
 }
