@@ -26,7 +26,8 @@ export function lambda(def: FunctionDef, access: { link: sst.Linkable[]; permiss
     memory: `${def.memoryMb} MB`,
     nodejs,
     copyFiles: [codeSets],
-    environment: codeSetsEnv,
+    // A company's clearinghouse secret is read under its own prefix (see secretId in core).
+    environment: { ...codeSetsEnv, CLAIMLEDGER_SECRET_PREFIX: `claimledger/${$app.stage}/` },
     link: access.link,
     permissions: access.permissions,
   };

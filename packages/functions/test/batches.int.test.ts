@@ -1,3 +1,4 @@
+import { secretId } from "@claimledger/core/clearinghouse/settings.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkX12, parseX12 } from "@claimledger/x12";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
@@ -116,6 +117,19 @@ describe("claim batches to the sandbox clearinghouse", () => {
     // The same poll file twice records nothing twice.
     const again = await call("POST", "/v1/clearinghouse/poll", { key });
     expect(again.body.files.every((f: { kind: string }) => f.kind === "835")).toBe(true);
+  });
+
+  it("keeps a company's clearinghouse secret under its own prefix: another company's cannot be named", async () => {
+    const other = { kind: "sftp", host: "sftp.example.com", username: "x", outboundDir: "/out", inboundDir: "/in", secretName: "claimledger/production/tnt_someoneelse/sftp" };
+    const refused = await call("PUT", "/v1/clearinghouse", { key, body: other });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].path).toBe("secretName");
+    process.env.CLAIMLEDGER_SECRET_PREFIX = "claimledger/production/";
+    try {
+      expect(secretId(tenantId, "sftp")).toBe(`claimledger/production/${tenantId}/sftp`);
+    } finally {
+      delete process.env.CLAIMLEDGER_SECRET_PREFIX;
+    }
   });
 
   it("keeps a failed batch visible with its reason and retryable", async () => {

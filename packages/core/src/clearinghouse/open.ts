@@ -15,7 +15,7 @@ export async function openClearinghouse(tenantId: string): Promise<{ connection:
     return { connection: openSandbox(tenantId), senderId: defaultSenderId(tenantId), receiverId: SANDBOX_ID, receiverName: "CLAIMLEDGER SANDBOX", usage: "T" };
   }
   const { openSftp } = await import("./sftp.ts");
-  const secret = await readSecret(settings.secretName);
+  const secret = await readSecret(tenantId, settings.secretName);
   return {
     connection: await openSftp(settings, secret),
     senderId: settings.senderId ?? defaultSenderId(tenantId),

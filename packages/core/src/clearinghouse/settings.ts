@@ -23,8 +23,12 @@ export const clearinghouseInput = z.discriminatedUnion("kind", [
     inboundDir: folder,
     archiveDir: folder.optional(),
     hostKeySha256: z.string().regex(/^SHA256:[A-Za-z0-9+/=]{20,64}$/, "must be the host key fingerprint as ssh-keygen -l prints it: SHA256:...").optional(),
-    /** Name of the Secrets Manager secret holding {"password"} or {"privateKey","passphrase"}. */
-    secretName: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/),
+    /**
+     * Name of the company's Secrets Manager secret holding {"password"} or {"privateKey","passphrase"},
+     * under the company's own prefix: `sftp` means `claimledger/<stage>/<tenantId>/sftp`. No slashes,
+     * so a company can never name another company's secret.
+     */
+    secretName: z.string().regex(/^[A-Za-z0-9_+=.@-]{1,100}$/, "a secret name under your company's prefix, e.g. sftp (no slashes)"),
     /** ISA06 / GS02 sender id the clearinghouse assigned us. */
     senderId: z.string().regex(/^[A-Za-z0-9 ]{1,15}$/).optional(),
     /** ISA08 / GS03 receiver id of the clearinghouse. */
@@ -50,16 +54,21 @@ export async function putClearinghouse(p: Principal, settings: ClearinghouseSett
 
 let secrets: SecretsManagerClient | undefined;
 
+/** The Secrets Manager id of a company's secret: `claimledger/<stage>/<tenantId>/<name>` (the prefix is set per stage by infra/). */
+export function secretId(tenantId: string, name: string): string {
+  return `${process.env.CLAIMLEDGER_SECRET_PREFIX ?? "claimledger/local/"}${tenantId}/${name}`;
+}
+
 /**
- * An SFTP secret: `CLAIMLEDGER_SECRET_<NAME>` (name upper-cased, non-alphanumerics as _) when set
- * — how the local stack and tests pass it — else AWS Secrets Manager.
+ * A company's SFTP secret: `CLAIMLEDGER_SECRET_<NAME>` (name upper-cased, non-alphanumerics as _)
+ * when set — how the local stack and tests pass it — else AWS Secrets Manager under the company's prefix.
  */
-export async function readSecret(name: string): Promise<SftpSecret> {
+export async function readSecret(tenantId: string, name: string): Promise<SftpSecret> {
   const envName = `CLAIMLEDGER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
   let raw = process.env[envName];
   if (raw === undefined) {
     secrets ??= new SecretsManagerClient({});
-    raw = (await secrets.send(new GetSecretValueCommand({ SecretId: name }))).SecretString ?? "";
+    raw = (await secrets.send(new GetSecretValueCommand({ SecretId: secretId(tenantId, name) }))).SecretString ?? "";
   }
   try {
     return JSON.parse(raw) as SftpSecret;

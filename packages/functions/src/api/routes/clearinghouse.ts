@@ -37,7 +37,7 @@ clearinghouse.openapi(
     tags,
     summary: "Point the company at the sandbox or at a real clearinghouse over SFTP (owner)",
     description:
-      "For SFTP, store the password or private key in AWS Secrets Manager as JSON (`{\"privateKey\": \"...\"}` or `{\"password\": \"...\"}`) and give its name as `secretName`; locally, set `CLAIMLEDGER_SECRET_<NAME>` instead.",
+      "For SFTP, store the password or private key in AWS Secrets Manager as JSON (`{\"privateKey\": \"...\"}` or `{\"password\": \"...\"}`) as `claimledger/<stage>/<tenantId>/<secretName>`, and give the last part as `secretName` (e.g. `sftp`); locally, set `CLAIMLEDGER_SECRET_<NAME>` instead.",
     request: { body: jsonBody(clearinghouseInput) },
     responses: { 200: jsonResponse(settingsView, "Saved"), ...writeErrors },
   }),
