@@ -30,7 +30,7 @@ export const figure: FigureModule = {
         kind: rng.pick(KINDS), amountCents: rng.int(500, 25_000), payerId: "BPH01", remittanceId: `bench-${i >> 6}`,
         depositDate: `2026-10-${String(rng.int(1, 31)).padStart(2, "0")}`, postedAt: "2026-10-31T12:00:00.000Z",
       }));
-      for (let i = 0; i < items.length; i += 2_500) await LedgerEntryEntity.put(items.slice(i, i + 2_500)).go({ concurrency: 4 });
+      for (let i = 0; i < items.length; i += 2_500) await LedgerEntryEntity.put(items.slice(i, i + 2_500)).go({ concurrent: 4 });
       return practiceId as string;
     };
     ctx.log(`writing ${small.toLocaleString()} + ${large.toLocaleString()} ledger entries`);

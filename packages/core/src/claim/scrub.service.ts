@@ -17,8 +17,8 @@ export async function scrubClaim(
   timeZone: string,
 ): Promise<{ findings: Finding[]; status: ClaimStatus; fingerprint: string; duplicateOf?: string }> {
   const fingerprint = claimFingerprint(doc);
-  const { data } = await ClaimFingerprintEntity.get({ tenantId, practiceId: doc.practiceId, fingerprint }).go();
+  const [{ data }, overrides] = await Promise.all([ClaimFingerprintEntity.get({ tenantId, practiceId: doc.practiceId, fingerprint }).go(), scrubOverrides(tenantId)]);
   const duplicateOf = data && data.claimId !== doc.claimId ? data.claimId : undefined;
-  const findings = scrub({ claim: doc, today: todayIn(timeZone), codes: codeSets, duplicateOf }, await scrubOverrides(tenantId));
+  const findings = scrub({ claim: doc, today: todayIn(timeZone), codes: codeSets, duplicateOf }, overrides);
   return { findings, status: hasBlockingFindings(findings) ? "needs_review" : "ready", fingerprint, duplicateOf };
 }

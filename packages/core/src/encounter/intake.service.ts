@@ -1,8 +1,8 @@
 import { encounterInput, type EncounterInput, type InlinePatient } from "./encounter.schema.ts";
 import { getPractice } from "../practice/practice.service.ts";
-import { getProvider } from "../provider/provider.service.ts";
+import { providerOfPractice } from "../provider/provider.service.ts";
 import { findPayer } from "../payer/payer.service.ts";
-import { createPatient, findPatientsByIdentity, getPatient, updatePatient } from "../patient/patient.service.ts";
+import { createPatient, findPatientsByIdentity, patientOfPractice, updatePatient } from "../patient/patient.service.ts";
 import type { Patient } from "../patient/patient.schema.ts";
 import type { Practice } from "../practice/practice.schema.ts";
 import { getFeeSchedule, type FeeEntry } from "../feeschedule/feeschedule.ts";
@@ -27,7 +27,7 @@ interface IntakeScope {
 async function resolvePatient(s: IntakeScope, e: EncounterInput): Promise<Patient> {
   if (e.patientId) {
     try {
-      return await getPatient(s.p, s.practice.practiceId, e.patientId);
+      return await patientOfPractice(s.p, s.practice.practiceId, e.patientId);
     } catch (err) {
       if (err instanceof AppError && err.status === 404) throw invalid([{ path: "patientId", message: "no such patient in this practice" }]);
       throw err;
@@ -55,7 +55,7 @@ async function resolvePatient(s: IntakeScope, e: EncounterInput): Promise<Patien
 
 async function providerInPractice(s: IntakeScope, id: string, path: string, role: "rendering" | "billing") {
   try {
-    const prov = await getProvider(s.p, s.practice.practiceId, id);
+    const prov = await providerOfPractice(s.p, s.practice.practiceId, id);
     if (prov.status !== "active") throw invalid([{ path, message: "this provider is inactive" }]);
     if (!prov.roles.includes(role)) throw invalid([{ path, message: `this provider is not set up as a ${role} provider` }]);
     return prov;
@@ -65,11 +65,18 @@ async function providerInPractice(s: IntakeScope, id: string, path: string, role
   }
 }
 
-/** One encounter -> one scrubbed claim against the patient's primary coverage. */
+/**
+ * One encounter -> one scrubbed claim against the patient's primary coverage. Reads that do not
+ * depend on each other go together: the request waits on about five round trips, not twelve.
+ */
 async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Promise<Claim> {
-  const rendering = await providerInPractice(s, e.renderingProviderId, "renderingProviderId", "rendering");
-  const billing = e.billingProviderId ? await providerInPractice(s, e.billingProviderId, "billingProviderId", "billing") : undefined;
-  const patient = await resolvePatient(s, e);
+  const [rendering, billing, known] = await Promise.all([
+    providerInPractice(s, e.renderingProviderId, "renderingProviderId", "rendering"),
+    e.billingProviderId ? providerInPractice(s, e.billingProviderId, "billingProviderId", "billing") : undefined,
+    e.patientId ? resolvePatient(s, e) : undefined,
+  ]);
+  // An inline patient may be created or updated: only once the providers are known to be right.
+  const patient = known ?? (await resolvePatient(s, e));
   const primary = patient.coverages.find((c) => c.order === "primary");
   if (!primary) throw invalid([{ path: e.patientId ? "patientId" : "patient.coverages", message: "the patient has no primary coverage to bill" }]);
   const payer = await findPayer(s.p, primary.payerId);
@@ -84,9 +91,9 @@ async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Pro
 
 export async function intakeScope(p: Principal, practiceId: string): Promise<IntakeScope> {
   requireWriter(p);
-  const practice = await getPractice(p, practiceId);
+  const [practice, fees] = await Promise.all([getPractice(p, practiceId), getFeeSchedule(p, practiceId, true)]);
   if (practice.status !== "active") throw invalid([{ path: "practiceId", message: "the practice is inactive" }]);
-  return { p, practice, fees: (await getFeeSchedule(p, practiceId)).entries };
+  return { p, practice, fees: fees.entries };
 }
 
 function toProblem(err: unknown): Problemish {

@@ -52,8 +52,8 @@ export async function putFeeSchedule(p: Principal, practiceId: string, entries: 
   return { practiceId, entries, updatedAt };
 }
 
-export async function getFeeSchedule(p: Principal, practiceId: string) {
-  await getPractice(p, practiceId);
+export async function getFeeSchedule(p: Principal, practiceId: string, practiceChecked = false) {
+  if (!practiceChecked) await getPractice(p, practiceId);
   const { data } = await FeeScheduleEntity.get({ tenantId: p.tenantId, practiceId }).go();
   return { practiceId, entries: (data?.entries ?? []) as FeeEntry[], updatedAt: data?.updatedAt ?? null };
 }

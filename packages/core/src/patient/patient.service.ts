@@ -42,6 +42,11 @@ export async function createPatient(p: Principal, practiceId: string, input: Pat
 
 export async function getPatient(p: Principal, practiceId: string, patientId: string): Promise<Patient> {
   await getPractice(p, practiceId);
+  return patientOfPractice(p, practiceId, patientId);
+}
+
+/** The patient, for a caller that has already checked the practice (one read instead of two). */
+export async function patientOfPractice(p: Principal, practiceId: string, patientId: string): Promise<Patient> {
   const { data } = await PatientEntity.get({ tenantId: p.tenantId, practiceId, patientId }).go();
   if (!data) throw notFound("Patient");
   return view(data);

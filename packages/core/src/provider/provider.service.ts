@@ -27,6 +27,11 @@ export async function createProvider(p: Principal, practiceId: string, input: Pr
 
 export async function getProvider(p: Principal, practiceId: string, providerId: string): Promise<Provider> {
   await getPractice(p, practiceId);
+  return providerOfPractice(p, practiceId, providerId);
+}
+
+/** The provider, for a caller that has already checked the practice (one read instead of two). */
+export async function providerOfPractice(p: Principal, practiceId: string, providerId: string): Promise<Provider> {
   const { data } = await ProviderEntity.get({ tenantId: p.tenantId, practiceId, providerId }).go();
   if (!data) throw notFound("Provider");
   return view(data);
