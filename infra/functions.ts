@@ -27,7 +27,8 @@ export function lambda(def: FunctionDef, access: { link: sst.Linkable[]; permiss
     nodejs,
     copyFiles: [codeSets],
     // A company's clearinghouse secret is read under its own prefix (see secretId in core).
-    environment: { ...codeSetsEnv, CLAIMLEDGER_SECRET_PREFIX: `claimledger/${$app.stage}/` },
+    // Entity models are constants checked by every test run; see shared/db.ts.
+    environment: { ...codeSetsEnv, CLAIMLEDGER_SECRET_PREFIX: `claimledger/${$app.stage}/`, CLAIMLEDGER_TRUSTED_MODELS: "1" },
     link: access.link,
     permissions: access.permissions,
   };

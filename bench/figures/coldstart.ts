@@ -31,6 +31,8 @@ function linkedEnv(): Record<string, string> {
     AWS_REGION: "us-east-1",
     CLAIMLEDGER_CODESETS_DIR: resolve(import.meta.dirname, "../../packages/core/data"),
     CLAIMLEDGER_LOG: "silent",
+    // As infra/functions.ts sets it for every deployed function.
+    CLAIMLEDGER_TRUSTED_MODELS: "1",
   };
   for (const b of Object.values(buckets)) env[`SST_RESOURCE_${b.resource}`] = JSON.stringify({ name: `bench-${b.resource.toLowerCase()}` });
   for (const q of queueList) env[`SST_RESOURCE_${q.resource}`] = JSON.stringify({ url: `https://sqs.us-east-1.amazonaws.com/000000000000/bench-${q.resource}` });

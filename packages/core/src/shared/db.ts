@@ -1,5 +1,16 @@
+import { Entity } from "electrodb";
 import { badRequest } from "./errors.ts";
 import { dynamo, tableName } from "./aws.ts";
+
+/**
+ * ElectroDB checks every entity model against a JSON schema when the entity is constructed: about
+ * 110 ms of a Lambda's cold start for our ~25 constant models. The deployed functions skip it
+ * (infra/ sets CLAIMLEDGER_TRUSTED_MODELS); tests and the local stack still run it on every model.
+ * This module is imported by every entity file before its entity is built.
+ */
+if (process.env.CLAIMLEDGER_TRUSTED_MODELS === "1") {
+  (Entity.prototype as unknown as { _validateModel: () => void })._validateModel = () => undefined;
+}
 
 /** The ElectroDB configuration every entity shares: one table, one client. */
 export function entityConfig() {
