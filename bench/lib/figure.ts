@@ -3,6 +3,7 @@
  * context a module runs in, and small statistics helpers.
  */
 import type { BenchStack } from "./stack.ts";
+import { seeded } from "../../packages/local/src/demo/client.ts";
 
 /** One line of bench/results.json. `ratio` > 1 means ahead of the baseline, whatever the unit. */
 export interface Figure {
@@ -83,20 +84,6 @@ export async function timeRuns(runs: number, fn: () => unknown, warmup = 1): Pro
   return out;
 }
 
-/** Deterministic PRNG (mulberry32): the bench never calls Math.random. */
-export function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-  };
-}
+/** Deterministic PRNG (mulberry32), the demo's: the bench never calls Math.random. */
+export { seeded };
 export type Rng = ReturnType<typeof seeded>;
