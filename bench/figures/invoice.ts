@@ -6,6 +6,9 @@
  */
 import { fig, median, seeded, timeRuns, type Figure, type FigureModule } from "../lib/figure.ts";
 
+/** Entry ids as posting writes them: the 835's SHA-256 prefix (hex), the claim's place in it, the entry's. */
+const remittanceHex = (n: number) => ((Math.imul(n + 1, 2654435761) >>> 0).toString(16).padStart(8, "0") + "00000000").slice(0, 16);
+
 const KINDS = ["insurance_payment", "insurance_payment", "insurance_payment", "contractual_adjustment", "coinsurance", "patient_payment"] as const;
 
 export const figure: FigureModule = {
@@ -26,7 +29,7 @@ export const figure: FigureModule = {
     const practiceWith = async (entries: number) => {
       const { practiceId } = await stack.call<any>(key, "POST", "/v1/practices", { ...practice, legalName: `Practice with ${entries} entries` }, 201);
       const items = Array.from({ length: entries }, (_, i) => ({
-        tenantId, practiceId, month: "2026-10", entryId: `e${String(i).padStart(6, "0")}`, claimId: `CLBENCH${String(i >> 2).padStart(9, "0")}`,
+        tenantId, practiceId, month: "2026-10", entryId: `${remittanceHex(i >> 6)}-1-C${String(i & 63).padStart(5, "0")}-001`, claimId: `CLBENCH${String(i >> 2).padStart(9, "0")}`,
         kind: rng.pick(KINDS), amountCents: rng.int(500, 25_000), payerId: "BPH01", remittanceId: `bench-${i >> 6}`,
         depositDate: `2026-10-${String(rng.int(1, 31)).padStart(2, "0")}`, postedAt: "2026-10-31T12:00:00.000Z",
       }));

@@ -33,9 +33,10 @@ const contracts = {
   flat: { ...since2026, percentBps: 450, perClaimSubmittedCents: 350, perStatementCents: 125, oneOffSetupCents: 25_000 },
 };
 
+/** Entry ids start with hex digits as posted ones do, spread over every range the ledger is read in. */
 async function entry(practiceId: string, month: string, kind: string, amountCents: number, depositDate = `${month}-15`) {
   await LedgerEntryEntity.create({
-    tenantId, practiceId, month, entryId: `test-${++entrySeq}`, claimId: "CLTEST", kind, amountCents, depositDate, postedAt: new Date().toISOString(),
+    tenantId, practiceId, month, entryId: `${((++entrySeq * 0x2f1b) % 0xffff).toString(16).padStart(4, "0")}-test`, claimId: "CLTEST", kind, amountCents, depositDate, postedAt: new Date().toISOString(),
   }).go();
 }
 
