@@ -82,12 +82,13 @@ export function termFor(terms: ContractTerm[], period: string): ContractTerm | u
 
 /**
  * Sort-key ranges a practice-month's ledger is read in, side by side: entry ids start with the
- * posting's hex file hash (835s) or `pmt_` (payments), so four ranges split a month about evenly.
+ * posting's hex file hash (835s) or `pmt_` (payments), so eight ranges split a month about evenly.
  * BETWEEN is inclusive, but no entry id is a bare boundary character, so no entry is read twice.
  */
-const LEDGER_RANGES = [["", "4"], ["4", "8"], ["8", "c"], ["c", "~"]] as const;
+const BOUNDS = ["", "2", "4", "6", "8", "a", "c", "e", "~"];
+const LEDGER_RANGES = BOUNDS.slice(0, -1).map((lo, i) => [lo, BOUNDS[i + 1]!] as const);
 
-/** Every ledger entry booked into a practice-month: Queries on its one partition, paged, four ranges at once. */
+/** Every ledger entry booked into a practice-month: Queries on its one partition, paged, eight ranges at once. */
 export async function ledgerOf(tenantId: string, practiceId: string, month: string, consistent = false): Promise<LedgerRow[]> {
   const parts = await Promise.all(
     LEDGER_RANGES.map(([lo, hi]) =>
