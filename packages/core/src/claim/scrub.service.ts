@@ -10,14 +10,23 @@ export function todayIn(timeZone: string, at = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-/** Runs the scrubber with the tenant's rule settings; the claim's next status follows from it. */
+/**
+ * Runs the scrubber with the tenant's rule settings; the claim's next status follows from it.
+ * Intake passes the settings it read already and skips the duplicate lookup: the claim's insert
+ * carries the fingerprint condition and answers a duplicate with 409 itself.
+ */
 export async function scrubClaim(
   tenantId: string,
   doc: ClaimDocument,
   timeZone: string,
+  known: { overrides?: Awaited<ReturnType<typeof scrubOverrides>>; skipDuplicateLookup?: boolean } = {},
 ): Promise<{ findings: Finding[]; status: ClaimStatus; fingerprint: string; duplicateOf?: string }> {
   const fingerprint = claimFingerprint(doc);
-  const [{ data }, overrides] = await Promise.all([ClaimFingerprintEntity.get({ tenantId, practiceId: doc.practiceId, fingerprint }).go(), scrubOverrides(tenantId)]);
+  const [found, overrides] = await Promise.all([
+    known.skipDuplicateLookup ? undefined : ClaimFingerprintEntity.get({ tenantId, practiceId: doc.practiceId, fingerprint }).go(),
+    known.overrides ?? scrubOverrides(tenantId),
+  ]);
+  const data = found?.data;
   const duplicateOf = data && data.claimId !== doc.claimId ? data.claimId : undefined;
   const findings = scrub({ claim: doc, today: todayIn(timeZone), codes: codeSets, duplicateOf }, overrides);
   return { findings, status: hasBlockingFindings(findings) ? "needs_review" : "ready", fingerprint, duplicateOf };

@@ -8,6 +8,7 @@ import type { Practice } from "../practice/practice.schema.ts";
 import { getFeeSchedule, type FeeEntry } from "../feeschedule/feeschedule.ts";
 import { buildClaimDocument, coverageOf, newClaimId } from "../claim/build.ts";
 import { scrubClaim } from "../claim/scrub.service.ts";
+import { scrubOverrides } from "../settings/settings.ts";
 import { insertClaim, type Claim } from "../claim/claim.service.ts";
 import { requireWriter, type Principal } from "../shared/context.ts";
 import { AppError, invalid } from "../shared/errors.ts";
@@ -17,11 +18,12 @@ export type IntakeResult =
   | { index: number; externalId?: string; outcome: "accepted"; claimId: string; status: Claim["status"]; findings: Claim["findings"] }
   | { index: number; externalId?: string; outcome: "rejected"; problem: Problemish };
 
-/** Shared per request: the practice and its fee schedule are read once for a whole batch. */
+/** Shared per request: the practice, its fee schedule and the scrub settings are read once for a whole batch. */
 interface IntakeScope {
   p: Principal;
   practice: Practice;
   fees: FeeEntry[];
+  overrides: Awaited<ReturnType<typeof scrubOverrides>>;
 }
 
 async function resolvePatient(s: IntakeScope, e: EncounterInput): Promise<Patient> {
@@ -67,7 +69,7 @@ async function providerInPractice(s: IntakeScope, id: string, path: string, role
 
 /**
  * One encounter -> one scrubbed claim against the patient's primary coverage. Reads that do not
- * depend on each other go together: the request waits on about five round trips, not twelve.
+ * depend on each other go together: the request waits on four round trips after the key check, not eleven.
  */
 async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Promise<Claim> {
   const [rendering, billing, known] = await Promise.all([
@@ -82,18 +84,16 @@ async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Pro
   const payer = await findPayer(s.p, primary.payerId);
   if (!payer) throw invalid([{ path: "patient.coverages.0.payerId", message: "the primary coverage's payer no longer exists" }]);
   const doc = buildClaimDocument({ claimId: newClaimId(), practice: s.practice, encounter: e, patient, coverage: coverageOf(primary, payer), rendering, billing, fees: s.fees });
-  const scrubbed = await scrubClaim(s.p.tenantId, doc, s.practice.timeZone);
-  if (scrubbed.duplicateOf) {
-    throw new AppError(409, "duplicate-encounter", "Duplicate encounter", `This encounter is already claim ${scrubbed.duplicateOf}: same patient, provider, dates of service and codes`);
-  }
+  // A duplicate visit is refused by the insert's fingerprint condition (409), not by a read first.
+  const scrubbed = await scrubClaim(s.p.tenantId, doc, s.practice.timeZone, { overrides: s.overrides, skipDuplicateLookup: true });
   return insertClaim(s.p, doc, scrubbed.findings, scrubbed.status, scrubbed.fingerprint, reason);
 }
 
 export async function intakeScope(p: Principal, practiceId: string): Promise<IntakeScope> {
   requireWriter(p);
-  const [practice, fees] = await Promise.all([getPractice(p, practiceId), getFeeSchedule(p, practiceId, true)]);
+  const [practice, fees, overrides] = await Promise.all([getPractice(p, practiceId), getFeeSchedule(p, practiceId, true), scrubOverrides(p.tenantId)]);
   if (practice.status !== "active") throw invalid([{ path: "practiceId", message: "the practice is inactive" }]);
-  return { p, practice, fees: fees.entries };
+  return { p, practice, fees: fees.entries, overrides };
 }
 
 function toProblem(err: unknown): Problemish {
