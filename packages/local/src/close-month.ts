@@ -19,6 +19,6 @@ if (!stack) {
 Object.assign(process.env, stack.env, { CLAIMLEDGER_LOG: process.env.CLAIMLEDGER_LOG ?? "warn" });
 const { previousMonth } = await import("@claimledger/core/invoice/run.service.ts");
 const { handler } = await import("@claimledger/functions/cron/invoice-run.ts");
-const result = await handler(undefined, undefined, period ?? previousMonth());
+const result = await handler({ period: period ?? previousMonth() });
 console.log(`Invoice runs for ${result.period}:`);
 for (const r of result.runs) console.log(`  company ${r.tenantId}: run ${r.runId}, ${r.practices} practices (GET /v1/invoice-runs/${r.runId})`);

@@ -1,12 +1,15 @@
 import { allTenantIds } from "@claimledger/core/tenant/tenant.entity.ts";
-import { previousMonth, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
+import { PERIOD, previousMonth, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
 import { log } from "@claimledger/core/shared/log.ts";
 
 /**
  * Month close, scheduled on the 1st: starts an invoice run for the month before in every company
  * (drafts only; an owner reviews and finalizes). One company's failure does not stop the rest.
+ * The schedule's event carries no period; `{ "period": "YYYY-MM" }` (npm run close-month, or a
+ * manual invoke) runs another month.
  */
-export const handler = async (_event?: unknown, _context?: unknown, period = previousMonth()) => {
+export const handler = async (event?: { period?: unknown; [key: string]: unknown }) => {
+  const period = periodOf(event);
   const runs: { tenantId: string; runId: string; practices: number }[] = [];
   for await (const tenantId of allTenantIds()) {
     try {
@@ -19,3 +22,11 @@ export const handler = async (_event?: unknown, _context?: unknown, period = pre
   log("info", "monthly invoice run started", { period, tenants: runs.length });
   return { period, runs };
 };
+
+/** The month to close: the event's `period`, else the month before now (Lambda also passes context and a callback, never a period). */
+export function periodOf(event?: { period?: unknown; [key: string]: unknown }, now = new Date()): string {
+  const asked = event?.period;
+  if (asked === undefined) return previousMonth(now);
+  if (typeof asked !== "string" || !PERIOD.test(asked)) throw new Error("period must be a month, YYYY-MM");
+  return asked;
+}
