@@ -9,6 +9,7 @@ import { TransactionConflict, tx } from "../shared/transact.ts";
  * being posted makes that posting fail and re-book, never land in a month already billed.
  */
 
+/** "2026-12" -> "2027-01". */
 export function nextMonth(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
@@ -28,7 +29,7 @@ export class Periods {
     const cached = this.known.get(key);
     if (cached) return cached;
     for (;;) {
-      const { data } = await InvoiceEntity.get({ tenantId: this.tenantId, practiceId, period: month, slot: "current" }).go({ attributes: ["status"] });
+      const { data } = await InvoiceEntity.get({ tenantId: this.tenantId, practiceId, period: month, slot: "current" }).go({ attributes: ["status"], consistent: true });
       if (!data || data.status === "draft") break;
       month = nextMonth(month);
     }
