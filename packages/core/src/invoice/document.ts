@@ -1,6 +1,6 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { bucketName, s3Client } from "../shared/aws.ts";
-import { renderPdf, type PdfLine } from "../shared/pdf.ts";
+import { renderPdf, usd, type PdfLine } from "../shared/pdf.ts";
 import { toCsv } from "../shared/csv.ts";
 import type { ContractTerm } from "../practice/practice.schema.ts";
 import type { Address } from "../shared/schema.ts";
@@ -12,10 +12,9 @@ export interface InvoiceFiles {
   pdf: string;
 }
 
-export const usd = (cents: number) => `${cents < 0 ? "-" : ""}$${(Math.abs(cents) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const pct = (bps: number) => `${(bps / 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 
-export function rateOf(t: ContractTerm): string {
+function rateOf(t: ContractTerm): string {
   if (!t.tiers?.length) return `${pct(t.percentBps)} of collections`;
   let from = 0;
   return t.tiers.map((tier) => {

@@ -155,8 +155,6 @@ async function hasClosedInvoiceBefore(tenantId: string, practiceId: string, peri
   return data.some((i) => i.status !== "draft");
 }
 
-export type InvoiceItem = Awaited<ReturnType<typeof currentInvoice>>;
-
 async function currentInvoice(tenantId: string, practiceId: string, period: string) {
   const { data } = await InvoiceEntity.get({ tenantId, practiceId, period, slot: "current" }).go({ consistent: true });
   return data;

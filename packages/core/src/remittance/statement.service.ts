@@ -7,11 +7,10 @@ import { getPractice } from "../practice/practice.service.ts";
 import { requireRole, type Principal } from "../shared/context.ts";
 import { bucketName, s3Client } from "../shared/aws.ts";
 import { presign } from "../shared/storage.ts";
-import { renderPdf, type PdfLine } from "../shared/pdf.ts";
+import { renderPdf, usd, type PdfLine } from "../shared/pdf.ts";
 import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
 
-const usd = (cents: number) => `${cents < 0 ? "-" : ""}$${(Math.abs(cents) / 100).toFixed(2)}`;
 
 /**
  * A patient statement: every claim with a patient share still open, what was charged, what

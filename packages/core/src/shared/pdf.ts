@@ -1,8 +1,11 @@
 /**
- * A small PDF 1.4 writer for text documents (statements, invoices): Helvetica and Helvetica-Bold,
+ * A small PDF 1.4 writer for text documents (statements, invoices): Helvetica and Courier, each bold too,
  * one line per entry, new page when a page is full. Content streams are left uncompressed, so a
  * test (or a person with a text editor) can read the figures back out of the file.
  */
+/** Cents as a document prints them: -$1,234.56. */
+export const usd = (cents: number) => `${cents < 0 ? "-" : ""}$${(Math.abs(cents) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
 export interface PdfLine {
   text: string;
   size?: number;
