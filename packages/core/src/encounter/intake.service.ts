@@ -5,7 +5,7 @@ import { findPayer } from "../payer/payer.service.ts";
 import { createPatient, findPatientsByIdentity, patientOfPractice, updatePatient } from "../patient/patient.service.ts";
 import type { Patient } from "../patient/patient.schema.ts";
 import type { Practice } from "../practice/practice.schema.ts";
-import { getFeeSchedule, type FeeEntry } from "../feeschedule/feeschedule.ts";
+import { feeScheduleOfPractice, type FeeEntry } from "../feeschedule/feeschedule.ts";
 import { buildClaimDocument, coverageOf, newClaimId } from "../claim/build.ts";
 import { scrubClaim } from "../claim/scrub.service.ts";
 import { scrubOverrides } from "../settings/settings.ts";
@@ -91,7 +91,7 @@ async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Pro
 
 export async function intakeScope(p: Principal, practiceId: string): Promise<IntakeScope> {
   requireWriter(p);
-  const [practice, fees, overrides] = await Promise.all([getPractice(p, practiceId), getFeeSchedule(p, practiceId, true), scrubOverrides(p.tenantId)]);
+  const [practice, fees, overrides] = await Promise.all([getPractice(p, practiceId), feeScheduleOfPractice(p, practiceId), scrubOverrides(p.tenantId)]);
   if (practice.status !== "active") throw invalid([{ path: "practiceId", message: "the practice is inactive" }]);
   return { p, practice, fees: fees.entries, overrides };
 }

@@ -52,8 +52,13 @@ export async function putFeeSchedule(p: Principal, practiceId: string, entries: 
   return { practiceId, entries, updatedAt };
 }
 
-export async function getFeeSchedule(p: Principal, practiceId: string, practiceChecked = false) {
-  if (!practiceChecked) await getPractice(p, practiceId);
+export async function getFeeSchedule(p: Principal, practiceId: string) {
+  await getPractice(p, practiceId);
+  return feeScheduleOfPractice(p, practiceId);
+}
+
+/** The fee schedule, for a caller that has already checked the practice (one read instead of two). */
+export async function feeScheduleOfPractice(p: Principal, practiceId: string) {
   const { data } = await FeeScheduleEntity.get({ tenantId: p.tenantId, practiceId }).go();
   return { practiceId, entries: (data?.entries ?? []) as FeeEntry[], updatedAt: data?.updatedAt ?? null };
 }
