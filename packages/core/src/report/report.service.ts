@@ -6,7 +6,7 @@ import { isDenialAdjustment } from "../remittance/denials.service.ts";
 import { PracticeEntity } from "../practice/practice.entity.ts";
 import { PayerEntity } from "../payer/payer.entity.ts";
 import { describeCarc, type GroupCode } from "../codes/carc.ts";
-import { ledgerOf } from "../invoice/invoice.service.ts";
+import { categoryOf, ledgerOf } from "../invoice/invoice.service.ts";
 import { nextMonth } from "../invoice/period.ts";
 import { requireRole, type Principal } from "../shared/context.ts";
 import { invalid } from "../shared/errors.ts";
@@ -138,11 +138,11 @@ export async function collectionsByMonth(p: Principal, q: { from: string; to: st
       const charges = claims.filter((c) => c.serviceDate.startsWith(month)).reduce((s, c) => s + c.totalChargeCents, 0);
       const m = { insurancePaymentsCents: 0, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: 0, contractualAdjustmentsCents: 0, denialAdjustmentsCents: 0, otherAdjustmentsCents: 0 };
       for (const e of await ledgerOf(p.tenantId, pr.practiceId, month)) {
-        if (e.kind === "insurance_payment") m[e.amountCents >= 0 ? "insurancePaymentsCents" : "recoupmentsCents"] += e.amountCents;
-        else if (e.kind === "provider_adjustment") m.recoupmentsCents += e.amountCents;
-        else if (e.kind === "patient_payment") m.patientPaymentsCents += e.amountCents;
-        else if (e.kind === "refund") m.refundsCents += e.amountCents;
-        else if (isDenialAdjustment(e)) m.denialAdjustmentsCents += e.amountCents;
+        // Money in and out by the invoice's categories (interest is not a collection here); then adjustments.
+        const category = categoryOf(e);
+        if (category) {
+          if (category !== "interestCents") m[category] += e.amountCents;
+        } else if (isDenialAdjustment(e)) m.denialAdjustmentsCents += e.amountCents;
         else if (e.kind === "contractual_adjustment") m.contractualAdjustmentsCents += e.amountCents;
         else if (e.kind === "other_adjustment") m.otherAdjustmentsCents += e.amountCents;
       }
