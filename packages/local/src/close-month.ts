@@ -6,19 +6,21 @@
  */
 import { runningStack } from "./stack.ts";
 
-const period = process.argv[2];
-if (period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
-  console.error(`usage: npm run close-month [-- YYYY-MM]   (got ${period})`);
-  process.exit(2);
-}
 const stack = await runningStack();
 if (!stack) {
   console.error("No local stack is running: start it with `npm start` in another terminal first.");
   process.exit(1);
 }
 Object.assign(process.env, stack.env, { CLAIMLEDGER_LOG: process.env.CLAIMLEDGER_LOG ?? "warn" });
-const { previousMonth } = await import("@claimledger/core/invoice/run.service.ts");
-const { handler } = await import("@claimledger/functions/cron/invoice-run.ts");
-const result = await handler({ period: period ?? previousMonth() });
+// Imported only now: the modules read the stack's resource names when they load.
+const { handler, periodOf } = await import("@claimledger/functions/cron/invoice-run.ts");
+const event = process.argv[2] === undefined ? {} : { period: process.argv[2] };
+try {
+  periodOf(event);
+} catch {
+  console.error(`usage: npm run close-month [-- YYYY-MM]   (got ${process.argv[2]})`);
+  process.exit(2);
+}
+const result = await handler(event);
 console.log(`Invoice runs for ${result.period}:`);
 for (const r of result.runs) console.log(`  company ${r.tenantId}: run ${r.runId}, ${r.practices} practices (GET /v1/invoice-runs/${r.runId})`);
