@@ -1,12 +1,12 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { finalizeInvoice, getInvoice, listInvoices, moveInvoice, voidInvoice } from "@claimledger/core/invoice/invoice.service.ts";
-import { PERIOD, getInvoiceRun, invoiceRunInput, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
+import { getInvoiceRun, invoiceRunInput, period, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
 
 export const invoices = new OpenAPIHono<AppEnv>();
 const tags = ["Month close"];
-const invoiceParams = idParam("practiceId", "prc").extend({ period: z.string().regex(PERIOD, "must be a month, YYYY-MM").openapi({ param: { name: "period", in: "path" }, example: "2026-10" }) });
+const invoiceParams = idParam("practiceId", "prc").extend({ period });
 const invoice = z.record(z.string(), z.unknown()).openapi({ description: "The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl links" });
 const run = z.object({ runId: z.string(), period: z.string(), practices: z.number(), done: z.number(), failed: z.number(), status: z.string(), startedAt: z.string(), errors: z.array(z.object({ practiceId: z.string(), message: z.string() })) });
 
@@ -43,7 +43,7 @@ invoices.openapi(
     tags,
     summary: "Invoices of a period across practices, or every invoice of one practice",
     description: "A practice key sees its own practice's invoices only. Voided invoices are listed with slot `void-<number>`.",
-    request: { query: z.object({ period: z.string().regex(PERIOD, "must be a month, YYYY-MM").optional(), practiceId: z.string().max(40).optional() }) },
+    request: { query: z.object({ period: period.optional(), practiceId: z.string().max(40).optional() }) },
     responses: { 200: jsonResponse(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), "Invoices"), ...errors },
   }),
   async (c) => c.json((await listInvoices(c.get("principal"), c.req.valid("query"))) as { items: Record<string, unknown>[] }, 200),

@@ -1,14 +1,13 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { arAging, arAgingCsv, claimPerformance, collectionsByMonth, collectionsCsv } from "@claimledger/core/report/report.service.ts";
-import { PERIOD } from "@claimledger/core/invoice/run.service.ts";
+import { period as month } from "@claimledger/core/invoice/run.service.ts";
+import { isoDate as date } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, jsonResponse } from "./_shared.ts";
 
 export const reports = new OpenAPIHono<AppEnv>();
 const tags = ["Reports"];
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date, YYYY-MM-DD");
-const month = z.string().regex(PERIOD, "must be a month, YYYY-MM");
 const practiceId = z.string().max(40).optional().openapi({ description: "One practice (a practice key always sees only its own)" });
 const format = z.enum(["json", "csv"]).default("json").openapi({ description: "csv for the table as a spreadsheet" });
 const report = z.record(z.string(), z.unknown());
