@@ -10,7 +10,7 @@ import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
 
-export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const period = z.string().regex(PERIOD, "must be a month, YYYY-MM");
 
 export const invoiceRunInput = z.strictObject({

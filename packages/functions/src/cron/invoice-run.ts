@@ -1,5 +1,5 @@
 import { allTenantIds } from "@claimledger/core/tenant/tenant.entity.ts";
-import { PERIOD, previousMonth, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
+import { period, previousMonth, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
 import { log } from "@claimledger/core/shared/log.ts";
 
 /**
@@ -9,24 +9,25 @@ import { log } from "@claimledger/core/shared/log.ts";
  * manual invoke) runs another month.
  */
 export const handler = async (event?: { period?: unknown; [key: string]: unknown }) => {
-  const period = periodOf(event);
+  const month = periodOf(event);
   const runs: { tenantId: string; runId: string; practices: number }[] = [];
   for await (const tenantId of allTenantIds()) {
     try {
-      const run = await startInvoiceRun({ tenantId, keyId: "system", role: "owner" }, { period }, "system:monthly-close");
+      const run = await startInvoiceRun({ tenantId, keyId: "system", role: "owner" }, { period: month }, "system:monthly-close");
       runs.push({ tenantId, runId: run.runId, practices: run.practices });
     } catch (err) {
       log("warn", "invoice run failed to start", { tenantId, error: (err as Error).message });
     }
   }
-  log("info", "monthly invoice run started", { period, tenants: runs.length });
-  return { period, runs };
+  log("info", "monthly invoice run started", { period: month, tenants: runs.length });
+  return { period: month, runs };
 };
 
 /** The month to close: the event's `period`, else the month before now (Lambda also passes context and a callback, never a period). */
 export function periodOf(event?: { period?: unknown; [key: string]: unknown }, now = new Date()): string {
   const asked = event?.period;
   if (asked === undefined) return previousMonth(now);
-  if (typeof asked !== "string" || !PERIOD.test(asked)) throw new Error("period must be a month, YYYY-MM");
-  return asked;
+  const parsed = period.safeParse(asked);
+  if (!parsed.success) throw new Error("period must be a month, YYYY-MM");
+  return parsed.data;
 }
