@@ -18,6 +18,8 @@ export const IdempotencyEntity = new Entity(
       body: { type: "string" },
       contentType: { type: "string" },
       createdAt: { type: "string", required: true },
+      /** Epoch ms after which a pending request is taken as dead (its function timed out or crashed). */
+      leaseUntil: { type: "number" },
       expiresAt: { type: "number", required: true },
     },
     indexes: {
@@ -43,28 +45,38 @@ export function requestHash(method: string, path: string, body: string): string 
 /**
  * Claims the key for this request. Returns the stored response when the same request already
  * completed; throws 409 while the first is still running, 422 when the key was used for a
- * different request.
+ * different request. A pending claim holds for `leaseSeconds` (a little above the request's own
+ * time limit): past that, the request that held it is dead and a retry takes the key over and
+ * runs (the writes underneath are conditional, so running again cannot do them twice).
  */
-export async function beginIdempotent(tenantId: string, scope: string, hash: string): Promise<StoredResponse | undefined> {
+export async function beginIdempotent(tenantId: string, scope: string, hash: string, leaseSeconds: number): Promise<StoredResponse | undefined> {
+  const fresh = () => ({ requestHash: hash, state: "pending" as const, createdAt: now(), leaseUntil: Date.now() + leaseSeconds * 1000, expiresAt: Math.floor(Date.now() / 1000) + TTL_SECONDS });
   try {
-    await IdempotencyEntity.create({
-      tenantId,
-      scope,
-      requestHash: hash,
-      state: "pending",
-      createdAt: now(),
-      expiresAt: Math.floor(Date.now() / 1000) + TTL_SECONDS,
-    }).go();
+    await IdempotencyEntity.create({ tenantId, scope, ...fresh() }).go();
     return undefined;
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
   }
-  const { data } = await IdempotencyEntity.get({ tenantId, scope }).go();
+  const { data } = await IdempotencyEntity.get({ tenantId, scope }).go({ consistent: true });
   if (!data) throw conflict("The request with this Idempotency-Key is being processed; retry shortly");
   if (data.requestHash !== hash) {
     throw new AppError(422, "idempotency-key-reuse", "Idempotency-Key reused", "This Idempotency-Key was already used for a different request");
   }
-  if (data.state === "pending") throw conflict("The request with this Idempotency-Key is still being processed; retry shortly");
+  if (data.state === "pending") {
+    const lease = data.leaseUntil ?? Date.parse(data.createdAt) + leaseSeconds * 1000;
+    if (lease > Date.now()) throw conflict("The request with this Idempotency-Key is still being processed; retry shortly");
+    // Take over a dead request's key; of several retries at once, one wins and the rest wait.
+    try {
+      await IdempotencyEntity.patch({ tenantId, scope })
+        .set(fresh())
+        .where((a, op) => `${op.eq(a.state, "pending")} AND ${data.leaseUntil === undefined ? op.notExists(a.leaseUntil) : op.eq(a.leaseUntil, data.leaseUntil)}`)
+        .go();
+      return undefined;
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      throw conflict("The request with this Idempotency-Key is still being processed; retry shortly");
+    }
+  }
   return { status: data.status!, body: data.body ?? "", contentType: data.contentType ?? "application/json" };
 }
 

@@ -2,10 +2,16 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
 import { beginIdempotent, completeIdempotent, releaseIdempotent, requestHash } from "@claimledger/core/idempotency/idempotency.ts";
 import { badRequest } from "@claimledger/core/shared/errors.ts";
+import { api } from "../../../../../infra/resources.ts";
+
+/** A pending key outlives the API function's own time limit a little, then a retry may run. */
+export const IDEMPOTENCY_LEASE_SECONDS = api.timeoutSeconds + 6;
 
 /**
  * POSTs that create accept `Idempotency-Key`: the first response (2xx or 4xx) is stored and a
  * retry with the same key and body gets it back, creating nothing twice. Keys are per API key.
+ * A response carrying a secret (a route calls `shownOnce`) is never stored: a replay gets a
+ * problem naming what was created, and that its secret was shown once.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
@@ -14,7 +20,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const p = c.get("principal");
   const body = await c.req.raw.clone().text();
   const scope = `${p.keyId}:${key}`;
-  const stored = await beginIdempotent(p.tenantId, scope, requestHash(c.req.method, c.req.path, body));
+  const stored = await beginIdempotent(p.tenantId, scope, requestHash(c.req.method, c.req.path, body), IDEMPOTENCY_LEASE_SECONDS);
   if (stored) {
     return new Response(stored.body, {
       status: stored.status,
@@ -32,6 +38,15 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     await releaseIdempotent(p.tenantId, scope);
     return;
   }
+  const secret = c.get("shownOnce");
+  if (secret && c.res.status < 300) {
+    await completeIdempotent(p.tenantId, scope, {
+      status: 409,
+      contentType: "application/problem+json",
+      body: JSON.stringify({ type: "urn:claimledger:problem:secret-shown-once", title: "Secret shown once", status: 409, detail: secret.detail, instance: c.req.path, ...secret.ids }),
+    });
+    return;
+  }
   const text = await c.res.clone().text();
   await completeIdempotent(p.tenantId, scope, {
     status: c.res.status,
@@ -39,3 +54,16 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     contentType: c.res.headers.get("content-type") ?? "application/json",
   });
 });
+
+/**
+ * Marks this response as carrying a secret shown once: the idempotency store keeps, instead of
+ * it, a problem with `detail` and the created record's `ids` for a replay to answer with.
+ */
+export function shownOnce(c: { set(k: "shownOnce", v: ShownOnce): void }, detail: string, ids: Record<string, string>): void {
+  c.set("shownOnce", { detail, ids });
+}
+
+export interface ShownOnce {
+  detail: string;
+  ids: Record<string, string>;
+}

@@ -3,6 +3,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from "@claimledger/core/tenan
 import { apiKeyInput, apiKeyView, createdApiKey } from "@claimledger/core/tenant/tenant.schema.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
+import { shownOnce } from "../middleware/idempotency.ts";
 import { errors, idParam, idempotencyHeader, jsonBody, jsonResponse, pageOf, writeErrors } from "./_shared.ts";
 
 export const apiKeys = new OpenAPIHono<AppEnv>();
@@ -14,11 +15,15 @@ apiKeys.openapi(
     path: "/v1/api-keys",
     tags,
     summary: "Create an API key (owner)",
-    description: "Roles: `owner`, `biller`, `viewer`, or `practice` (bound to `practiceId`). The key is shown only in this response; only its hash is stored.",
+    description: "Roles: `owner`, `biller`, `viewer`, or `practice` (bound to `practiceId`). The key is shown only in this response; only its hash is stored. A retry with the same Idempotency-Key answers 409 `secret-shown-once` naming the key created, never the key itself.",
     request: { headers: idempotencyHeader, body: jsonBody(apiKeyInput) },
     responses: { 201: jsonResponse(createdApiKey, "Key created"), ...writeErrors },
   }),
-  async (c) => c.json(await createApiKey(c.get("principal"), c.req.valid("json")), 201),
+  async (c) => {
+    const created = await createApiKey(c.get("principal"), c.req.valid("json"));
+    shownOnce(c, `API key ${created.keyId} was created by the first request with this Idempotency-Key; its secret was shown once and is not kept. If it was lost, revoke the key (DELETE /v1/api-keys/${created.keyId}) and create another.`, { keyId: created.keyId });
+    return c.json(created, 201);
+  },
 );
 
 apiKeys.openapi(
