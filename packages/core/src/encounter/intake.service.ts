@@ -2,8 +2,8 @@ import { encounterInput, type EncounterInput, type InlinePatient } from "./encou
 import { getPractice } from "../practice/practice.service.ts";
 import { providerOfPractice } from "../provider/provider.service.ts";
 import { findPayer } from "../payer/payer.service.ts";
-import { createPatient, findPatientsByIdentity, patientOfPractice, updatePatient } from "../patient/patient.service.ts";
-import type { Patient } from "../patient/patient.schema.ts";
+import { findPatientsByIdentity, patientOfPractice, planCoverageUpdate, planNewPatient } from "../patient/patient.service.ts";
+import type { CoverageInput, Patient } from "../patient/patient.schema.ts";
 import type { Practice } from "../practice/practice.schema.ts";
 import { feeScheduleOfPractice, type FeeEntry } from "../feeschedule/feeschedule.ts";
 import { buildClaimDocument, coverageOf, newClaimId } from "../claim/build.ts";
@@ -12,6 +12,8 @@ import { scrubOverrides } from "../settings/settings.ts";
 import { insertClaim, type Claim } from "../claim/claim.service.ts";
 import { requireWriter, type Principal } from "../shared/context.ts";
 import { AppError, invalid } from "../shared/errors.ts";
+import { log } from "../shared/log.ts";
+import type { TxItem } from "../shared/transact.ts";
 import type { Problemish } from "./problemish.ts";
 
 export type IntakeResult =
@@ -26,10 +28,16 @@ interface IntakeScope {
   overrides: Awaited<ReturnType<typeof scrubOverrides>>;
 }
 
-async function resolvePatient(s: IntakeScope, e: EncounterInput): Promise<Patient> {
+/** The patient the encounter is for, and the writes (a new patient, its coverage changed) its claim must carry. */
+interface ResolvedPatient {
+  patient: Patient;
+  items: TxItem[];
+}
+
+async function resolvePatient(s: IntakeScope, e: EncounterInput): Promise<ResolvedPatient> {
   if (e.patientId) {
     try {
-      return await patientOfPractice(s.p, s.practice.practiceId, e.patientId);
+      return { patient: await patientOfPractice(s.p, s.practice.practiceId, e.patientId), items: [] };
     } catch (err) {
       if (err instanceof AppError && err.status === 404) throw invalid([{ path: "patientId", message: "no such patient in this practice" }]);
       throw err;
@@ -38,21 +46,19 @@ async function resolvePatient(s: IntakeScope, e: EncounterInput): Promise<Patien
   const inline = e.patient as InlinePatient;
   const matches = await findPatientsByIdentity(s.p, s.practice.practiceId, inline);
   const same = matches.filter((m) => m.sex === inline.sex);
-  if (same.length === 0) {
-    return createPatient(s.p, s.practice.practiceId, { ...inline, status: "active" });
-  }
+  if (same.length === 0) return planNewPatient(s.p, s.practice.practiceId, { ...inline, status: "active" });
   // The same person (name, birth date, sex): use the record, taking the practice's latest coverage.
   const existing = same[0]!;
-  const merged = [...existing.coverages.filter((c) => !inline.coverages.some((n) => n.order === c.order)), ...inline.coverages];
   const changed = inline.coverages.some(
     (n) => !existing.coverages.some((c) => c.order === n.order && c.payerId === n.payerId && c.memberId === n.memberId && c.groupNumber === n.groupNumber),
   );
-  if (!changed) return existing;
+  if (!changed) return { patient: existing, items: [] };
+  const merged = [...existing.coverages.filter((c) => !inline.coverages.some((n) => n.order === c.order)), ...inline.coverages];
   const coverages = merged.map((c) => {
     const { coverageId: _id, ...rest } = c as typeof c & { coverageId?: string };
-    return { ...rest, subscriber: rest.subscriber as Record<string, unknown> | undefined };
+    return rest as CoverageInput;
   });
-  return updatePatient(s.p, s.practice.practiceId, existing.patientId, { coverages });
+  return planCoverageUpdate(s.p, existing, coverages);
 }
 
 async function providerInPractice(s: IntakeScope, id: string, path: string, role: "rendering" | "billing") {
@@ -77,8 +83,8 @@ async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Pro
     e.billingProviderId ? providerInPractice(s, e.billingProviderId, "billingProviderId", "billing") : undefined,
     e.patientId ? resolvePatient(s, e) : undefined,
   ]);
-  // An inline patient may be created or updated: only once the providers are known to be right.
-  const patient = known ?? (await resolvePatient(s, e));
+  // An inline patient is created or updated in the claim's own transaction: a refused encounter writes nothing.
+  const { patient, items: patientWrites } = known ?? (await resolvePatient(s, e));
   const primary = patient.coverages.find((c) => c.order === "primary");
   if (!primary) throw invalid([{ path: e.patientId ? "patientId" : "patient.coverages", message: "the patient has no primary coverage to bill" }]);
   const payer = await findPayer(s.p, primary.payerId);
@@ -86,7 +92,7 @@ async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Pro
   const doc = buildClaimDocument({ claimId: newClaimId(), practice: s.practice, encounter: e, patient, coverage: coverageOf(primary, payer), rendering, billing, fees: s.fees });
   // A duplicate visit is refused by the insert's fingerprint condition (409), not by a read first.
   const scrubbed = await scrubClaim(s.p.tenantId, doc, s.practice.timeZone, { overrides: s.overrides, skipDuplicateLookup: true });
-  return insertClaim(s.p, doc, scrubbed.findings, scrubbed.status, scrubbed.fingerprint, reason);
+  return insertClaim(s.p, doc, scrubbed.findings, scrubbed.status, scrubbed.fingerprint, reason, patientWrites);
 }
 
 export async function intakeScope(p: Principal, practiceId: string): Promise<IntakeScope> {
@@ -127,14 +133,22 @@ export async function intakeRaw(s: IntakeScope, raw: unknown, index: number, rea
   }
 }
 
-/** Several encounters, a few at a time; results keep the request's order. */
+/**
+ * Several encounters, a few at a time; results keep the request's order. Each encounter stands
+ * alone: one that fails on our side is a 500 result of its own, and the others keep theirs.
+ */
 export async function intakeMany(s: IntakeScope, raws: unknown[], concurrency = 4): Promise<IntakeResult[]> {
   const results: IntakeResult[] = new Array(raws.length);
   let next = 0;
   const worker = async () => {
     while (next < raws.length) {
       const i = next++;
-      results[i] = await intakeRaw(s, raws[i], i);
+      try {
+        results[i] = await intakeRaw(s, raws[i], i);
+      } catch (err) {
+        log("error", "encounter intake failed", { tenantId: s.p.tenantId, practiceId: s.practice.practiceId, index: i, error: (err as Error).name });
+        results[i] = { index: i, outcome: "rejected", problem: { status: 500, type: "internal", title: "Internal error", detail: "This encounter could not be taken because of an error on our side; nothing of it was written. Send it again." } };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, raws.length) }, worker));

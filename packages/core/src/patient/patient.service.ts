@@ -6,8 +6,8 @@ import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { requireWriter, type Principal } from "../shared/context.ts";
 import { invalid, notFound, type FieldError } from "../shared/errors.ts";
-import { transactWrite, tx } from "../shared/transact.ts";
-import { changedFields, versionedUpdate } from "../shared/versioned.ts";
+import { transactWrite, tx, type TxItem } from "../shared/transact.ts";
+import { changedFields, versionedUpdate, versionedUpdateItems } from "../shared/versioned.ts";
 import { auditPut } from "../audit/audit.service.ts";
 import type { ListQuery, Page } from "../shared/schema.ts";
 
@@ -29,15 +29,38 @@ async function resolveCoverages(p: Principal, input: CoverageInput[], previous: 
 export async function createPatient(p: Principal, practiceId: string, input: PatientInput): Promise<Patient> {
   requireWriter(p);
   await getPractice(p, practiceId);
+  const planned = await planNewPatient(p, practiceId, input);
+  await transactWrite(planned.items);
+  return planned.patient;
+}
+
+/**
+ * A new patient's writes, not yet made: for a caller whose own write must succeed with it or not
+ * at all (an encounter registering its patient). The practice must have been checked.
+ */
+export async function planNewPatient(p: Principal, practiceId: string, input: PatientInput): Promise<{ patient: Patient; items: TxItem[] }> {
   const coverages = await resolveCoverages(p, input.coverages);
   const patientId = newId("pat");
   const at = now();
   const item = { tenantId: p.tenantId, practiceId, patientId, ...input, coverages, matchKey: matchKey(input), createdAt: at, updatedAt: at, version: 1 };
-  await transactWrite([
-    tx.put(PatientEntity.create(item).params()),
-    tx.put(auditPut(p, `patient:${patientId}`, "created", { practiceId })),
-  ]);
-  return view(item);
+  return {
+    patient: view(item),
+    items: [tx.put(PatientEntity.create(item).params()), tx.put(auditPut(p, `patient:${patientId}`, "created", { practiceId }))],
+  };
+}
+
+/** An update of a patient's coverages, not yet written, conditional on the version read. */
+export async function planCoverageUpdate(p: Principal, current: Patient, coverages: CoverageInput[]): Promise<{ patient: Patient; items: TxItem[] }> {
+  const resolved = await resolveCoverages(p, coverages, current.coverages);
+  const { practiceId, patientId } = current;
+  const planned = versionedUpdateItems(
+    PatientEntity,
+    { tenantId: p.tenantId, practiceId, patientId },
+    current.version,
+    { coverages: resolved },
+    auditPut(p, `patient:${patientId}`, "updated", { practiceId, fields: ["coverages"] }),
+  );
+  return { patient: { ...current, coverages: resolved, version: planned.version, updatedAt: planned.updatedAt }, items: planned.items };
 }
 
 export async function getPatient(p: Principal, practiceId: string, patientId: string): Promise<Patient> {

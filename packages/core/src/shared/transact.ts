@@ -1,7 +1,7 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { dynamo } from "./aws.ts";
 
-type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+export type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 // ElectroDB's `.params()` returns a plain DynamoDB parameter object.
 type Params = Record<string, unknown>;
 

@@ -18,6 +18,27 @@ export async function versionedUpdate(
   if (ifMatch !== undefined && ifMatch !== currentVersion) {
     throw preconditionFailed(`The record is at version ${currentVersion}, not ${ifMatch}; reload it and retry`);
   }
+  const planned = versionedUpdateItems(entity, keys, currentVersion, changes, auditParams);
+  try {
+    await transactWrite(planned.items);
+  } catch (err) {
+    if (err instanceof TransactionConflict) {
+      if (ifMatch !== undefined) throw preconditionFailed("The record changed since you read it; reload it and retry");
+      throw conflict("The record was changed by someone else at the same time; retry");
+    }
+    throw err;
+  }
+  return { version: planned.version, updatedAt: planned.updatedAt };
+}
+
+/** The writes of a versioned update (conditional update + audit event), for a caller's larger transaction. */
+export function versionedUpdateItems(
+  entity: object, // an ElectroDB entity
+  keys: Record<string, string>,
+  currentVersion: number,
+  changes: Record<string, unknown>,
+  auditParams: Record<string, unknown>,
+): { items: ReturnType<typeof tx.update>[]; version: number; updatedAt: string } {
   const updatedAt = now();
   const e = entity as unknown as {
     patch(k: Record<string, string>): {
@@ -36,16 +57,7 @@ export async function versionedUpdate(
     .add({ version: 1 })
     .where((attr, op) => op.eq(attr.version, currentVersion))
     .params();
-  try {
-    await transactWrite([tx.update(update), tx.put(auditParams)]);
-  } catch (err) {
-    if (err instanceof TransactionConflict) {
-      if (ifMatch !== undefined) throw preconditionFailed("The record changed since you read it; reload it and retry");
-      throw conflict("The record was changed by someone else at the same time; retry");
-    }
-    throw err;
-  }
-  return { version: currentVersion + 1, updatedAt };
+  return { items: [tx.update(update), tx.put(auditParams)], version: currentVersion + 1, updatedAt };
 }
 
 /** Names of the fields whose values differ, for the audit trail. */
