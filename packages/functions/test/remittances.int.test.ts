@@ -209,7 +209,7 @@ it("posts patient payments and refunds against what the patient owes", async () 
   expect(kinds).toEqual(expect.arrayContaining([["patient_payment", 1000], ["refund", -300]]));
 });
 
-it("takes every 835 written by other systems: flags the unbalanced ones, keeps unknown claims in suspense", async () => {
+it("takes every 835 written by other systems: flags the unbalanced and the miscounted ones, keeps unknown claims in suspense", async () => {
   const { readdirSync, readFileSync, statSync } = await import("node:fs");
   const { join } = await import("node:path");
   const root = new URL("../../x12/test/fixtures", import.meta.url).pathname;
@@ -225,8 +225,12 @@ it("takes every 835 written by other systems: flags the unbalanced ones, keeps u
   }
   const remits = (await call("GET", "/v1/remittances?limit=100", { key: other.ownerKey })).body.items;
   expect(remits.length).toBeGreaterThanOrEqual(files.length);
-  expect(remits.every((r: any) => ["posted", "unbalanced", "duplicate"].includes(r.status))).toBe(true);
+  expect(remits.every((r: any) => ["posted", "unbalanced", "duplicate", "incomplete"].includes(r.status))).toBe(true);
   expect(remits.some((r: any) => r.status === "unbalanced")).toBe(true);
+  // mjkubba's demo 835 says SE*31 over 32 segments: a 999 would reject it, so it posts nothing.
+  const miscounted = remits.filter((r: any) => r.status === "incomplete");
+  expect(miscounted).toHaveLength(1);
+  expect(miscounted[0].problems[0].message).toMatch(/SE01 .*segment count "31" does not match the 32 segments/);
   // Nothing of another company's claims: every CLP went to suspense with its money.
   const suspense = (await call("GET", "/v1/suspense?limit=100", { key: other.ownerKey })).body.items;
   expect(suspense.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { Entity } from "electrodb";
 import { SERVICE, entityConfig } from "../shared/db.ts";
 
-export const INBOUND_STATUSES = ["received", "processed", "failed"] as const;
+export const INBOUND_STATUSES = ["received", "processing", "processed", "failed"] as const;
 
 /**
  * Every file that came back from the clearinghouse (999, 277CA, 835) or was uploaded. Keyed by
@@ -22,6 +22,8 @@ export const InboundFileEntity = new Entity(
       error: { type: "string" },
       summary: { type: "any" },
       attempts: { type: "number", required: true },
+      /** When the current (or last) attempt started; a file processing past its worker's time limit may be requeued. */
+      processingSince: { type: "string" },
       receivedAt: { type: "string", required: true, readOnly: true },
       processedAt: { type: "string" },
     },

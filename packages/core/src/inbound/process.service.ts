@@ -14,21 +14,25 @@ export const inboundHandlers: Record<string, (tenantId: string, file: { key: str
 };
 
 /**
- * The inbound-file worker's job: read the archived file, apply it, record the outcome. A file
- * that fails is kept and marked failed with the reason, and can be processed again.
+ * The inbound-file worker's job: read the archived file, apply it, record the outcome. While it
+ * runs the file says `processing`, since when, and which attempt; a crash leaves it so, honestly,
+ * until SQS redelivers it (or an operator requeues it past the worker's time limit). A file that
+ * fails is kept and marked failed with the reason, and can be processed again. Every step of
+ * applying a file is idempotent, so an attempt that died part-way is finished, never doubled.
  */
 export async function processInbound(tenantId: string, sha256: string): Promise<"processed" | "skipped" | "failed"> {
   const { data: file } = await InboundFileEntity.get({ tenantId, sha256 }).go();
   if (!file || file.status === "processed") return "skipped";
   const handler = inboundHandlers[file.kind ?? ""];
+  await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "processing", processingSince: now() }).add({ attempts: 1 }).go();
   try {
     if (!handler) throw new Error(`no handler for X12 transaction set ${file.kind}`);
     const summary = await handler(tenantId, { key: file.key, sha256 });
-    await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "processed", summary, processedAt: now() }).add({ attempts: 1 }).remove(["error"]).go();
+    await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "processed", summary, processedAt: now() }).remove(["error"]).go();
     return "processed";
   } catch (err) {
     const error = (err as Error).message.slice(0, 1000);
-    await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "failed", error }).add({ attempts: 1 }).go();
+    await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "failed", error }).go();
     log("warn", "inbound file failed", { tenantId, sha256, kind: file.kind, error });
     return "failed";
   }

@@ -14,7 +14,7 @@ export const RemittanceEntity = new Entity(
       trace: { type: "string", required: true },
       paymentCents: { type: "number", required: true },
       depositDate: { type: "string", required: true },
-      status: { type: ["posting", "posted", "unbalanced", "duplicate"] as const, required: true },
+      status: { type: ["posting", "posted", "unbalanced", "duplicate", "incomplete"] as const, required: true },
       problems: { type: "any" },
       summary: { type: "any" },
       /** Set in the transaction that posts the remittance's PLB entries: they post once. */

@@ -1,4 +1,4 @@
-import { stream835, type ChunkSource, type Claim835, type Remittance835 } from "@claimledger/x12";
+import { checkX12Stream, stream835, type ChunkSource, type Claim835, type Remittance835, type X12ErrorCode, type X12Issue } from "@claimledger/x12";
 import { LedgerEntryEntity, RemittanceEntity, RemittanceTraceEntity, SuspenseEntity } from "./remittance.entity.ts";
 import { applyEntries, entriesFor, statusAfter, zeroBalances, type Balances } from "./posting.ts";
 import { ClaimEntity } from "../claim/claim.entity.ts";
@@ -12,6 +12,7 @@ import { Periods, withOpenMonth } from "../invoice/period.ts";
 
 interface PostSummary {
   remittances: number;
+  incomplete: number;
   posted: number;
   unmatched: number;
   skipped: number;
@@ -30,10 +31,13 @@ const payerKeyOf = (r: Remittance835) => (r.trace?.payerId || r.payer.id || r.pa
  * entries, whose ids derive from the file so a retried file never posts an entry twice.
  */
 export async function post835(tenantId: string, sha256: string, open: () => Promise<ChunkSource>): Promise<PostSummary> {
-  const summary: PostSummary = { remittances: 0, posted: 0, unmatched: 0, skipped: 0, unbalanced: 0, duplicates: 0, providerAdjustments: 0 };
-  const verdicts: Remittance835["balance"][] = [];
-  for await (const e of stream835(await open())) if (e.type === "remittance") verdicts.push(e.remittance.balance);
-  if (verdicts.length === 0) throw new Error("no 835 transaction in the file");
+  const summary: PostSummary = { remittances: 0, incomplete: 0, posted: 0, unmatched: 0, skipped: 0, unbalanced: 0, duplicates: 0, providerAdjustments: 0 };
+  // The first pass checks envelopes (ISA/GS/ST to SE/GE/IEA, counts, control numbers) and balance.
+  const verdicts = new Map<number, Verdict>();
+  for (const t of (await checkX12Stream(await open())).transactions) {
+    if (t.set === "835") verdicts.set(t.segmentIndex, { balance: t.balance, envelope: t.errors.filter((e) => ENVELOPE_ISSUES.has(e.code)) });
+  }
+  if (verdicts.size === 0) throw new Error("no 835 transaction in the file");
 
   let index = 0;
   const periods = new Periods(tenantId);
@@ -44,21 +48,28 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
     const depositDate = r.payment.date ?? r.productionDate ?? now().slice(0, 10);
     const payerKey = payerKeyOf(r);
     const trace = r.trace?.number ?? remittanceId;
-    const verdict = verdicts[index]!;
+    const verdict = verdicts.get(r.segmentIndex);
     const base = { tenantId, remittanceId, sha256, payerName: r.payer.name, payerKey, trace, paymentCents: r.payment.amountCents, depositDate, receivedAt: now() };
     current = { remittanceId, depositDate, payerKey, post: false, claim: 0 };
-    if (!verdict.balanced) {
-      await RemittanceEntity.put({ ...base, status: "unbalanced", problems: verdict.problems.slice(0, 50) }).go();
+    // A transaction set cut short or miscounted posts nothing, as a 999 would reject it.
+    if (!verdict || verdict.envelope.length > 0) {
+      const problems = verdict?.envelope.map((e) => ({ claim: "", message: e.message })) ?? [{ claim: "", message: "the transaction set was not found by the envelope check" }];
+      await RemittanceEntity.put({ ...base, status: "incomplete", problems: problems.slice(0, 50) }).go();
+      summary.incomplete++;
+      return;
+    }
+    if (!verdict.balance?.balanced) {
+      await RemittanceEntity.put({ ...base, status: "unbalanced", problems: (verdict.balance?.problems ?? []).slice(0, 50) }).go();
       summary.unbalanced++;
       return;
     }
-    const { data: seen } = await RemittanceTraceEntity.get({ tenantId, payerKey, trace }).go();
-    if (seen && seen.remittanceId !== remittanceId) {
-      await RemittanceEntity.put({ ...base, status: "duplicate", problems: [{ claim: "", message: `payment ${trace} was already posted from remittance ${seen.remittanceId}` }] }).go();
+    // The payment is claimed by a conditional write: of two files with it, processed at once, one posts.
+    const owner = await claimTrace(tenantId, payerKey, trace, remittanceId);
+    if (owner !== remittanceId) {
+      await RemittanceEntity.put({ ...base, status: "duplicate", problems: [{ claim: "", message: `payment ${trace} was already posted from remittance ${owner}` }] }).go();
       summary.duplicates++;
       return;
     }
-    if (!seen) await RemittanceTraceEntity.put({ tenantId, payerKey, trace, remittanceId }).go();
     await RemittanceEntity.put({ ...base, status: "posting" }).go();
     current.post = true;
   };
@@ -84,6 +95,29 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
     index++;
   }
   return summary;
+}
+
+/** Envelope problems: a transaction set with any of these is incomplete and posts nothing. */
+const ENVELOPE_ISSUES = new Set<X12ErrorCode>([
+  "missing-terminator", "missing-iea", "missing-gs", "missing-ge", "missing-st", "missing-se",
+  "iea-count", "iea-control", "ge-count", "ge-control", "se-count", "se-control", "outside-envelope",
+]);
+
+interface Verdict {
+  balance?: Remittance835["balance"];
+  envelope: X12Issue[];
+}
+
+/** Which remittance owns the payment (payer + trace): this one when the conditional create wins. */
+async function claimTrace(tenantId: string, payerKey: string, trace: string, remittanceId: string): Promise<string> {
+  try {
+    await RemittanceTraceEntity.create({ tenantId, payerKey, trace, remittanceId }).go();
+    return remittanceId;
+  } catch (err) {
+    if (!/conditional request failed/i.test((err as Error).message)) throw err;
+  }
+  const { data } = await RemittanceTraceEntity.get({ tenantId, payerKey, trace }).go({ consistent: true });
+  return data?.remittanceId ?? remittanceId;
 }
 
 /**

@@ -3,12 +3,13 @@ import { clearinghouseInput, getClearinghouse, putClearinghouse } from "@claimle
 import { requireRole } from "@claimledger/core/shared/context.ts";
 import { pollClearinghouse } from "@claimledger/core/inbound/poll.service.ts";
 import { enqueueInbound } from "@claimledger/core/inbound/inbound.service.ts";
-import { InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
+import { INBOUND_STATUSES, InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
 import { conflict, notFound } from "@claimledger/core/shared/errors.ts";
 import { runPage } from "@claimledger/core/shared/db.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import { presign } from "@claimledger/core/shared/storage.ts";
 import type { AppEnv } from "../env.ts";
+import { queues } from "../../../../../infra/resources.ts";
 import { errors, jsonBody, jsonResponse, pageOf, writeErrors } from "./_shared.ts";
 
 export const clearinghouse = new OpenAPIHono<AppEnv>();
@@ -68,13 +69,14 @@ const inboundView = z.object({
   name: z.string().optional(),
   kind: z.string().optional(),
   source: z.enum(["poll", "upload"]),
-  status: z.enum(["received", "processed", "failed"]),
+  status: z.enum(INBOUND_STATUSES).openapi({ description: "received (queued), processing (an attempt is running, since processingSince), processed, or failed (with error)" }),
   error: z.string().optional(),
   summary: z.unknown().optional(),
   bytes: z.number(),
   attempts: z.number(),
   receivedAt: z.string(),
   processedAt: z.string().optional(),
+  processingSince: z.string().optional(),
 });
 
 clearinghouse.openapi(
@@ -121,7 +123,7 @@ clearinghouse.openapi(
     method: "post",
     path: "/v1/inbound-files/{sha256}/retry",
     tags,
-    summary: "Process a failed inbound file again (after the cause is fixed)",
+    summary: "Process an inbound file again: a failed one (after the cause is fixed), or one still processing past its worker's time limit (its worker died)",
     request: { params: shaParam },
     responses: { 202: jsonResponse(z.object({ sha256: z.string(), queued: z.boolean() }), "Queued again"), ...writeErrors },
   }),
@@ -131,7 +133,16 @@ clearinghouse.openapi(
     const { sha256 } = c.req.valid("param");
     const { data } = await InboundFileEntity.get({ tenantId: p.tenantId, sha256 }).go();
     if (!data) throw notFound("Inbound file");
-    if (data.status !== "failed") throw conflict(`The file is ${data.status}; only failed files are retried`);
+    const stuckAfter = queues.inboundFiles.consumerTimeoutSeconds * 1000;
+    const since = data.processingSince ? Date.parse(data.processingSince) : Date.parse(data.receivedAt);
+    const stuck = (data.status === "processing" || data.status === "received") && Date.now() - since > stuckAfter;
+    if (data.status !== "failed" && !stuck) {
+      const detail =
+        data.status === "processed"
+          ? "The file is processed; a processed file is never applied twice"
+          : `The file is ${data.status} since ${new Date(since).toISOString()} (attempt ${data.attempts}); it can be requeued once it has been so for longer than its worker's time limit, ${stuckAfter / 1000} s, at ${new Date(since + stuckAfter).toISOString()}`;
+      throw conflict(detail);
+    }
     await enqueueInbound({ tenantId: p.tenantId, sha256 });
     return c.json({ sha256, queued: true }, 202);
   },

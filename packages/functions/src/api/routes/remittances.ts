@@ -47,7 +47,7 @@ remittances.openapi(
     method: "get",
     path: "/v1/remittances",
     tags,
-    summary: "Payments received (one per 835 transaction), newest first: balanced, posted, duplicate or unbalanced",
+    summary: "Payments received (one per 835 transaction), newest first: posting, posted, duplicate, unbalanced, or incomplete (envelope cut short or miscounted: nothing posted)",
     request: { query: listQuery },
     responses: { 200: jsonResponse(pageOf(z.record(z.string(), z.unknown())), "Remittances"), ...errors },
   }),
