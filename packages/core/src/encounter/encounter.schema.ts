@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, npi, personName } from "../shared/schema.ts";
+import { isoDate, npi, personName, quantity, signedCents } from "../shared/schema.ts";
 import { coverages, patientInput } from "../patient/patient.schema.ts";
 
 /**
@@ -11,17 +11,17 @@ export const serviceLine = z.strictObject({
   /** CPT or HCPCS Level II code. */
   procedureCode: z.string().trim().toUpperCase().min(1).max(8),
   modifiers: z.array(z.string().trim().toUpperCase().min(1).max(4)).max(4, "at most 4 modifiers").default([]),
-  units: z.number().positive().max(9999).default(1),
+  units: quantity(9999).default(1),
   /** Line charge in cents; omitted -> taken from the practice fee schedule. */
-  chargeCents: z.number().int("must be integer cents").optional(),
+  chargeCents: signedCents.optional(),
   /** 1-based pointers into `diagnoses`, most important first. */
-  diagnosisPointers: z.array(z.number().int()).min(1).max(4),
+  diagnosisPointers: z.array(z.number().int().min(1).max(12)).min(1).max(4),
   /** Line date of service when it differs from the encounter's. */
   serviceDate: isoDate.optional(),
   serviceDateTo: isoDate.optional(),
   /** National Drug Code for drug lines (11 digits 5-4-2, hyphens allowed). */
   ndc: z.string().trim().max(13).optional(),
-  ndcQuantity: z.number().positive().optional(),
+  ndcQuantity: quantity(9_999_999).optional(),
   ndcUnit: z.enum(["F2", "GR", "ME", "ML", "UN"]).optional(),
 });
 export type ServiceLineInput = z.infer<typeof serviceLine>;
@@ -65,7 +65,7 @@ export const encounterInput = z
       })
       .optional(),
     /** Total charge as the practice computed it; the scrubber checks it equals the lines' sum. */
-    totalChargeCents: z.number().int().optional(),
+    totalChargeCents: signedCents.optional(),
   })
   .superRefine((e, ctx) => {
     if (!e.patientId === !e.patient) {

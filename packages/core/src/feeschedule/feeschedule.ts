@@ -5,6 +5,7 @@ import { requireRole, type Principal } from "../shared/context.ts";
 import { getPractice } from "../practice/practice.service.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { auditPut } from "../audit/audit.service.ts";
+import { cents } from "../shared/schema.ts";
 
 /** A practice's fee schedule: what it charges per code (+ modifier). One item per practice. */
 export const FeeScheduleEntity = new Entity(
@@ -29,7 +30,7 @@ export const FeeScheduleEntity = new Entity(
 export const feeEntry = z.strictObject({
   procedureCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{5}$/, "must be a 5-character CPT/HCPCS code"),
   modifier: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2}$/, "must be a 2-character modifier").optional(),
-  chargeCents: z.number().int("must be integer cents").positive(),
+  chargeCents: cents.min(1, "must be positive"),
 });
 export const feeScheduleInput = z.strictObject({ entries: z.array(feeEntry).max(5000) }).superRefine((v, ctx) => {
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { address, ein, isoDate, npi, orgName, status, taxonomyCode, timeZone } from "../shared/schema.ts";
+import { address, cents, ein, isoDate, npi, orgName, status, taxonomyCode, timeZone } from "../shared/schema.ts";
 
 /** One effective-dated term of the contract the billing company invoices the practice on. */
 export const contractTerm = z
@@ -9,16 +9,16 @@ export const contractTerm = z
     /** Fee as a percent of collections, in basis points: 650 = 6.5%. */
     percentBps: z.number().int().min(0).max(10000),
     /** Monthly minimum fee in cents, charged when the percentage falls short. */
-    monthlyMinimumCents: z.number().int().min(0).optional(),
+    monthlyMinimumCents: cents.optional(),
     /** Tiered rates instead of percentBps, e.g. 7% up to $50,000 collected in the month, 6% above. */
     tiers: z
-      .array(z.strictObject({ upToCents: z.number().int().positive().optional(), percentBps: z.number().int().min(0).max(10000) }))
+      .array(z.strictObject({ upToCents: cents.min(1, "must be positive").optional(), percentBps: z.number().int().min(0).max(10000) }))
       .min(2)
       .max(10)
       .optional(),
-    perClaimSubmittedCents: z.number().int().min(0).optional(),
-    perStatementCents: z.number().int().min(0).optional(),
-    oneOffSetupCents: z.number().int().min(0).optional(),
+    perClaimSubmittedCents: cents.optional(),
+    perStatementCents: cents.optional(),
+    oneOffSetupCents: cents.optional(),
     /** Which collections count; default: insurance and patient payments, refunds net, interest excluded. */
     counts: z.strictObject({ insurance: z.boolean(), patient: z.boolean(), interest: z.boolean() }).optional(),
   })

@@ -8,7 +8,7 @@ import { actorOf, requireRole, type Principal } from "../shared/context.ts";
 import { invalid, conflict, type FieldError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { newId } from "../shared/ids.ts";
-import { isoDate } from "../shared/schema.ts";
+import { cents, isoDate } from "../shared/schema.ts";
 import { now } from "../shared/db.ts";
 import { Periods, withOpenMonth } from "../invoice/period.ts";
 
@@ -24,9 +24,9 @@ export const paymentInput = z
     method: z.enum(["cash", "check", "card", "eft"]),
     paymentDate: isoDate,
     reference: z.string().trim().max(50).optional(),
-    amountCents: z.number().int("must be integer cents").positive(),
+    amountCents: cents.min(1, "must be positive"),
     allocations: z
-      .array(z.strictObject({ claimId: z.string().min(1).max(20), lineId: z.string().max(20).optional(), amountCents: z.number().int().positive() }))
+      .array(z.strictObject({ claimId: z.string().min(1).max(20), lineId: z.string().max(20).optional(), amountCents: cents.min(1, "must be positive") }))
       .min(1)
       .max(30),
   })

@@ -64,8 +64,27 @@ export const orgName = z
 
 export const status = z.enum(["active", "inactive"]);
 
+/** The largest amount we take, $99,999,999.99: far above any claim, well inside X12's 18 digits and exact in a double. */
+export const MAX_CENTS = 9_999_999_999;
+
 /** Integer cents, never floats. */
-export const cents = z.number().int("must be integer cents").min(0);
+export const cents = z.number().int("must be integer cents").min(0).max(MAX_CENTS, "must be at most 9999999999 cents");
+
+/** Integer cents that may be negative (the scrubber judges the sign), bounded either way. */
+export const signedCents = z.number().int("must be integer cents").min(-MAX_CENTS, "must be at least -9999999999 cents").max(MAX_CENTS, "must be at most 9999999999 cents");
+
+/**
+ * A positive decimal quantity with at most `places` decimals (X12 quantities are decimals such as
+ * 0.5 or 12.125), from 10^-places to `max`: 1e-300 and 1e308 are refused, not stored.
+ */
+export function quantity(max: number, places = 3) {
+  const step = 10 ** places;
+  return z
+    .number()
+    .min(1 / step, `must be at least ${1 / step}`)
+    .max(max, `must be at most ${max}`)
+    .refine((v) => Math.abs(v * step - Math.round(v * step)) < 1e-6, `may have at most ${places} decimals`);
+}
 
 /** List query parameters: `?limit=&cursor=`. */
 export const listQuery = z.strictObject({

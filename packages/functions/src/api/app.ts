@@ -5,7 +5,7 @@ import { AppError } from "@claimledger/core/shared/errors.ts";
 import { log } from "@claimledger/core/shared/log.ts";
 import type { AppEnv } from "./env.ts";
 import { problem, zodErrors } from "./problem.ts";
-import { requestContext, requireJson } from "./middleware/request.ts";
+import { refuseControlCharacters, requestContext, requireJson } from "./middleware/request.ts";
 import { requireApiKey } from "./middleware/auth.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { docsPage } from "./docs.ts";
@@ -52,6 +52,7 @@ export function createApp() {
     if (c.req.method === "POST" && c.req.path === "/v1/tenants") return next(); // platform admin key
     return requireApiKey(c, next);
   });
+  app.use("/v1/*", refuseControlCharacters);
   app.use("/v1/*", async (c, next) => (c.get("principal") ? idempotency(c, next) : next()));
 
   app.get("/health", (c) => c.json({ ok: true }));

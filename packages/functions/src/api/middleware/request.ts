@@ -44,3 +44,48 @@ export const requireJson = () =>
     }
     await next();
   });
+
+/** C0 controls, DEL and C1 controls: never part of a name, an address or a code. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Paths of the strings (and keys) in a JSON value that hold a control character. */
+function controlPaths(v: unknown, path: string, out: string[]): void {
+  if (out.length >= 20) return;
+  if (typeof v === "string") {
+    if (CONTROL.test(v)) out.push(path || "(root)");
+  } else if (Array.isArray(v)) v.forEach((x, i) => controlPaths(x, path ? `${path}.${i}` : String(i), out));
+  else if (v !== null && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) controlPaths(x, path ? `${path}.${CONTROL.test(k) ? "(key)" : k}` : k, out);
+  }
+}
+
+/**
+ * Text with control characters (NUL, BEL, line breaks, tabs...) is refused before any route
+ * reads it, naming each field: such text cannot go into an 837P, a PDF or a CSV intact. CSV
+ * uploads are checked per row (line breaks end rows; a tab is refused in a cell as well).
+ */
+export const refuseControlCharacters = createMiddleware<AppEnv>(async (c, next) => {
+  if (!["POST", "PUT", "PATCH"].includes(c.req.method)) return next();
+  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json" && type !== "text/csv") return next();
+  const text = await c.req.raw.clone().text();
+  const errors: { path: string; message: string }[] = [];
+  if (type === "text/csv") {
+    text.split(/\r?\n/).forEach((line, i) => {
+      if (errors.length < 20 && CONTROL.test(line.replace(/\r$/, ""))) errors.push({ path: `row ${i + 1}`, message: "holds a control character (e.g. NUL, BEL, tab); send plain text" });
+    });
+  } else {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return next(); // malformed JSON: the validator answers 400
+    }
+    const paths: string[] = [];
+    controlPaths(body, "", paths);
+    for (const path of paths) errors.push({ path, message: "holds a control character (e.g. NUL, BEL, a line break or a tab); send plain text" });
+  }
+  if (errors.length) return problem(c, 422, "validation", "Validation failed", "Text fields may not hold control characters", errors);
+  return next();
+});
