@@ -11,7 +11,7 @@ import { getProvider } from "../provider/provider.service.ts";
 import { getFeeSchedule } from "../feeschedule/feeschedule.ts";
 import { isoDate } from "../shared/schema.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
-import { AppError, conflict, invalid, preconditionFailed } from "../shared/errors.ts";
+import { AppError, invalid, preconditionFailed } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
 
@@ -96,7 +96,8 @@ export async function editClaim(p: Principal, claimId: string, patch: ClaimPatch
   try {
     await transactWrite(items);
   } catch (err) {
-    if (err instanceof TransactionConflict) throw conflict("The claim changed at the same time; reload it and retry");
+    // If-Match is required here: losing the race to a writer with the same version is a stale If-Match.
+    if (err instanceof TransactionConflict) throw preconditionFailed("The claim changed since you read it; reload it and retry");
     throw err;
   }
   return { ...claim, doc, findings: scrubbed.findings, status: to, serviceDate: doc.serviceDate, totalChargeCents: doc.totalChargeCents, fingerprint: owned, edits: claim.edits + 1, version: claim.version + 1, updatedAt: at };

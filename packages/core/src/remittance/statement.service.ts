@@ -17,7 +17,8 @@ import { now } from "../shared/db.ts";
  * insurance paid, what the patient owes. Written to S3 as JSON and PDF, read through 15-minute links.
  */
 export async function createStatement(p: Principal, practiceId: string, patientId: string) {
-  requireRole(p, "owner", "biller", "practice");
+  // Statements are the billing company's work (and a billable item of the contract): not a practice key's.
+  requireRole(p, "owner", "biller");
   const practice = await getPractice(p, practiceId);
   const patient = await getPatient(p, practiceId, patientId);
   const balance = await patientBalance(p, practiceId, patientId);
