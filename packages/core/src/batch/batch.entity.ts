@@ -13,6 +13,8 @@ export const ClaimBatchEntity = new Entity(
       batchId: { type: "string", required: true, readOnly: true },
       status: { type: BATCH_STATUSES, required: true },
       claimIds: { type: "list", items: { type: "string" }, required: true },
+      /** Claims taken out before the file was written (the 837P could not carry them). */
+      setAsideClaimIds: { type: "list", items: { type: "string" } },
       practiceId: { type: "string" },
       payerId: { type: "string" },
       createdBy: { type: "string", required: true },

@@ -6,7 +6,7 @@ import { historyEvent, type Claim } from "../claim/claim.service.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { actorOf, canSeePractice, requireRole, type Principal } from "../shared/context.ts";
-import { AppError, invalid, notFound } from "../shared/errors.ts";
+import { AppError, invalid, notFound, type FieldError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { queueUrl, sqsClient } from "../shared/aws.ts";
 import type { ListQuery } from "../shared/schema.ts";
@@ -25,15 +25,26 @@ export const batchInput = z
   .refine((v) => v.practiceId || v.payerId || v.claimIds, { message: "select claims by practiceId, payerId, or claimIds", path: ["practiceId"] });
 export type BatchInput = z.infer<typeof batchInput>;
 
+/**
+ * The ready claims the request names. Named claims must all be this tenant's, of the batch's
+ * practice when one is given, and ready; otherwise nothing is batched and every offending id is
+ * named (a batch of one practice must never carry another practice's patients).
+ */
 async function selectReady(p: Principal, input: BatchInput): Promise<Claim[]> {
   if (input.claimIds) {
+    const found = await Promise.all(input.claimIds.map(async (claimId) => (await ClaimEntity.get({ tenantId: p.tenantId, claimId }).go()).data as unknown as Claim | null));
+    const errors: FieldError[] = [];
     const claims: Claim[] = [];
-    for (const [i, claimId] of input.claimIds.entries()) {
-      const { data } = await ClaimEntity.get({ tenantId: p.tenantId, claimId }).go();
-      if (!data || !canSeePractice(p, data.practiceId)) throw invalid([{ path: `claimIds.${i}`, message: "no such claim" }]);
-      if (data.status !== "ready") throw invalid([{ path: `claimIds.${i}`, message: `claim is ${data.status}, only ready claims can be batched` }]);
-      claims.push(data as unknown as Claim);
+    for (const [i, data] of found.entries()) {
+      const claimId = input.claimIds[i]!;
+      const path = `claimIds.${i}`;
+      if (!data || !canSeePractice(p, data.practiceId)) errors.push({ path, message: `no such claim: ${claimId}` });
+      else if (input.practiceId && data.practiceId !== input.practiceId) errors.push({ path, message: `claim ${claimId} belongs to another practice, not ${input.practiceId}` });
+      else if (input.payerId && data.payerId !== input.payerId) errors.push({ path, message: `claim ${claimId} is billed to another payer, not ${input.payerId}` });
+      else if (data.status !== "ready") errors.push({ path, message: `claim ${claimId} is ${data.status}, only ready claims can be batched` });
+      else claims.push(data);
     }
+    if (errors.length) throw invalid(errors);
     return claims;
   }
   const q = input.practiceId
@@ -44,16 +55,27 @@ async function selectReady(p: Principal, input: BatchInput): Promise<Claim[]> {
   return (data as unknown as Claim[]).slice(0, input.limit ?? data.length);
 }
 
+/** Claims in batches of at most 99, each batch holding one practice's claims only. */
+function chunksByPractice(claims: Claim[]): { practiceId: string; claims: Claim[] }[] {
+  const byPractice = new Map<string, Claim[]>();
+  for (const c of claims) byPractice.set(c.practiceId, [...(byPractice.get(c.practiceId) ?? []), c]);
+  const out = [];
+  for (const [practiceId, list] of byPractice) {
+    for (let i = 0; i < list.length; i += MAX_CLAIMS_PER_BATCH) out.push({ practiceId, claims: list.slice(i, i + MAX_CLAIMS_PER_BATCH) });
+  }
+  return out;
+}
+
 /**
  * Creates batches of ready claims: each batch and its claims' move to `queued` is one
- * transaction (a claim is in one open batch only), then one SQS message per batch.
+ * transaction (a claim is in one open batch only), then one SQS message per batch. A batch holds
+ * one practice's claims, so whoever may read the batch (and its 837P) may read every claim in it.
  */
 export async function createBatches(p: Principal, input: BatchInput) {
   requireRole(p, "owner", "biller");
   const claims = await selectReady(p, input);
   const batches = [];
-  for (let i = 0; i < claims.length; i += MAX_CLAIMS_PER_BATCH) {
-    const chunk = claims.slice(i, i + MAX_CLAIMS_PER_BATCH);
+  for (const { practiceId, claims: chunk } of chunksByPractice(claims)) {
     const batchId = newId("bat");
     const at = now();
     const actor = actorOf(p);
@@ -64,7 +86,7 @@ export async function createBatches(p: Principal, input: BatchInput) {
           batchId,
           status: "queued",
           claimIds: chunk.map((c) => c.claimId),
-          practiceId: input.practiceId,
+          practiceId,
           payerId: input.payerId,
           createdBy: actor,
           createdAt: at,

@@ -1,6 +1,7 @@
 import type { Build837PInput, Claim837P, PatientRelationship, Transaction837P } from "@claimledger/x12";
 import type { ClaimDocument, ClaimPatient, ClaimProvider, ClaimSubscriber } from "../claim/claim.types.ts";
 import { normalizeNdc } from "../codes/procedure.ts";
+import { x12Safe, x12SafeDeep } from "../claim/rules/x12text.ts";
 
 /** Who we are to the clearinghouse: ISA/GS ids, submitter name and contact. */
 export interface SubmitterInfo {
@@ -114,6 +115,8 @@ function lineAdjudications(doc: ClaimDocument, lineId: string): Claim837P["lines
 /**
  * One interchange for a batch: claims grouped by billing provider (one ST/SE each), each claim
  * under its own subscriber and payer. Control numbers come from the tenant's atomic counter.
+ * Text holding an X12 separator is sent with a space in its place (the scrubber's x12.characters
+ * warning says which fields).
  */
 export function batchTo837P(docs: ClaimDocument[], controlNumber: number, at: Date, sub: SubmitterInfo): Build837PInput {
   const byProvider = new Map<string, ClaimDocument[]>();
@@ -127,7 +130,7 @@ export function batchTo837P(docs: ClaimDocument[], controlNumber: number, at: Da
       controlNumber: String(i + 1).padStart(4, "0"),
       referenceId: `${controlNumber}-${i + 1}`,
       createdAt: at,
-      submitter: { name: sub.submitterName, id: sub.senderId, contact: { name: sub.contactName, email: sub.contactEmail, phone: sub.contactPhone } },
+      submitter: { name: x12Safe(sub.submitterName), id: sub.senderId, contact: { name: sub.contactName, email: sub.contactEmail, phone: sub.contactPhone } },
       receiver: { name: sub.receiverName, id: sub.receiverId },
       billingProvider: {
         entityType: bp.kind === "organization" ? "2" : "1",
@@ -136,9 +139,9 @@ export function batchTo837P(docs: ClaimDocument[], controlNumber: number, at: Da
         npi: bp.npi,
         taxonomy: bp.taxonomyCode,
         taxId: bp.taxId ?? "",
-        address: bp.address!,
+        address: x12SafeDeep(bp.address!),
       },
-      claims: group.map(claim837),
+      claims: group.map((d) => x12SafeDeep(claim837(d))),
     };
   });
   return {

@@ -80,6 +80,7 @@ const CASES: Case[] = [
   },
   { ruleId: "ndc.shape", mutate: (c) => (line(c, 2).ndc = "6332300441"), severity: "error", path: "lines.2.ndc", names: '"6332300441"' },
   { ruleId: "ndc.quantity", mutate: (c) => delete line(c, 2).ndcQuantity, severity: "error", path: "lines.2.ndcQuantity", names: "63323-0044-01" },
+  { ruleId: "x12.characters", mutate: (c) => (c.patient.address!.line1 = "487 Oak St Apt 4*B"), severity: "warning", path: "patient.address.line1", names: '"*"' },
   { ruleId: "claim.frequency", mutate: (c) => (c.frequencyCode = "7"), severity: "error", path: "payerClaimControlNumber", names: "frequency 7" },
 ];
 

@@ -1,5 +1,6 @@
 import type { Rule, RuleHit } from "./types.ts";
 import { isBlank, money } from "./util.ts";
+import { x12Characters } from "./x12text.ts";
 
 export const posValid: Rule = {
   id: "pos.valid",
@@ -76,4 +77,4 @@ export const claimFrequency: Rule = {
   },
 };
 
-export const CLAIM_RULES: readonly Rule[] = [posValid, claimTotal, claimDuplicate, claimFrequency];
+export const CLAIM_RULES: readonly Rule[] = [posValid, claimTotal, claimDuplicate, claimFrequency, x12Characters];

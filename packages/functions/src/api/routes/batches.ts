@@ -14,6 +14,7 @@ const batchView = z.object({
   batchId: z.string(),
   status: z.enum(BATCH_STATUSES),
   claimIds: z.array(z.string()),
+  setAsideClaimIds: z.array(z.string()).optional().openapi({ description: "Claims taken out of the batch because the 837P could not carry them; each is back in needs_review with the reason" }),
   practiceId: z.string().optional(),
   payerId: z.string().optional(),
   createdBy: z.string(),

@@ -1,0 +1,69 @@
+import { expect } from "vitest";
+import { processBatch } from "@claimledger/core/batch/process.service.ts";
+import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import type { SandboxClaim } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
+import { call, newTenant, samples } from "./http.ts";
+
+export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+/** A company with one practice, its provider and payer, ready to take encounters. */
+export async function practiceSetUp() {
+  const t = await newTenant();
+  const key = t.ownerKey;
+  const practiceId = (await call("POST", "/v1/practices", { key, body: samples.practice })).body.practiceId as string;
+  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body.providerId as string;
+  const payerId = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId as string;
+  return { key, tenantId: t.tenantId, practiceId, providerId, payerId };
+}
+
+/** An encounter for a new patient of the practice (distinct name and member id per `i`). */
+export function encounterFor(s: { providerId: string; payerId: string }, i: number, over: Record<string, unknown> = {}) {
+  const patient = { ...samples.patient(s.payerId), firstName: `Pat${"ABCDEFGHIJ"[i]}` } as any;
+  patient.coverages = [{ ...patient.coverages[0], memberId: `XJH50000${i}` }];
+  return {
+    patient,
+    renderingProviderId: s.providerId,
+    placeOfService: "11",
+    serviceDate: daysAgo(10 + i),
+    diagnoses: ["E11.9", "I10"],
+    lines: [
+      { procedureCode: "99214", modifiers: ["25"], chargeCents: 18500, diagnosisPointers: [1, 2] },
+      { procedureCode: "36415", chargeCents: 1500, diagnosisPointers: [1] },
+    ],
+    ...over,
+  };
+}
+
+/** `n` claims sent in one batch and acknowledged (999 + 277CA), not yet paid. */
+export async function acceptedClaims(n: number) {
+  const s = await practiceSetUp();
+  for (let i = 0; i < n; i++) {
+    const r = await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) });
+    expect(r.body.status, JSON.stringify(r.body)).toBe("ready");
+  }
+  const batch = await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } });
+  await processBatch(s.tenantId, batch.body.batches[0].batchId);
+  for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files) await processInbound(s.tenantId, f.sha256);
+  const list = await call("GET", `/v1/claims?practiceId=${s.practiceId}&limit=100`, { key: s.key });
+  const claims = (list.body.items as { claimId: string; status: string; doc: any }[]).filter((c) => c.status === "accepted");
+  expect(claims.length).toBeGreaterThan(0);
+  return { ...s, claims };
+}
+
+/** The sandbox payer model's view of one of our claims. */
+export const sandboxClaim = (doc: any, over: Partial<SandboxClaim> = {}): SandboxClaim => ({
+  claimId: doc.claimId,
+  payerId: "BPH01",
+  memberId: doc.coverage.memberId,
+  claimFilingIndicator: "CI",
+  totalChargeCents: doc.totalChargeCents,
+  lines: doc.lines.map((l: any) => ({ lineId: l.lineId, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, chargeCents: l.chargeCents, serviceDate: l.serviceDate })),
+  ...over,
+});
+
+/** Uploads an 835 and runs the inbound worker on it. */
+export async function post835(s: { key: string; tenantId: string }, text: string) {
+  const res = await call("POST", "/v1/remittances", { key: s.key, raw: text, headers: { "content-type": "application/edi-x12" } });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  return { ...res.body, outcome: res.body.duplicate ? "duplicate" : await processInbound(s.tenantId, res.body.sha256) } as { sha256: string; duplicate: boolean; outcome: string };
+}
