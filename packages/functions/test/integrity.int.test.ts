@@ -35,7 +35,7 @@ describe("an 835 posts only when its envelope is whole", () => {
       ["no IEA", text.slice(0, text.indexOf("IEA*")), /IEA/],
       ["no GE or IEA", text.slice(0, text.indexOf("GE*")), /GE/],
     ];
-    for (const [what, t, names] of variants) {
+    for (const [what, t] of variants) {
       const r = await post835(s, t);
       expect(r.outcome, what).toBe("processed");
     }

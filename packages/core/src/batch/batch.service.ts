@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { ClaimBatchEntity } from "./batch.entity.ts";
 import { ClaimEntity } from "../claim/claim.entity.ts";
 import { historyEvent, type Claim } from "../claim/claim.service.ts";
@@ -8,7 +7,7 @@ import { now, runPage } from "../shared/db.ts";
 import { actorOf, canSeePractice, requireRole, type Principal } from "../shared/context.ts";
 import { AppError, invalid, notFound, type FieldError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
-import { queueUrl, sqsClient } from "../shared/aws.ts";
+import { idOf, queueMessage } from "../shared/queue.ts";
 import type { ListQuery } from "../shared/schema.ts";
 
 /** DynamoDB transactions hold 100 items: the batch plus up to 99 claims, queued atomically. */
@@ -133,8 +132,11 @@ export async function listBatches(p: Principal, q: ListQuery) {
   return { items: page.items.map(({ tenantId: _t, ...b }) => b), nextCursor: page.nextCursor };
 }
 
+/** A ClaimBatchQueue message: build, archive and submit this batch. */
+export const claimBatchMessages = queueMessage("ClaimBatchQueue", z.strictObject({ tenantId: idOf("tnt"), batchId: idOf("bat") }));
+
 async function enqueueBatch(tenantId: string, batchId: string) {
-  await sqsClient().send(new SendMessageCommand({ QueueUrl: queueUrl("ClaimBatchQueue"), MessageBody: JSON.stringify({ tenantId, batchId }) }));
+  await claimBatchMessages.send({ tenantId, batchId });
 }
 
 /** A failed (or never dispatched) batch goes back on the queue; its claims stay queued in it. */

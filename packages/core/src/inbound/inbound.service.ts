@@ -1,13 +1,12 @@
-import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import { z } from "zod";
 import { InboundFileEntity } from "./inbound.entity.ts";
 import { archiveEdi } from "../shared/storage.ts";
-import { queueUrl, sqsClient } from "../shared/aws.ts";
+import { idOf, queueMessage } from "../shared/queue.ts";
 import { now } from "../shared/db.ts";
 
-export interface InboundMessage {
-  tenantId: string;
-  sha256: string;
-}
+/** An InboundFileQueue message: apply the archived file with this hash. */
+export const inboundMessages = queueMessage("InboundFileQueue", z.strictObject({ tenantId: idOf("tnt"), sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex") }));
+export type InboundMessage = z.infer<typeof inboundMessages.schema>;
 
 /** The transaction set id (ST01) of the first transaction in an X12 file, or "x12". */
 export function x12Kind(content: string): string {
@@ -49,5 +48,5 @@ export async function receiveInbound(tenantId: string, content: string, source: 
 }
 
 export async function enqueueInbound(m: InboundMessage) {
-  await sqsClient().send(new SendMessageCommand({ QueueUrl: queueUrl("InboundFileQueue"), MessageBody: JSON.stringify(m) }));
+  await inboundMessages.send(m);
 }

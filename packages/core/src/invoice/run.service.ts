@@ -1,9 +1,8 @@
-import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { z } from "zod";
 import { PracticeEntity } from "../practice/practice.entity.ts";
 import { InvoiceRunEntity } from "./invoice.entity.ts";
 import { draftInvoice } from "./invoice.service.ts";
-import { queueUrl, sqsClient } from "../shared/aws.ts";
+import { idOf, queueMessage } from "../shared/queue.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
 import { AppError, invalid, notFound } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
@@ -25,12 +24,9 @@ export function previousMonth(at = new Date()): string {
   return d.toISOString().slice(0, 7);
 }
 
-export interface InvoiceRunMessage {
-  tenantId: string;
-  runId: string;
-  practiceId: string;
-  period: string;
-}
+/** An InvoiceRunQueue message: draft one practice's invoice for the run's month. */
+export const invoiceRunMessages = queueMessage("InvoiceRunQueue", z.strictObject({ tenantId: idOf("tnt"), runId: idOf("run"), practiceId: idOf("prc"), period }));
+export type InvoiceRunMessage = z.infer<typeof invoiceRunMessages.schema>;
 
 /**
  * Starts a month-close run: one SQS message per practice, each drafting (or recomputing) that
@@ -47,17 +43,7 @@ export async function startInvoiceRun(p: Principal, input: z.infer<typeof invoic
   const runId = newId("run");
   const run = { tenantId: p.tenantId, runId, period: input.period, practices: practiceIds.length, done: 0, failed: 0, startedAt: now(), requestedBy };
   await InvoiceRunEntity.put(run).go();
-  const sqs = sqsClient();
-  for (let i = 0; i < practiceIds.length; i += 10) {
-    const chunk = practiceIds.slice(i, i + 10);
-    const res = await sqs.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl("InvoiceRunQueue"),
-        Entries: chunk.map((practiceId, n) => ({ Id: String(n), MessageBody: JSON.stringify({ tenantId: p.tenantId, runId, practiceId, period: input.period } satisfies InvoiceRunMessage) })),
-      }),
-    );
-    if (res.Failed?.length) throw new Error(`could not queue ${res.Failed.length} practices of invoice run ${runId}`);
-  }
+  await invoiceRunMessages.sendBatch(practiceIds.map((practiceId) => ({ tenantId: p.tenantId, runId, practiceId, period: input.period })));
   return { ...viewRun(run), status: practiceIds.length ? "running" : "done" };
 }
 

@@ -1,8 +1,8 @@
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
+import { claimBatchMessages } from "@claimledger/core/batch/batch.service.ts";
 import { sqsHandler } from "./sqs.ts";
 
 /** ClaimBatchQueue consumer: 837P build, S3 archive, submission, claims submitted. */
-export const handler = sqsHandler("claim-batch", async (body) => {
-  const { tenantId, batchId } = body as { tenantId: string; batchId: string };
+export const handler = sqsHandler("claim-batch", claimBatchMessages.parse, async ({ tenantId, batchId }) => {
   await processBatch(tenantId, batchId);
 });

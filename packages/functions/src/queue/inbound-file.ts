@@ -1,9 +1,9 @@
 import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { inboundMessages } from "@claimledger/core/inbound/inbound.service.ts";
 import { sqsHandler } from "./sqs.ts";
 
 /** InboundFileQueue consumer: applies a 999, 277CA or 835 that was archived in S3. */
-export const handler = sqsHandler("inbound-file", async (body) => {
-  const { tenantId, sha256 } = body as { tenantId: string; sha256: string };
+export const handler = sqsHandler("inbound-file", inboundMessages.parse, async ({ tenantId, sha256 }) => {
   // A file that fails to parse is marked failed (kept, retryable by hand), not redelivered forever.
   await processInbound(tenantId, sha256);
 });

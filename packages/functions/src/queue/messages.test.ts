@@ -1,0 +1,40 @@
+import { expect, it, vi } from "vitest";
+import { claimBatchMessages } from "@claimledger/core/batch/batch.service.ts";
+import { inboundMessages } from "@claimledger/core/inbound/inbound.service.ts";
+import { invoiceRunMessages } from "@claimledger/core/invoice/run.service.ts";
+import { handler as claimBatch } from "./claim-batch.ts";
+import { handler as inboundFile } from "./inbound-file.ts";
+import { handler as invoiceRun } from "./invoice-run.ts";
+
+const record = (messageId: string, body: unknown) => ({ messageId, body: JSON.stringify(body), attributes: { ApproximateReceiveCount: "1" } });
+
+it("each worker refuses a body its queue's schema does not describe, before touching any data, naming the fields", async () => {
+  const logged: string[] = [];
+  const level = process.env.CLAIMLEDGER_LOG;
+  process.env.CLAIMLEDGER_LOG = "warn";
+  vi.spyOn(console, "error").mockImplementation((line: string) => void logged.push(line));
+  try {
+    for (const [handler, body] of [
+      [claimBatch, { tenantId: "tnt_abcd1234", batchId: "not a batch id" }],
+      [inboundFile, { tenantId: "tnt_abcd1234", sha256: "abc", extra: 1 }],
+      [invoiceRun, { tenantId: "tnt_abcd1234", runId: "run_abcd1234", practiceId: "prc_abcd1234", period: "2026-13" }],
+    ] as const) {
+      const out = await handler({ Records: [record("m1", body)] } as never);
+      expect(out.batchItemFailures).toEqual([{ itemIdentifier: "m1" }]);
+    }
+  } finally {
+    vi.restoreAllMocks();
+    process.env.CLAIMLEDGER_LOG = level;
+  }
+  expect(logged.map((l) => JSON.parse(l).error)).toEqual([
+    "malformed ClaimBatchQueue message: batchId",
+    "malformed InboundFileQueue message: sha256, (root)",
+    "malformed InvoiceRunQueue message: period",
+  ]);
+});
+
+it("senders refuse to queue a message the worker could not read", async () => {
+  await expect(claimBatchMessages.send({ tenantId: "tnt_abcd1234", batchId: "" })).rejects.toThrow(/batchId/);
+  await expect(inboundMessages.send({ tenantId: "", sha256: "0".repeat(64) })).rejects.toThrow(/tenantId/);
+  await expect(invoiceRunMessages.sendBatch([{ tenantId: "tnt_abcd1234", runId: "run_abcd1234", practiceId: "prc_abcd1234", period: "26-01" }])).rejects.toThrow(/period/);
+});
