@@ -7,7 +7,8 @@ import { now, runPage } from "../shared/db.ts";
 import { actorOf, canSeePractice, requireRole, type Principal } from "../shared/context.ts";
 import { AppError, invalid, notFound, type FieldError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
-import { idOf, queueMessage } from "../shared/queue.ts";
+import { sendMessage } from "../shared/queue.ts";
+import { claimBatchMessages } from "./messages.ts";
 import type { ListQuery } from "../shared/schema.ts";
 
 /** DynamoDB transactions hold 100 items: the batch plus up to 99 claims, queued atomically. */
@@ -132,11 +133,8 @@ export async function listBatches(p: Principal, q: ListQuery) {
   return { items: page.items.map(({ tenantId: _t, ...b }) => b), nextCursor: page.nextCursor };
 }
 
-/** A ClaimBatchQueue message: build, archive and submit this batch. */
-export const claimBatchMessages = queueMessage("ClaimBatchQueue", z.strictObject({ tenantId: idOf("tnt"), batchId: idOf("bat") }));
-
 async function enqueueBatch(tenantId: string, batchId: string) {
-  await claimBatchMessages.send({ tenantId, batchId });
+  await sendMessage("ClaimBatchQueue", claimBatchMessages, { tenantId, batchId });
 }
 
 /** A failed (or never dispatched) batch goes back on the queue; its claims stay queued in it. */

@@ -1,12 +1,10 @@
-import { z } from "zod";
 import { InboundFileEntity } from "./inbound.entity.ts";
 import { archiveEdi } from "../shared/storage.ts";
-import { idOf, queueMessage } from "../shared/queue.ts";
+import { sendMessage } from "../shared/queue.ts";
+import { inboundMessages, type InboundMessage } from "./messages.ts";
 import { now } from "../shared/db.ts";
 
-/** An InboundFileQueue message: apply the archived file with this hash. */
-export const inboundMessages = queueMessage("InboundFileQueue", z.strictObject({ tenantId: idOf("tnt"), sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex") }));
-export type InboundMessage = z.infer<typeof inboundMessages.schema>;
+
 
 /** The transaction set id (ST01) of the first transaction in an X12 file, or "x12". */
 export function x12Kind(content: string): string {
@@ -48,5 +46,5 @@ export async function receiveInbound(tenantId: string, content: string, source: 
 }
 
 export async function enqueueInbound(m: InboundMessage) {
-  await inboundMessages.send(m);
+  await sendMessage("InboundFileQueue", inboundMessages, m);
 }

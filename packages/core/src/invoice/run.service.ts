@@ -2,15 +2,16 @@ import { z } from "zod";
 import { PracticeEntity } from "../practice/practice.entity.ts";
 import { InvoiceRunEntity } from "./invoice.entity.ts";
 import { draftInvoice } from "./invoice.service.ts";
-import { idOf, queueMessage } from "../shared/queue.ts";
+import { sendMessages } from "../shared/queue.ts";
+import { invoiceRunMessages, type InvoiceRunMessage } from "./messages.ts";
+import { period } from "../shared/schema.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
 import { AppError, invalid, notFound } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const period = z.string().regex(PERIOD, "must be a month, YYYY-MM");
+export { period };
 
 export const invoiceRunInput = z.strictObject({
   period,
@@ -24,9 +25,7 @@ export function previousMonth(at = new Date()): string {
   return d.toISOString().slice(0, 7);
 }
 
-/** An InvoiceRunQueue message: draft one practice's invoice for the run's month. */
-export const invoiceRunMessages = queueMessage("InvoiceRunQueue", z.strictObject({ tenantId: idOf("tnt"), runId: idOf("run"), practiceId: idOf("prc"), period }));
-export type InvoiceRunMessage = z.infer<typeof invoiceRunMessages.schema>;
+
 
 /**
  * Starts a month-close run: one SQS message per practice, each drafting (or recomputing) that
@@ -43,7 +42,7 @@ export async function startInvoiceRun(p: Principal, input: z.infer<typeof invoic
   const runId = newId("run");
   const run = { tenantId: p.tenantId, runId, period: input.period, practices: practiceIds.length, done: 0, failed: 0, startedAt: now(), requestedBy };
   await InvoiceRunEntity.put(run).go();
-  await invoiceRunMessages.sendBatch(practiceIds.map((practiceId) => ({ tenantId: p.tenantId, runId, practiceId, period: input.period })));
+  await sendMessages("InvoiceRunQueue", invoiceRunMessages, practiceIds.map((practiceId) => ({ tenantId: p.tenantId, runId, practiceId, period: input.period })));
   return { ...viewRun(run), status: practiceIds.length ? "running" : "done" };
 }
 

@@ -11,6 +11,9 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, "is not a calendar date");
 
+/** A month, YYYY-MM: invoice periods, ledger months, report ranges. */
+export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month, YYYY-MM");
+
 export const npi = z.string().refine(isValidNpi, "must be a 10-digit NPI with a valid check digit");
 
 export const ein = z

@@ -1,5 +1,5 @@
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
-import { claimBatchMessages } from "@claimledger/core/batch/batch.service.ts";
+import { claimBatchMessages } from "@claimledger/core/batch/messages.ts";
 import { sqsHandler } from "./sqs.ts";
 
 /** ClaimBatchQueue consumer: 837P build, S3 archive, submission, claims submitted. */

@@ -1,4 +1,5 @@
-import { invoiceRunMessages, runPracticeInvoice } from "@claimledger/core/invoice/run.service.ts";
+import { runPracticeInvoice } from "@claimledger/core/invoice/run.service.ts";
+import { invoiceRunMessages } from "@claimledger/core/invoice/messages.ts";
 import { sqsHandler } from "./sqs.ts";
 import { queues } from "../../../../infra/resources.ts";
 

@@ -1,7 +1,8 @@
 import { expect, it, vi } from "vitest";
-import { claimBatchMessages } from "@claimledger/core/batch/batch.service.ts";
-import { inboundMessages } from "@claimledger/core/inbound/inbound.service.ts";
-import { invoiceRunMessages } from "@claimledger/core/invoice/run.service.ts";
+import { claimBatchMessages } from "@claimledger/core/batch/messages.ts";
+import { inboundMessages } from "@claimledger/core/inbound/messages.ts";
+import { invoiceRunMessages } from "@claimledger/core/invoice/messages.ts";
+import { sendMessage, sendMessages } from "@claimledger/core/shared/queue.ts";
 import { handler as claimBatch } from "./claim-batch.ts";
 import { handler as inboundFile } from "./inbound-file.ts";
 import { handler as invoiceRun } from "./invoice-run.ts";
@@ -27,14 +28,14 @@ it("each worker refuses a body its queue's schema does not describe, before touc
     process.env.CLAIMLEDGER_LOG = level;
   }
   expect(logged.map((l) => JSON.parse(l).error)).toEqual([
-    "malformed ClaimBatchQueue message: batchId",
-    "malformed InboundFileQueue message: sha256, (root)",
-    "malformed InvoiceRunQueue message: period",
+    "malformed claim batch message: batchId",
+    "malformed inbound file message: sha256, (root)",
+    "malformed invoice run message: period",
   ]);
 });
 
 it("senders refuse to queue a message the worker could not read", async () => {
-  await expect(claimBatchMessages.send({ tenantId: "tnt_abcd1234", batchId: "" })).rejects.toThrow(/batchId/);
-  await expect(inboundMessages.send({ tenantId: "", sha256: "0".repeat(64) })).rejects.toThrow(/tenantId/);
-  await expect(invoiceRunMessages.sendBatch([{ tenantId: "tnt_abcd1234", runId: "run_abcd1234", practiceId: "prc_abcd1234", period: "26-01" }])).rejects.toThrow(/period/);
+  await expect(sendMessage("ClaimBatchQueue", claimBatchMessages, { tenantId: "tnt_abcd1234", batchId: "" })).rejects.toThrow(/batchId/);
+  await expect(sendMessage("InboundFileQueue", inboundMessages, { tenantId: "", sha256: "0".repeat(64) })).rejects.toThrow(/tenantId/);
+  await expect(sendMessages("InvoiceRunQueue", invoiceRunMessages, [{ tenantId: "tnt_abcd1234", runId: "run_abcd1234", practiceId: "prc_abcd1234", period: "26-01" }])).rejects.toThrow(/period/);
 });
