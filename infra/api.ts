@@ -1,4 +1,4 @@
-import { lambda } from "./functions.ts";
+import { docsAssets, lambda } from "./functions.ts";
 import { api as apiDef } from "./resources.ts";
 import { queueResources } from "./queues.ts";
 import { dataAccess, documentBucket, ediBucket, platformAdminKey, readClearinghouseSecrets, table } from "./storage.ts";
@@ -16,10 +16,13 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
 });
 
 /** Every request goes to the Hono app, which routes it (and answers 404s itself). */
-api.route(
-  "$default",
-  lambda(apiDef, {
-    link: [table, ediBucket, documentBucket, platformAdminKey, ...Object.values(queueResources).map((q) => q.queue)],
-    permissions: [...dataAccess, readClearinghouseSecrets],
-  }),
-);
+const base = lambda(apiDef, {
+  link: [table, ediBucket, documentBucket, platformAdminKey, ...Object.values(queueResources).map((q) => q.queue)],
+  permissions: [...dataAccess, readClearinghouseSecrets],
+});
+api.route("$default", {
+  ...base,
+  // The API reference's Swagger UI files (/docs/assets/*) ship beside the bundle.
+  copyFiles: [...(base.copyFiles ?? []), ...docsAssets.files],
+  environment: { ...base.environment, ...docsAssets.environment },
+});

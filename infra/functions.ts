@@ -16,6 +16,12 @@ export const nodejs = { minify: true, esbuild: { external: ["cpu-features", "*.n
 const codeSets = { from: "packages/core/data", to: "codesets" };
 export const codeSetsEnv = { CLAIMLEDGER_CODESETS_DIR: `/var/task/${codeSets.to}` };
 
+/** The API reference's static files (swagger-ui-dist), copied beside the API function's bundle. */
+export const docsAssets = {
+  files: ["swagger-ui.css", "swagger-ui-bundle.js"].map((f) => ({ from: `node_modules/swagger-ui-dist/${f}`, to: `docs/${f}` })),
+  environment: { CLAIMLEDGER_DOCS_ASSETS_DIR: "/var/task/docs" },
+};
+
 /** A function's arguments: its definition from infra/resources.ts and what it may reach. */
 export function lambda(def: FunctionDef, access: { link: sst.Linkable[]; permissions: sst.Permission[] }): sst.FunctionArgs {
   return {

@@ -1,7 +1,7 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, type KeySchemaElement } from "@aws-sdk/client-dynamodb";
 import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { build } from "esbuild";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -168,6 +168,14 @@ describe("functions", () => {
     }
     expect(readdirSync("packages/core/data")).toEqual(expect.arrayContaining(["carc.json", "rarc.json", "icd10cm"]));
     expect(readdirSync("packages/core/data/icd10cm").some((f) => /^icd10cm-billable-fy\d{4}\.txt\.gz$/.test(f))).toBe(true);
+  });
+
+  it("ships the API reference's Swagger UI files beside the API function and points /docs at them", () => {
+    const apiFn = functionsOf(prod).find((f) => f.args.handler === apiDef.handler)!;
+    const copies = (apiFn.args.copyFiles as { from: string; to: string }[]).filter((c) => c.to.startsWith("docs/"));
+    expect(copies.map((c) => c.to).sort()).toEqual(["docs/swagger-ui-bundle.js", "docs/swagger-ui.css"]);
+    for (const c of copies) expect(existsSync(c.from), c.from).toBe(true);
+    expect(apiFn.args.environment.CLAIMLEDGER_DOCS_ASSETS_DIR).toBe("/var/task/docs");
   });
 
   it(`keeps the API's bundle under ${API_BUNDLE_BUDGET_BYTES / 1024 / 1024} MB`, () => {

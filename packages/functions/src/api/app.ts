@@ -8,7 +8,7 @@ import { problem, zodErrors } from "./problem.ts";
 import { refuseControlCharacters, requestContext, requireJson } from "./middleware/request.ts";
 import { requireApiKey } from "./middleware/auth.ts";
 import { idempotency } from "./middleware/idempotency.ts";
-import { docsPage } from "./docs.ts";
+import { DOCS_CSP, DOCS_INIT_JS, docsAsset, docsPage } from "./docs.ts";
 import { tenants } from "./routes/tenants.ts";
 import { apiKeys } from "./routes/api-keys.ts";
 import { practices } from "./routes/practices.ts";
@@ -71,7 +71,16 @@ export function createApp() {
   };
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   app.doc31("/openapi.json", openapi);
-  app.get("/docs", (c) => c.html(docsPage(app.getOpenAPI31Document(openapi) as unknown as Record<string, unknown>)));
+  app.get("/docs", (c) => {
+    c.header("content-security-policy", DOCS_CSP);
+    return c.html(docsPage(app.getOpenAPI31Document(openapi) as unknown as Record<string, unknown>));
+  });
+  app.get("/docs/assets/init.js", (c) => c.body(DOCS_INIT_JS, 200, { "content-type": "text/javascript; charset=utf-8" }));
+  app.get("/docs/assets/:name", (c) => {
+    const asset = docsAsset(c.req.param("name"));
+    if (!asset) return problem(c, 404, "not-found", "Not found", `No docs asset ${c.req.param("name")}`);
+    return c.body(asset.body, 200, { "content-type": asset.type, "cache-control": "public, max-age=86400" });
+  });
 
   app.notFound((c) => problem(c, 404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
