@@ -3,15 +3,15 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSshd, type Sshd } from "../../test/sshd.ts";
+import { startSftpServer, type SftpServer } from "../../test/sftp-server.ts";
 import type { SftpSettings } from "./connection.ts";
 import { openSftp } from "./sftp.ts";
 
-let sshd: Sshd;
+let sshd: SftpServer;
 let n = 0;
 
 beforeAll(async () => {
-  sshd = await startSshd();
+  sshd = await startSftpServer();
 });
 afterAll(async () => {
   await sshd?.stop();
@@ -36,7 +36,7 @@ async function settings(extra: Partial<SftpSettings> = {}): Promise<SftpSettings
 /** Lines of a PEM/OpenSSH key that carry key material (not the BEGIN/END armour). */
 const keyLines = (key: string) => key.split("\n").filter((l) => l.trim() && !l.startsWith("-----"));
 
-describe("openSftp against a real OpenSSH server", () => {
+describe("openSftp against a real SFTP server (in-process, over TCP)", () => {
   it("submits atomically: the file appears with its exact content and no .part is left", async () => {
     const s = await settings();
     const conn = await openSftp(s, { privateKey: sshd.privateKey });
@@ -50,6 +50,17 @@ describe("openSftp against a real OpenSSH server", () => {
       await expect(conn.submit({ name: "CL-000000123.837", content: "other" })).rejects.toThrow(/already exists/);
       expect(await readFile(join(s.outboundDir, "CL-000000123.837"), "utf8")).toBe(content);
       expect(await readdir(s.outboundDir)).toEqual(["CL-000000123.837"]);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it("logs in with a password as well as a key", async () => {
+    const s = await settings();
+    const conn = await openSftp(s, { password: sshd.password });
+    try {
+      await conn.submit({ name: "pw.837", content: "ST*837~\n" });
+      expect(await readFile(join(s.outboundDir, "pw.837"), "utf8")).toBe("ST*837~\n");
     } finally {
       await conn.close();
     }
