@@ -1,5 +1,10 @@
 import type { Principal } from "@claimledger/core/shared/context.ts";
-import type { ShownOnce } from "./middleware/idempotency.ts";
+
+/** What a replay of a response carrying a secret answers instead: a problem naming what was created. */
+export interface ShownOnce {
+  detail: string;
+  ids: Record<string, string>;
+}
 
 export interface AppEnv {
   Variables: {

@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv, ShownOnce } from "../env.ts";
 import { beginIdempotent, completeIdempotent, releaseIdempotent, requestHash } from "@claimledger/core/idempotency/idempotency.ts";
 import { badRequest } from "@claimledger/core/shared/errors.ts";
 import { api } from "../../../../../infra/resources.ts";
@@ -63,7 +63,3 @@ export function shownOnce(c: { set(k: "shownOnce", v: ShownOnce): void }, detail
   c.set("shownOnce", { detail, ids });
 }
 
-export interface ShownOnce {
-  detail: string;
-  ids: Record<string, string>;
-}
