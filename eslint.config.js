@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", ".sst/**", ".data/**", "demo-output/**", "bench/results.json", "**/test/fixtures/**"] },
+  { ignores: ["**/node_modules/**", "**/dist/**", ".sst/**", ".data/**", "demo-output/**", "bench/results.json", "**/test/fixtures/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,9 +10,9 @@ import { api, crons, queueList } from "./resources.ts";
  * names kept, and SST's createRequire banner so bundled CommonJS can still `require` Node's
  * modules. Everything is bundled, the AWS SDK v3 included: SST only leaves out what
  * `nodejs.install` lists (we list nothing), so each function runs the SDK versions the tests ran,
- * not whatever version the Lambda runtime ships, tree-shaken. Minify and externals come from the
- * `nodejs` settings infra/functions.ts deploys with. SST also writes a source map but keeps it out
- * of the zip, so none is written here.
+ * not whatever version the Lambda runtime ships, tree-shaken. Minify, externals and conditions
+ * come from the `nodejs` settings infra/functions.ts deploys with. SST also writes a source map but
+ * keeps it out of the zip, so none is written here.
  */
 const repoRoot = resolve(import.meta.dirname, "..");
 
@@ -44,6 +44,7 @@ export function buildOptions(file: string, outfile: string): BuildOptions {
     keepNames: true,
     minify: nodejs.minify,
     external: nodejs.esbuild.external,
+    conditions: nodejs.esbuild.conditions,
     metafile: true,
     logLevel: "silent",
     banner: {

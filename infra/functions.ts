@@ -8,9 +8,13 @@ import type { FunctionDef } from "./resources.ts";
 /**
  * Bundling: SST only minifies when asked. ssh2's optional native addons are left out, so ssh2
  * runs its pure-JS crypto in Lambda as it does in CI (`allowScripts` keeps them unbuilt there);
- * bundled, a locally built `.node` file would stop the build.
+ * bundled, a locally built `.node` file would stop the build. The `@claimledger/source` condition
+ * bundles workspace packages from their TypeScript sources (`@claimledger/x12` exports its
+ * compiled dist/ otherwise, which a deploy does not build); `module` is esbuild's default
+ * condition, kept because setting any condition drops it. SST 4.17 passes `conditions` through
+ * to esbuild (pkg/runtime/node/build.go).
  */
-export const nodejs = { minify: true, esbuild: { external: ["cpu-features", "*.node"] } };
+export const nodejs = { minify: true, esbuild: { external: ["cpu-features", "*.node"], conditions: ["@claimledger/source", "module"] } };
 
 /** The code-set data (ICD-10-CM, CARC, RARC) ships beside each bundle; Lambda unpacks it here. */
 const codeSets = { from: "packages/core/data", to: "codesets" };

@@ -51,7 +51,7 @@ declare namespace sst {
     permissions?: Permission[];
     environment?: Record<string, Input<string>>;
     copyFiles?: { from: string; to?: string }[];
-    nodejs?: { minify?: boolean; esbuild?: { external?: string[] } };
+    nodejs?: { minify?: boolean; esbuild?: { external?: string[]; conditions?: string[] } };
   }
 
   class Secret implements Linkable {

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const BIN = fileURLToPath(new URL("../bin/x12.js", import.meta.url));
+// The CLI from source, on this Node (24, type stripping); test/dist.test.ts runs the built one on Node 20.
+const BIN = fileURLToPath(new URL("./cli.ts", import.meta.url));
 const FIX = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
 
 function x12(...args: string[]): { status: number | null; stdout: string; stderr: string } {

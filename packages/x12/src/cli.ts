@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * x12 command line: `x12 parse FILE`, `x12 check FILE [--json]`, `x12 --help`.
  * Exit codes: 0 fine, 1 structural errors found (check), 2 unreadable input or bad usage.
