@@ -80,6 +80,9 @@ export const LedgerEntryEntity = new Entity(
       remittanceId: { type: "string" },
       depositDate: { type: "string", required: true },
       postedAt: { type: "string", required: true },
+      /** For an entry a person made (a denial written off or billed to the patient): who, and why. */
+      actor: { type: "string" },
+      note: { type: "string" },
     },
     indexes: {
       byPracticeMonth: {
