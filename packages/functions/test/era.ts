@@ -4,6 +4,7 @@ import { processInbound } from "@claimledger/core/inbound/process.service.ts";
 import { InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
 import { post835 } from "@claimledger/core/remittance/remittance.service.ts";
 import { streamEdi } from "@claimledger/core/shared/storage.ts";
+import { draftInvoice } from "@claimledger/core/invoice/invoice.service.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import type { Adjudication, Adjustment, SandboxClaim } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { call, newTenant, samples } from "./http.ts";
@@ -125,3 +126,11 @@ export const SECONDARY: ClpSpec["lines"] = [
   // 93000: paid 10.00, OA-23 60.00 (20 + 40), coinsurance 5.00 (10 + 60 + 5 = 75)
   { paid: 1000, cas: [["OA", "23", 6000], ["PR", "2", 500]] },
 ];
+
+/** Drafts the practice's invoice for the month (what the month-close job does) and finalizes it as the owner. */
+export async function closeMonth(w: World, period: string) {
+  await draftInvoice(w.tenantId, w.practiceId, period);
+  const fin = await call("POST", `/v1/practices/${w.practiceId}/invoices/${period}/finalize`, { key: w.key });
+  expect(fin.status, JSON.stringify(fin.body)).toBe(200);
+  return fin.body;
+}
