@@ -1,4 +1,7 @@
 import { expect, it } from "vitest";
+import { checkX12, parseX12 } from "@claimledger/x12";
+import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
+import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { pdfText } from "@claimledger/core/shared/pdf.ts";
 import { call } from "./http.ts";
 import { PRIMARY, SECONDARY, era, getClaim, ledger, rerun, submit, upload, visit, world, type World } from "./era.ts";
@@ -106,8 +109,15 @@ it("follows the same rule through a tertiary payer: the patient owes what the th
   expect(tertiary.balances).toMatchObject({ priorPayerCents: 24_500, insuranceBalanceCents: 1_500 });
   expect(await balanceOf(w)).toMatchObject({ balanceCents: 0, pendingSecondaryCents: 1_500 });
 
+  // Its 837P names both payers before it (2320 SBR P and S, each with its claim control number) and the claim's own as tertiary.
+  const batchId = await submit(w, [tertiaryId]);
+  const x12 = await readEdi((await ClaimBatchEntity.get({ tenantId: w.tenantId, batchId }).go()).data!.fileKey!);
+  expect(checkX12(x12).errors).toEqual([]);
+  const segs = parseX12(x12).interchanges[0]!.groups[0]!.transactions[0]!.segments;
+  expect(segs.filter((x) => x.id === "SBR").map((x) => x.elements[1])).toEqual(["T", "P", "S"]);
+  expect(segs.filter((x) => x.id === "AMT" && x.elements[1] === "D").map((x) => x.elements[2])).toEqual(["100", "40"]);
+  expect(segs.filter((x) => x.id === "SVD")).toHaveLength(4);
   // The tertiary pays 10.00 with OA-23 245.00 and leaves 5.00.
-  await submit(w, [tertiaryId]);
   await upload(w, await era(w, 2, 8203, "2026-11-15", [{
     claimId: tertiaryId, status: "3", lines: [
       // 99214: paid 7.00, OA-23 175.00 (145 + 30), coinsurance 3.00 (7 + 175 + 3 = 185)

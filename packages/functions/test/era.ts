@@ -59,6 +59,7 @@ export async function submit(w: World, claimIds: string[]) {
   const b = await call("POST", "/v1/claim-batches", { key: w.key, body: { claimIds } });
   expect(b.status, JSON.stringify(b.body)).toBe(201);
   await processBatch(w.tenantId, b.body.batches[0].batchId);
+  return b.body.batches[0].batchId as string;
 }
 
 export const getClaim = async (w: World, claimId: string) => (await call("GET", `/v1/claims/${claimId}`, { key: w.key })).body;

@@ -16,6 +16,7 @@ import { applyEntries, matchLine, zeroBalances, type EntryDraft } from "./postin
 export function priorPayerOf(primary: ClaimDocument, clp: Claim835, adjudicationDate: string): PriorPayer {
   const used = new Set<string>();
   return {
+    order: primary.coverage.order === "secondary" ? "secondary" : "primary",
     payerName: primary.coverage.payerName,
     clearinghousePayerId: primary.coverage.clearinghousePayerId,
     claimFilingIndicator: primary.coverage.claimFilingIndicator,
@@ -69,6 +70,7 @@ export async function prepareNextClaim(tenantId: string, prior: Claim, clp: Clai
     claimId: newClaimId(),
     coverage: coverageOf(next, payer as unknown as Payer),
     priorPayer: priorPayerOf(prior.doc, clp, adjudicationDate),
+    earlierPayers: prior.doc.priorPayer ? [...(prior.doc.earlierPayers ?? []), prior.doc.priorPayer] : undefined,
     primaryClaimId: prior.claimId,
   };
   const scrubbed = await scrubClaim(tenantId, doc, practice.timeZone);
