@@ -96,5 +96,23 @@ describe("posting rules", () => {
     // 260 - 100 - 105 - 55 = 0 with insurance; 55 - 55 moved = 0 for the patient; contractual 105.00.
     expect(primary).toMatchObject({ insuranceBalanceCents: 0, patientResponsibilityCents: 5500, transferredCents: 5500, patientBalanceCents: 0, contractualCents: 10500 });
   });
+
+  it("takes a secondary's repeat of the primary's contractual as a restatement, and its own write-off as its own", () => {
+    const opened = applyEntries(zeroBalances(26000), [{ kind: "cob_prior_payer", amountCents: 20500 }]);
+    // The secondary restates the primary as OA-23 100.00 (its payment) + CO-45 105.00 (its contract), pays 40.00, PR 15.00.
+    const repeat = applyEntries(opened, [
+      { kind: "insurance_payment", amountCents: 4000 }, { kind: "prior_payer_adjustment", group: "OA", reason: "23", amountCents: 10000 },
+      { kind: "contractual_adjustment", group: "CO", reason: "45", amountCents: 10500 }, { kind: "coinsurance", group: "PR", reason: "2", amountCents: 1500 },
+    ]);
+    // 260 - 205 prior - 40 - (105 - 105 restated) - 15 = 0; none of the CO-45 is the secondary's own.
+    expect(repeat).toMatchObject({ insuranceBalanceCents: 0, contractualCents: 10500, restatedContractualCents: 10500 });
+    // A Medicaid paying its lesser-of: OA-23 205.00, pays 30.00, writes off 25.00 of the 55.00 share as CO-45.
+    const own = applyEntries(opened, [
+      { kind: "insurance_payment", amountCents: 3000 }, { kind: "prior_payer_adjustment", group: "OA", reason: "23", amountCents: 20500 },
+      { kind: "contractual_adjustment", group: "CO", reason: "45", amountCents: 2500 },
+    ]);
+    // 260 - 205 - 30 - 25 = 0, and the 25.00 is its own contractual (nothing restated).
+    expect(own).toMatchObject({ insuranceBalanceCents: 0, contractualCents: 2500, restatedContractualCents: 0, patientBalanceCents: 0 });
+  });
 });
 

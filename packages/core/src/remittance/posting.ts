@@ -44,10 +44,12 @@ export interface Balances {
   contractualCents?: number;
   /** Denied by the payer and not yet resolved by a person: still insurance A/R ("denied"). */
   deniedCents?: number;
-  /** Secondary/tertiary claim: what earlier payers resolved, as known when it was created ... */
+  /** Secondary/tertiary claim: what earlier payers resolved (paid and adjusted), as posted on their claims. */
   priorPayerCents?: number;
-  /** ... and as this payer restated it (OA-23), which wins once it is reported. */
+  /** What this claim's payer reported as the earlier payers' impact (OA-23)... */
   priorPayerReportedCents?: number;
+  /** ...and the part of its contractual adjustments that repeats theirs (not a new write-off, not in the NCR). */
+  restatedContractualCents?: number;
   /** Patient responsibility as the payer reported it (PR groups). */
   patientResponsibilityCents: number;
   /** Of that, what moved on to the next coverage's claim (pending or adjudicated there). */
@@ -122,11 +124,12 @@ export function entriesFor(clp: Claim835, lines: ClaimLine[]): EntryDraft[] {
 
 /**
  * Folds entries into the claim's running balances. Open denials stay in the insurance balance; a
- * secondary's OA-23 restates the prior payers (it replaces what was known of them at creation);
- * the patient owes the patient share less what moved on to the next coverage and what they paid.
+ * secondary's OA-23 (or a contractual adjustment repeating the primary's) restates the prior
+ * payers up to what they resolved; the patient owes the patient share less what moved on to the
+ * next coverage and what they paid.
  */
 export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
-  const next = { contractualCents: 0, deniedCents: 0, priorPayerCents: 0, priorPayerReportedCents: 0, transferredCents: 0, patientPaidCents: 0, ...b };
+  const next = { contractualCents: 0, deniedCents: 0, priorPayerCents: 0, priorPayerReportedCents: 0, restatedContractualCents: 0, transferredCents: 0, patientPaidCents: 0, ...b };
   for (const e of entries) {
     const a = e.amountCents;
     switch (e.kind) {
@@ -165,8 +168,12 @@ export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
         next.patientResponsibilityCents += a;
     }
   }
-  const prior = next.priorPayerReportedCents !== 0 ? next.priorPayerReportedCents : next.priorPayerCents;
-  next.insuranceBalanceCents = next.chargeCents - prior - next.insurancePaidCents - next.adjustedCents - next.patientResponsibilityCents;
+  // On a secondary (tertiary) claim the payer restates what earlier payers resolved, as OA-23 or
+  // by repeating their contractual adjustment: up to what they resolved, that is no new write-off.
+  const restatedPrior = Math.min(Math.max(next.priorPayerReportedCents, 0), next.priorPayerCents);
+  next.restatedContractualCents = Math.min(Math.max(next.contractualCents, 0), next.priorPayerCents - restatedPrior);
+  const ownAdjustments = next.adjustedCents - next.restatedContractualCents + (next.priorPayerReportedCents - restatedPrior);
+  next.insuranceBalanceCents = next.chargeCents - next.priorPayerCents - next.insurancePaidCents - ownAdjustments - next.patientResponsibilityCents;
   next.patientBalanceCents = next.patientResponsibilityCents - next.transferredCents - next.patientPaidCents;
   return next;
 }

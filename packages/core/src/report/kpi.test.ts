@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohortTotals, netCollectionRate } from "./kpi.ts";
+import { claimCohort, cohortTotals, netCollectionRate } from "./kpi.ts";
 
 describe("net collection rate on one basis", () => {
   it("takes payments and contractuals of the month's services, whenever posted", () => {
@@ -21,4 +21,12 @@ describe("net collection rate on one basis", () => {
     expect(netCollectionRate(4000, 0, 0)).toBeNull();
     expect(netCollectionRate(4000, 10000, 10000)).toBeNull();
   });
+
+  it("reads a claim's own payments and contractuals from its balances, leaving out a secondary's repeat of the primary", () => {
+    // Secondary claim: paid 40.00, repeated the primary's CO-45 105.00 (restated), the patient paid 15.00.
+    const b = { chargeCents: 26000, insurancePaidCents: 4000, adjustedCents: 10500, contractualCents: 10500, restatedContractualCents: 10500, patientResponsibilityCents: 1500, patientPaidCents: 1500, insuranceBalanceCents: 0 };
+    expect(claimCohort(b)).toEqual({ paymentsCents: 5500, contractualAdjustmentsCents: 0 });
+    expect(claimCohort({ chargeCents: 100, insurancePaidCents: 0, adjustedCents: 0, patientResponsibilityCents: 0, insuranceBalanceCents: 100 })).toBeUndefined();
+  });
 });
+

@@ -1,4 +1,4 @@
-import { isContractual } from "../remittance/posting.ts";
+import { isContractual, type Balances } from "../remittance/posting.ts";
 
 /**
  * The figures' bases, pure. HFMA's MAP Keys measure the net collection rate on one population:
@@ -32,4 +32,14 @@ export function netCollectionRate(paymentsCents: number, chargesCents: number, c
   const collectible = chargesCents - contractualAdjustmentsCents;
   if (collectible <= 0) return null;
   return Math.round((paymentsCents / collectible) * 10_000) / 100;
+}
+
+/**
+ * The same from a claim's running balances, when they carry the contractual figure: its payments
+ * (refunds net) and the contract's adjustments it made itself (not a secondary's repeat of the
+ * primary's). Undefined for balances written before they kept it: read the claim's entries then.
+ */
+export function claimCohort(b: Balances | undefined): { paymentsCents: number; contractualAdjustmentsCents: number } | undefined {
+  if (!b || b.contractualCents === undefined) return undefined;
+  return { paymentsCents: b.insurancePaidCents + (b.patientPaidCents ?? 0), contractualAdjustmentsCents: b.contractualCents - (b.restatedContractualCents ?? 0) };
 }

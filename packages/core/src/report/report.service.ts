@@ -11,7 +11,7 @@ import type { Principal } from "../shared/context.ts";
 import { invalid } from "../shared/errors.ts";
 import { toCsv } from "../shared/csv.ts";
 import { DAY, balancesOf, days, inAR, payerNames, rate, scopePractices } from "./scope.ts";
-import { BASES, cohortTotals, netCollectionRate } from "./kpi.ts";
+import { BASES, claimCohort, cohortTotals, netCollectionRate } from "./kpi.ts";
 
 
 /**
@@ -47,9 +47,12 @@ export async function collectionsByMonth(p: Principal, q: { from: string; to: st
     for (const month of months) {
       const cohort = claims.filter((c) => c.serviceDate.startsWith(month));
       const charges = cohort.filter((c) => !isCrossover(c)).reduce((s, c) => s + c.totalChargeCents, 0);
-      const entries = [];
-      for (const c of cohort) entries.push(...(await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" })).data);
-      const ncr = cohortTotals(entries);
+      const ncr = { paymentsCents: 0, contractualAdjustmentsCents: 0 };
+      for (const c of cohort) {
+        const t = claimCohort(c.balances) ?? cohortTotals((await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" })).data);
+        ncr.paymentsCents += t.paymentsCents;
+        ncr.contractualAdjustmentsCents += t.contractualAdjustmentsCents;
+      }
       const m = { insurancePaymentsCents: 0, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: 0, contractualAdjustmentsCents: 0, denialAdjustmentsCents: 0, otherAdjustmentsCents: 0, deniedWrittenOffCents: 0 };
       for (const e of await ledgerOf(p.tenantId, pr.practiceId, month)) {
         // Money in and out by the invoice's categories (interest is not a collection here); then adjustments.
