@@ -23,7 +23,8 @@ it("re-runs a file with a PLB across a month close without failing or booking th
   // Same month, second run: nothing new, and no failure.
   expect(await rerun(w, sha)).toMatchObject({ posted: 0, skipped: 1, providerAdjustments: 1 });
   const remittance = (await call("GET", "/v1/remittances", { key: w.key })).body.items[0];
-  expect(remittance).toMatchObject({ status: "posted", paymentCents: 6_000, providerAdjustmentsPostedAt: expect.any(String) });
+  // What the first run recorded is kept: the PLB marker and its summary; the re-run's summary sits beside it.
+  expect(remittance).toMatchObject({ status: "posted", paymentCents: 6_000, providerAdjustmentsPostedAt: expect.any(String), summary: { posted: 1 }, lastRun: { posted: 0, skipped: 1 } });
 
   // September is finalized: 5% of (100.00 - 40.00) = 3.00.
   expect((await closeMonth(w, "2026-09")).totalCents).toBe(300);

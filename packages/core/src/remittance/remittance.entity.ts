@@ -17,6 +17,8 @@ export const RemittanceEntity = new Entity(
       status: { type: ["posting", "posted", "unbalanced", "duplicate"] as const, required: true },
       problems: { type: "any" },
       summary: { type: "any" },
+      /** What the latest re-run of the file found (it posts nothing already posted). */
+      lastRun: { type: "any" },
       /** Set in the transaction that posts the remittance's PLB entries: they post once. */
       providerAdjustmentsPostedAt: { type: "string" },
       receivedAt: { type: "string", required: true },

@@ -32,7 +32,7 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
 
   let index = 0;
   const periods = new Periods(tenantId);
-  let current: { remittanceId: string; depositDate: string; payerKey: string; post: boolean; practiceId?: string; claim: number } | undefined;
+  let current: { remittanceId: string; depositDate: string; payerKey: string; post: boolean; rerun?: boolean; practiceId?: string; claim: number } | undefined;
   const begin = async (r: Remittance835) => {
     summary.remittances++;
     const remittanceId = `${sha256.slice(0, 16)}-${index + 1}`;
@@ -54,7 +54,7 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
       return;
     }
     if (!seen) await RemittanceTraceEntity.put({ tenantId, payerKey, trace, remittanceId }).go();
-    await startPosting(base);
+    current.rerun = await startPosting(base);
     current.post = true;
   };
 
@@ -73,7 +73,7 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
     if (cur.post) {
       await postProviderAdjustments(tenantId, periods, cur, e.remittance);
       summary.providerAdjustments += e.remittance.providerAdjustments.length;
-      await RemittanceEntity.patch({ tenantId, remittanceId: cur.remittanceId }).set({ status: "posted", summary: { ...summary } }).go();
+      await finishPosting(tenantId, cur, summary);
     }
     current = undefined;
     index++;
@@ -125,14 +125,26 @@ async function postProviderAdjustments(tenantId: string, periods: Periods, cur: 
 /**
  * Marks a remittance as being posted. A re-run of the same file finds the item the earlier run
  * wrote: it changes only the status and keeps everything that run recorded (the PLB marker, when
- * it was received), so a re-run never fails on, nor posts again, what was posted before.
+ * it was received, what it posted), so a re-run never fails on, nor posts again, what was posted
+ * before. Answers whether an earlier run had finished posting it.
  */
-async function startPosting(base: Omit<Parameters<typeof RemittanceEntity.create>[0], "status">) {
+async function startPosting(base: Omit<Parameters<typeof RemittanceEntity.create>[0], "status">): Promise<boolean> {
   try {
     await RemittanceEntity.create({ ...base, status: "posting" }).go();
+    return false;
   } catch (err) {
     const e = err as { message?: string; cause?: { name?: string } };
     if (e.cause?.name !== "ConditionalCheckFailedException" && !/conditional request failed/i.test(e.message ?? "")) throw err;
+    const { data } = await RemittanceEntity.get({ tenantId: base.tenantId, remittanceId: base.remittanceId }).go({ attributes: ["status"], consistent: true });
     await RemittanceEntity.patch({ tenantId: base.tenantId, remittanceId: base.remittanceId }).set({ status: "posting" }).go();
+    return data?.status === "posted";
   }
+}
+
+/** Posted. The first complete run's summary stays; a re-run's (which posts nothing new) is kept beside it. */
+async function finishPosting(tenantId: string, cur: { remittanceId: string; rerun?: boolean }, summary: PostSummary) {
+  const at = now();
+  await RemittanceEntity.patch({ tenantId, remittanceId: cur.remittanceId })
+    .set({ status: "posted", ...(cur.rerun ? { lastRun: { ...summary, at } } : { summary: { ...summary } }) })
+    .go();
 }
