@@ -78,7 +78,7 @@ try {
   const posting = await receiveRemittances(api, out, ref.practices.map((p: any) => p.practice.practiceId), waitFor);
   const sum = (k: string) => posting.reduce((s: number, c: any) => s + c[k], 0);
   const usd = (c: number) => `$${(c / 100).toFixed(2)}`;
-  console.log(`  835s posted to ${posting.length} claims: charged ${usd(sum("chargeCents"))}, paid ${usd(sum("paidCents"))}, adjusted ${usd(sum("adjustmentsCents"))}, patient share ${usd(sum("patientResponsibilityCents"))}`);
+  console.log(`  835s posted to ${posting.length} claims: charged ${usd(sum("chargeCents"))}, paid ${usd(sum("paidCents"))}, adjusted ${usd(sum("adjustmentsCents"))}, denied and still open ${usd(sum("deniedOpenCents"))}, patient share ${usd(sum("patientResponsibilityCents"))}`);
   console.log(`  claims now: ${JSON.stringify(await claimStatus())}`);
   const chain = await billSecondaries(api, out, cobHome.practice.practiceId, cob.patientId, waitFor);
   console.log(

@@ -75,6 +75,7 @@ export async function receiveRemittances(api: ApiClient, out: string, practiceId
           chargeCents: c.balances.chargeCents,
           paidCents: c.balances.insurancePaidCents,
           adjustmentsCents: c.balances.adjustedCents,
+          deniedOpenCents: c.balances.deniedCents ?? 0,
           patientResponsibilityCents: c.balances.patientResponsibilityCents,
           balanceCents: c.balances.insuranceBalanceCents,
         });
