@@ -43,10 +43,15 @@ export async function acceptedClaims(n: number) {
   }
   const batch = await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } });
   await processBatch(s.tenantId, batch.body.batches[0].batchId);
-  for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files) await processInbound(s.tenantId, f.sha256);
+  const polled = (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files as { sha256: string; name: string }[];
+  const outcomes = [];
+  for (const f of polled) outcomes.push(`${f.name}: ${await processInbound(s.tenantId, f.sha256)}`);
   const list = await call("GET", `/v1/claims?practiceId=${s.practiceId}&limit=100`, { key: s.key });
-  const claims = (list.body.items as { claimId: string; status: string; doc: any }[]).filter((c) => c.status === "accepted");
-  expect(claims.length).toBeGreaterThan(0);
+  const all = list.body.items as { claimId: string; status: string; statusReason?: string; doc: any }[];
+  const claims = all.filter((c) => c.status === "accepted");
+  // Should this ever fail, say what the acknowledgements did.
+  const files = (await call("GET", "/v1/inbound-files", { key: s.key })).body.items.map((f: any) => [f.name, f.status, f.error]);
+  expect(claims.length, JSON.stringify({ outcomes, files, claims: all.map((c) => [c.status, c.statusReason]) })).toBeGreaterThan(0);
   return { ...s, claims };
 }
 

@@ -74,7 +74,10 @@ it("posts the sandbox's 835 to every claim line to the cent", async () => {
     const pr = ledger.body.items.filter((e: any) => ["deductible", "coinsurance", "copay"].includes(e.kind)).reduce((s: number, e: any) => s + e.amountCents, 0);
     expect(paid).toBe(expected.paidCents);
     expect(pr).toBe(expected.patientResponsibilityCents);
-    expect(ledger.body.balances).toMatchObject({ chargeCents: 20000, insurancePaidCents: expected.paidCents, patientResponsibilityCents: expected.patientResponsibilityCents, insuranceBalanceCents: 0 });
+    // What the payer refused (CO-16 on a denied claim, CO-97 on the bundled lab draw) stays owed, in the denied bucket, until a biller works it.
+    const refused = expected.lines.flatMap((l) => l.adjustments).filter((a) => a.group === "CO" && a.reason !== "45").reduce((s, a) => s + a.amountCents, 0);
+    expect(refused).toBeGreaterThan(0);
+    expect(ledger.body.balances).toMatchObject({ chargeCents: 20000, insurancePaidCents: expected.paidCents, patientResponsibilityCents: expected.patientResponsibilityCents, deniedCents: refused, insuranceBalanceCents: refused });
     // Every entry sits on one of our lines, matched by REF*6R.
     expect(ledger.body.items.every((e: any) => doc.lines.some((l: any) => l.lineId === e.lineId))).toBe(true);
     const claim = (await call("GET", `/v1/claims/${claimId}`, { key })).body;
@@ -168,7 +171,8 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   const net = ledgerB.items.filter((e: any) => e.kind === "insurance_payment").reduce((s: number, e: any) => s + e.amountCents, 0);
   expect(net).toBe(original.paidCents);
   expect(ledgerB.items.some((e: any) => e.amountCents < 0)).toBe(true);
-  expect(ledgerB.balances.insuranceBalanceCents).toBe(0);
+  // Nothing left with insurance but the bundled lab draw's 15.00 (CO-97), denied and open.
+  expect(ledgerB.balances).toMatchObject({ deniedCents: 1500, insuranceBalanceCents: 1500 });
 });
 
 it("posts patient payments and refunds against what the patient owes", async () => {

@@ -79,8 +79,8 @@ it("ages A/R by payer from the date of service and from submission, patient bala
   expect(pr.fromServiceDate.insurance.buckets).toEqual({ "0-30": 10_000, "31-60": 0, "61-90": 7_000, "91-120": 0, "120+": 8_000 });
   expect(pr.fromServiceDate.insurance.totalCents).toBe(25_000);
   expect(pr.fromServiceDate.insurance.byPayer).toEqual([
-    { payerId: payer.A, payerName: "Payer A", buckets: { "0-30": 10_000, "31-60": 0, "61-90": 7_000, "91-120": 0, "120+": 0 }, totalCents: 17_000 },
-    { payerId: payer.B, payerName: "Payer B", buckets: { "0-30": 0, "31-60": 0, "61-90": 0, "91-120": 0, "120+": 8_000 }, totalCents: 8_000 },
+    { payerId: payer.A, payerName: "Payer A", buckets: { "0-30": 10_000, "31-60": 0, "61-90": 7_000, "91-120": 0, "120+": 0 }, totalCents: 17_000, deniedCents: 0 },
+    { payerId: payer.B, payerName: "Payer B", buckets: { "0-30": 0, "31-60": 0, "61-90": 0, "91-120": 0, "120+": 8_000 }, totalCents: 8_000, deniedCents: 0 },
   ]);
   expect(pr.fromServiceDate.patient).toEqual({ buckets: { "0-30": 0, "31-60": 4_000, "61-90": 0, "91-120": 0, "120+": 0 }, totalCents: 4_000 });
   // From submission c4 is 103 days old, not 143.
@@ -97,15 +97,20 @@ it("reports collections by month with the net collection rate", async () => {
   const r = await call("GET", `/v1/reports/collections?from=2026-09&to=2026-10&practiceId=${practiceId}`, { key });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   const [sep, oct] = r.body.practices[0].months;
-  // September: charges 200.00 (c2); payments 50.00 - 10.00 = 40.00; rate 40 / (200 - 10) = 21.05%
+  // Cash by posting month. September: charges 200.00 (c2, by date of service); payments 50.00 - 10.00 = 40.00.
+  // The net collection rate is on the services of the month, with what was posted to them to date:
+  // c2's payments 120 + 10 - 2 = 128.00 over 200 - 30 (its CO-45) = 170.00 -> 75.29%.
   expect(sep).toEqual({
     month: "2026-09", chargesCents: 20_000, insurancePaymentsCents: 5_000, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: -1_000, paymentsCents: 4_000,
-    contractualAdjustmentsCents: 1_000, denialAdjustmentsCents: 15_000, otherAdjustmentsCents: 0, netCollectionRatePercent: 21.05,
+    contractualAdjustmentsCents: 1_000, denialAdjustmentsCents: 15_000, otherAdjustmentsCents: 0, deniedWrittenOffCents: 0, netCollectionRatePercent: 75.29,
+    netCollectionRate: { basis: "date_of_service", chargesCents: 20_000, paymentsCents: 12_800, contractualAdjustmentsCents: 3_000, percent: 75.29 },
   });
-  // October: charges 100.00 (c1); payments 120 + 10 - 2 - 3 = 125.00; rate 125 / (100 - 30) = 178.57%
-  expect(oct).toMatchObject({ chargesCents: 10_000, paymentsCents: 12_500, patientPaymentsCents: 1_000, refundsCents: -200, recoupmentsCents: -300, contractualAdjustmentsCents: 3_000, netCollectionRatePercent: 178.57 });
+  // October: charges 100.00 (c1); payments posted 120 + 10 - 2 - 3 = 125.00. c1 has nothing posted yet: 0 / 100 = 0%,
+  // where mixing bases (October's payments over October's services) gave 178.57%.
+  expect(oct).toMatchObject({ chargesCents: 10_000, paymentsCents: 12_500, patientPaymentsCents: 1_000, refundsCents: -200, recoupmentsCents: -300, contractualAdjustmentsCents: 3_000, netCollectionRatePercent: 0 });
+  expect(r.body.bases).toMatchObject({ charges: "date_of_service", payments: "posting_month", netCollectionRate: "date_of_service" });
   const csv = await call("GET", `/v1/reports/collections?from=2026-09&to=2026-10&practiceId=${practiceId}&format=csv`, { key });
-  expect((csv.body as string).split("\r\n")[1]).toBe(`${practiceId},Lakeside Family Medicine PC,2026-09,20000,5000,0,0,-1000,4000,1000,15000,0,21.05`);
+  expect((csv.body as string).split("\r\n")[1]).toBe(`${practiceId},Lakeside Family Medicine PC,2026-09,20000,5000,0,0,-1000,4000,1000,15000,0,0,75.29`);
 });
 
 it("reports clean claims, first-pass resolution, denials by payer and reason, days in A/R and days to payment", async () => {

@@ -11,6 +11,7 @@ import { createReferenceData } from "./demo/reference-data.ts";
 import { uploadEncounters } from "./demo/encounters.ts";
 import { receiveRemittances, sendBatches } from "./demo/edi.ts";
 import { closeMonth } from "./demo/close.ts";
+import { billSecondaries, cobEncounter, cobPatient } from "./demo/cob.ts";
 
 const out = resolve(repoRoot, "demo-output");
 process.env.CLAIMLEDGER_LOG ??= "warn";
@@ -48,6 +49,11 @@ try {
     console.log(`  ${c.practice}: ${c.accepted} encounters in, ${c.accepted - review} claims ready, ${review} need review`);
   }
 
+  // A patient with Medicaid as secondary coverage, and a visit billed to both.
+  const cobHome = ref.practices[0]!;
+  const cob = await cobPatient(api, cobHome.practice, ref.payers);
+  await cobEncounter(api, cobHome.practice.practiceId, cob.patientId, cobHome.providers[0].providerId);
+
   const waitFor = async (what: string, check: () => Promise<boolean>) => {
     for (let i = 0; i < 120; i++) {
       if (await check()) return;
@@ -72,8 +78,13 @@ try {
   const posting = await receiveRemittances(api, out, ref.practices.map((p: any) => p.practice.practiceId), waitFor);
   const sum = (k: string) => posting.reduce((s: number, c: any) => s + c[k], 0);
   const usd = (c: number) => `$${(c / 100).toFixed(2)}`;
-  console.log(`  835s posted to ${posting.length} claims: charged ${usd(sum("chargeCents"))}, paid ${usd(sum("paidCents"))}, adjusted ${usd(sum("adjustmentsCents"))}, patient share ${usd(sum("patientResponsibilityCents"))}`);
+  console.log(`  835s posted to ${posting.length} claims: charged ${usd(sum("chargeCents"))}, paid ${usd(sum("paidCents"))}, adjusted ${usd(sum("adjustmentsCents"))}, denied and still open ${usd(sum("deniedOpenCents"))}, patient share ${usd(sum("patientResponsibilityCents"))}`);
   console.log(`  claims now: ${JSON.stringify(await claimStatus())}`);
+  const chain = await billSecondaries(api, out, cobHome.practice.practiceId, cob.patientId, waitFor);
+  console.log(
+    `  secondary coverage: ${usd(chain.chargeCents)} visit, primary paid ${usd(chain.primary.paidCents)} and left ${usd(chain.primary.patientShareCents)} (pending secondary, not billed);` +
+      ` Medicaid paid ${usd(chain.secondary.paidCents)}, the patient's statement bills ${usd(chain.statementAmountDueCents)}`,
+  );
 
   // The payments were deposited this month: close it (a real company closes the month before, on the 1st).
   const period = new Date().toISOString().slice(0, 7);
@@ -85,7 +96,7 @@ try {
   for (const p of close.claims.practices) {
     console.log(`  ${p.name}: clean claim rate ${p.cleanClaimRatePercent}%, denial rate ${p.denialRatePercent}%, days in A/R ${p.daysInAR}`);
   }
-  console.log(`Wrote ${out}/company.json, claims.json, posting.json, edi/, invoices/ and reports/`);
+  console.log(`Wrote ${out}/company.json, claims.json, posting.json, cob.json, edi/, invoices/ and reports/`);
 } finally {
   await stack?.stop();
 }

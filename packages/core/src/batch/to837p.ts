@@ -1,5 +1,5 @@
 import type { Build837PInput, Claim837P, PatientRelationship, Transaction837P } from "@claimledger/x12";
-import type { ClaimDocument, ClaimPatient, ClaimProvider, ClaimSubscriber } from "../claim/claim.types.ts";
+import type { ClaimDocument, ClaimPatient, ClaimProvider, ClaimSubscriber, PriorPayer } from "../claim/claim.types.ts";
 import { normalizeNdc } from "../codes/procedure.ts";
 import { x12Safe, x12SafeDeep } from "../claim/rules/x12text.ts";
 
@@ -19,14 +19,17 @@ const RELATIONSHIP: Record<"spouse" | "child" | "other", PatientRelationship> = 
 const RESPONSIBILITY = { primary: "P", secondary: "S", tertiary: "T" } as const;
 const SBR02: Record<"self" | "spouse" | "child" | "other", "18" | PatientRelationship> = { self: "18", spouse: "01", child: "19", other: "G8" };
 
-/** 2320/2330A/2330B from the primary's adjudication, and 2430 per line. */
+/** Every payer before this claim's, earliest first: the primary, then (for a tertiary claim) the secondary. */
+const priorPayers = (doc: ClaimDocument): PriorPayer[] => (doc.priorPayer ? [...(doc.earlierPayers ?? []), doc.priorPayer] : []);
+
+/** 2320/2330A/2330B from each prior payer's adjudication, and 2430 per line. */
 function otherPayers(doc: ClaimDocument): Claim837P["otherPayers"] {
-  const pp = doc.priorPayer;
-  if (!pp) return undefined;
-  const sub = pp.relationship === "self" ? doc.patient : pp.subscriber;
-  return [
-    {
-      responsibility: "P",
+  const all = priorPayers(doc);
+  if (!all.length) return undefined;
+  return all.map((pp) => {
+    const sub = pp.relationship === "self" ? doc.patient : pp.subscriber;
+    return {
+      responsibility: pp.order === "secondary" ? "S" : "P",
       relationship: SBR02[pp.relationship],
       groupNumber: pp.groupNumber,
       claimFilingIndicator: pp.claimFilingIndicator,
@@ -34,8 +37,8 @@ function otherPayers(doc: ClaimDocument): Claim837P["otherPayers"] {
       paidCents: pp.paidCents,
       subscriber: { lastName: sub?.lastName ?? "", firstName: sub?.firstName, memberId: pp.memberId },
       payer: { name: pp.payerName, id: pp.clearinghousePayerId, claimControlNumber: pp.payerClaimControlNumber, adjudicationDate: pp.lines.length ? undefined : pp.adjudicationDate },
-    },
-  ];
+    };
+  });
 }
 
 const nameOf = (p: ClaimProvider) =>
@@ -106,10 +109,11 @@ function claim837(doc: ClaimDocument): Claim837P {
 }
 
 function lineAdjudications(doc: ClaimDocument, lineId: string): Claim837P["lines"][number]["adjudications"] {
-  const pp = doc.priorPayer;
-  const l = pp?.lines.find((x) => x.lineId === lineId);
-  if (!pp || !l) return undefined;
-  return [{ payerId: pp.clearinghousePayerId, paidCents: l.paidCents, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, adjustments: l.adjustments.length ? l.adjustments : undefined, adjudicationDate: pp.adjudicationDate }];
+  const out = priorPayers(doc).flatMap((pp) => {
+    const l = pp.lines.find((x) => x.lineId === lineId);
+    return l ? [{ payerId: pp.clearinghousePayerId, paidCents: l.paidCents, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, adjustments: l.adjustments.length ? l.adjustments : undefined, adjudicationDate: pp.adjudicationDate }] : [];
+  });
+  return out.length ? out : undefined;
 }
 
 /**

@@ -60,7 +60,26 @@ export async function insertClaim(
   /** More writes that must happen with this claim or not at all (a correction's original moving). */
   extra: Parameters<typeof transactWrite>[0] = [],
 ) {
-  const at = now();
+  const { items, claim } = claimInsertItems(p, doc, findings, status, fingerprint, reason);
+  try {
+    await transactWrite([...items, ...extra]);
+  } catch (err) {
+    if (err instanceof TransactionConflict && err.reasons[1] === "ConditionalCheckFailed") {
+      const { data } = await ClaimFingerprintEntity.get({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint }).go();
+      throw new AppError(409, "duplicate-encounter", "Duplicate encounter", `This encounter is already claim ${data?.claimId ?? "(unknown)"}: same patient, provider, dates of service and codes`);
+    }
+    if (err instanceof TransactionConflict) throw conflict("A claim this depends on changed at the same time; reload it and retry");
+    throw err;
+  }
+  return claim;
+}
+
+/**
+ * The writes of a new claim (claim, fingerprint for an original primary claim, first history), for
+ * a caller that must commit them inside its own transaction (a secondary claim with the posting
+ * that causes it). A secondary claim starts with balances: what the prior payers left.
+ */
+export function claimInsertItems(p: Principal, doc: ClaimDocument, findings: Finding[], status: ClaimStatus, fingerprint: string, reason: string, balances?: Balances, at = now()) {
   const actor = actorOf(p);
   const item = {
     tenantId: p.tenantId,
@@ -78,29 +97,20 @@ export async function insertClaim(
     edits: 0,
     submissions: 0,
     payerClaimControlNumber: doc.payerClaimControlNumber,
+    ...(balances ? { balances } : {}),
     createdAt: at,
     updatedAt: at,
     version: 1,
   };
   // Replacement, void and secondary claims legitimately repeat the original's fingerprint.
   const uniqueVisit = doc.frequencyCode === "1" && doc.coverage.order === "primary";
-  try {
-    await transactWrite([
-      tx.put(ClaimEntity.create(item).params()),
-      ...(uniqueVisit ? [tx.put(ClaimFingerprintEntity.create({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint, claimId: doc.claimId }).params())] : []),
-      tx.put(historyEvent(p.tenantId, doc.claimId, actor, { kind: "status", to: "draft", reason }, at)),
-      tx.put(historyEvent(p.tenantId, doc.claimId, "scrubber", { kind: "status", from: "draft", to: status, reason: scrubSummary(findings) }, `${at}~`)),
-      ...extra,
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionConflict && err.reasons[1] === "ConditionalCheckFailed") {
-      const { data } = await ClaimFingerprintEntity.get({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint }).go();
-      throw new AppError(409, "duplicate-encounter", "Duplicate encounter", `This encounter is already claim ${data?.claimId ?? "(unknown)"}: same patient, provider, dates of service and codes`);
-    }
-    if (err instanceof TransactionConflict) throw conflict("A claim this depends on changed at the same time; reload it and retry");
-    throw err;
-  }
-  return view(item);
+  const items = [
+    tx.put(ClaimEntity.create(item).params()),
+    ...(uniqueVisit ? [tx.put(ClaimFingerprintEntity.create({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint, claimId: doc.claimId }).params())] : []),
+    tx.put(historyEvent(p.tenantId, doc.claimId, actor, { kind: "status", to: "draft", reason }, at)),
+    tx.put(historyEvent(p.tenantId, doc.claimId, "scrubber", { kind: "status", from: "draft", to: status, reason: scrubSummary(findings) }, `${at}~`)),
+  ];
+  return { items, claim: view(item) };
 }
 
 export function scrubSummary(findings: Finding[]): string {

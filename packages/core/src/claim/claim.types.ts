@@ -116,6 +116,8 @@ export interface CobAdjustment {
 
 /** How the primary payer adjudicated the claim, for the secondary's 837P (loops 2320/2330B/2430). */
 export interface PriorPayer {
+  /** Which coverage this payer was for the patient (a tertiary claim has a primary and a secondary before it). */
+  order?: "primary" | "secondary";
   payerName: string;
   clearinghousePayerId: string;
   claimFilingIndicator: string;
@@ -155,8 +157,10 @@ export interface ClaimDocument {
   submittedTotalCents?: number;
   priorAuthorization?: string;
   accident?: ClaimAccident;
-  /** For a secondary (or tertiary) claim: the primary's adjudication, copied from its 835. */
+  /** For a secondary (or tertiary) claim: the adjudication of the payer just before, copied from its 835. */
   priorPayer?: PriorPayer;
+  /** For a tertiary claim: the payers before that one (the primary), as their 835s reported them. */
+  earlierPayers?: PriorPayer[];
   /** The primary claim this secondary claim follows. */
   primaryClaimId?: string;
 }

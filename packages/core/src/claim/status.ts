@@ -9,7 +9,8 @@ export const TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
   needs_review: ["needs_review", "ready", "on_hold", "voided"],
   ready: ["needs_review", "ready", "queued", "on_hold", "voided"],
   queued: ["submitted", "ready", "needs_review"],
-  submitted: ["accepted", "rejected"],
+  // An 835 is stronger evidence than a missing 277CA: a claim paid or denied before its acknowledgement moves on.
+  submitted: ["accepted", "rejected", "paid", "partially_paid", "denied"],
   accepted: ["paid", "partially_paid", "denied", "rejected", "corrected", "voided"],
   rejected: ["needs_review", "ready", "on_hold", "voided"],
   paid: ["closed", "partially_paid", "accepted", "corrected", "voided"],

@@ -15,7 +15,9 @@ export interface InvoiceFiles {
 const pct = (bps: number) => `${(bps / 100).toFixed(2).replace(/\.?0+$/, "")}%`;
 
 function rateOf(t: ContractTerm): string {
-  if (!t.tiers?.length) return `${pct(t.percentBps)} of collections`;
+  const flat = t.monthlyFeeCents ? `${usd(t.monthlyFeeCents)} a month` : "";
+  if (!t.tiers?.length && t.percentBps === undefined) return flat;
+  if (!t.tiers?.length) return `${pct(t.percentBps ?? 0)} of collections${flat ? ` plus ${flat}` : ""}`;
   let from = 0;
   return t.tiers.map((tier) => {
     const part = tier.upToCents === undefined ? `${pct(tier.percentBps)} above ${usd(from)}` : `${pct(tier.percentBps)} up to ${usd(tier.upToCents)}`;

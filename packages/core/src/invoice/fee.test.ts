@@ -71,4 +71,16 @@ describe("invoice fee math", () => {
       }),
     );
   });
+
+  it("charges a flat monthly fee alone or beside the percentage", () => {
+    // Retainer alone: $400.00 a month, whatever was collected; no percentage line.
+    const alone = invoiceLines(month({ insurancePaymentsCents: 500_000 }), feeContractOf({ monthlyFeeCents: 40_000 }));
+    expect(alone.lines).toEqual([{ kind: "monthly_fee", description: "Monthly service fee", amountCents: 40_000 }]);
+    expect(alone.totalCents).toBe(40_000);
+    // Beside 4%: 4% of $5,000.00 = $200.00, plus $150.00 = $350.00; a $250 minimum is measured against the percentage alone: $200 < $250, a $50 top-up.
+    const beside = invoiceLines(month({ insurancePaymentsCents: 500_000 }), feeContractOf({ percentBps: 400, monthlyFeeCents: 15_000, monthlyMinimumCents: 25_000 }));
+    expect(beside.lines.map((l) => [l.kind, l.amountCents])).toEqual([["percentage", 20_000], ["minimum", 5_000], ["monthly_fee", 15_000]]);
+    expect(beside.totalCents).toBe(40_000); // 200 + 50 + 150
+  });
 });
+

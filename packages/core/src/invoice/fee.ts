@@ -14,6 +14,8 @@ export interface FeeContract {
   percentBps: number;
   tiers?: Tier[];
   monthlyMinimumCents?: number;
+  /** A flat monthly fee (retainer), alone or beside the percentage; not measured against the minimum. */
+  monthlyFeeCents?: number;
   perClaimSubmittedCents?: number;
   perStatementCents?: number;
   oneOffSetupCents?: number;
@@ -38,7 +40,7 @@ export interface MonthCollections extends Collections {
 }
 
 export interface FeeLine {
-  kind: "percentage" | "prior_period" | "minimum" | "per_claim" | "per_statement" | "setup";
+  kind: "percentage" | "prior_period" | "minimum" | "monthly_fee" | "per_claim" | "per_statement" | "setup";
   description: string;
   amountCents: number;
 }
@@ -86,13 +88,16 @@ export function invoiceLines(c: MonthCollections, contract: FeeContract): { coll
   const priorPeriodCents = countedCollections(c.prior, contract.counts);
   const current = percentageFee(collectedCents, contract);
   const all = percentageFee(collectedCents + priorPeriodCents, contract);
-  const lines: FeeLine[] = [{ kind: "percentage", description: "Percentage of collections", amountCents: current }];
+  // A retainer-only contract (no percentage) prints no percentage line.
+  const retainerOnly = contract.percentBps === 0 && !contract.tiers?.length && (contract.monthlyFeeCents ?? 0) > 0;
+  const lines: FeeLine[] = retainerOnly ? [] : [{ kind: "percentage", description: "Percentage of collections", amountCents: current }];
   if (priorPeriodCents !== 0) {
     lines.push({ kind: "prior_period", description: "Prior-period adjustment: collections posted after their month was invoiced", amountCents: all - current });
   }
   if (contract.monthlyMinimumCents !== undefined && all < contract.monthlyMinimumCents) {
     lines.push({ kind: "minimum", description: "Monthly minimum fee adjustment", amountCents: contract.monthlyMinimumCents - all });
   }
+  if (contract.monthlyFeeCents) lines.push({ kind: "monthly_fee", description: "Monthly service fee", amountCents: contract.monthlyFeeCents });
   if (contract.perClaimSubmittedCents && c.claimsSubmitted) {
     lines.push({ kind: "per_claim", description: `${c.claimsSubmitted} claims submitted`, amountCents: contract.perClaimSubmittedCents * c.claimsSubmitted });
   }
@@ -104,6 +109,6 @@ export function invoiceLines(c: MonthCollections, contract: FeeContract): { coll
 }
 
 /** The contract term as the fee math reads it, with the default counting rules. */
-export function feeContractOf(term: Omit<FeeContract, "counts"> & { counts?: FeeContract["counts"] }): FeeContract {
-  return { ...term, counts: term.counts ?? { insurance: true, patient: true, interest: false } };
+export function feeContractOf(term: Omit<FeeContract, "counts" | "percentBps"> & { percentBps?: number; counts?: FeeContract["counts"] }): FeeContract {
+  return { ...term, percentBps: term.percentBps ?? 0, counts: term.counts ?? { insurance: true, patient: true, interest: false } };
 }

@@ -6,10 +6,12 @@ export const contractTerm = z
   .strictObject({
     effectiveFrom: isoDate,
     effectiveTo: isoDate.optional(),
-    /** Fee as a percent of collections, in basis points: 650 = 6.5%. */
-    percentBps: z.number().int().min(0).max(10000),
+    /** Fee as a percent of collections, in basis points: 650 = 6.5%. Omitted with a flat monthlyFeeCents: 0. */
+    percentBps: z.number().int().min(0).max(10000).optional(),
     /** Monthly minimum fee in cents, charged when the percentage falls short. */
     monthlyMinimumCents: cents.optional(),
+    /** A flat monthly fee in cents (a retainer), alone or beside the percentage. */
+    monthlyFeeCents: cents.optional(),
     /** Tiered rates instead of percentBps, e.g. 7% up to $50,000 collected in the month, 6% above. */
     tiers: z
       .array(z.strictObject({ upToCents: cents.min(1, "must be positive").optional(), percentBps: z.number().int().min(0).max(10000) }))
@@ -21,6 +23,10 @@ export const contractTerm = z
     oneOffSetupCents: cents.optional(),
     /** Which collections count; default: insurance and patient payments, refunds net, interest excluded. */
     counts: z.strictObject({ insurance: z.boolean(), patient: z.boolean(), interest: z.boolean() }).optional(),
+  })
+  .refine((t) => t.percentBps !== undefined || t.tiers !== undefined || t.monthlyFeeCents !== undefined, {
+    path: ["percentBps"],
+    message: "give a percentage (percentBps or tiers), a flat monthlyFeeCents, or both",
   })
   .refine((t) => !t.effectiveTo || t.effectiveTo >= t.effectiveFrom, {
     path: ["effectiveTo"],

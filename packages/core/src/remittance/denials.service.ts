@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ClaimEntity } from "../claim/claim.entity.ts";
 import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
 import { LedgerEntryEntity } from "./remittance.entity.ts";
+import { isDenialReason } from "./posting.ts";
 import { describeCarc, CARC_ACTIONS, type GroupCode } from "../codes/carc.ts";
 import { describeRarc } from "../codes/rarc.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
@@ -9,9 +10,12 @@ import { AppError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
 
-/** Adjustments that are not the contract and not the patient's share: the reasons money was refused. */
+/**
+ * Adjustments that are not the contract, not the patient's share and not a prior payer restated
+ * (OA-23): the reasons money was refused.
+ */
 export const isDenialAdjustment = (e: { kind: string; group?: string; reason?: string; amountCents: number }) =>
-  (e.kind === "contractual_adjustment" || e.kind === "other_adjustment") && !(e.group === "CO" && e.reason === "45") && e.amountCents > 0;
+  (e.kind === "contractual_adjustment" || e.kind === "other_adjustment") && isDenialReason(e.group, e.reason) && e.amountCents > 0;
 
 export interface DenialGroup {
   reason: string;
@@ -40,6 +44,8 @@ export async function denialsQueue(p: Principal, practiceId?: string): Promise<D
   }
   const groups = new Map<string, DenialGroup>();
   for (const c of claims) {
+    // Worked already: every denied cent was written off or billed to the patient.
+    if (c.balances?.deniedCents === 0) continue;
     const { data } = await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" });
     const byReason = new Map<string, { group: string; reason: string; lineIds: Set<string>; amountCents: number; remarks: Set<string> }>();
     for (const e of data) {

@@ -3,6 +3,7 @@ import { ClaimEntity } from "../claim/claim.entity.ts";
 import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
 import { LedgerEntryEntity } from "./remittance.entity.ts";
 import { applyEntries, zeroBalances, type EntryDraft } from "./posting.ts";
+import { chainsOf, visitBalance } from "./cob.ts";
 import { getPractice } from "../practice/practice.service.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
 import { invalid, conflict, type FieldError } from "../shared/errors.ts";
@@ -10,6 +11,7 @@ import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { newId } from "../shared/ids.ts";
 import { cents, isoDate } from "../shared/schema.ts";
 import { now } from "../shared/db.ts";
+import { todayIn } from "../claim/scrub.service.ts";
 import { Periods, withOpenMonth } from "../invoice/period.ts";
 
 /**
@@ -38,7 +40,10 @@ export type PaymentInput = z.infer<typeof paymentInput>;
 
 export async function postPayment(p: Principal, input: PaymentInput) {
   requireRole(p, "owner", "biller");
-  await getPractice(p, input.practiceId);
+  const practice = await getPractice(p, input.practiceId);
+  // Money cannot arrive after today where the practice is; a mistyped year would book into a month not yet lived.
+  const today = todayIn(practice.timeZone);
+  if (input.paymentDate > today) throw invalid([{ path: "paymentDate", message: `${input.paymentDate} is in the future (today is ${today} in ${practice.timeZone})` }]);
   const paymentId = newId("pmt");
   const errors: FieldError[] = [];
   const claims = new Map<string, Claim>();
@@ -92,20 +97,21 @@ export async function postPayment(p: Principal, input: PaymentInput) {
   return { paymentId, ...input, postedAt: at };
 }
 
-/** What a patient owes across their claims in a practice, claim by claim. */
+/**
+ * What a patient owes across their claims in a practice, visit by visit: a visit billed to a
+ * secondary (tertiary) coverage counts once, the patient owes what the last payer left, and a
+ * share still waiting on the next payer shows as pending secondary, outside the balance due.
+ */
 export async function patientBalance(p: Principal, practiceId: string, patientId: string) {
   await getPractice(p, practiceId);
   const { data } = await ClaimEntity.query.byPractice({ tenantId: p.tenantId, practiceId }).where((a, op) => op.eq(a.patientId, patientId)).go({ pages: "all" });
-  const claims = (data as unknown as Claim[])
-    .filter((c) => c.balances && (c.balances.patientResponsibilityCents !== 0 || (c.balances.patientPaidCents ?? 0) !== 0))
-    .map((c) => ({
-      claimId: c.claimId,
-      serviceDate: c.serviceDate,
-      chargeCents: c.totalChargeCents,
-      insurancePaidCents: c.balances!.insurancePaidCents,
-      patientResponsibilityCents: c.balances!.patientResponsibilityCents,
-      patientPaidCents: c.balances!.patientPaidCents ?? 0,
-      patientBalanceCents: c.balances!.patientBalanceCents ?? c.balances!.patientResponsibilityCents,
-    }));
-  return { patientId, balanceCents: claims.reduce((s, c) => s + c.patientBalanceCents, 0), claims };
+  const claims = chainsOf(data as unknown as Claim[])
+    .map(visitBalance)
+    .filter((v) => v.patientResponsibilityCents !== 0 || v.patientPaidCents !== 0 || v.pendingSecondaryCents !== 0);
+  return {
+    patientId,
+    balanceCents: claims.reduce((s, c) => s + c.patientBalanceCents, 0),
+    pendingSecondaryCents: claims.reduce((s, c) => s + c.pendingSecondaryCents, 0),
+    claims,
+  };
 }

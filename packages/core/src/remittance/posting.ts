@@ -13,7 +13,16 @@ export type EntryKind =
   | "coinsurance"
   | "copay"
   | "patient_responsibility"
-  | "patient_payment";
+  | "patient_payment"
+  /** OA-23 and the like: the payer restating an earlier payer's decision (COB); neither a denial nor a write-off. */
+  | "prior_payer_adjustment"
+  /** On a claim whose payer left a patient share that the next coverage is billed for: the share moves on. */
+  | "cob_transfer"
+  /** On a secondary (tertiary) claim when it is created: the part of the charge earlier payers resolved. */
+  | "cob_prior_payer"
+  /** A person's resolution of a denied amount: written off with a reason, or billed to the patient. */
+  | "denial_write_off"
+  | "denial_to_patient";
 
 export interface EntryDraft {
   kind: EntryKind;
@@ -29,9 +38,23 @@ export interface EntryDraft {
 export interface Balances {
   chargeCents: number;
   insurancePaidCents: number;
+  /** Adjustments that close money: contractual, other, written-off denials (not open denials, not OA-23). */
   adjustedCents: number;
+  /** The contractual part of adjustedCents (CO-45, 42, 253): the net collection rate's deduction. */
+  contractualCents?: number;
+  /** Denied by the payer and not yet resolved by a person: still insurance A/R ("denied"). */
+  deniedCents?: number;
+  /** Secondary/tertiary claim: what earlier payers resolved (paid and adjusted), as posted on their claims. */
+  priorPayerCents?: number;
+  /** What this claim's payer reported as the earlier payers' impact (OA-23)... */
+  priorPayerReportedCents?: number;
+  /** ...and the part of its contractual adjustments that repeats theirs (not a new write-off, not in the NCR). */
+  restatedContractualCents?: number;
+  /** Patient responsibility as the payer reported it (PR groups). */
   patientResponsibilityCents: number;
-  /** What insurance may still pay: charge - paid - adjustments - patient responsibility. */
+  /** Of that, what moved on to the next coverage's claim (pending or adjudicated there). */
+  transferredCents?: number;
+  /** What insurance may still pay: charge - prior payers - paid - adjustments - patient responsibility; open denials included. */
   insuranceBalanceCents: number;
   /** What the patient paid (refunds net), and what the patient still owes. */
   patientPaidCents?: number;
@@ -46,8 +69,20 @@ export const zeroBalances = (chargeCents: number): Balances => ({
   insuranceBalanceCents: chargeCents,
 });
 
+/** CARC 23: the impact of prior payer(s) adjudication. */
+export const isPriorPayerReason = (reason?: string) => reason === "23";
+/** The contract, fee schedule or sequestration: reductions the practice agreed to, never worked as denials. */
+const CONTRACTUAL_REASONS = new Set(["45", "42", "253"]);
+export const isContractual = (group?: string, reason?: string) => group === "CO" && CONTRACTUAL_REASONS.has(reason ?? "");
+
+/** A payer adjustment that refuses money (CO-16, CO-97, CO-50, OA-18...): kept open until a person resolves it. */
+export function isDenialReason(group?: string, reason?: string): boolean {
+  return group !== undefined && group !== "PR" && !isContractual(group, reason) && !isPriorPayerReason(reason);
+}
+
 function kindOf(group: string, reason: string): EntryKind {
   if (group === "PR") return reason === "1" ? "deductible" : reason === "2" ? "coinsurance" : reason === "3" ? "copay" : "patient_responsibility";
+  if (isPriorPayerReason(reason)) return "prior_payer_adjustment";
   return group === "CO" ? "contractual_adjustment" : "other_adjustment";
 }
 
@@ -87,17 +122,59 @@ export function entriesFor(clp: Claim835, lines: ClaimLine[]): EntryDraft[] {
   return out;
 }
 
+/**
+ * Folds entries into the claim's running balances. Open denials stay in the insurance balance; a
+ * secondary's OA-23 (or a contractual adjustment repeating the primary's) restates the prior
+ * payers up to what they resolved; the patient owes the patient share less what moved on to the
+ * next coverage and what they paid.
+ */
 export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
-  const next = { ...b };
-  next.patientPaidCents ??= 0;
+  const next = { contractualCents: 0, deniedCents: 0, priorPayerCents: 0, priorPayerReportedCents: 0, restatedContractualCents: 0, transferredCents: 0, patientPaidCents: 0, ...b };
   for (const e of entries) {
-    if (e.kind === "patient_payment") next.patientPaidCents += e.amountCents;
-    else if (e.kind === "insurance_payment") next.insurancePaidCents += e.amountCents;
-    else if (e.kind === "contractual_adjustment" || e.kind === "other_adjustment") next.adjustedCents += e.amountCents;
-    else next.patientResponsibilityCents += e.amountCents;
+    const a = e.amountCents;
+    switch (e.kind) {
+      case "patient_payment":
+        next.patientPaidCents += a;
+        break;
+      case "insurance_payment":
+        next.insurancePaidCents += a;
+        break;
+      case "contractual_adjustment":
+      case "other_adjustment":
+        if (isDenialReason(e.group, e.reason)) next.deniedCents += a;
+        else {
+          next.adjustedCents += a;
+          if (isContractual(e.group, e.reason)) next.contractualCents += a;
+        }
+        break;
+      case "prior_payer_adjustment":
+        next.priorPayerReportedCents += a;
+        break;
+      case "cob_prior_payer":
+        next.priorPayerCents += a;
+        break;
+      case "cob_transfer":
+        next.transferredCents += a;
+        break;
+      case "denial_write_off":
+        next.deniedCents -= a;
+        next.adjustedCents += a;
+        break;
+      case "denial_to_patient":
+        next.deniedCents -= a;
+        next.patientResponsibilityCents += a;
+        break;
+      default:
+        next.patientResponsibilityCents += a;
+    }
   }
-  next.insuranceBalanceCents = next.chargeCents - next.insurancePaidCents - next.adjustedCents - next.patientResponsibilityCents;
-  next.patientBalanceCents = next.patientResponsibilityCents - next.patientPaidCents;
+  // On a secondary (tertiary) claim the payer restates what earlier payers resolved, as OA-23 or
+  // by repeating their contractual adjustment: up to what they resolved, that is no new write-off.
+  const restatedPrior = Math.min(Math.max(next.priorPayerReportedCents, 0), next.priorPayerCents);
+  next.restatedContractualCents = Math.min(Math.max(next.contractualCents, 0), next.priorPayerCents - restatedPrior);
+  const ownAdjustments = next.adjustedCents - next.restatedContractualCents + (next.priorPayerReportedCents - restatedPrior);
+  next.insuranceBalanceCents = next.chargeCents - next.priorPayerCents - next.insurancePaidCents - ownAdjustments - next.patientResponsibilityCents;
+  next.patientBalanceCents = next.patientResponsibilityCents - next.transferredCents - next.patientPaidCents;
   return next;
 }
 
@@ -111,7 +188,7 @@ export function statusAfter(clp: Claim835, current: ClaimStatus): ClaimStatus {
   if (clp.status === "22") return current === "accepted" ? current : "accepted";
   if (clp.status === "4") return "denied";
   const deniedLines = clp.lines.filter(
-    (l) => l.paidCents === 0 && !l.adjustments.some((a) => a.group === "PR") && l.adjustments.some((a) => !(a.group === "CO" && a.reason === "45")),
+    (l) => l.paidCents === 0 && !l.adjustments.some((a) => a.group === "PR") && l.adjustments.some((a) => isDenialReason(a.group, a.reason)),
   );
   if (deniedLines.length > 0 && deniedLines.length < clp.lines.length) return "partially_paid";
   if (deniedLines.length > 0 && deniedLines.length === clp.lines.length) return "denied";

@@ -17,6 +17,8 @@ export const RemittanceEntity = new Entity(
       status: { type: ["posting", "posted", "unbalanced", "duplicate", "incomplete"] as const, required: true },
       problems: { type: "any" },
       summary: { type: "any" },
+      /** What the latest re-run of the file found (it posts nothing already posted). */
+      lastRun: { type: "any" },
       /** Set in the transaction that posts the remittance's PLB entries: they post once. */
       providerAdjustmentsPostedAt: { type: "string" },
       receivedAt: { type: "string", required: true },
@@ -80,6 +82,9 @@ export const LedgerEntryEntity = new Entity(
       remittanceId: { type: "string" },
       depositDate: { type: "string", required: true },
       postedAt: { type: "string", required: true },
+      /** For an entry a person made (a denial written off or billed to the patient): who, and why. */
+      actor: { type: "string" },
+      note: { type: "string" },
     },
     indexes: {
       byPracticeMonth: {

@@ -1,14 +1,9 @@
-import { checkX12Stream, stream835, type ChunkSource, type Claim835, type Remittance835, type X12ErrorCode, type X12Issue } from "@claimledger/x12";
+import { checkX12Stream, stream835, type ChunkSource, type Remittance835, type X12ErrorCode, type X12Issue } from "@claimledger/x12";
 import { LedgerEntryEntity, RemittanceEntity, RemittanceTraceEntity, SuspenseEntity } from "./remittance.entity.ts";
-import { applyEntries, entriesFor, statusAfter, zeroBalances, type Balances } from "./posting.ts";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { historyEvent, type Claim } from "../claim/claim.service.ts";
-import { canTransition } from "../claim/status.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
-import { AppError } from "../shared/errors.ts";
-import { createSecondaryClaim } from "./secondary.service.ts";
 import { Periods, withOpenMonth } from "../invoice/period.ts";
+import { postClaim, putOnce } from "./claim-posting.ts";
 
 interface PostSummary {
   remittances: number;
@@ -41,7 +36,7 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
 
   let index = 0;
   const periods = new Periods(tenantId);
-  let current: { remittanceId: string; depositDate: string; payerKey: string; post: boolean; practiceId?: string; claim: number } | undefined;
+  let current: { remittanceId: string; depositDate: string; payerKey: string; post: boolean; rerun?: boolean; practiceId?: string; claim: number } | undefined;
   const begin = async (r: Remittance835) => {
     summary.remittances++;
     const remittanceId = `${sha256.slice(0, 16)}-${index + 1}`;
@@ -70,7 +65,7 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
       summary.duplicates++;
       return;
     }
-    await RemittanceEntity.put({ ...base, status: "posting" }).go();
+    current.rerun = await startPosting(base);
     current.post = true;
   };
 
@@ -89,7 +84,7 @@ export async function post835(tenantId: string, sha256: string, open: () => Prom
     if (cur.post) {
       await postProviderAdjustments(tenantId, periods, cur, e.remittance);
       summary.providerAdjustments += e.remittance.providerAdjustments.length;
-      await RemittanceEntity.patch({ tenantId, remittanceId: cur.remittanceId }).set({ status: "posted", summary: { ...summary } }).go();
+      await finishPosting(tenantId, cur, summary);
     }
     current = undefined;
     index++;
@@ -135,6 +130,9 @@ async function postProviderAdjustments(tenantId: string, periods: Periods, cur: 
     return;
   }
   if (r.providerAdjustments.length > 98) throw new Error(`remittance ${remittanceId} has more provider adjustments than one transaction can post`);
+  // Posted by an earlier run, whatever month it booked into: the marker is on the remittance, not in a month.
+  const { data: seen } = await RemittanceEntity.get({ tenantId, remittanceId }).go({ attributes: ["providerAdjustmentsPostedAt"], consistent: true });
+  if (seen?.providerAdjustmentsPostedAt) return;
   await withOpenMonth(periods, practiceId, depositDate, async (month) => {
     const at = now();
     const items = [
@@ -159,90 +157,28 @@ async function postProviderAdjustments(tenantId: string, periods: Periods, cur: 
 }
 
 /**
- * When the payer did not echo our claim id: the one claim sent to a payer for the same member,
- * date of service and total charge. Two candidates are ambiguous and go to suspense.
+ * Marks a remittance as being posted. A re-run of the same file finds the item the earlier run
+ * wrote: it changes only the status and keeps everything that run recorded (the PLB marker, when
+ * it was received, what it posted), so a re-run never fails on, nor posts again, what was posted
+ * before. Answers whether an earlier run had finished posting it.
  */
-export async function fallbackMatch(tenantId: string, clp: Claim835): Promise<Claim | undefined> {
-  const dos = clp.statementFrom ?? clp.lines.find((l) => l.serviceDate)?.serviceDate;
-  const member = clp.insured?.id ?? clp.patient?.id;
-  if (!dos || !member) return undefined;
-  const found: Claim[] = [];
-  for (const status of ["submitted", "accepted", "paid", "partially_paid", "denied"] as const) {
-    const { data } = await ClaimEntity.query
-      .byStatus({ tenantId, status })
-      .begins({ serviceDate: dos })
-      .where((a, op) => op.eq(a.totalChargeCents, Math.abs(clp.chargeCents)))
-      .go({ pages: "all" });
-    found.push(...(data as unknown as Claim[]).filter((c) => c.doc.coverage.memberId === member));
-  }
-  return found.length === 1 ? found[0] : undefined;
-}
-
-async function putOnce(params: Record<string, unknown>) {
+async function startPosting(base: Omit<Parameters<typeof RemittanceEntity.create>[0], "status">): Promise<boolean> {
   try {
-    await transactWrite([tx.put(params)]);
+    await RemittanceEntity.create({ ...base, status: "posting" }).go();
+    return false;
   } catch (err) {
-    if (!(err instanceof TransactionConflict)) throw err;
+    const e = err as { message?: string; cause?: { name?: string } };
+    if (e.cause?.name !== "ConditionalCheckFailedException" && !/conditional request failed/i.test(e.message ?? "")) throw err;
+    const { data } = await RemittanceEntity.get({ tenantId: base.tenantId, remittanceId: base.remittanceId }).go({ attributes: ["status"], consistent: true });
+    await RemittanceEntity.patch({ tenantId: base.tenantId, remittanceId: base.remittanceId }).set({ status: "posting" }).go();
+    return data?.status === "posted";
   }
 }
 
-async function postClaim(tenantId: string, periods: Periods, remittanceId: string, index: number, clp: Claim835, depositDate: string, payerKey: string): Promise<{ result: "posted" | "unmatched" | "skipped"; practiceId?: string }> {
-  const itemBase = `${remittanceId}-C${String(index + 1).padStart(5, "0")}`;
-  const { data } = await ClaimEntity.get({ tenantId, claimId: clp.patientControlNumber }).go();
-  const claim = (data as unknown as Claim | undefined) ?? (await fallbackMatch(tenantId, clp));
-  if (!claim) {
-    await putOnce(SuspenseEntity.create({
-      tenantId, itemId: itemBase, remittanceId, kind: "claim", patientControlNumber: clp.patientControlNumber, payerClaimControlNumber: clp.payerClaimControlNumber,
-      chargeCents: clp.chargeCents, paidCents: clp.paidCents, reason: "no claim with this patient control number", depositDate, receivedAt: now(), resolved: false,
-    }).params());
-    return { result: "unmatched" };
-  }
-  // Posted by an earlier run of this file (possibly into a month that has closed since).
-  if (claim.postedRemittances?.includes(itemBase)) return { result: "skipped", practiceId: claim.practiceId };
-  const entries = entriesFor(clp, claim.doc.lines);
-  const balances: Balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), entries);
-  let to = statusAfter(clp, claim.status);
-  if (to !== claim.status && !canTransition(claim.status, to)) to = claim.status;
-  const firstPaid = !claim.firstPaidDate && balances.insurancePaidCents > 0 ? { firstPaidDate: depositDate } : {};
-  if (entries.length > 97) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
-  const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month) => {
-    const at = now();
-    const items = [
-      ...entries.map((e, n) =>
-        tx.put(LedgerEntryEntity.create({
-          tenantId, practiceId: claim.practiceId, month, entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
-          claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, remarks: e.remarks, amountCents: e.amountCents,
-          payerId: payerKey, remittanceId, depositDate, postedAt: at,
-        }).params()),
-      ),
-      tx.update(
-        ClaimEntity.patch({ tenantId, claimId: claim.claimId })
-          .set({ balances, status: to, statusReason: `835 ${clp.status === "22" ? "reversal" : `CLP02 ${clp.status}`}, paid ${clp.paidCents} cents`, payerClaimControlNumber: clp.payerClaimControlNumber || claim.payerClaimControlNumber, updatedAt: at, ...firstPaid })
-          .add({ version: 1, postedRemittances: [itemBase] })
-          .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
-          .where((a, op) => op.eq(a.version, claim.version))
-          .params(),
-      ),
-      tx.put(historyEvent(tenantId, claim.claimId, "system:835", { kind: "status", from: claim.status, to, reason: `remittance ${remittanceId}` }, at)),
-      periods.openCondition(claim.practiceId, month),
-    ];
-    try {
-      await transactWrite(items);
-      return true;
-    } catch (err) {
-      // Its entries exist already: this CLP was posted by an earlier run of the same file.
-      if (err instanceof TransactionConflict && err.reasons.slice(0, entries.length).some((r) => r === "ConditionalCheckFailed")) return false;
-      throw err;
-    }
-  });
-  if (!posted) return { result: "skipped", practiceId: claim.practiceId };
-  // A balance left by the primary goes to the secondary coverage, if the patient has one.
-  if (!claim.secondaryClaimId) {
-    try {
-      await createSecondaryClaim(tenantId, claim, clp, depositDate);
-    } catch (err) {
-      if (!(err instanceof TransactionConflict) && !(err instanceof AppError)) throw err;
-    }
-  }
-  return { result: "posted", practiceId: claim.practiceId };
+/** Posted. The first complete run's summary stays; a re-run's (which posts nothing new) is kept beside it. */
+async function finishPosting(tenantId: string, cur: { remittanceId: string; rerun?: boolean }, summary: PostSummary) {
+  const at = now();
+  await RemittanceEntity.patch({ tenantId, remittanceId: cur.remittanceId })
+    .set({ status: "posted", ...(cur.rerun ? { lastRun: { ...summary, at } } : { summary: { ...summary } }) })
+    .go();
 }

@@ -1,21 +1,22 @@
 import type { Claim835 } from "@claimledger/x12";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { insertClaim, type Claim } from "../claim/claim.service.ts";
+import { claimInsertItems, type Claim } from "../claim/claim.service.ts";
 import { coverageOf, newClaimId } from "../claim/build.ts";
 import { scrubClaim } from "../claim/scrub.service.ts";
-import type { ClaimDocument, PriorPayer } from "../claim/claim.types.ts";
+import type { ClaimDocument, ClaimStatus, Finding, PriorPayer } from "../claim/claim.types.ts";
 import { PatientEntity } from "../patient/patient.entity.ts";
 import type { Coverage } from "../patient/patient.schema.ts";
 import { PayerEntity } from "../payer/payer.entity.ts";
 import type { Payer } from "../payer/payer.schema.ts";
 import { PracticeEntity } from "../practice/practice.entity.ts";
 import { tx } from "../shared/transact.ts";
-import { matchLine } from "./posting.ts";
+import { LedgerEntryEntity } from "./remittance.entity.ts";
+import { applyEntries, matchLine, zeroBalances, type EntryDraft } from "./posting.ts";
 
 /** The primary's 835 claim as the secondary payer must see it (COB loops 2320/2330B/2430). */
 export function priorPayerOf(primary: ClaimDocument, clp: Claim835, adjudicationDate: string): PriorPayer {
   const used = new Set<string>();
   return {
+    order: primary.coverage.order === "secondary" ? "secondary" : "primary",
     payerName: primary.coverage.payerName,
     clearinghousePayerId: primary.coverage.clearinghousePayerId,
     claimFilingIndicator: primary.coverage.claimFilingIndicator,
@@ -36,36 +37,68 @@ export function priorPayerOf(primary: ClaimDocument, clp: Claim835, adjudication
   };
 }
 
+/** CLP02 values that mean the payer adjudicated the claim (as primary, secondary, tertiary, or forwarded on). */
+const ADJUDICATED_CLP = new Set(["1", "2", "3", "19", "20", "21"]);
+const NEXT_ORDER = { primary: "secondary", secondary: "tertiary" } as const;
+
+export interface NextClaim {
+  doc: ClaimDocument;
+  findings: Finding[];
+  status: ClaimStatus;
+  fingerprint: string;
+  /** The patient share the adjudicating payer left, which the next coverage is billed for. */
+  transferCents: number;
+}
+
 /**
- * After a primary payer processed a claim and left the patient a share, the patient's secondary
- * coverage gets its own claim carrying the primary's adjudication exactly as the 835 reported it.
- * Written with the primary claim's pointer to it, once.
+ * After a payer adjudicated a claim and left the patient a share, the patient's next coverage
+ * (secondary after primary, tertiary after secondary) gets its own claim carrying that payer's
+ * adjudication exactly as the 835 reported it. Prepared before the posting transaction (reads,
+ * scrub) and written inside it with `nextClaimItems`, so a posting never lands without it.
  */
-export async function createSecondaryClaim(tenantId: string, primary: Claim, clp: Claim835, adjudicationDate: string): Promise<string | undefined> {
-  if (primary.doc.coverage.order !== "primary" || clp.status !== "1" || clp.patientResponsibilityCents <= 0) return undefined;
-  const { data: patient } = await PatientEntity.get({ tenantId, practiceId: primary.practiceId, patientId: primary.patientId }).go();
-  const secondary = (patient?.coverages as Coverage[] | undefined)?.find((c) => c.order === "secondary");
-  if (!secondary) return undefined;
-  const { data: payer } = await PayerEntity.get({ tenantId, payerId: secondary.payerId }).go();
-  const { data: practice } = await PracticeEntity.get({ tenantId, practiceId: primary.practiceId }).go();
+export async function prepareNextClaim(tenantId: string, prior: Claim, clp: Claim835, transferCents: number, adjudicationDate: string): Promise<NextClaim | undefined> {
+  const order = prior.doc.coverage.order;
+  if (order === "tertiary" || prior.secondaryClaimId || !ADJUDICATED_CLP.has(clp.status) || transferCents <= 0) return undefined;
+  const { data: patient } = await PatientEntity.get({ tenantId, practiceId: prior.practiceId, patientId: prior.patientId }).go();
+  const next = (patient?.coverages as Coverage[] | undefined)?.find((c) => c.order === NEXT_ORDER[order]);
+  if (!next) return undefined;
+  const { data: payer } = await PayerEntity.get({ tenantId, payerId: next.payerId }).go();
+  const { data: practice } = await PracticeEntity.get({ tenantId, practiceId: prior.practiceId }).go();
   if (!payer || !practice) return undefined;
   const doc: ClaimDocument = {
-    ...structuredClone(primary.doc),
+    ...structuredClone(prior.doc),
     claimId: newClaimId(),
-    coverage: coverageOf(secondary, payer as unknown as Payer),
-    priorPayer: priorPayerOf(primary.doc, clp, adjudicationDate),
-    primaryClaimId: primary.claimId,
+    coverage: coverageOf(next, payer as unknown as Payer),
+    priorPayer: priorPayerOf(prior.doc, clp, adjudicationDate),
+    earlierPayers: prior.doc.priorPayer ? [...(prior.doc.earlierPayers ?? []), prior.doc.priorPayer] : undefined,
+    primaryClaimId: prior.claimId,
   };
   const scrubbed = await scrubClaim(tenantId, doc, practice.timeZone);
   const findings = scrubbed.findings.filter((f) => f.ruleId !== "claim.duplicate");
   const status = findings.some((f) => f.severity === "error") ? "needs_review" : "ready";
-  const link = tx.update(
-    ClaimEntity.patch({ tenantId, claimId: primary.claimId })
-      .set({ secondaryClaimId: doc.claimId })
-      .where((a, op) => op.notExists(a.secondaryClaimId))
-      .params(),
-  );
+  return { doc, findings, status, fingerprint: scrubbed.fingerprint, transferCents };
+}
+
+/**
+ * The next claim's writes: the claim (its balance is the share the prior payers left), the ledger
+ * entries that move that share from the prior claim to it, and the prior claim's pointer is set
+ * by the caller's own update of the prior claim.
+ */
+export function nextClaimItems(tenantId: string, prior: Claim, next: NextClaim, ledger: { month: string; entryBase: string; remittanceId: string; payerId: string; depositDate: string; at: string }) {
+  const { doc, transferCents } = next;
+  const priorPayerCents = doc.totalChargeCents - transferCents;
+  const opening: EntryDraft = { kind: "cob_prior_payer", amountCents: priorPayerCents };
+  const balances = applyEntries(zeroBalances(doc.totalChargeCents), [opening]);
   const system = { tenantId, keyId: "system-835", role: "biller" as const };
-  await insertClaim(system, doc, findings, status, scrubbed.fingerprint, `secondary claim after ${primary.doc.coverage.payerName} paid ${clp.paidCents} cents`, [link]);
-  return doc.claimId;
+  const { items } = claimInsertItems(system, doc, next.findings, next.status, next.fingerprint, `${doc.coverage.order} claim after ${prior.doc.coverage.payerName} left the patient ${transferCents} cents`, balances, ledger.at);
+  const entry = (claimId: string, n: string, kind: EntryDraft["kind"], amountCents: number) =>
+    tx.put(LedgerEntryEntity.create({
+      tenantId, practiceId: prior.practiceId, month: ledger.month, entryId: `${ledger.entryBase}-${n}`, claimId, kind, amountCents,
+      payerId: ledger.payerId, remittanceId: ledger.remittanceId, depositDate: ledger.depositDate, postedAt: ledger.at,
+    }).params());
+  return [
+    ...items,
+    entry(prior.claimId, "T1", "cob_transfer", transferCents),
+    entry(doc.claimId, "T2", "cob_prior_payer", priorPayerCents),
+  ];
 }

@@ -22,6 +22,7 @@ export async function createStatement(p: Principal, practiceId: string, patientI
   const practice = await getPractice(p, practiceId);
   const patient = await getPatient(p, practiceId, patientId);
   const balance = await patientBalance(p, practiceId, patientId);
+  // What the patient owes now; a share pending a secondary payer is not billed to the patient yet.
   const open = balance.claims.filter((c) => c.patientBalanceCents !== 0);
   const statementId = newId("stm");
   const issuedAt = now();

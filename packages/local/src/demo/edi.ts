@@ -66,7 +66,8 @@ export async function receiveRemittances(api: ApiClient, out: string, practiceId
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
       const page: any = await api.expect(200, "GET", `/v1/claims?practiceId=${practiceId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
       for (const c of page.items) {
-        if (!c.balances) continue;
+        // A secondary claim re-bills a posted visit (see cob.json): not another charge.
+        if (!c.balances || c.doc.primaryClaimId) continue;
         posting.push({
           claimId: c.claimId,
           practiceId,
@@ -74,6 +75,7 @@ export async function receiveRemittances(api: ApiClient, out: string, practiceId
           chargeCents: c.balances.chargeCents,
           paidCents: c.balances.insurancePaidCents,
           adjustmentsCents: c.balances.adjustedCents,
+          deniedOpenCents: c.balances.deniedCents ?? 0,
           patientResponsibilityCents: c.balances.patientResponsibilityCents,
           balanceCents: c.balances.insuranceBalanceCents,
         });

@@ -84,4 +84,19 @@ describe("sandbox payer model", () => {
     expect(frontEndRejection(claim({ memberId: "ABC" }))).toMatchObject({ category: "A7", status: "164" });
     expect(frontEndRejection(claim({ memberId: "NODIGITSHERE" }))).toMatchObject({ status: "164" });
   });
+
+  it("adjudicates a claim carrying the prior payer's lines as a secondary: 80% of the share left, OA-23 for the rest", () => {
+    const c = claim({ lines: [
+      { lineId: "L1", procedureCode: "99214", modifiers: [], units: 1, chargeCents: 18500, serviceDate: "2026-11-01", prior: { paidCents: 8000, patientShareCents: 4000 } },
+      { lineId: "L2", procedureCode: "93000", modifiers: [], units: 1, chargeCents: 6000, serviceDate: "2026-11-01", prior: { paidCents: 1000, patientShareCents: 1500 } },
+    ] });
+    const r = adjudicate(c);
+    // L1: share 40.00 -> pays 32.00, PR-2 8.00, OA-23 185 - 40 = 145.00; L2: share 15.00 -> pays 12.00, PR-2 3.00, OA-23 45.00.
+    expect(r).toMatchObject({ status: "2", paidCents: 4400, patientResponsibilityCents: 1100 });
+    expect(r.lines.map((l) => [l.paidCents, l.adjustments.map((a) => `${a.group}-${a.reason} ${a.amountCents}`)])).toEqual([
+      [3200, ["OA-23 14500", "PR-2 800"]],
+      [1200, ["OA-23 4500", "PR-2 300"]],
+    ]);
+  });
 });
+

@@ -13,6 +13,8 @@ export interface SandboxLine {
   units: number;
   chargeCents: number;
   serviceDate: string;
+  /** On a secondary claim: how the prior payer adjudicated this line (837P loop 2430 SVD/CAS). */
+  prior?: { paidCents: number; patientShareCents: number };
 }
 
 export interface SandboxClaim {
@@ -41,8 +43,8 @@ export interface LineResult {
 
 export interface Adjudication {
   claimId: string;
-  /** CLP02: 1 processed as primary, 4 denied. */
-  status: "1" | "4";
+  /** CLP02: 1 processed as primary, 2 as secondary, 4 denied. */
+  status: "1" | "2" | "4";
   chargeCents: number;
   paidCents: number;
   patientResponsibilityCents: number;
@@ -89,6 +91,7 @@ export function payerClaimControlNumber(claimId: string): string {
  * visit (CO-97), and about one visit in thirteen denied for missing information (CO-16).
  */
 export function adjudicate(c: SandboxClaim): Adjudication {
+  if (c.lines.length > 0 && c.lines.every((l) => l.prior)) return adjudicateAsSecondary(c);
   const icn = payerClaimControlNumber(c.claimId);
   // Keyed on the visit (member, dates, codes, charge), not the claim id, so the same data always
   // gets the same answer (the demo's figures repeat) and a resent claim is denied again.
@@ -139,4 +142,23 @@ export function adjudicate(c: SandboxClaim): Adjudication {
   const paid = lines.reduce((s, l) => s + l.paidCents, 0);
   const pr = lines.reduce((s, l) => s + l.adjustments.filter((a) => a.group === "PR").reduce((x, a) => x + a.amountCents, 0), 0);
   return { claimId: c.claimId, status: "1", chargeCents: c.totalChargeCents, paidCents: paid, patientResponsibilityCents: pr, payerClaimControlNumber: icn, lines };
+}
+
+/**
+ * A secondary payer, for a claim carrying the prior payer's adjudication: on each line it pays
+ * 80% of the patient share the prior payer left (rounded down to the cent), leaves the rest to the
+ * patient as coinsurance (PR-2), and restates what the prior payer paid and adjusted as OA-23.
+ */
+function adjudicateAsSecondary(c: SandboxClaim): Adjudication {
+  const lines: LineResult[] = c.lines.map((line) => {
+    const share = Math.min(line.chargeCents, line.prior!.patientShareCents);
+    const paid = Math.floor((share * 80) / 100);
+    const adjustments: Adjustment[] = [];
+    if (line.chargeCents - share > 0) adjustments.push({ group: "OA", reason: "23", amountCents: line.chargeCents - share });
+    if (share - paid > 0) adjustments.push({ group: "PR", reason: "2", amountCents: share - paid });
+    return { line, allowedCents: share, paidCents: paid, adjustments, remarks: [] };
+  });
+  const paid = lines.reduce((s, l) => s + l.paidCents, 0);
+  const pr = lines.reduce((s, l) => s + l.adjustments.filter((a) => a.group === "PR").reduce((x, a) => x + a.amountCents, 0), 0);
+  return { claimId: c.claimId, status: "2", chargeCents: c.totalChargeCents, paidCents: paid, patientResponsibilityCents: pr, payerClaimControlNumber: payerClaimControlNumber(c.claimId), lines };
 }

@@ -67,6 +67,13 @@ export function read837(text: string): Received837 {
         case "REF":
           if (line && e[1] === "6R") line.lineId = e[2] ?? "";
           break;
+        // 2430: the prior payer's line adjudication (secondary claims): paid, then its CAS.
+        case "SVD":
+          if (line) line.prior = { paidCents: parseCents(e[2] ?? "0"), patientShareCents: 0 };
+          break;
+        case "CAS":
+          if (line?.prior && e[1] === "PR") for (let n = 3; n < e.length; n += 3) line.prior.patientShareCents += parseCents(e[n] || "0");
+          break;
       }
     }
     out.transactions.push({ controlNumber: t.controlNumber, claims });

@@ -4,6 +4,7 @@ import { claimPatch, editClaim } from "@claimledger/core/claim/edit.service.ts";
 import { correctClaim, correctionInput } from "@claimledger/core/claim/correction.service.ts";
 import { CLAIM_STATUSES } from "@claimledger/core/claim/claim.types.ts";
 import { isoDate } from "@claimledger/core/shared/schema.ts";
+import { denialResolutionInput, resolveDenial } from "@claimledger/core/remittance/resolution.service.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
 
@@ -139,3 +140,16 @@ for (const kind of ["replacement", "void"] as const) {
     },
   );
 }
+
+claims.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/claims/{claimId}/denial-resolution",
+    tags,
+    summary: "Resolve an open denial: write it off with a reason, or bill it to the patient (owner, biller)",
+    description: "A denied amount stays in insurance A/R (the `denied` bucket) until a person resolves it here. The resolution is a new ledger entry (`denial_write_off` or `denial_to_patient`) naming who made it and why, written with the claim's balances and history; `amountCents` defaults to all that is open.",
+    request: { params, body: jsonBody(denialResolutionInput) },
+    responses: { 201: jsonResponse(z.record(z.string(), z.unknown()), "The resolution and the claim's balances after it"), ...writeErrors },
+  }),
+  async (c) => c.json(await resolveDenial(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json")), 201),
+);

@@ -1,0 +1,106 @@
+import type { Claim835 } from "@claimledger/x12";
+import { LedgerEntryEntity, SuspenseEntity } from "./remittance.entity.ts";
+import { applyEntries, entriesFor, statusAfter, zeroBalances, type Balances, type EntryDraft } from "./posting.ts";
+import { ClaimEntity } from "../claim/claim.entity.ts";
+import { historyEvent, type Claim } from "../claim/claim.service.ts";
+import { canTransition } from "../claim/status.ts";
+import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
+import { now } from "../shared/db.ts";
+import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
+import { withOpenMonth, type Periods } from "../invoice/period.ts";
+
+const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set(["deductible", "coinsurance", "copay", "patient_responsibility"]);
+
+/**
+ * When the payer did not echo our claim id: the one claim sent to a payer for the same member,
+ * date of service and total charge. Two candidates are ambiguous and go to suspense.
+ */
+export async function fallbackMatch(tenantId: string, clp: Claim835): Promise<Claim | undefined> {
+  const dos = clp.statementFrom ?? clp.lines.find((l) => l.serviceDate)?.serviceDate;
+  const member = clp.insured?.id ?? clp.patient?.id;
+  if (!dos || !member) return undefined;
+  const found: Claim[] = [];
+  for (const status of ["submitted", "accepted", "paid", "partially_paid", "denied"] as const) {
+    const { data } = await ClaimEntity.query
+      .byStatus({ tenantId, status })
+      .begins({ serviceDate: dos })
+      .where((a, op) => op.eq(a.totalChargeCents, Math.abs(clp.chargeCents)))
+      .go({ pages: "all" });
+    found.push(...(data as unknown as Claim[]).filter((c) => c.doc.coverage.memberId === member));
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+export async function putOnce(params: Record<string, unknown>) {
+  try {
+    await transactWrite([tx.put(params)]);
+  } catch (err) {
+    if (!(err instanceof TransactionConflict)) throw err;
+  }
+}
+
+/**
+ * Posts one CLP to its claim in one transaction: the ledger entries, the claim's balances and
+ * status, its history and, when the payer left a patient share and the patient has a next
+ * coverage, the secondary (tertiary) claim with the entries that move the share to it. So a
+ * posting never lands without its secondary claim, and a re-run finds both or neither.
+ */
+export async function postClaim(tenantId: string, periods: Periods, remittanceId: string, index: number, clp: Claim835, depositDate: string, payerKey: string): Promise<{ result: "posted" | "unmatched" | "skipped"; practiceId?: string }> {
+  const itemBase = `${remittanceId}-C${String(index + 1).padStart(5, "0")}`;
+  const { data } = await ClaimEntity.get({ tenantId, claimId: clp.patientControlNumber }).go();
+  const claim = (data as unknown as Claim | undefined) ?? (await fallbackMatch(tenantId, clp));
+  if (!claim) {
+    await putOnce(SuspenseEntity.create({
+      tenantId, itemId: itemBase, remittanceId, kind: "claim", patientControlNumber: clp.patientControlNumber, payerClaimControlNumber: clp.payerClaimControlNumber,
+      chargeCents: clp.chargeCents, paidCents: clp.paidCents, reason: "no claim with this patient control number", depositDate, receivedAt: now(), resolved: false,
+    }).params());
+    return { result: "unmatched" };
+  }
+  // Posted by an earlier run of this file (possibly into a month that has closed since).
+  if (claim.postedRemittances?.includes(itemBase)) return { result: "skipped", practiceId: claim.practiceId };
+  const entries = entriesFor(clp, claim.doc.lines);
+  const share = entries.filter((e) => PATIENT_SHARE.has(e.kind)).reduce((s, e) => s + e.amountCents, 0);
+  const next = await prepareNextClaim(tenantId, claim, clp, share, depositDate);
+  const moved: EntryDraft[] = next ? [{ kind: "cob_transfer", amountCents: next.transferCents }] : [];
+  const balances: Balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), [...entries, ...moved]);
+  let to = statusAfter(clp, claim.status);
+  if (to !== claim.status && !canTransition(claim.status, to)) to = claim.status;
+  const firstPaid = !claim.firstPaidDate && balances.insurancePaidCents > 0 ? { firstPaidDate: depositDate } : {};
+  if (entries.length > 92) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
+  const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month) => {
+    const at = now();
+    const items = [
+      ...entries.map((e, n) =>
+        tx.put(LedgerEntryEntity.create({
+          tenantId, practiceId: claim.practiceId, month, entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
+          claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, remarks: e.remarks, amountCents: e.amountCents,
+          payerId: payerKey, remittanceId, depositDate, postedAt: at,
+        }).params()),
+      ),
+      tx.update(
+        ClaimEntity.patch({ tenantId, claimId: claim.claimId })
+          .set({
+            balances, status: to, statusReason: `835 ${clp.status === "22" ? "reversal" : `CLP02 ${clp.status}`}, paid ${clp.paidCents} cents`,
+            payerClaimControlNumber: clp.payerClaimControlNumber || claim.payerClaimControlNumber, updatedAt: at, ...firstPaid,
+            ...(next ? { secondaryClaimId: next.doc.claimId } : {}),
+          })
+          .add({ version: 1, postedRemittances: [itemBase] })
+          .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
+          .where((a, op) => op.eq(a.version, claim.version))
+          .params(),
+      ),
+      tx.put(historyEvent(tenantId, claim.claimId, "system:835", { kind: "status", from: claim.status, to, reason: `remittance ${remittanceId}` }, at)),
+      ...(next ? nextClaimItems(tenantId, claim, next, { month, entryBase: itemBase, remittanceId, payerId: payerKey, depositDate, at }) : []),
+      periods.openCondition(claim.practiceId, month),
+    ];
+    try {
+      await transactWrite(items);
+      return true;
+    } catch (err) {
+      // Its entries exist already: this CLP was posted by an earlier run of the same file.
+      if (err instanceof TransactionConflict && err.reasons.slice(0, entries.length).some((r) => r === "ConditionalCheckFailed")) return false;
+      throw err;
+    }
+  });
+  return { result: posted ? "posted" : "skipped", practiceId: claim.practiceId };
+}

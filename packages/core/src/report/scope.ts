@@ -1,0 +1,54 @@
+import { ClaimEntity } from "../claim/claim.entity.ts";
+import type { Claim } from "../claim/claim.service.ts";
+import type { ClaimStatus } from "../claim/claim.types.ts";
+import { isCrossover } from "../remittance/cob.ts";
+import { PracticeEntity } from "../practice/practice.entity.ts";
+import { PayerEntity } from "../payer/payer.entity.ts";
+import { requireRole, type Principal } from "../shared/context.ts";
+
+/** What the reports share: the practices a principal may see, payer names, claims with money owed. */
+export const DAY = 86_400_000;
+export const days = (from: string, to: string) => Math.floor((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / DAY);
+export const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 10_000) / 100);
+
+/** Claims with money still owed on them: sent to the payer and not closed, voided or replaced. */
+export const AR_STATUSES: ClaimStatus[] = ["submitted", "accepted", "rejected", "denied", "partially_paid", "paid"];
+/**
+ * A secondary (tertiary) claim is owed from the moment the primary's posting creates it: the
+ * patient share it took over is insurance A/R while it waits to be sent too.
+ */
+const CROSSOVER_WAITING: ClaimStatus[] = ["ready", "needs_review", "queued", "on_hold"];
+
+export async function scopePractices(p: Principal, practiceId?: string): Promise<{ practiceId: string; name: string }[]> {
+  requireRole(p, "owner", "biller", "viewer", "practice");
+  const only = p.practiceId ?? practiceId;
+  const { data } = only
+    ? { data: [(await PracticeEntity.get({ tenantId: p.tenantId, practiceId: only }).go()).data].filter((x) => x !== null) }
+    : await PracticeEntity.query.byId({ tenantId: p.tenantId }).go({ pages: "all" });
+  return data.map((x) => ({ practiceId: x.practiceId, name: x.legalName }));
+}
+
+export async function payerNames(tenantId: string): Promise<Map<string, string>> {
+  const { data } = await PayerEntity.query.byId({ tenantId }).go({ pages: "all", attributes: ["payerId", "name"] });
+  return new Map(data.map((x) => [x.payerId, x.name]));
+}
+
+/** A claim's open money: insurance (open denials included, and apart), patient. */
+export const balancesOf = (c: Claim) => ({
+  insurance: c.balances?.insuranceBalanceCents ?? c.totalChargeCents,
+  denied: c.balances?.deniedCents ?? 0,
+  patient: c.balances?.patientBalanceCents ?? c.balances?.patientResponsibilityCents ?? 0,
+});
+
+/** Is the claim's money in A/R: sent and not closed, or a secondary already owed its share. */
+export const inAR = (c: Claim) => AR_STATUSES.includes(c.status) || (isCrossover(c) && CROSSOVER_WAITING.includes(c.status));
+
+export async function openClaims(tenantId: string, practiceId: string): Promise<Claim[]> {
+  const out: Claim[] = [];
+  for (const status of [...AR_STATUSES, ...CROSSOVER_WAITING]) {
+    const { data } = await ClaimEntity.query.byPracticeStatus({ tenantId, practiceId, status }).go({ pages: "all" });
+    out.push(...(data as unknown as Claim[]).filter(inAR));
+  }
+  return out;
+}
+
