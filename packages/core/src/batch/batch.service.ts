@@ -4,7 +4,8 @@ import { ClaimEntity } from "../claim/claim.entity.ts";
 import { historyEvent, type Claim } from "../claim/claim.service.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
-import { actorOf, canSeePractice, requireRole, type Principal } from "../shared/context.ts";
+import { actorOf, canSeePractice, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { AppError, invalid, notFound, type FieldError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { sendMessage } from "../shared/queue.ts";
@@ -72,7 +73,7 @@ function chunksByPractice(claims: Claim[]): { practiceId: string; claims: Claim[
  * one practice's claims, so whoever may read the batch (and its 837P) may read every claim in it.
  */
 export async function createBatches(p: Principal, input: BatchInput) {
-  requireRole(p, "owner", "biller");
+  authorize(p, "batch.create");
   const claims = await selectReady(p, input);
   const batches = [];
   for (const { practiceId, claims: chunk } of chunksByPractice(claims)) {
@@ -128,7 +129,7 @@ export async function getBatch(p: Principal, batchId: string) {
 }
 
 export async function listBatches(p: Principal, q: ListQuery) {
-  requireRole(p, "owner", "biller", "viewer");
+  authorize(p, "batch.list");
   const page = await runPage(() => ClaimBatchEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
   return { items: page.items.map(({ tenantId: _t, ...b }) => b), nextCursor: page.nextCursor };
 }
@@ -139,7 +140,7 @@ async function enqueueBatch(tenantId: string, batchId: string) {
 
 /** A failed (or never dispatched) batch goes back on the queue; its claims stay queued in it. */
 export async function retryBatch(p: Principal, batchId: string) {
-  requireRole(p, "owner", "biller");
+  authorize(p, "batch.retry");
   const batch = await getBatch(p, batchId);
   if (batch.status !== "failed" && batch.status !== "queued") {
     throw new AppError(409, "not-retryable", "Batch not retryable", `A ${batch.status} batch is not retried; only failed or queued ones are`);

@@ -3,7 +3,8 @@ import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
 import { ADJUDICATED, MANUAL_TRANSITIONS, canTransition } from "./status.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
-import { actorOf, canSeePractice, requireRole, type Principal } from "../shared/context.ts";
+import { actorOf, canSeePractice, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { AppError, conflict, invalid, notFound, preconditionFailed } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import type { Balances } from "../remittance/posting.ts";
@@ -215,7 +216,7 @@ export function moveItems(
 
 /** A person's status request: hold, release for review, close, void (before it reached a payer). */
 export async function requestTransition(p: Principal, claimId: string, to: ClaimStatus, reason: string, ifMatch?: number) {
-  requireRole(p, "owner", "biller");
+  authorize(p, "claim.moveStatus");
   const claim = await getClaim(p, claimId);
   if (ifMatch !== undefined && ifMatch !== claim.version) throw preconditionFailed(`The claim is at version ${claim.version}, not ${ifMatch}`);
   if (!MANUAL_TRANSITIONS.includes(to)) {

@@ -4,7 +4,8 @@ import { ADJUDICATED } from "./status.ts";
 import { newClaimId } from "./build.ts";
 import { scrubClaim } from "./scrub.service.ts";
 import { getPractice } from "../practice/practice.service.ts";
-import { requireRole, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { AppError } from "../shared/errors.ts";
 
 export const correctionInput = z.strictObject({
@@ -20,7 +21,7 @@ export type CorrectionInput = z.infer<typeof correctionInput>;
  * `corrected` (replacement) or `voided` (void) in the same transaction as the new claim.
  */
 export async function correctClaim(p: Principal, claimId: string, kind: "replacement" | "void", input: CorrectionInput): Promise<{ original: Claim; correction: Claim }> {
-  requireRole(p, "owner", "biller");
+  authorize(p, "claim.correct");
   const original = await getClaim(p, claimId);
   if (!ADJUDICATED.includes(original.status)) {
     throw new AppError(409, "not-at-payer", "Claim not at the payer", `A ${original.status} claim has not been accepted by the payer: edit${kind === "void" ? " or void" : ""} it directly instead`);

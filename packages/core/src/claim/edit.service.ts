@@ -10,7 +10,8 @@ import { getPractice } from "../practice/practice.service.ts";
 import { getProvider } from "../provider/provider.service.ts";
 import { getFeeSchedule } from "../feeschedule/feeschedule.ts";
 import { isoDate } from "../shared/schema.ts";
-import { actorOf, requireRole, type Principal } from "../shared/context.ts";
+import { actorOf, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { AppError, invalid, preconditionFailed } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
@@ -36,7 +37,7 @@ export type ClaimPatch = z.infer<typeof claimPatch>;
  * (an on-hold claim stays on hold) — claim, fingerprint and history in one transaction.
  */
 export async function editClaim(p: Principal, claimId: string, patch: ClaimPatch, ifMatch: number | undefined): Promise<Claim> {
-  requireRole(p, "owner", "biller");
+  authorize(p, "claim.edit");
   if (ifMatch === undefined) throw new AppError(428, "precondition-required", "Precondition required", 'Send If-Match with the claim version you edited, e.g. If-Match: "3"');
   const claim = await getClaim(p, claimId);
   if (ifMatch !== claim.version) throw preconditionFailed(`The claim is at version ${claim.version}, not ${ifMatch}; reload it and retry`);

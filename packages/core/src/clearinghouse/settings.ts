@@ -2,7 +2,8 @@ import { z } from "zod";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { now } from "../shared/db.ts";
 import { TenantSettingsEntity } from "../settings/settings.ts";
-import { requireRole, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { auditPut } from "../audit/audit.service.ts";
 import type { SftpSecret } from "./connection.ts";
@@ -44,7 +45,7 @@ export async function getClearinghouse(tenantId: string): Promise<ClearinghouseS
 }
 
 export async function putClearinghouse(p: Principal, settings: ClearinghouseSettings) {
-  requireRole(p, "owner");
+  authorize(p, "clearinghouse.configure");
   await transactWrite([
     tx.update(TenantSettingsEntity.upsert({ tenantId: p.tenantId, clearinghouse: settings, updatedAt: now() }).params()),
     tx.put(auditPut(p, `settings:${p.tenantId}`, "clearinghouse", { note: settings.kind })),

@@ -10,7 +10,8 @@ import { buildClaimDocument, coverageOf, newClaimId } from "../claim/build.ts";
 import { scrubClaim } from "../claim/scrub.service.ts";
 import { scrubOverrides } from "../settings/settings.ts";
 import { insertClaim, type Claim } from "../claim/claim.service.ts";
-import { requireWriter, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { AppError, invalid } from "../shared/errors.ts";
 import { log } from "../shared/log.ts";
 import type { TxItem } from "../shared/transact.ts";
@@ -96,7 +97,7 @@ async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Pro
 }
 
 export async function intakeScope(p: Principal, practiceId: string): Promise<IntakeScope> {
-  requireWriter(p);
+  authorize(p, "encounter.submit");
   const [practice, fees, overrides] = await Promise.all([getPractice(p, practiceId), feeScheduleOfPractice(p, practiceId), scrubOverrides(p.tenantId)]);
   if (practice.status !== "active") throw invalid([{ path: "practiceId", message: "the practice is inactive" }]);
   return { p, practice, fees: fees.entries, overrides };

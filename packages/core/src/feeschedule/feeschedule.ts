@@ -1,7 +1,8 @@
 import { Entity } from "electrodb";
 import { z } from "zod";
 import { SERVICE, entityConfig, now } from "../shared/db.ts";
-import { requireRole, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { getPractice } from "../practice/practice.service.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { auditPut } from "../audit/audit.service.ts";
@@ -43,7 +44,7 @@ export const feeScheduleInput = z.strictObject({ entries: z.array(feeEntry).max(
 export type FeeEntry = z.infer<typeof feeEntry>;
 
 export async function putFeeSchedule(p: Principal, practiceId: string, entries: FeeEntry[]) {
-  requireRole(p, "owner", "biller");
+  authorize(p, "feeSchedule.write");
   await getPractice(p, practiceId);
   const updatedAt = now();
   await transactWrite([

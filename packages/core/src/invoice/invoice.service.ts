@@ -9,7 +9,8 @@ import { readActivity } from "./activity.ts";
 import { writeInvoiceFiles, type InvoiceFiles } from "./document.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { AppError, conflict, invalid, notFound } from "../shared/errors.ts";
-import { canSeePractice, requireRole, type Principal } from "../shared/context.ts";
+import { canSeePractice, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
 import { presign } from "../shared/storage.ts";
@@ -192,7 +193,7 @@ export async function draftInvoice(tenantId: string, practiceId: string, period:
  * freezes the invoice in one transaction, so numbers have no gaps and no two invoices share one.
  */
 export async function finalizeInvoice(p: Principal, practiceId: string, period: string) {
-  requireRole(p, "owner");
+  authorize(p, "invoice.finalize");
   const existing = await visibleInvoice(p, practiceId, period);
   if (existing.status !== "draft" && existing.status !== "finalizing") {
     throw new AppError(409, "invoice-not-draft", "Invoice is not a draft", `The ${period} invoice is ${existing.status}; only a draft can be finalized`);
@@ -249,7 +250,7 @@ const MOVES: Record<"send" | "pay", { from: InvoiceStatus[]; to: InvoiceStatus; 
 
 /** finalized -> sent -> paid (a finalized invoice may be marked paid directly). */
 export async function moveInvoice(p: Principal, practiceId: string, period: string, move: "send" | "pay") {
-  requireRole(p, "owner", "biller");
+  authorize(p, "invoice.send");
   const inv = await visibleInvoice(p, practiceId, period);
   const m = MOVES[move];
   if (!m.from.includes(inv.status)) {
@@ -272,7 +273,7 @@ export async function moveInvoice(p: Principal, practiceId: string, period: stri
  * run drafts a replacement (which gets the next number when finalized). Only the owner voids.
  */
 export async function voidInvoice(p: Principal, practiceId: string, period: string, reason: string) {
-  requireRole(p, "owner");
+  authorize(p, "invoice.void");
   const inv = await visibleInvoice(p, practiceId, period);
   if (inv.status === "draft" || inv.status === "finalizing" || inv.status === "paid") {
     throw new AppError(409, "illegal-invoice-transition", "Illegal invoice status change", `A ${inv.status} invoice cannot be voided${inv.status === "paid" ? "; issue a credit on the next invoice" : ""}`);

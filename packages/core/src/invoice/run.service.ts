@@ -5,7 +5,8 @@ import { draftInvoice } from "./invoice.service.ts";
 import { sendMessages } from "../shared/queue.ts";
 import { invoiceRunMessages, type InvoiceRunMessage } from "./messages.ts";
 import { period } from "../shared/schema.ts";
-import { actorOf, requireRole, type Principal } from "../shared/context.ts";
+import { actorOf, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { AppError, invalid, notFound } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
@@ -31,8 +32,9 @@ export function previousMonth(at = new Date()): string {
  * Starts a month-close run: one SQS message per practice, each drafting (or recomputing) that
  * practice's invoice. Finalized invoices are left alone, so a run can be repeated at will.
  */
-export async function startInvoiceRun(p: Principal, input: z.infer<typeof invoiceRunInput>, requestedBy = actorOf(p)) {
-  requireRole(p, "owner", "biller");
+export async function startInvoiceRun(p: Principal, input: z.infer<typeof invoiceRunInput>) {
+  const requestedBy = actorOf(p);
+  authorize(p, "invoiceRun.start");
   if (input.period > now().slice(0, 7)) throw invalid([{ path: "period", message: "cannot invoice a month that has not started" }]);
   const { data } = await PracticeEntity.query.byId({ tenantId: p.tenantId }).go({ pages: "all", attributes: ["practiceId", "status"] });
   const active = new Set(data.filter((x) => x.status === "active").map((x) => x.practiceId));
@@ -80,7 +82,7 @@ function viewRun(r: { runId: string; period: string; practices: number; done: nu
 }
 
 export async function getInvoiceRun(p: Principal, runId: string) {
-  requireRole(p, "owner", "biller", "viewer");
+  authorize(p, "invoiceRun.read");
   const { data } = await InvoiceRunEntity.get({ tenantId: p.tenantId, runId }).go({ consistent: true });
   if (!data) throw notFound("Invoice run");
   const done = data.done + data.failed >= data.practices;

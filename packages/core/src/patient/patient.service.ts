@@ -4,7 +4,8 @@ import { getPractice } from "../practice/practice.service.ts";
 import { findPayer } from "../payer/payer.service.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
-import { requireWriter, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { invalid, notFound, type FieldError } from "../shared/errors.ts";
 import { transactWrite, tx, type TxItem } from "../shared/transact.ts";
 import { changedFields, versionedUpdate, versionedUpdateItems } from "../shared/versioned.ts";
@@ -27,7 +28,7 @@ async function resolveCoverages(p: Principal, input: CoverageInput[], previous: 
 }
 
 export async function createPatient(p: Principal, practiceId: string, input: PatientInput): Promise<Patient> {
-  requireWriter(p);
+  authorize(p, "patient.write");
   await getPractice(p, practiceId);
   const planned = await planNewPatient(p, practiceId, input);
   await transactWrite(planned.items);
@@ -103,7 +104,7 @@ export async function updatePatient(
   patch: PatientPatch,
   ifMatch?: number,
 ): Promise<Patient> {
-  requireWriter(p);
+  authorize(p, "patient.write");
   const current = await getPatient(p, practiceId, patientId);
   const changes: Record<string, unknown> = { ...patch };
   if (patch.coverages) changes.coverages = await resolveCoverages(p, patch.coverages, current.coverages);

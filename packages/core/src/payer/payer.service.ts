@@ -2,7 +2,8 @@ import { PayerEntity } from "./payer.entity.ts";
 import type { Payer, PayerInput, PayerPatch } from "./payer.schema.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
-import { requireRole, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { notFound } from "../shared/errors.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { changedFields, versionedUpdate } from "../shared/versioned.ts";
@@ -14,7 +15,7 @@ import type { ListQuery, Page } from "../shared/schema.ts";
 const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) => rest as Payer;
 
 export async function createPayer(p: Principal, input: PayerInput): Promise<Payer> {
-  requireRole(p, "owner", "biller");
+  authorize(p, "payer.write");
   const payerId = newId("pyr");
   const at = now();
   const item = { tenantId: p.tenantId, payerId, ...input, createdAt: at, updatedAt: at, version: 1 };
@@ -41,7 +42,7 @@ export async function listPayers(p: Principal, q: ListQuery): Promise<Page<Payer
 }
 
 export async function updatePayer(p: Principal, payerId: string, patch: PayerPatch, ifMatch?: number): Promise<Payer> {
-  requireRole(p, "owner", "biller");
+  authorize(p, "payer.write");
   const current = await getPayer(p, payerId);
   const { version, updatedAt } = await versionedUpdate(
     PayerEntity,

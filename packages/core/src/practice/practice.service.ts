@@ -2,7 +2,8 @@ import { PracticeEntity } from "./practice.entity.ts";
 import type { Practice, PracticeInput, PracticePatch } from "./practice.schema.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
-import { canSeePractice, requireRole, type Principal } from "../shared/context.ts";
+import { canSeePractice, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { notFound } from "../shared/errors.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { changedFields, versionedUpdate } from "../shared/versioned.ts";
@@ -12,9 +13,9 @@ import type { ListQuery, Page } from "../shared/schema.ts";
 const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) => rest as Practice;
 
 export async function createPractice(p: Principal, input: PracticeInput): Promise<Practice> {
-  requireRole(p, "owner", "biller");
+  authorize(p, "practice.write");
   // Contract terms are what the company invoices on: only owners set them.
-  if (input.contracts.length > 0) requireRole(p, "owner");
+  if (input.contracts.length > 0) authorize(p, "contract.write");
   const practiceId = newId("prc");
   const at = now();
   const item = { tenantId: p.tenantId, practiceId, ...input, createdAt: at, updatedAt: at, version: 1 };
@@ -50,9 +51,9 @@ export async function updatePractice(
   patch: PracticePatch,
   ifMatch?: number,
 ): Promise<Practice> {
-  requireRole(p, "owner", "biller");
+  authorize(p, "practice.write");
   const current = await getPractice(p, practiceId);
-  if (patch.contracts) requireRole(p, "owner");
+  if (patch.contracts) authorize(p, "contract.write");
   const fields = changedFields(current, patch);
   const { version, updatedAt } = await versionedUpdate(
     PracticeEntity,

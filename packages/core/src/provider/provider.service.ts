@@ -3,7 +3,8 @@ import { providerNameIssues, type Provider, type ProviderInput, type ProviderPat
 import { getPractice } from "../practice/practice.service.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
-import { requireRole, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { changedFields, versionedUpdate } from "../shared/versioned.ts";
@@ -13,7 +14,7 @@ import type { ListQuery, Page } from "../shared/schema.ts";
 const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) => rest as Provider;
 
 export async function createProvider(p: Principal, practiceId: string, input: ProviderInput): Promise<Provider> {
-  requireRole(p, "owner", "biller");
+  authorize(p, "provider.write");
   await getPractice(p, practiceId);
   const providerId = newId("prv");
   const at = now();
@@ -52,7 +53,7 @@ export async function updateProvider(
   patch: ProviderPatch,
   ifMatch?: number,
 ): Promise<Provider> {
-  requireRole(p, "owner", "biller");
+  authorize(p, "provider.write");
   const current = await getProvider(p, practiceId, providerId);
   const merged = { ...current, ...patch };
   const issues = providerNameIssues(merged);

@@ -5,7 +5,8 @@ import { LedgerEntryEntity } from "./remittance.entity.ts";
 import { isDenialReason } from "./posting.ts";
 import { describeCarc, CARC_ACTIONS, type GroupCode } from "../codes/carc.ts";
 import { describeRarc } from "../codes/rarc.ts";
-import { actorOf, requireRole, type Principal } from "../shared/context.ts";
+import { actorOf, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { AppError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
@@ -33,7 +34,7 @@ export interface DenialGroup {
  * with its description and a suggested next action, largest amount first.
  */
 export async function denialsQueue(p: Principal, practiceId?: string): Promise<DenialGroup[]> {
-  requireRole(p, "owner", "biller", "viewer", "practice");
+  authorize(p, "denial.read");
   const scope = p.practiceId ?? practiceId;
   const claims: Claim[] = [];
   for (const status of ["denied", "partially_paid"] as const) {
@@ -76,7 +77,7 @@ export const denialActionInput = z.strictObject({
 
 /** Records what the biller decided for a denied claim (kept on the claim and in its history). */
 export async function recordDenialAction(p: Principal, claimId: string, input: z.infer<typeof denialActionInput>) {
-  requireRole(p, "owner", "biller");
+  authorize(p, "denial.recordAction");
   const claim = await getClaim(p, claimId);
   if (claim.status !== "denied" && claim.status !== "partially_paid") {
     throw new AppError(409, "not-denied", "Claim not denied", `A ${claim.status} claim is not in the denials queue`);

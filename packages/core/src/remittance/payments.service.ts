@@ -5,7 +5,8 @@ import { LedgerEntryEntity } from "./remittance.entity.ts";
 import { applyEntries, zeroBalances, type EntryDraft } from "./posting.ts";
 import { chainsOf, visitBalance } from "./cob.ts";
 import { getPractice } from "../practice/practice.service.ts";
-import { actorOf, requireRole, type Principal } from "../shared/context.ts";
+import { actorOf, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { invalid, conflict, type FieldError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { newId } from "../shared/ids.ts";
@@ -39,7 +40,7 @@ export const paymentInput = z
 export type PaymentInput = z.infer<typeof paymentInput>;
 
 export async function postPayment(p: Principal, input: PaymentInput) {
-  requireRole(p, "owner", "biller");
+  authorize(p, "payment.post");
   const practice = await getPractice(p, input.practiceId);
   // Money cannot arrive after today where the practice is; a mistyped year would book into a month not yet lived.
   const today = todayIn(practice.timeZone);

@@ -6,7 +6,8 @@ import { todayIn } from "../claim/scrub.service.ts";
 import { getPractice } from "../practice/practice.service.ts";
 import { LedgerEntryEntity } from "./remittance.entity.ts";
 import { applyEntries, zeroBalances, type EntryDraft } from "./posting.ts";
-import { actorOf, requireRole, type Principal } from "../shared/context.ts";
+import { actorOf, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { AppError, conflict, invalid } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { newId } from "../shared/ids.ts";
@@ -28,7 +29,7 @@ export const denialResolutionInput = z.strictObject({
 export type DenialResolutionInput = z.infer<typeof denialResolutionInput>;
 
 export async function resolveDenial(p: Principal, claimId: string, input: DenialResolutionInput) {
-  requireRole(p, "owner", "biller");
+  authorize(p, "denial.resolve");
   const claim = await getClaim(p, claimId);
   const open = claim.balances?.deniedCents ?? 0;
   if (open <= 0) throw new AppError(409, "no-open-denial", "Nothing denied is open", `Claim ${claimId} has no denied amount left to resolve`);

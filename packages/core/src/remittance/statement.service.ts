@@ -4,7 +4,8 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { patientBalance } from "./payments.service.ts";
 import { getPatient } from "../patient/patient.service.ts";
 import { getPractice } from "../practice/practice.service.ts";
-import { requireRole, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { bucketName, s3Client } from "../shared/aws.ts";
 import { presign } from "../shared/storage.ts";
 import { renderPdf, usd, type PdfLine } from "../shared/pdf.ts";
@@ -18,7 +19,7 @@ import { now } from "../shared/db.ts";
  */
 export async function createStatement(p: Principal, practiceId: string, patientId: string) {
   // Statements are the billing company's work (and a billable item of the contract): not a practice key's.
-  requireRole(p, "owner", "biller");
+  authorize(p, "statement.issue");
   const practice = await getPractice(p, practiceId);
   const patient = await getPatient(p, practiceId, patientId);
   const balance = await patientBalance(p, practiceId, patientId);

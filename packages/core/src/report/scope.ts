@@ -4,7 +4,8 @@ import type { ClaimStatus } from "../claim/claim.types.ts";
 import { isCrossover } from "../remittance/cob.ts";
 import { PracticeEntity } from "../practice/practice.entity.ts";
 import { PayerEntity } from "../payer/payer.entity.ts";
-import { requireRole, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 
 /** What the reports share: the practices a principal may see, payer names, claims with money owed. */
 export const DAY = 86_400_000;
@@ -20,7 +21,7 @@ export const AR_STATUSES: ClaimStatus[] = ["submitted", "accepted", "rejected", 
 const CROSSOVER_WAITING: ClaimStatus[] = ["ready", "needs_review", "queued", "on_hold"];
 
 export async function scopePractices(p: Principal, practiceId?: string): Promise<{ practiceId: string; name: string }[]> {
-  requireRole(p, "owner", "biller", "viewer", "practice");
+  authorize(p, "report.read");
   const only = p.practiceId ?? practiceId;
   const { data } = only
     ? { data: [(await PracticeEntity.get({ tenantId: p.tenantId, practiceId: only }).go()).data].filter((x) => x !== null) }

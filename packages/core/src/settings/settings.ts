@@ -1,6 +1,7 @@
 import { Entity } from "electrodb";
 import { SERVICE, entityConfig, now } from "../shared/db.ts";
-import { requireRole, type Principal } from "../shared/context.ts";
+import { type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { auditPut } from "../audit/audit.service.ts";
 
@@ -33,7 +34,7 @@ export async function scrubOverrides(tenantId: string): Promise<Record<string, R
 
 /** Sets (or with `default`, clears) one rule's override. Owners only. */
 export async function setScrubRule(p: Principal, ruleId: string, setting: RuleSetting | "default") {
-  requireRole(p, "owner");
+  authorize(p, "scrubRules.configure");
   const rules = { ...(await scrubOverrides(p.tenantId)) };
   if (setting === "default") delete rules[ruleId];
   else rules[ruleId] = setting;

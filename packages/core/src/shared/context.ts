@@ -3,18 +3,26 @@ import { forbidden } from "./errors.ts";
 export const ROLES = ["owner", "biller", "viewer", "practice"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is calling: always a tenant, sometimes narrowed to one practice. Built from the API key. */
+/**
+ * Who is calling: always a tenant, sometimes narrowed to one practice. Built from the API key, or
+ * a scheduled job acting for a company (`system`, whose keyId names the job).
+ */
 export interface Principal {
   tenantId: string;
   keyId: string;
-  role: Role;
+  role: Role | "system";
   /** Set for `practice` keys: the one practice this key may see. */
   practiceId?: string;
 }
 
+/** A scheduled job acting for one company, e.g. the monthly close; what it may do is in the permission table. */
+export function systemPrincipal(tenantId: string, job: string): Principal {
+  return { tenantId, keyId: job, role: "system" };
+}
+
 /** Throws 403 unless the principal holds one of the roles. */
 export function requireRole(p: Principal, ...roles: Role[]): void {
-  if (!roles.includes(p.role)) {
+  if (!(roles as string[]).includes(p.role)) {
     throw forbidden(`This action needs one of the roles: ${roles.join(", ")}`);
   }
 }
@@ -31,5 +39,5 @@ export function canSeePractice(p: Principal, practiceId: string): boolean {
 
 /** Who did something, for audit trails and status history. */
 export function actorOf(p: Principal): string {
-  return `key:${p.keyId}`;
+  return p.role === "system" ? `system:${p.keyId}` : `key:${p.keyId}`;
 }

@@ -3,7 +3,8 @@ import { formatKey, hashSecret, parseKey, secretMatches } from "./keys.ts";
 import type { ApiKeyInput, ApiKeyView, TenantInput, TenantPatch } from "./tenant.schema.ts";
 import { newId, newSecret } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
-import { actorOf, requireRole, type Principal } from "../shared/context.ts";
+import { actorOf, type Principal } from "../shared/context.ts";
+import { authorize } from "../shared/permissions.ts";
 import { invalid, notFound, unauthorized } from "../shared/errors.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { auditPut } from "../audit/audit.service.ts";
@@ -76,7 +77,7 @@ export async function getTenant(p: Principal) {
 
 /** The owner edits the company's name and the details its invoices carry. */
 export async function updateTenant(p: Principal, patch: TenantPatch, ifMatch?: number) {
-  requireRole(p, "owner");
+  authorize(p, "tenant.update");
   const current = await getTenant(p);
   const fields = changedFields(current, patch);
   const { version } = await versionedUpdate(TenantEntity, { tenantId: p.tenantId }, current.version, patch, ifMatch, auditPut(p, `tenant:${p.tenantId}`, "updated", { fields }));
@@ -94,7 +95,7 @@ export async function authenticate(raw: string): Promise<Principal> {
 }
 
 export async function createApiKey(p: Principal, input: ApiKeyInput) {
-  requireRole(p, "owner");
+  authorize(p, "apiKeys.manage");
   if (input.practiceId) {
     const { data } = await PracticeEntity.get({ tenantId: p.tenantId, practiceId: input.practiceId }).go();
     if (!data) throw invalid([{ path: "practiceId", message: "no such practice" }]);
@@ -110,7 +111,7 @@ export async function createApiKey(p: Principal, input: ApiKeyInput) {
 }
 
 export async function listApiKeys(p: Principal, q: ListQuery): Promise<Page<ApiKeyView>> {
-  requireRole(p, "owner");
+  authorize(p, "apiKeys.manage");
   const page = await runPage(() =>
     ApiKeyEntity.query.byId({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null }),
   );
@@ -118,7 +119,7 @@ export async function listApiKeys(p: Principal, q: ListQuery): Promise<Page<ApiK
 }
 
 export async function revokeApiKey(p: Principal, keyId: string): Promise<ApiKeyView> {
-  requireRole(p, "owner");
+  authorize(p, "apiKeys.manage");
   const { data } = await ApiKeyEntity.get({ tenantId: p.tenantId, keyId }).go();
   if (!data) throw notFound("API key");
   if (!data.revokedAt) {

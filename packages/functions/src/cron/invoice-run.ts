@@ -1,6 +1,7 @@
 import { allTenantIds } from "@claimledger/core/tenant/tenant.entity.ts";
 import { period, previousMonth, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
 import { log } from "@claimledger/core/shared/log.ts";
+import { systemPrincipal } from "@claimledger/core/shared/context.ts";
 
 /**
  * Month close, scheduled on the 1st: starts an invoice run for the month before in every company
@@ -13,7 +14,7 @@ export const handler = async (event?: { period?: unknown; [key: string]: unknown
   const runs: { tenantId: string; runId: string; practices: number }[] = [];
   for await (const tenantId of allTenantIds()) {
     try {
-      const run = await startInvoiceRun({ tenantId, keyId: "system", role: "owner" }, { period: month }, "system:monthly-close");
+      const run = await startInvoiceRun(systemPrincipal(tenantId, "monthly-close"), { period: month });
       runs.push({ tenantId, runId: run.runId, practices: run.practices });
     } catch (err) {
       log("warn", "invoice run failed to start", { tenantId, error: (err as Error).message });

@@ -1,0 +1,56 @@
+import { forbidden } from "./errors.ts";
+import type { Principal, Role } from "./context.ts";
+
+/**
+ * Who may do what: one table of action x roles, read by `authorize` everywhere and printed in the
+ * README's role table (a test holds the two together). Reads not listed here are open to every
+ * role of the tenant, a practice key seeing its own practice only. `system` is a scheduled job
+ * acting for a company (the monthly close), never an API key.
+ */
+export const PERMISSIONS = {
+  "tenant.update": ["owner"],
+  "apiKeys.manage": ["owner"],
+  "clearinghouse.configure": ["owner"],
+  "scrubRules.configure": ["owner"],
+  "practice.write": ["owner", "biller"],
+  "contract.write": ["owner"],
+  "provider.write": ["owner", "biller"],
+  "payer.write": ["owner", "biller"],
+  "feeSchedule.write": ["owner", "biller"],
+  "patient.write": ["owner", "biller", "practice"],
+  "encounter.submit": ["owner", "biller", "practice"],
+  "claim.edit": ["owner", "biller"],
+  "claim.correct": ["owner", "biller"],
+  "claim.moveStatus": ["owner", "biller"],
+  "batch.create": ["owner", "biller"],
+  "batch.list": ["owner", "biller", "viewer"],
+  "batch.retry": ["owner", "biller"],
+  "clearinghouse.poll": ["owner", "biller"],
+  "inbound.read": ["owner", "biller", "viewer"],
+  "inbound.retry": ["owner", "biller"],
+  "remittance.upload": ["owner", "biller"],
+  "remittance.read": ["owner", "biller", "viewer"],
+  "payment.post": ["owner", "biller"],
+  "denial.read": ["owner", "biller", "viewer", "practice"],
+  "denial.recordAction": ["owner", "biller"],
+  "denial.resolve": ["owner", "biller"],
+  "statement.issue": ["owner", "biller"],
+  "report.read": ["owner", "biller", "viewer", "practice"],
+  "invoiceRun.start": ["owner", "biller", "system"],
+  "invoiceRun.read": ["owner", "biller", "viewer"],
+  "invoice.finalize": ["owner"],
+  "invoice.send": ["owner", "biller"],
+  "invoice.void": ["owner"],
+  "audit.read": ["owner", "biller", "viewer"],
+} as const satisfies Record<string, readonly (Role | "system")[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(p: Principal, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly string[]).includes(p.role);
+}
+
+/** Throws 403 naming the action and the roles that may take it, unless the principal holds one. */
+export function authorize(p: Principal, action: Action): void {
+  if (!can(p, action)) throw forbidden(`${action} needs one of the roles: ${PERMISSIONS[action].filter((r) => r !== "system").join(", ")}`);
+}
