@@ -12,14 +12,13 @@ import { scrubOverrides } from "../settings/settings.ts";
 import { insertClaim, type Claim } from "../claim/claim.service.ts";
 import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
-import { AppError, invalid } from "../shared/errors.ts";
+import { AppError, invalid, isNotFound, problemOf, type Problem } from "../shared/errors.ts";
 import { log } from "../shared/log.ts";
 import type { TxItem } from "../shared/transact.ts";
-import type { Problemish } from "./problemish.ts";
 
 export type IntakeResult =
   | { index: number; externalId?: string; outcome: "accepted"; claimId: string; status: Claim["status"]; findings: Claim["findings"] }
-  | { index: number; externalId?: string; outcome: "rejected"; problem: Problemish };
+  | { index: number; externalId?: string; outcome: "rejected"; problem: Problem };
 
 /** Shared per request: the practice, its fee schedule and the scrub settings are read once for a whole batch. */
 interface IntakeScope {
@@ -40,7 +39,7 @@ async function resolvePatient(s: IntakeScope, e: EncounterInput): Promise<Resolv
     try {
       return { patient: await patientOfPractice(s.p, s.practice.practiceId, e.patientId), items: [] };
     } catch (err) {
-      if (err instanceof AppError && err.status === 404) throw invalid([{ path: "patientId", message: "no such patient in this practice" }]);
+      if (isNotFound(err)) throw invalid([{ path: "patientId", message: "no such patient in this practice" }]);
       throw err;
     }
   }
@@ -69,7 +68,7 @@ async function providerInPractice(s: IntakeScope, id: string, path: string, role
     if (!prov.roles.includes(role)) throw invalid([{ path, message: `this provider is not set up as a ${role} provider` }]);
     return prov;
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) throw invalid([{ path, message: "no such provider in this practice" }]);
+    if (isNotFound(err)) throw invalid([{ path, message: "no such provider in this practice" }]);
     throw err;
   }
 }
@@ -103,8 +102,8 @@ export async function intakeScope(p: Principal, practiceId: string): Promise<Int
   return { p, practice, fees: fees.entries, overrides };
 }
 
-function toProblem(err: unknown): Problemish {
-  if (err instanceof AppError) return { status: err.status, type: err.type, title: err.title, detail: err.message, errors: err.errors };
+function toProblem(err: unknown): Problem {
+  if (err instanceof AppError) return problemOf(err);
   throw err;
 }
 
@@ -117,13 +116,7 @@ export async function intakeRaw(s: IntakeScope, raw: unknown, index: number, rea
       index,
       externalId,
       outcome: "rejected",
-      problem: {
-        status: 422,
-        type: "validation",
-        title: "Validation failed",
-        detail: "The encounter is not valid",
-        errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message })),
-      },
+      problem: problemOf(invalid(parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message })), "The encounter is not valid")),
     };
   }
   try {
@@ -148,7 +141,7 @@ export async function intakeMany(s: IntakeScope, raws: unknown[], concurrency = 
         results[i] = await intakeRaw(s, raws[i], i);
       } catch (err) {
         log("error", "encounter intake failed", { tenantId: s.p.tenantId, practiceId: s.practice.practiceId, index: i, error: (err as Error).name });
-        results[i] = { index: i, outcome: "rejected", problem: { status: 500, type: "internal", title: "Internal error", detail: "This encounter could not be taken because of an error on our side; nothing of it was written. Send it again." } };
+        results[i] = { index: i, outcome: "rejected", problem: problemOf(new AppError(500, "internal", "Internal error", "This encounter could not be taken because of an error on our side; nothing of it was written. Send it again.")) };
       }
     }
   };

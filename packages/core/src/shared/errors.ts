@@ -1,7 +1,34 @@
-/** Domain errors; the API maps each to an RFC 9457 problem+json response. */
+/**
+ * The one error vocabulary. Domain code throws AppError (through the helpers below); the API turns
+ * each into an RFC 9457 problem+json response with `problemOf`, and batch answers carry the same
+ * Problem per item, so a client reads one shape everywhere.
+ */
 export interface FieldError {
   path: string;
   message: string;
+}
+
+/** RFC 9457 problem details, as every refusal is answered. */
+export interface Problem {
+  /** `urn:claimledger:problem:<kind>`, e.g. ...:validation, ...:not-found, ...:duplicate-encounter. */
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+  /** Ids of what the problem is about, e.g. the key created by a request shown once. */
+  [id: string]: unknown;
+}
+
+export const problemType = (kind: string) => `urn:claimledger:problem:${kind}`;
+
+/** The problem an error answers with; `instance` is the request path when there is one. */
+export function problemOf(err: AppError, instance?: string): Problem {
+  const p: Problem = { type: problemType(err.type), title: err.title, status: err.status, detail: err.message };
+  if (instance !== undefined) p.instance = instance;
+  if (err.errors) p.errors = err.errors;
+  return p;
 }
 
 export class AppError extends Error {
@@ -20,6 +47,9 @@ export class AppError extends Error {
 
 export const notFound = (what: string) =>
   new AppError(404, "not-found", "Not found", `${what} was not found`);
+
+/** Whether an error is the not-found answer (a caller that turns it into its own refusal asks this, not the status). */
+export const isNotFound = (err: unknown): err is AppError => err instanceof AppError && err.type === "not-found";
 
 export const badRequest = (detail: string) => new AppError(400, "bad-request", "Bad request", detail);
 

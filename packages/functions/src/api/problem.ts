@@ -1,15 +1,5 @@
 import type { Context } from "hono";
-import type { FieldError } from "@claimledger/core/shared/errors.ts";
-
-/** RFC 9457 problem details. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: FieldError[];
-}
+import { AppError, problemOf, type FieldError, type Problem } from "@claimledger/core/shared/errors.ts";
 
 export function problem(
   c: Context,
@@ -19,12 +9,12 @@ export function problem(
   detail: string,
   errors?: FieldError[],
 ): Response {
-  const body: Problem = { type: `urn:claimledger:problem:${type}`, title, status, detail, instance: c.req.path };
-  if (errors) body.errors = errors;
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/problem+json" },
-  });
+  return problemResponse(problemOf(new AppError(status, type, title, detail, errors), c.req.path));
+}
+
+/** A problem as the HTTP response that carries it. */
+export function problemResponse(body: Problem): Response {
+  return new Response(JSON.stringify(body), { status: body.status, headers: { "content-type": "application/problem+json" } });
 }
 
 /** zod issues as `{ path, message }` with dotted paths, prefixed by where they came from. */

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, ShownOnce } from "../env.ts";
 import { beginIdempotent, completeIdempotent, releaseIdempotent, requestHash } from "@claimledger/core/idempotency/idempotency.ts";
-import { badRequest } from "@claimledger/core/shared/errors.ts";
+import { AppError, badRequest, problemOf } from "@claimledger/core/shared/errors.ts";
 import { api } from "../../../../../infra/resources.ts";
 
 /** A pending key outlives the API function's own time limit a little, then a retry may run. */
@@ -43,7 +43,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     await completeIdempotent(p.tenantId, scope, {
       status: 409,
       contentType: "application/problem+json",
-      body: JSON.stringify({ type: "urn:claimledger:problem:secret-shown-once", title: "Secret shown once", status: 409, detail: secret.detail, instance: c.req.path, ...secret.ids }),
+      body: JSON.stringify({ ...problemOf(new AppError(409, "secret-shown-once", "Secret shown once", secret.detail), c.req.path), ...secret.ids }),
     });
     return;
   }

@@ -4,7 +4,7 @@ import { intakeMany, intakeRaw, intakeScope } from "@claimledger/core/encounter/
 import { importCsv } from "@claimledger/core/encounter/import.service.ts";
 import { csvTemplate } from "@claimledger/core/encounter/csv/template.ts";
 import type { AppEnv } from "../env.ts";
-import { problem, zodErrors } from "../problem.ts";
+import { problem, problemResponse, zodErrors } from "../problem.ts";
 import { idParam, idempotencyHeader, jsonResponse, writeErrors } from "./_shared.ts";
 
 export const encounters = new OpenAPIHono<AppEnv>();
@@ -57,10 +57,7 @@ encounters.openapi(
       return c.json({ accepted, rejected: results.length - accepted, results }, 200);
     }
     const r = await intakeRaw(scope, body, 0);
-    if (r.outcome === "rejected") {
-      const pb = r.problem;
-      return problem(c, pb.status, pb.type, pb.title, pb.detail, pb.errors) as never;
-    }
+    if (r.outcome === "rejected") return problemResponse({ ...r.problem, instance: c.req.path }) as never;
     return c.json(r, 201);
   },
 );
