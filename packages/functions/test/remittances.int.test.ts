@@ -1,9 +1,10 @@
 import { beforeAll, expect, it } from "vitest";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
 import { processInbound } from "@claimledger/core/inbound/process.service.ts";
-import { adjudicate, type SandboxClaim } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
+import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { app, call, newTenant, samples } from "./http.ts";
+import { sandboxClaim } from "./cycle.ts";
 import { pdfText } from "@claimledger/core/shared/pdf.ts";
 
 /**
@@ -23,16 +24,6 @@ async function upload(text: string) {
   if (!res.body.duplicate) expect(await processInbound(tenantId, res.body.sha256)).toBe("processed");
   return res.body;
 }
-
-const sandboxClaim = (doc: any, over: Partial<SandboxClaim> = {}): SandboxClaim => ({
-  claimId: doc.claimId,
-  payerId: "BPH01",
-  memberId: doc.coverage.memberId,
-  claimFilingIndicator: "CI",
-  totalChargeCents: doc.totalChargeCents,
-  lines: doc.lines.map((l: any) => ({ lineId: l.lineId, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, chargeCents: l.chargeCents, serviceDate: l.serviceDate })),
-  ...over,
-});
 
 beforeAll(async () => {
   const t = await newTenant();
