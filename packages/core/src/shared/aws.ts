@@ -4,6 +4,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { Resource } from "sst/resource";
 import { instrument } from "./metering.ts";
+import { injectFaults } from "./faults.ts";
 
 /**
  * The one factory for AWS clients and linked resource names. Endpoints come from the SDK's own
@@ -35,11 +36,15 @@ function required(v: string | undefined, what: string): string {
   return v;
 }
 
+function isLoopback(url: string | undefined): boolean {
+  return url !== undefined && /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(url);
+}
+
 /** Test runs set CLAIMLEDGER_LOCAL_ONLY=1: any endpoint that is not loopback is refused. */
 function checkEndpoint(service: string): void {
   if (process.env.CLAIMLEDGER_LOCAL_ONLY !== "1") return;
   const url = process.env[`AWS_ENDPOINT_URL_${service}`];
-  if (!url || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(url)) {
+  if (!isLoopback(url)) {
     throw new Error(`Refusing AWS ${service} endpoint ${url ?? "(default AWS)"}: tests only talk to local emulators`);
   }
 }
@@ -51,7 +56,11 @@ let s3: S3Client | undefined;
 export function dynamo(): DynamoDBDocumentClient {
   if (!ddb) {
     checkEndpoint("DYNAMODB");
-    ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    // Throttles are retried with the SDK's backoff; three attempts (its default) are few for DynamoDB under load.
+    const base = new DynamoDBClient({ maxAttempts: 8 });
+    // Emulators only: DynamoDB Local never conflicts or throttles; the local stack can (faults.ts).
+    if (isLoopback(process.env.AWS_ENDPOINT_URL_DYNAMODB)) injectFaults(base);
+    ddb = DynamoDBDocumentClient.from(base, {
       marshallOptions: { removeUndefinedValues: true },
     });
     instrument(ddb, "dynamodb"); // no-op unless the benchmark turned metering on

@@ -21,15 +21,30 @@ export class TransactionConflict extends Error {
   }
 }
 
-/** All-or-nothing write of several items (a change and its audit event, a posting and its balance). */
+/** Cancellation codes that mean "try again", not "your condition failed". */
+const TRANSIENT = new Set(["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"]);
+
+/** Attempts at a transaction DynamoDB cancelled for a concurrent one, with jittered backoff between. */
+export const TRANSACTION_ATTEMPTS = 8;
+
+/**
+ * All-or-nothing write of several items (a change and its audit event, a posting and its balance).
+ * A cancellation that is only contention (another transaction on one of the items) is retried
+ * with full-jitter backoff, as AWS advises; nothing was written, so the retry is safe. A failed
+ * condition throws TransactionConflict at once for the caller to judge.
+ */
 export async function transactWrite(items: TxItem[], token?: string): Promise<void> {
-  try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }));
-  } catch (err) {
-    const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
-    if (e.name === "TransactionCanceledException" && e.CancellationReasons) {
-      throw new TransactionConflict(e.CancellationReasons.map((r) => r.Code ?? "None"));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }));
+      return;
+    } catch (err) {
+      const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+      if (e.name !== "TransactionCanceledException" || !e.CancellationReasons) throw err;
+      const reasons = e.CancellationReasons.map((r) => r.Code ?? "None");
+      const transient = reasons.some((r) => TRANSIENT.has(r)) && reasons.every((r) => r === "None" || TRANSIENT.has(r));
+      if (!transient || attempt >= TRANSACTION_ATTEMPTS) throw new TransactionConflict(reasons);
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
     }
-    throw err;
   }
 }

@@ -1,0 +1,64 @@
+/**
+ * The local stack made as strict as DynamoDB: with transaction conflicts and throttles injected,
+ * batch workers and 835 postings run at the same time and every cent still lands once.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
+import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
+import { processBatch } from "@claimledger/core/batch/process.service.ts";
+import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { injectedFaults, setFaults } from "@claimledger/core/shared/faults.ts";
+import { call } from "./http.ts";
+import { acceptedClaims, encounterFor, practiceSetUp, sandboxClaim } from "./cycle.ts";
+
+afterAll(() => setFaults({ conflict: 0, throttle: 0 }));
+beforeAll(() => setFaults({ conflict: 0, throttle: 0 }));
+
+it("posts three 835s at once under conflicts and throttles: every file processed, every claim's money exact", async () => {
+  const s = await acceptedClaims(9);
+  const groups = [s.claims.slice(0, 3), s.claims.slice(3, 6), s.claims.slice(6, 9)];
+  const expected = new Map(s.claims.map((c) => [c.claimId, adjudicate(sandboxClaim(c.doc))]));
+  const files = groups.map((g, i) => build835("BPH01", "BLUE PRAIRIE", g.map((c) => ({ claim: sandboxClaim(c.doc), result: expected.get(c.claimId)! })), 9100 + i, "X", new Date()));
+  const shas: string[] = [];
+  for (const f of files) shas.push((await call("POST", "/v1/remittances", { key: s.key, raw: f, headers: { "content-type": "application/edi-x12" } })).body.sha256);
+
+  const before = injectedFaults();
+  setFaults({ conflict: 0.35, throttle: 0.15, seed: 12 });
+  const outcomes = await Promise.all(shas.map((sha) => processInbound(s.tenantId, sha)));
+  setFaults({ conflict: 0, throttle: 0 });
+  const after = injectedFaults();
+  expect(outcomes).toEqual(["processed", "processed", "processed"]);
+  // The faults were really met: some transactions were cancelled, some writes throttled.
+  expect(after.conflicts - before.conflicts).toBeGreaterThan(0);
+  expect(after.throttles - before.throttles).toBeGreaterThan(0);
+
+  for (const c of s.claims) {
+    const want = expected.get(c.claimId)!;
+    const ledger = (await call("GET", `/v1/claims/${c.claimId}/ledger`, { key: s.key })).body;
+    const paid = ledger.items.filter((e: any) => e.kind === "insurance_payment").reduce((t: number, e: any) => t + e.amountCents, 0);
+    // Each claim is paid what the payer model decided, once: 20000 cents charged, paid as adjudicated.
+    expect(paid, c.claimId).toBe(want.paidCents);
+    expect(ledger.balances.chargeCents).toBe(20000);
+  }
+  expect((await call("GET", "/v1/remittances", { key: s.key })).body.items.map((r: any) => r.status)).toEqual(["posted", "posted", "posted"]);
+});
+
+it("runs batch workers at once under conflicts and throttles: each claim submitted once, in one 837P", async () => {
+  const s = await practiceSetUp();
+  for (let i = 0; i < 6; i++) expect((await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) })).status).toBe(201);
+  const ids = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items.map((c: any) => c.claimId);
+  const a = await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(0, 3) } });
+  const b = await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(3) } });
+  const batches = [a.body.batches[0].batchId, b.body.batches[0].batchId];
+  setFaults({ conflict: 0.35, throttle: 0.15, seed: 34 });
+  // Each batch twice at once, as a redelivered message would be.
+  const results = await Promise.allSettled([...batches, ...batches].map((id) => processBatch(s.tenantId, id)));
+  setFaults({ conflict: 0, throttle: 0 });
+  expect(results.filter((r) => r.status === "fulfilled" && r.value === "submitted").length).toBeGreaterThanOrEqual(1);
+  // A run that lost a race is redelivered; run each batch once more, as SQS would.
+  for (const id of batches) await processBatch(s.tenantId, id);
+  const claims = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items;
+  expect(claims.map((c: any) => c.status)).toEqual(Array(6).fill("submitted"));
+  for (const c of claims) expect(c.submissions, c.claimId).toBe(1);
+  for (const id of batches) expect((await call("GET", `/v1/claim-batches/${id}`, { key: s.key })).body.status).toBe("submitted");
+});
