@@ -2,6 +2,7 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTableCo
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { buckets, queueList, table, visibilityTimeoutSeconds } from "../../../infra/resources.ts";
+import { timeoutScale } from "./workers.ts";
 
 /**
  * Creates the table, every queue with its dead-letter queue, and every bucket from the same
@@ -98,7 +99,7 @@ export async function provision(ep: Endpoints, prefix: string): Promise<Record<s
       new CreateQueueCommand({
         QueueName: `${prefix}-${q.resource}`,
         Attributes: {
-          VisibilityTimeout: String(visibilityTimeoutSeconds(q)),
+          VisibilityTimeout: String(Math.max(1, Math.round(visibilityTimeoutSeconds(q) * timeoutScale()))),
           RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: q.maxReceiveCount }),
         },
       }),

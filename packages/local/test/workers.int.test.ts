@@ -2,7 +2,10 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand } fro
 import { sqsClient } from "@claimledger/core/shared/aws.ts";
 import type { SQSEvent } from "aws-lambda";
 import { expect, it } from "vitest";
-import { pollQueue } from "../src/workers.ts";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { lambdaSandbox, pollQueue } from "../src/workers.ts";
 import type { QueueDef } from "../../../infra/resources.ts";
 
 it("delivers queue messages to a Lambda-style handler and redelivers only the ones it reports failed", async () => {
@@ -38,4 +41,25 @@ it("delivers queue messages to a Lambda-style handler and redelivers only the on
   expect(seen.filter((s) => s === "b")).toHaveLength(2);
   const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }));
   expect(Number(attrs.Attributes?.ApproximateNumberOfMessages) + Number(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible)).toBe(0);
+});
+
+it("holds a handler to its function timeout: cut off like Lambda, redelivered by SQS, finished on the next receive", async () => {
+  const sqs = sqsClient();
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `timeout-test-${Date.now()}`, Attributes: { VisibilityTimeout: "2" } }));
+  const marker = join(mkdtempSync(join(tmpdir(), "cl-timeout-")), "job");
+  await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify({ marker }) }));
+  // A one-second function (the deployed ones are scaled by CLAIMLEDGER_TIMEOUT_SCALE the same way).
+  const def: QueueDef = { resource: "Test", handler: "packages/local/test/fixtures/slow-handler.handler", consumerTimeoutSeconds: 1, maxReceiveCount: 3, batchSize: 1, memoryMb: 128 };
+  const sandbox = lambdaSandbox(def.handler, 1000);
+  const abort = new AbortController();
+  const running = pollQueue(QueueUrl!, def, sandbox.invoke, abort.signal);
+  const deadline = Date.now() + 20_000;
+  while (!existsSync(`${marker}.done`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  // Long enough for a first attempt that was not cut off to have written its marker (3 s).
+  await new Promise((r) => setTimeout(r, 3500));
+  abort.abort();
+  await running;
+  await sandbox.close();
+  expect(readFileSync(`${marker}.done`, "utf8")).toBe("2"); // finished on the second receive
+  expect(existsSync(`${marker}.late`)).toBe(false); // the timed-out attempt never ran on
 });

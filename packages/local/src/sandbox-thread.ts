@@ -1,0 +1,20 @@
+/**
+ * A worker thread standing in for one Lambda execution environment: it imports the handler
+ * module once and runs each event it is sent. The parent terminates the thread when an
+ * invocation passes the function's timeout, as Lambda ends a sandbox that times out.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { pathToFileURL } from "node:url";
+
+const { modulePath, exportName } = workerData as { modulePath: string; exportName: string };
+const mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+const handler = mod[exportName];
+if (typeof handler !== "function") throw new Error(`${modulePath} does not export ${exportName}`);
+
+parentPort!.on("message", async ({ id, event }: { id: number; event: unknown }) => {
+  try {
+    parentPort!.postMessage({ id, ok: true, result: await (handler as (e: unknown) => Promise<unknown>)(event) });
+  } catch (err) {
+    parentPort!.postMessage({ id, ok: false, error: (err as Error).message });
+  }
+});
