@@ -6,7 +6,7 @@ import { now, runPage } from "../shared/db.ts";
 import { actorOf, canSeePractice, requireRole, type Principal } from "../shared/context.ts";
 import { AppError, conflict, invalid, notFound, preconditionFailed } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
-import type { Balances } from "../remittance/posting.ts";
+import type { Balances } from "../ledger/index.ts";
 
 export interface Claim {
   claimId: string;

@@ -5,7 +5,7 @@ import { EDITABLE, canTransition } from "./status.ts";
 import { buildLines, providerOf } from "./build.ts";
 import { scrubClaim } from "./scrub.service.ts";
 import type { ClaimDocument } from "./claim.types.ts";
-import { referringProvider, serviceLine } from "../encounter/encounter.schema.ts";
+import { referringProvider, serviceLine } from "./claim.schema.ts";
 import { getPractice } from "../practice/practice.service.ts";
 import { getProvider } from "../provider/provider.service.ts";
 import { getFeeSchedule } from "../feeschedule/feeschedule.ts";

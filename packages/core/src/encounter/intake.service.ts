@@ -6,7 +6,8 @@ import { findPatientsByIdentity, patientOfPractice, planCoverageUpdate, planNewP
 import type { CoverageInput, Patient } from "../patient/patient.schema.ts";
 import type { Practice } from "../practice/practice.schema.ts";
 import { feeScheduleOfPractice, type FeeEntry } from "../feeschedule/feeschedule.ts";
-import { buildClaimDocument, coverageOf, newClaimId } from "../claim/build.ts";
+import { coverageOf, newClaimId } from "../claim/build.ts";
+import { buildClaimDocument } from "./claim-document.ts";
 import { scrubClaim } from "../claim/scrub.service.ts";
 import { scrubOverrides } from "../settings/settings.ts";
 import { insertClaim, type Claim } from "../claim/claim.service.ts";

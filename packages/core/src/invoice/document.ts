@@ -4,7 +4,8 @@ import { renderPdf, usd, type PdfLine } from "../shared/pdf.ts";
 import { toCsv } from "../shared/csv.ts";
 import type { ContractTerm } from "../practice/practice.schema.ts";
 import type { Address } from "../shared/schema.ts";
-import { categoryOf, type InvoiceBody, type LedgerRow } from "./invoice.service.ts";
+import { categoryOf, type LedgerRow } from "../ledger/index.ts";
+import type { InvoiceBody } from "./invoice.types.ts";
 
 export interface InvoiceFiles {
   json: string;

@@ -1,6 +1,7 @@
 import type { Claim835 } from "@claimledger/x12";
-import { LedgerEntryEntity, SuspenseEntity } from "./remittance.entity.ts";
-import { applyEntries, entriesFor, statusAfter, zeroBalances, type Balances, type EntryDraft } from "./posting.ts";
+import { SuspenseEntity } from "./remittance.entity.ts";
+import { entriesFor, statusAfter } from "./posting.ts";
+import { applyEntries, entryPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
 import { ClaimEntity } from "../claim/claim.entity.ts";
 import { historyEvent, type Claim } from "../claim/claim.service.ts";
 import { canTransition } from "../claim/status.ts";
@@ -71,11 +72,11 @@ export async function postClaim(tenantId: string, periods: Periods, remittanceId
     const at = now();
     const items = [
       ...entries.map((e, n) =>
-        tx.put(LedgerEntryEntity.create({
+        entryPut({
           tenantId, practiceId: claim.practiceId, month, entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
           claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, remarks: e.remarks, amountCents: e.amountCents,
           payerId: payerKey, remittanceId, depositDate, postedAt: at,
-        }).params()),
+        }),
       ),
       tx.update(
         ClaimEntity.patch({ tenantId, claimId: claim.claimId })

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { ClaimEntity } from "../claim/claim.entity.ts";
 import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
-import { LedgerEntryEntity } from "./remittance.entity.ts";
-import { isDenialReason } from "./posting.ts";
+import { entriesOfClaim, isDenialReason } from "../ledger/index.ts";
 import { describeCarc, CARC_ACTIONS, type GroupCode } from "../codes/carc.ts";
 import { describeRarc } from "../codes/rarc.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
@@ -46,7 +45,7 @@ export async function denialsQueue(p: Principal, practiceId?: string): Promise<D
   for (const c of claims) {
     // Worked already: every denied cent was written off or billed to the patient.
     if (c.balances?.deniedCents === 0) continue;
-    const { data } = await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" });
+    const data = await entriesOfClaim(p.tenantId, c.claimId);
     const byReason = new Map<string, { group: string; reason: string; lineIds: Set<string>; amountCents: number; remarks: Set<string> }>();
     for (const e of data) {
       if (!isDenialAdjustment(e)) continue;

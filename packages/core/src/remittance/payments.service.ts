@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { ClaimEntity } from "../claim/claim.entity.ts";
 import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
-import { LedgerEntryEntity } from "./remittance.entity.ts";
-import { applyEntries, zeroBalances, type EntryDraft } from "./posting.ts";
+import { applyEntries, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
 import { chainsOf, visitBalance } from "./cob.ts";
 import { getPractice } from "../practice/practice.service.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
@@ -74,11 +73,11 @@ export async function postPayment(p: Principal, input: PaymentInput) {
       }
       entries.forEach((e, n) =>
         items.push(
-          tx.put(LedgerEntryEntity.create({
+          entryPut({
             tenantId: p.tenantId, practiceId: c.practiceId, month, entryId: `${paymentId}-${c.claimId}-${n + 1}`,
             claimId: c.claimId, lineId: e.lineId, kind: input.kind === "refund" ? "refund" : e.kind, amountCents: e.amountCents,
             payerId: input.kind === "insurance" ? c.payerId : undefined, remittanceId: paymentId, depositDate: input.paymentDate, postedAt: at,
-          }).params()),
+          }),
         ),
       );
       items.push(

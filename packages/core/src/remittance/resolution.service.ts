@@ -4,8 +4,7 @@ import { getClaim, historyEvent } from "../claim/claim.service.ts";
 import { canTransition } from "../claim/status.ts";
 import { todayIn } from "../claim/scrub.service.ts";
 import { getPractice } from "../practice/practice.service.ts";
-import { LedgerEntryEntity } from "./remittance.entity.ts";
-import { applyEntries, zeroBalances, type EntryDraft } from "./posting.ts";
+import { applyEntries, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
 import { AppError, conflict, invalid } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
@@ -47,10 +46,10 @@ export async function resolveDenial(p: Principal, claimId: string, input: Denial
   const periods = new Periods(p.tenantId);
   await withOpenMonth(periods, claim.practiceId, date, async (month) => {
     await transactWrite([
-      tx.put(LedgerEntryEntity.create({
+      entryPut({
         tenantId: p.tenantId, practiceId: claim.practiceId, month, entryId, claimId, kind, amountCents,
         payerId: claim.payerId, remittanceId: entryId, depositDate: date, postedAt: at, actor, note: input.reason,
-      }).params()),
+      }),
       tx.update(
         ClaimEntity.patch({ tenantId: p.tenantId, claimId })
           .set({ balances, status, updatedAt: at, ...(status !== claim.status ? { statusReason: `denial ${input.resolution}: ${input.reason}` } : {}) })

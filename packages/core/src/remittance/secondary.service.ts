@@ -8,9 +8,8 @@ import type { Coverage } from "../patient/patient.schema.ts";
 import { PayerEntity } from "../payer/payer.entity.ts";
 import type { Payer } from "../payer/payer.schema.ts";
 import { PracticeEntity } from "../practice/practice.entity.ts";
-import { tx } from "../shared/transact.ts";
-import { LedgerEntryEntity } from "./remittance.entity.ts";
-import { applyEntries, matchLine, zeroBalances, type EntryDraft } from "./posting.ts";
+import { matchLine } from "./posting.ts";
+import { applyEntries, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
 
 /** The primary's 835 claim as the secondary payer must see it (COB loops 2320/2330B/2430). */
 export function priorPayerOf(primary: ClaimDocument, clp: Claim835, adjudicationDate: string): PriorPayer {
@@ -92,10 +91,10 @@ export function nextClaimItems(tenantId: string, prior: Claim, next: NextClaim, 
   const system = { tenantId, keyId: "system-835", role: "biller" as const };
   const { items } = claimInsertItems(system, doc, next.findings, next.status, next.fingerprint, `${doc.coverage.order} claim after ${prior.doc.coverage.payerName} left the patient ${transferCents} cents`, balances, ledger.at);
   const entry = (claimId: string, n: string, kind: EntryDraft["kind"], amountCents: number) =>
-    tx.put(LedgerEntryEntity.create({
+    entryPut({
       tenantId, practiceId: prior.practiceId, month: ledger.month, entryId: `${ledger.entryBase}-${n}`, claimId, kind, amountCents,
       payerId: ledger.payerId, remittanceId: ledger.remittanceId, depositDate: ledger.depositDate, postedAt: ledger.at,
-    }).params());
+    });
   return [
     ...items,
     entry(prior.claimId, "T1", "cob_transfer", transferCents),

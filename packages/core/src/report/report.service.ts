@@ -1,11 +1,10 @@
 import { ClaimEntity } from "../claim/claim.entity.ts";
 import type { Claim } from "../claim/claim.service.ts";
 import type { ClaimStatus } from "../claim/claim.types.ts";
-import { LedgerEntryEntity } from "../remittance/remittance.entity.ts";
 import { isDenialAdjustment } from "../remittance/denials.service.ts";
 import { isCrossover } from "../remittance/cob.ts";
 import { describeCarc, type GroupCode } from "../codes/carc.ts";
-import { categoryOf, ledgerOf } from "../invoice/invoice.service.ts";
+import { categoryOf, entriesOfClaim, ledgerOf } from "../ledger/index.ts";
 import { nextMonth } from "../invoice/period.ts";
 import type { Principal } from "../shared/context.ts";
 import { invalid } from "../shared/errors.ts";
@@ -49,7 +48,7 @@ export async function collectionsByMonth(p: Principal, q: { from: string; to: st
       const charges = cohort.filter((c) => !isCrossover(c)).reduce((s, c) => s + c.totalChargeCents, 0);
       const ncr = { paymentsCents: 0, contractualAdjustmentsCents: 0 };
       for (const c of cohort) {
-        const t = claimCohort(c.balances) ?? cohortTotals((await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" })).data);
+        const t = claimCohort(c.balances) ?? cohortTotals(await entriesOfClaim(p.tenantId, c.claimId));
         ncr.paymentsCents += t.paymentsCents;
         ncr.contractualAdjustmentsCents += t.contractualAdjustmentsCents;
       }
@@ -113,7 +112,7 @@ export async function claimPerformance(p: Principal, q: { from: string; to: stri
     }
     const byReason = new Map<string, { group: string; reason: string; description: string; claims: number; amountCents: number }>();
     for (const c of denied) {
-      const { data: entries } = await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" });
+      const entries = await entriesOfClaim(p.tenantId, c.claimId);
       const seen = new Set<string>();
       for (const e of entries.filter(isDenialAdjustment)) {
         const key = `${e.group}-${e.reason}`;

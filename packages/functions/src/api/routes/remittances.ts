@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { receiveInbound } from "@claimledger/core/inbound/inbound.service.ts";
-import { RemittanceEntity, LedgerEntryEntity, SuspenseEntity } from "@claimledger/core/remittance/remittance.entity.ts";
+import { RemittanceEntity, SuspenseEntity } from "@claimledger/core/remittance/remittance.entity.ts";
+import { entriesOfClaim, entriesOfPracticeMonth } from "@claimledger/core/ledger/index.ts";
 import { getClaim } from "@claimledger/core/claim/claim.service.ts";
 import { getPractice } from "@claimledger/core/practice/practice.service.ts";
 import { denialActionInput, denialsQueue, recordDenialAction } from "@claimledger/core/remittance/denials.service.ts";
@@ -90,7 +91,7 @@ remittances.openapi(
   async (c) => {
     const p = c.get("principal");
     const claim = await getClaim(p, c.req.valid("param").claimId);
-    const { data } = await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: claim.claimId }).go({ pages: "all" });
+    const data = await entriesOfClaim(p.tenantId, claim.claimId);
     return c.json({ balances: claim.balances ?? null, items: data.map(({ tenantId: _t, ...e }) => e) }, 200);
   },
 );
@@ -112,7 +113,7 @@ remittances.openapi(
     const { practiceId } = c.req.valid("param");
     await getPractice(p, practiceId);
     const { month, limit, cursor } = c.req.valid("query");
-    const page = await runPage(() => LedgerEntryEntity.query.byPracticeMonth({ tenantId: p.tenantId, practiceId, month }).go({ limit, cursor: cursor ?? null }));
+    const page = await runPage(() => entriesOfPracticeMonth(p.tenantId, practiceId, month, { limit, cursor }));
     return c.json({ items: page.items.map(({ tenantId: _t, ...e }) => e), nextCursor: page.nextCursor }, 200);
   },
 );
