@@ -1,8 +1,8 @@
 import type { ServiceLineInput } from "./claim.schema.ts";
-import type { Provider } from "../provider/provider.schema.ts";
-import type { Coverage } from "../patient/patient.schema.ts";
-import type { Payer } from "../payer/payer.schema.ts";
-import { feeFor, type FeeEntry } from "../feeschedule/feeschedule.ts";
+import type { Provider } from "../provider/index.ts";
+import type { Coverage } from "../patient/index.ts";
+import type { Payer } from "../payer/index.ts";
+import { feeFor, type FeeEntry } from "../feeschedule/index.ts";
 import type { ClaimCoverage, ClaimLine, ClaimProvider } from "./claim.types.ts";
 import { newId } from "../shared/ids.ts";
 

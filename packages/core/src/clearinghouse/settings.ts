@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { now } from "../shared/db.ts";
-import { TenantSettingsEntity } from "../settings/settings.ts";
+import { TenantSettingsEntity } from "../settings/index.ts";
 import { requireRole, type Principal } from "../shared/context.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 import type { SftpSecret } from "./connection.ts";
 
 /**

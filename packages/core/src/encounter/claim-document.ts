@@ -1,10 +1,9 @@
 import type { EncounterInput } from "./encounter.schema.ts";
-import type { Practice } from "../practice/practice.schema.ts";
-import type { Provider } from "../provider/provider.schema.ts";
-import type { Patient } from "../patient/patient.schema.ts";
-import type { FeeEntry } from "../feeschedule/feeschedule.ts";
-import type { ClaimCoverage, ClaimDocument, ClaimProvider } from "../claim/claim.types.ts";
-import { buildLines, providerOf } from "../claim/build.ts";
+import type { Practice } from "../practice/index.ts";
+import type { Provider } from "../provider/index.ts";
+import type { Patient } from "../patient/index.ts";
+import type { FeeEntry } from "../feeschedule/index.ts";
+import { type ClaimCoverage, type ClaimDocument, type ClaimProvider, buildLines, providerOf } from "../claim/index.ts";
 
 /** The practice as billing provider: its group NPI, EIN and address (837P loop 2010AA). */
 export function practiceAsBillingProvider(pr: Practice): ClaimProvider {

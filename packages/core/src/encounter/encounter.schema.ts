@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate, signedCents } from "../shared/schema.ts";
-import { coverages, patientInput } from "../patient/patient.schema.ts";
-import { referringProvider, serviceLine } from "../claim/claim.schema.ts";
+import { coverages, patientInput } from "../patient/index.ts";
+import { referringProvider, serviceLine } from "../claim/index.ts";
 
 /**
  * What a practice sends after a visit. Shapes are checked here (a malformed encounter is refused

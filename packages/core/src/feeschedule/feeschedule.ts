@@ -2,9 +2,9 @@ import { Entity } from "electrodb";
 import { z } from "zod";
 import { SERVICE, entityConfig, now } from "../shared/db.ts";
 import { requireRole, type Principal } from "../shared/context.ts";
-import { getPractice } from "../practice/practice.service.ts";
+import { getPractice } from "../practice/index.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 import { cents } from "../shared/schema.ts";
 
 /** A practice's fee schedule: what it charges per code (+ modifier). One item per practice. */

@@ -2,7 +2,7 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { bucketName, s3Client } from "../shared/aws.ts";
 import { renderPdf, usd, type PdfLine } from "../shared/pdf.ts";
 import { toCsv } from "../shared/csv.ts";
-import type { ContractTerm } from "../practice/practice.schema.ts";
+import type { ContractTerm } from "../practice/index.ts";
 import type { Address } from "../shared/schema.ts";
 import { categoryOf, type LedgerRow } from "../ledger/index.ts";
 import type { InvoiceBody } from "./invoice.types.ts";

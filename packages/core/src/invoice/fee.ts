@@ -1,4 +1,4 @@
-import type { Collections } from "../ledger/collections.ts";
+import type { Collections } from "../ledger/index.ts";
 
 /**
  * The billing company's fee for one practice-month, pure: collections by category, the contract

@@ -1,7 +1,6 @@
 import { categoryOf, ledgerOf, type LedgerRow } from "../ledger/index.ts";
-import { PracticeEntity } from "../practice/practice.entity.ts";
-import type { ContractTerm, Practice } from "../practice/practice.schema.ts";
-import { TenantEntity } from "../tenant/tenant.entity.ts";
+import { practiceForSystem, type ContractTerm, type Practice } from "../practice/index.ts";
+import { tenantForSystem } from "../tenant/index.ts";
 import { CounterEntity } from "../shared/counter.ts";
 import { InvoiceEntity, type InvoiceStatus } from "./invoice.entity.ts";
 import { feeContractOf, invoiceLines, type Collections } from "./fee.ts";
@@ -35,7 +34,7 @@ export function termFor(terms: ContractTerm[], period: string): ContractTerm | u
  * to the practice-month's entries, never to the table.
  */
 export async function computeInvoice(tenantId: string, practiceId: string, period: string, invoiceId: string, consistent = false): Promise<{ body: InvoiceBody; entries: LedgerRow[] }> {
-  const [{ data: practice }, { data: tenant }] = await Promise.all([PracticeEntity.get({ tenantId, practiceId }).go(), TenantEntity.get({ tenantId }).go()]);
+  const [practice, tenant] = await Promise.all([practiceForSystem(tenantId, practiceId), tenantForSystem(tenantId)]);
   if (!practice || !tenant) throw notFound("Practice");
   const term = termFor(practice.contracts as ContractTerm[], period);
   if (!term) throw invalid([{ path: "period", message: `practice ${practiceId} has no contract term in force in ${period}; add one before invoicing` }]);

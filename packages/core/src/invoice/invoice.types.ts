@@ -1,5 +1,5 @@
 import type { Collections } from "../ledger/index.ts";
-import type { ContractTerm, Practice } from "../practice/practice.schema.ts";
+import type { ContractTerm, Practice } from "../practice/index.ts";
 import type { Address } from "../shared/schema.ts";
 import type { InvoiceStatus } from "./invoice.entity.ts";
 import type { FeeLine } from "./fee.ts";

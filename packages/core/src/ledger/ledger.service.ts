@@ -1,6 +1,7 @@
 import type { CreateEntityItem } from "electrodb";
 import { LedgerEntryEntity, type LedgerEntry } from "./ledger.entity.ts";
 import { tx } from "../shared/transact.ts";
+import { runPage } from "../shared/db.ts";
 
 /**
  * The only reader and writer of the ledger table. Entries are appended in the transaction of the
@@ -19,6 +20,7 @@ export async function entriesOfClaim(tenantId: string, claimId: string): Promise
 }
 
 /** One page of a practice-month's entries. */
-export async function entriesOfPracticeMonth(tenantId: string, practiceId: string, month: string, page: { limit?: number; cursor?: string | null }) {
-  return LedgerEntryEntity.query.byPracticeMonth({ tenantId, practiceId, month }).go({ limit: page.limit, cursor: page.cursor ?? null });
+export async function entriesOfPracticeMonth(tenantId: string, practiceId: string, month: string, q: { limit?: number; cursor?: string }) {
+  const page = await runPage(() => LedgerEntryEntity.query.byPracticeMonth({ tenantId, practiceId, month }).go({ limit: q.limit, cursor: q.cursor ?? null }));
+  return { items: page.items.map(({ tenantId: _t, ...e }) => e), nextCursor: page.nextCursor };
 }

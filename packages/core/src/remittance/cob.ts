@@ -1,4 +1,4 @@
-import type { ClaimStatus } from "../claim/claim.types.ts";
+import type { ClaimStatus } from "../claim/index.ts";
 import type { Balances } from "../ledger/index.ts";
 
 /**

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
+import { claimsInStatus, claimUpdateItem, getClaim, historyEvent, type Claim } from "../claim/index.ts";
 import { entriesOfClaim, isDenialReason } from "../ledger/index.ts";
-import { describeCarc, CARC_ACTIONS, type GroupCode } from "../codes/carc.ts";
-import { describeRarc } from "../codes/rarc.ts";
+import { describeCarc, CARC_ACTIONS, type GroupCode, describeRarc } from "../codes/index.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
 import { AppError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
@@ -36,10 +34,7 @@ export async function denialsQueue(p: Principal, practiceId?: string): Promise<D
   const scope = p.practiceId ?? practiceId;
   const claims: Claim[] = [];
   for (const status of ["denied", "partially_paid"] as const) {
-    const q = scope
-      ? ClaimEntity.query.byPracticeStatus({ tenantId: p.tenantId, practiceId: scope, status })
-      : ClaimEntity.query.byStatus({ tenantId: p.tenantId, status });
-    claims.push(...((await q.go({ pages: "all" })).data as unknown as Claim[]));
+    claims.push(...(await claimsInStatus(p.tenantId, status, { practiceId: scope })));
   }
   const groups = new Map<string, DenialGroup>();
   for (const c of claims) {
@@ -84,7 +79,7 @@ export async function recordDenialAction(p: Principal, claimId: string, input: z
   const denialAction = { action: input.action, note: input.note, by: actorOf(p), at };
   try {
     await transactWrite([
-      tx.update(ClaimEntity.patch({ tenantId: p.tenantId, claimId }).set({ denialAction, updatedAt: at }).add({ version: 1 }).where((a, op) => op.eq(a.version, claim.version)).params()),
+      tx.update(claimUpdateItem(p.tenantId, claimId, { set: { denialAction, updatedAt: at }, version: claim.version })),
       tx.put(historyEvent(p.tenantId, claimId, actorOf(p), { kind: "denial_action", reason: `${input.action}${input.note ? `: ${input.note}` : ""}` }, at)),
     ]);
   } catch (err) {

@@ -1,17 +1,15 @@
 import { z } from "zod";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
+import { claimsOfPatient, claimUpdateItem, getClaim, historyEvent, type Claim, todayIn } from "../claim/index.ts";
 import { applyEntries, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
 import { chainsOf, visitBalance } from "./cob.ts";
-import { getPractice } from "../practice/practice.service.ts";
+import { getPractice } from "../practice/index.ts";
 import { actorOf, requireRole, type Principal } from "../shared/context.ts";
 import { invalid, conflict, type FieldError } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { newId } from "../shared/ids.ts";
 import { cents, isoDate } from "../shared/schema.ts";
 import { now } from "../shared/db.ts";
-import { todayIn } from "../claim/scrub.service.ts";
-import { Periods, withOpenMonth } from "../invoice/period.ts";
+import { Periods, withOpenMonth } from "../invoice/index.ts";
 
 /**
  * Payments posted by hand: a patient's payment (cash, check, card), an insurance payment from a
@@ -81,7 +79,7 @@ export async function postPayment(p: Principal, input: PaymentInput) {
         ),
       );
       items.push(
-        tx.update(ClaimEntity.patch({ tenantId: p.tenantId, claimId: c.claimId }).set({ balances, updatedAt: at }).add({ version: 1 }).where((a, op) => op.eq(a.version, c.version)).params()),
+        tx.update(claimUpdateItem(p.tenantId, c.claimId, { set: { balances, updatedAt: at }, version: c.version })),
         tx.put(historyEvent(p.tenantId, c.claimId, actorOf(p), { kind: "edit", fields: ["balances"], reason: `${input.kind} payment ${paymentId} (${input.method}${input.reference ? ` ${input.reference}` : ""})` }, at)),
       );
     }
@@ -103,8 +101,7 @@ export async function postPayment(p: Principal, input: PaymentInput) {
  */
 export async function patientBalance(p: Principal, practiceId: string, patientId: string) {
   await getPractice(p, practiceId);
-  const { data } = await ClaimEntity.query.byPractice({ tenantId: p.tenantId, practiceId }).where((a, op) => op.eq(a.patientId, patientId)).go({ pages: "all" });
-  const claims = chainsOf(data as unknown as Claim[])
+  const claims = chainsOf(await claimsOfPatient(p.tenantId, practiceId, patientId))
     .map(visitBalance)
     .filter((v) => v.patientResponsibilityCents !== 0 || v.patientPaidCents !== 0 || v.pendingSecondaryCents !== 0);
   return {

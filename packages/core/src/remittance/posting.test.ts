@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Claim835 } from "@claimledger/x12";
-import type { ClaimLine } from "../claim/claim.types.ts";
+import type { ClaimLine } from "../claim/index.ts";
 import { entriesFor, statusAfter } from "./posting.ts";
 import { applyEntries, zeroBalances } from "../ledger/index.ts";
 

@@ -1,6 +1,6 @@
 import type { Claim835 } from "@claimledger/x12";
-import type { ClaimLine, ClaimStatus } from "../claim/claim.types.ts";
-import { isDenialReason, isPriorPayerReason, type EntryDraft, type EntryKind } from "../ledger/balances.ts";
+import type { ClaimLine, ClaimStatus } from "../claim/index.ts";
+import { isDenialReason, isPriorPayerReason, type EntryDraft, type EntryKind } from "../ledger/index.ts";
 
 /**
  * Posting rules, pure: what one 835 claim (CLP) writes to the ledger and how it moves the claim.

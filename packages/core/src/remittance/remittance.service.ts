@@ -2,7 +2,7 @@ import { checkX12Stream, stream835, type ChunkSource, type Remittance835, type X
 import { RemittanceEntity, RemittanceTraceEntity, SuspenseEntity } from "./remittance.entity.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
-import { Periods, withOpenMonth } from "../invoice/period.ts";
+import { Periods, withOpenMonth } from "../invoice/index.ts";
 import { postClaim, putOnce } from "./claim-posting.ts";
 import { entryPut } from "../ledger/index.ts";
 

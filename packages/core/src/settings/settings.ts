@@ -2,7 +2,7 @@ import { Entity } from "electrodb";
 import { SERVICE, entityConfig, now } from "../shared/db.ts";
 import { requireRole, type Principal } from "../shared/context.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 
 export type RuleSetting = "off" | "warning" | "error";
 

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { listAudit } from "@claimledger/core/audit/audit.service.ts";
+import { listAudit } from "@claimledger/core/audit/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import { requireRole } from "@claimledger/core/shared/context.ts";
 import type { AppEnv } from "../env.ts";

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { batchInput, createBatches, getBatch, listBatches, retryBatch } from "@claimledger/core/batch/batch.service.ts";
-import { BATCH_STATUSES } from "@claimledger/core/batch/batch.entity.ts";
+import { batchInput, createBatches, getBatch, listBatches, retryBatch, BATCH_STATUSES } from "@claimledger/core/batch/index.ts";
 import { presign } from "@claimledger/core/shared/storage.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";

@@ -1,10 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { claimHistory, getClaim, listClaims, requestTransition } from "@claimledger/core/claim/claim.service.ts";
-import { claimPatch, editClaim } from "@claimledger/core/claim/edit.service.ts";
-import { correctClaim, correctionInput } from "@claimledger/core/claim/correction.service.ts";
-import { CLAIM_STATUSES } from "@claimledger/core/claim/claim.types.ts";
+import { claimHistory, getClaim, listClaims, requestTransition, claimPatch, editClaim, correctClaim, correctionInput, CLAIM_STATUSES } from "@claimledger/core/claim/index.ts";
 import { isoDate } from "@claimledger/core/shared/schema.ts";
-import { denialResolutionInput, resolveDenial } from "@claimledger/core/remittance/resolution.service.ts";
+import { denialResolutionInput, resolveDenial } from "@claimledger/core/remittance/index.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
 

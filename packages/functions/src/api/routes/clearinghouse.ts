@@ -1,11 +1,8 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { clearinghouseInput, getClearinghouse, putClearinghouse } from "@claimledger/core/clearinghouse/settings.ts";
+import { clearinghouseInput, getClearinghouse, putClearinghouse } from "@claimledger/core/clearinghouse/index.ts";
 import { requireRole } from "@claimledger/core/shared/context.ts";
-import { pollClearinghouse } from "@claimledger/core/inbound/poll.service.ts";
-import { enqueueInbound } from "@claimledger/core/inbound/inbound.service.ts";
-import { INBOUND_STATUSES, InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
+import { pollClearinghouse, enqueueInbound, INBOUND_STATUSES, getInboundFile, listInboundFiles } from "@claimledger/core/inbound/index.ts";
 import { conflict, notFound } from "@claimledger/core/shared/errors.ts";
-import { runPage } from "@claimledger/core/shared/db.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import { presign } from "@claimledger/core/shared/storage.ts";
 import type { AppEnv } from "../env.ts";
@@ -92,8 +89,7 @@ clearinghouse.openapi(
     const p = c.get("principal");
     requireRole(p, "owner", "biller", "viewer");
     const q = c.req.valid("query");
-    const page = await runPage(() => InboundFileEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
-    return c.json({ items: page.items.map(({ tenantId: _t, key: _k, ...f }) => f), nextCursor: page.nextCursor }, 200);
+    return c.json(await listInboundFiles(p.tenantId, q), 200);
   },
 );
 
@@ -111,7 +107,7 @@ clearinghouse.openapi(
   async (c) => {
     const p = c.get("principal");
     requireRole(p, "owner", "biller", "viewer");
-    const { data } = await InboundFileEntity.get({ tenantId: p.tenantId, sha256: c.req.valid("param").sha256 }).go();
+    const data = await getInboundFile(p.tenantId, c.req.valid("param").sha256);
     if (!data) throw notFound("Inbound file");
     const { tenantId: _t, key, ...f } = data;
     return c.json({ ...f, fileUrl: await presign("EdiBucket", key) }, 200);
@@ -131,7 +127,7 @@ clearinghouse.openapi(
     const p = c.get("principal");
     requireRole(p, "owner", "biller");
     const { sha256 } = c.req.valid("param");
-    const { data } = await InboundFileEntity.get({ tenantId: p.tenantId, sha256 }).go();
+    const data = await getInboundFile(p.tenantId, sha256);
     if (!data) throw notFound("Inbound file");
     const stuckAfter = queues.inboundFiles.consumerTimeoutSeconds * 1000;
     const since = data.processingSince ? Date.parse(data.processingSince) : Date.parse(data.receivedAt);

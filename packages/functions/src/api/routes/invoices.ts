@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { finalizeInvoice, getInvoice, listInvoices, moveInvoice, voidInvoice } from "@claimledger/core/invoice/invoice.service.ts";
-import { getInvoiceRun, invoiceRunInput, period, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
+import { finalizeInvoice, getInvoice, listInvoices, moveInvoice, voidInvoice, getInvoiceRun, invoiceRunInput, period, startInvoiceRun } from "@claimledger/core/invoice/index.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
 

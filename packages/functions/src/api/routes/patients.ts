@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createPatient, getPatient, listPatients, updatePatient } from "@claimledger/core/patient/patient.service.ts";
-import { patientInput, patientPatch, patientView } from "@claimledger/core/patient/patient.schema.ts";
+import { createPatient, getPatient, listPatients, updatePatient, patientInput, patientPatch, patientView } from "@claimledger/core/patient/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";

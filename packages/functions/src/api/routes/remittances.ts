@@ -1,14 +1,10 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { receiveInbound } from "@claimledger/core/inbound/inbound.service.ts";
-import { RemittanceEntity, SuspenseEntity } from "@claimledger/core/remittance/remittance.entity.ts";
+import { receiveInbound } from "@claimledger/core/inbound/index.ts";
+import { listRemittances, listSuspense, denialActionInput, denialsQueue, recordDenialAction, patientBalance, paymentInput, postPayment, createStatement } from "@claimledger/core/remittance/index.ts";
 import { entriesOfClaim, entriesOfPracticeMonth } from "@claimledger/core/ledger/index.ts";
-import { getClaim } from "@claimledger/core/claim/claim.service.ts";
-import { getPractice } from "@claimledger/core/practice/practice.service.ts";
-import { denialActionInput, denialsQueue, recordDenialAction } from "@claimledger/core/remittance/denials.service.ts";
-import { patientBalance, paymentInput, postPayment } from "@claimledger/core/remittance/payments.service.ts";
-import { createStatement } from "@claimledger/core/remittance/statement.service.ts";
+import { getClaim } from "@claimledger/core/claim/index.ts";
+import { getPractice } from "@claimledger/core/practice/index.ts";
 import { requireRole } from "@claimledger/core/shared/context.ts";
-import { runPage } from "@claimledger/core/shared/db.ts";
 import { invalid } from "@claimledger/core/shared/errors.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
@@ -56,8 +52,7 @@ remittances.openapi(
     const p = c.get("principal");
     requireRole(p, "owner", "biller", "viewer");
     const q = c.req.valid("query");
-    const page = await runPage(() => RemittanceEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
-    return c.json({ items: page.items.map(({ tenantId: _t, ...r }) => r), nextCursor: page.nextCursor }, 200);
+    return c.json(await listRemittances(p.tenantId, q), 200);
   },
 );
 
@@ -74,8 +69,7 @@ remittances.openapi(
     const p = c.get("principal");
     requireRole(p, "owner", "biller", "viewer");
     const q = c.req.valid("query");
-    const page = await runPage(() => SuspenseEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null }));
-    return c.json({ items: page.items.map(({ tenantId: _t, ...r }) => r), nextCursor: page.nextCursor }, 200);
+    return c.json(await listSuspense(p.tenantId, q), 200);
   },
 );
 
@@ -113,8 +107,7 @@ remittances.openapi(
     const { practiceId } = c.req.valid("param");
     await getPractice(p, practiceId);
     const { month, limit, cursor } = c.req.valid("query");
-    const page = await runPage(() => entriesOfPracticeMonth(p.tenantId, practiceId, month, { limit, cursor }));
-    return c.json({ items: page.items.map(({ tenantId: _t, ...e }) => e), nextCursor: page.nextCursor }, 200);
+    return c.json(await entriesOfPracticeMonth(p.tenantId, practiceId, month, { limit, cursor }), 200);
   },
 );
 

@@ -1,8 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { claimPerformance, collectionsByMonth, collectionsCsv } from "@claimledger/core/report/report.service.ts";
-import { arAging, arAgingCsv } from "@claimledger/core/report/aging.ts";
-import { period as month } from "@claimledger/core/invoice/run.service.ts";
+import { claimPerformance, collectionsByMonth, collectionsCsv, arAging, arAgingCsv } from "@claimledger/core/report/index.ts";
+import { period as month } from "@claimledger/core/invoice/index.ts";
 import { isoDate as date } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, jsonResponse } from "./_shared.ts";

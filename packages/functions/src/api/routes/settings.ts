@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { RULES } from "@claimledger/core/claim/rules/index.ts";
-import { scrubOverrides, setScrubRule } from "@claimledger/core/settings/settings.ts";
-import { feeScheduleInput, getFeeSchedule, putFeeSchedule } from "@claimledger/core/feeschedule/feeschedule.ts";
+import { RULES } from "@claimledger/core/claim/index.ts";
+import { scrubOverrides, setScrubRule } from "@claimledger/core/settings/index.ts";
+import { feeScheduleInput, getFeeSchedule, putFeeSchedule } from "@claimledger/core/feeschedule/index.ts";
 import { notFound } from "@claimledger/core/shared/errors.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";

@@ -1,0 +1,2 @@
+// The audit module's face: what other modules and the handlers may use.
+export * from "./audit.service.ts";

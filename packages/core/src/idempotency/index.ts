@@ -1,0 +1,2 @@
+// The idempotency module's face: what other modules and the handlers may use.
+export * from "./idempotency.ts";
