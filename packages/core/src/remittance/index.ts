@@ -9,3 +9,4 @@ export * from "./resolution.service.ts";
 export * from "./secondary.service.ts";
 export * from "./statement.service.ts";
 export * from "./lists.ts";
+export * from "./remittance.schema.ts";

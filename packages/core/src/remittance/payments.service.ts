@@ -16,24 +16,26 @@ import { Periods, withOpenMonth } from "../invoice/index.ts";
  * paper EOB, or a refund to the patient (negative entries). Each lands on claim lines with its
  * payment date, which decides the month it is collected in.
  */
-export const paymentInput = z
-  .strictObject({
-    practiceId: z.string().min(1).max(40),
-    kind: z.enum(["patient", "insurance", "refund"]),
-    method: z.enum(["cash", "check", "card", "eft"]),
-    paymentDate: isoDate,
-    reference: z.string().trim().max(50).optional(),
-    amountCents: cents.min(1, "must be positive"),
-    allocations: z
-      .array(z.strictObject({ claimId: z.string().min(1).max(20), lineId: z.string().max(20).optional(), amountCents: cents.min(1, "must be positive") }))
-      .min(1)
-      .max(30),
-  })
-  .refine((p) => p.allocations.reduce((s, a) => s + a.amountCents, 0) === p.amountCents, {
-    path: ["allocations"],
-    message: "the allocations must add up to amountCents",
-  });
+const paymentFields = z.strictObject({
+  practiceId: z.string().min(1).max(40),
+  kind: z.enum(["patient", "insurance", "refund"]),
+  method: z.enum(["cash", "check", "card", "eft"]),
+  paymentDate: isoDate,
+  reference: z.string().trim().max(50).optional(),
+  amountCents: cents.min(1, "must be positive"),
+  allocations: z
+    .array(z.strictObject({ claimId: z.string().min(1).max(20), lineId: z.string().max(20).optional(), amountCents: cents.min(1, "must be positive") }))
+    .min(1)
+    .max(30),
+});
+export const paymentInput = paymentFields.refine((p) => p.allocations.reduce((s, a) => s + a.amountCents, 0) === p.amountCents, {
+  path: ["allocations"],
+  message: "the allocations must add up to amountCents",
+});
 export type PaymentInput = z.infer<typeof paymentInput>;
+
+/** A posted payment: what was sent, with its id and when it was posted. */
+export const paymentView = z.object({ paymentId: z.string(), ...paymentFields.shape, postedAt: z.string() });
 
 export async function postPayment(p: Principal, input: PaymentInput) {
   requireRole(p, "owner", "biller");

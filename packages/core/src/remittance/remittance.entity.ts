@@ -1,5 +1,6 @@
 import { Entity } from "electrodb";
 import { SERVICE, entityConfig } from "../shared/db.ts";
+import { REMITTANCE_STATUSES, SUSPENSE_KINDS } from "./remittance.constants.ts";
 
 /** One 835 transaction (one payment: a check or EFT) and what posting it did. */
 export const RemittanceEntity = new Entity(
@@ -14,7 +15,7 @@ export const RemittanceEntity = new Entity(
       trace: { type: "string", required: true },
       paymentCents: { type: "number", required: true },
       depositDate: { type: "string", required: true },
-      status: { type: ["posting", "posted", "unbalanced", "duplicate", "incomplete"] as const, required: true },
+      status: { type: REMITTANCE_STATUSES, required: true },
       problems: { type: "any" },
       summary: { type: "any" },
       /** What the latest re-run of the file found (it posts nothing already posted). */
@@ -66,7 +67,7 @@ export const SuspenseEntity = new Entity(
       tenantId: { type: "string", required: true, readOnly: true },
       itemId: { type: "string", required: true, readOnly: true },
       remittanceId: { type: "string", required: true },
-      kind: { type: ["claim", "provider_adjustment"] as const, required: true },
+      kind: { type: SUSPENSE_KINDS, required: true },
       patientControlNumber: { type: "string" },
       payerClaimControlNumber: { type: "string" },
       chargeCents: { type: "number" },

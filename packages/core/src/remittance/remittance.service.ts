@@ -5,17 +5,7 @@ import { now } from "../shared/db.ts";
 import { Periods, withOpenMonth } from "../invoice/index.ts";
 import { postClaim, putOnce } from "./claim-posting.ts";
 import { entryPut } from "../ledger/index.ts";
-
-interface PostSummary {
-  remittances: number;
-  incomplete: number;
-  posted: number;
-  unmatched: number;
-  skipped: number;
-  unbalanced: number;
-  duplicates: number;
-  providerAdjustments: number;
-}
+import type { PostSummary } from "./remittance.schema.ts";
 
 const payerKeyOf = (r: Remittance835) => (r.trace?.payerId || r.payer.id || r.payer.name).replace(/[^A-Za-z0-9]/g, "").toUpperCase();
 
