@@ -5,7 +5,7 @@ import { toCsv } from "../shared/csv.ts";
 import type { ContractTerm } from "../practice/index.ts";
 import type { Address } from "../shared/schema.ts";
 import { categoryOf, type LedgerRow } from "../ledger/index.ts";
-import type { InvoiceBody } from "./invoice.types.ts";
+import type { InvoiceBody } from "./invoice.schema.ts";
 
 export interface InvoiceFiles {
   json: string;

@@ -6,7 +6,7 @@ import { InvoiceEntity, type InvoiceStatus } from "./invoice.entity.ts";
 import { feeContractOf, invoiceLines, type Collections } from "./fee.ts";
 import { readActivity } from "./activity.ts";
 import { writeInvoiceFiles, type InvoiceFiles } from "./document.ts";
-import type { InvoiceBody } from "./invoice.types.ts";
+import type { InvoiceBody } from "./invoice.schema.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { AppError, conflict, invalid, notFound } from "../shared/errors.ts";
 import { canSeePractice, requireRole, type Principal } from "../shared/context.ts";

@@ -3,4 +3,4 @@ export { type EntryKind, type EntryDraft, type Balances, zeroBalances, applyEntr
 export { type Collections, type Category, type LedgerRow, categoryOf, ledgerOf } from "./collections.ts";
 export { type NewLedgerEntry, entryPut, entriesOfClaim, entriesOfPracticeMonth } from "./ledger.service.ts";
 export type { LedgerEntry } from "./ledger.entity.ts";
-export { balancesView, ledgerEntryView, claimLedgerView } from "./ledger.schema.ts";
+export { balancesView, collectionsView, ledgerEntryView, claimLedgerView } from "./ledger.schema.ts";

@@ -1,8 +1,18 @@
 import { z } from "zod";
 import type { Balances } from "./balances.ts";
+import type { Collections } from "./collections.ts";
 
 /** Views of the ledger as the API shows it; typed against the ledger's own types. */
 const cents = z.number().int();
+
+/** Collections by category (see Collections). */
+export const collectionsView = z.object({
+  insurancePaymentsCents: cents,
+  patientPaymentsCents: cents,
+  refundsCents: cents,
+  recoupmentsCents: cents,
+  interestCents: cents,
+}) satisfies z.ZodType<Collections>;
 
 /** A claim's running balances (see Balances). */
 export const balancesView: z.ZodType<Balances> = z.object({
