@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { claimHistory, getClaim, listClaims, requestTransition, claimPatch, editClaim, correctClaim, correctionInput, CLAIM_STATUSES } from "@claimledger/core/claim/index.ts";
+import { claimHistory, getClaim, listClaims, requestTransition, claimPatch, editClaim, correctClaim, correctionInput, CLAIM_STATUSES, claimView } from "@claimledger/core/claim/index.ts";
 import { isoDate } from "@claimledger/core/shared/schema.ts";
 import { denialActionInput, denialActionView, denialResolutionInput, denialResolutionView, recordDenialAction, resolveDenial } from "@claimledger/core/remittance/index.ts";
 import type { AppEnv } from "../env.ts";
@@ -8,28 +8,6 @@ import { errors, idParam, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, wri
 export const claims = new OpenAPIHono<AppEnv>();
 const tags = ["Claims"];
 const params = idParam("claimId", "CL");
-
-const finding = z.object({ ruleId: z.string(), severity: z.enum(["error", "warning"]), path: z.string(), message: z.string(), fixHint: z.string() });
-export const claimView = z.object({
-  claimId: z.string(),
-  practiceId: z.string(),
-  patientId: z.string(),
-  payerId: z.string(),
-  status: z.enum(CLAIM_STATUSES),
-  statusReason: z.string().optional(),
-  serviceDate: z.string(),
-  frequencyCode: z.enum(["1", "7", "8"]),
-  totalChargeCents: z.number(),
-  findings: z.array(finding),
-  doc: z.record(z.string(), z.unknown()).openapi({ description: "The claim document: providers, patient, coverage, diagnoses, lines — what the 837P carries" }),
-  edits: z.number(),
-  submissions: z.number(),
-  payerClaimControlNumber: z.string().optional(),
-  replacedBy: z.string().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
-});
 
 const listParams = z.object({
   practiceId: z.string().max(40).optional(),
