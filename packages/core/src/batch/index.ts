@@ -4,3 +4,4 @@ export * from "./messages.ts";
 export * from "./process.service.ts";
 export * from "./to837p.ts";
 export { BATCH_STATUSES } from "./batch.entity.ts";
+export * from "./batch.schema.ts";

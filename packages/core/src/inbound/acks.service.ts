@@ -1,6 +1,7 @@
 import { read277, read999 } from "@claimledger/x12";
 import { batchOfControlNumber, recordBatchAck } from "../batch/index.ts";
 import { getClaimForSystem, moveClaim } from "../claim/index.ts";
+import type { Ack277Summary, Ack999Summary } from "./inbound.schema.ts";
 
 const system = (tenantId: string, what: string) => ({ tenantId, actor: `system:${what}` });
 
@@ -11,7 +12,7 @@ const claimIn = getClaimForSystem;
  * rejects the batch's claims that are still only submitted, with the reason; accepted moves on.
  */
 export async function apply999(tenantId: string, text: string) {
-  const summary = { sets: 0, accepted: 0, rejected: 0, claimsRejected: 0, unknownBatches: 0 };
+  const summary: Ack999Summary = { sets: 0, accepted: 0, rejected: 0, claimsRejected: 0, unknownBatches: 0 };
   for (const ack of read999(text)) {
     const { pointer, batch } = await batchOfControlNumber(tenantId, String(Number(ack.group.controlNumber)));
     if (!pointer) {
@@ -47,7 +48,7 @@ export async function apply999(tenantId: string, text: string) {
  * claim in the rejections queue (status rejected) with the status codes spelled out.
  */
 export async function apply277(tenantId: string, text: string) {
-  const summary = { claims: 0, accepted: 0, rejected: 0, unknown: 0 };
+  const summary: Ack277Summary = { claims: 0, accepted: 0, rejected: 0, unknown: 0 };
   for (const t of read277(text)) {
     for (const a of t.claims) {
       summary.claims++;

@@ -5,3 +5,4 @@ export * from "./messages.ts";
 export * from "./poll.service.ts";
 export * from "./process.service.ts";
 export { INBOUND_STATUSES } from "./inbound.entity.ts";
+export * from "./inbound.schema.ts";

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { clearinghouseInput, getClearinghouse, putClearinghouse } from "@claimledger/core/clearinghouse/index.ts";
 import { requireRole } from "@claimledger/core/shared/context.ts";
-import { pollClearinghouse, enqueueInbound, INBOUND_STATUSES, getInboundFile, listInboundFiles } from "@claimledger/core/inbound/index.ts";
+import { pollClearinghouse, enqueueInbound, getInboundFile, inboundView, listInboundFiles } from "@claimledger/core/inbound/index.ts";
 import { conflict, notFound } from "@claimledger/core/shared/errors.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import { presign } from "@claimledger/core/shared/storage.ts";
@@ -60,21 +60,6 @@ clearinghouse.openapi(
     return c.json(await pollClearinghouse(p.tenantId), 200);
   },
 );
-
-const inboundView = z.object({
-  sha256: z.string(),
-  name: z.string().optional(),
-  kind: z.string().optional(),
-  source: z.enum(["poll", "upload"]),
-  status: z.enum(INBOUND_STATUSES).openapi({ description: "received (queued), processing (an attempt is running, since processingSince), processed, or failed (with error)" }),
-  error: z.string().optional(),
-  summary: z.unknown().optional(),
-  bytes: z.number(),
-  attempts: z.number(),
-  receivedAt: z.string(),
-  processedAt: z.string().optional(),
-  processingSince: z.string().optional(),
-});
 
 clearinghouse.openapi(
   createRoute({
