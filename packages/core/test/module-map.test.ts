@@ -127,6 +127,13 @@ describe("the module map of core", () => {
     expectOnly("entities", outside);
   });
 
+  it("lets modules use one another only through their faces", () => {
+    const behind = coreEdges
+      .filter(({ from, to }) => inCore(to) && moduleOf(from) !== moduleOf(to) && !SHARED.has(moduleOf(to)) && relative(join(coreSrc, moduleOf(to)), to) !== "index.ts")
+      .map(({ from, to }) => `${rel(from)} -> ${rel(to)}`);
+    expect(behind).toEqual([]);
+  });
+
   it("never imports from functions/ or local/", () => {
     const up = coreEdges.filter(({ to }) => !inCore(to) && !rel(to).startsWith(`packages${sep}x12`)).map(({ from, to }) => `${rel(from)} -> ${rel(to)}`);
     expect(up).toEqual([]);
