@@ -154,3 +154,23 @@ describe("the handlers in functions/", () => {
     expectOnly("faces", behind);
   });
 });
+
+describe("types from one source", () => {
+  it("has no 'as unknown as' bridging hand-written types in packages/*/src", () => {
+    const found = readdirSync(join(root, "packages"), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => {
+        const src = join(root, "packages", d.name, "src");
+        try {
+          return readdirSync(src, { recursive: true, withFileTypes: true })
+            .filter((f) => f.isFile() && f.name.endsWith(".ts"))
+            .map((f) => join(f.parentPath, f.name));
+        } catch {
+          return [];
+        }
+      })
+      .filter((f) => /\bas unknown as\b/.test(readFileSync(f, "utf8")))
+      .map(rel);
+    expect(found).toEqual([]);
+  });
+});
