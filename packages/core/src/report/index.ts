@@ -3,3 +3,4 @@ export * from "./aging.ts";
 export * from "./kpi.ts";
 export * from "./report.service.ts";
 export * from "./scope.ts";
+export * from "./report.schema.ts";
