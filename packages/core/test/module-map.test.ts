@@ -127,6 +127,29 @@ describe("the module map of core", () => {
     expectOnly("entities", outside);
   });
 
+  it("keeps entities off the faces: no face exports an entity, or a whole file that defines one", () => {
+    const leaks = readdirSync(coreSrc, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !SHARED.has(d.name))
+      .flatMap((d) => {
+        const face = join(coreSrc, d.name, "index.ts");
+        let text: string;
+        try {
+          text = readFileSync(face, "utf8");
+        } catch {
+          return [`${d.name}/ has no index.ts`];
+        }
+        const out: string[] = [];
+        for (const m of text.matchAll(/export\s*\*\s*from\s*["']([^"']+)["']/g)) {
+          if (readFileSync(resolve(dirname(face), m[1]!), "utf8").includes("new Entity(")) out.push(`${d.name}/index.ts: export * from ${m[1]}`);
+        }
+        for (const m of text.matchAll(/export\s*\{([^}]*)\}/g)) {
+          for (const name of m[1]!.split(",").map((n) => n.trim().split(/\s+as\s+/).pop()!)) if (/Entity$/.test(name)) out.push(`${d.name}/index.ts: ${name}`);
+        }
+        return out;
+      });
+    expect(leaks).toEqual([]);
+  });
+
   it("lets modules use one another only through their faces", () => {
     const behind = coreEdges
       .filter(({ from, to }) => inCore(to) && moduleOf(from) !== moduleOf(to) && !SHARED.has(moduleOf(to)) && relative(join(coreSrc, moduleOf(to)), to) !== "index.ts")

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { now } from "../shared/db.ts";
-import { TenantSettingsEntity } from "../settings/index.ts";
+import { clearinghouseUpsert, storedClearinghouse } from "../settings/index.ts";
 import { requireRole, type Principal } from "../shared/context.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { auditPut } from "../audit/index.ts";
@@ -39,14 +38,13 @@ export type ClearinghouseSettings = z.infer<typeof clearinghouseInput>;
 
 /** The tenant's clearinghouse; a new company starts on the sandbox so it can try the cycle. */
 export async function getClearinghouse(tenantId: string): Promise<ClearinghouseSettings> {
-  const { data } = await TenantSettingsEntity.get({ tenantId }).go();
-  return (data?.clearinghouse as ClearinghouseSettings | undefined) ?? { kind: "sandbox" };
+  return ((await storedClearinghouse(tenantId)) as ClearinghouseSettings | undefined) ?? { kind: "sandbox" };
 }
 
 export async function putClearinghouse(p: Principal, settings: ClearinghouseSettings) {
   requireRole(p, "owner");
   await transactWrite([
-    tx.update(TenantSettingsEntity.upsert({ tenantId: p.tenantId, clearinghouse: settings, updatedAt: now() }).params()),
+    clearinghouseUpsert(p.tenantId, settings),
     tx.put(auditPut(p, `settings:${p.tenantId}`, "clearinghouse", { note: settings.kind })),
   ]);
   return settings;

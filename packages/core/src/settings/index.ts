@@ -1,2 +1,2 @@
-// The settings module's face: what other modules and the handlers may use.
-export * from "./settings.ts";
+// The settings module's face: what other modules and the handlers may use (its entity stays inside).
+export { type RuleSetting, scrubOverrides, setScrubRule, storedClearinghouse, clearinghouseUpsert } from "./settings.ts";

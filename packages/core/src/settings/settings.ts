@@ -43,3 +43,14 @@ export async function setScrubRule(p: Principal, ruleId: string, setting: RuleSe
   ]);
   return rules;
 }
+
+/** The clearinghouse connection as stored (the clearinghouse module gives it its type), if any. */
+export async function storedClearinghouse(tenantId: string): Promise<unknown> {
+  const { data } = await TenantSettingsEntity.get({ tenantId }).go();
+  return data?.clearinghouse;
+}
+
+/** Transaction item: store the tenant's clearinghouse connection. */
+export function clearinghouseUpsert(tenantId: string, clearinghouse: object) {
+  return tx.update(TenantSettingsEntity.upsert({ tenantId, clearinghouse, updatedAt: now() }).params());
+}
