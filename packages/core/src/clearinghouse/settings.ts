@@ -35,6 +35,8 @@ export const clearinghouseInput = z.discriminatedUnion("kind", [
   }),
 ]);
 export type ClearinghouseSettings = z.infer<typeof clearinghouseInput>;
+/** The connection as the API shows it: the settings as saved; the secret itself is never here. */
+export const clearinghouseView = clearinghouseInput.describe('`{kind: "sandbox"}` or the SFTP settings (never the secret)');
 
 /** The tenant's clearinghouse; a new company starts on the sandbox so it can try the cycle. */
 export async function getClearinghouse(tenantId: string): Promise<ClearinghouseSettings> {

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { clearinghouseInput, getClearinghouse, putClearinghouse } from "@claimledger/core/clearinghouse/index.ts";
+import { clearinghouseInput, clearinghouseView, getClearinghouse, putClearinghouse } from "@claimledger/core/clearinghouse/index.ts";
 import { requireRole } from "@claimledger/core/shared/context.ts";
 import { pollClearinghouse, enqueueInbound, getInboundFile, inboundView, listInboundFiles } from "@claimledger/core/inbound/index.ts";
 import { conflict, notFound } from "@claimledger/core/shared/errors.ts";
@@ -11,7 +11,7 @@ import { errors, jsonBody, jsonResponse, pageOf, writeErrors } from "./_shared.t
 
 export const clearinghouse = new OpenAPIHono<AppEnv>();
 const tags = ["Clearinghouse"];
-const settingsView = z.record(z.string(), z.unknown()).openapi({ description: "`{kind: \"sandbox\"}` or the SFTP settings (never the secret)" });
+const settingsView = clearinghouseView;
 
 clearinghouse.openapi(
   createRoute({
