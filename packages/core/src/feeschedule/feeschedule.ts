@@ -42,6 +42,9 @@ export const feeScheduleInput = z.strictObject({ entries: z.array(feeEntry).max(
 });
 export type FeeEntry = z.infer<typeof feeEntry>;
 
+/** A practice's fee schedule as the API shows it (updatedAt null before one is saved). */
+export const feeView = z.object({ practiceId: z.string(), entries: feeScheduleInput.shape.entries, updatedAt: z.string().nullable() });
+
 export async function putFeeSchedule(p: Principal, practiceId: string, entries: FeeEntry[]) {
   requireRole(p, "owner", "biller");
   await getPractice(p, practiceId);

@@ -47,6 +47,9 @@ export const invoiceView = invoiceBody
   })
   .describe("The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl links");
 
+/** A month-close run: how many practices it queued, and how they went. */
+export const invoiceRunView = z.object({ runId: z.string(), period: z.string(), practices: z.number(), done: z.number(), failed: z.number(), status: z.string(), startedAt: z.string(), errors: z.array(z.object({ practiceId: z.string(), message: z.string() })) });
+
 /** One line of an invoice list. */
 export const invoiceSummaryView = z.object({
   practiceId: z.string(),

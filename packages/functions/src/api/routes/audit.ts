@@ -1,22 +1,11 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { listAudit } from "@claimledger/core/audit/index.ts";
+import { auditEvent, listAudit } from "@claimledger/core/audit/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import { requireRole } from "@claimledger/core/shared/context.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, jsonResponse, pageOf } from "./_shared.ts";
 
 export const audit = new OpenAPIHono<AppEnv>();
-
-const auditEvent = z.object({
-  subject: z.string(),
-  eventId: z.string(),
-  at: z.string(),
-  action: z.string(),
-  actor: z.string(),
-  practiceId: z.string().optional(),
-  fields: z.array(z.string()).optional(),
-  note: z.string().optional(),
-});
 
 audit.openapi(
   createRoute({

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { finalizeInvoice, getInvoice, invoiceSummaryView, invoiceView, listInvoices, moveInvoice, voidInvoice, getInvoiceRun, invoiceRunInput, period, startInvoiceRun } from "@claimledger/core/invoice/index.ts";
+import { finalizeInvoice, getInvoice, invoiceRunView as run, invoiceSummaryView, invoiceView, listInvoices, moveInvoice, voidInvoice, getInvoiceRun, invoiceRunInput, period, startInvoiceRun } from "@claimledger/core/invoice/index.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
 
@@ -7,7 +7,6 @@ export const invoices = new OpenAPIHono<AppEnv>();
 const tags = ["Month close"];
 const invoiceParams = idParam("practiceId", "prc").extend({ period });
 const invoice = invoiceView;
-const run = z.object({ runId: z.string(), period: z.string(), practices: z.number(), done: z.number(), failed: z.number(), status: z.string(), startedAt: z.string(), errors: z.array(z.object({ practiceId: z.string(), message: z.string() })) });
 
 invoices.openapi(
   createRoute({
