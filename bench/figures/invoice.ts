@@ -16,7 +16,7 @@ export const figure: FigureModule = {
   order: 60,
   async run(ctx) {
     const stack = await ctx.stack();
-    const { LedgerEntryEntity } = await import("../../packages/core/src/remittance/remittance.entity.ts");
+    const { LedgerEntryEntity } = await import("../../packages/core/src/ledger/ledger.entity.ts");
     const { draftInvoice } = await import("../../packages/core/src/invoice/invoice.service.ts");
     const { readMeter } = await import("../../packages/core/src/shared/metering.ts");
     const small = ctx.quick ? 500 : 5_000;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ReceiveMessageCommand, DeleteMessageCommand } from "@aws-sdk/client-sqs";
-import { LedgerEntryEntity } from "@claimledger/core/remittance/remittance.entity.ts";
+import { LedgerEntryEntity } from "@claimledger/core/ledger/ledger.entity.ts";
 import { countActivity } from "@claimledger/core/invoice/activity.ts";
 import { Periods, withOpenMonth } from "@claimledger/core/invoice/period.ts";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";

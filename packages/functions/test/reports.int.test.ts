@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
-import { LedgerEntryEntity } from "@claimledger/core/remittance/remittance.entity.ts";
+import { LedgerEntryEntity } from "@claimledger/core/ledger/ledger.entity.ts";
 import { call, newKey, newTenant, samples } from "./http.ts";
 
 /**

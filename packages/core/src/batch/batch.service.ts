@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ClaimBatchEntity } from "./batch.entity.ts";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { historyEvent, type Claim } from "../claim/claim.service.ts";
+import type { UpdateEntityItem } from "electrodb";
+import { ClaimBatchEntity, ControlNumberEntity } from "./batch.entity.ts";
+import { claimsReadyFor, claimUpdateItem, getClaimForSystem, historyEvent, type Claim } from "../claim/index.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { actorOf, canSeePractice, type Principal } from "../shared/context.ts";
@@ -33,7 +33,7 @@ export type BatchInput = z.infer<typeof batchInput>;
  */
 async function selectReady(p: Principal, input: BatchInput): Promise<Claim[]> {
   if (input.claimIds) {
-    const found = await Promise.all(input.claimIds.map(async (claimId) => (await ClaimEntity.get({ tenantId: p.tenantId, claimId }).go()).data as unknown as Claim | null));
+    const found = await Promise.all(input.claimIds.map(async (claimId) => getClaimForSystem(p.tenantId, claimId)));
     const errors: FieldError[] = [];
     const claims: Claim[] = [];
     for (const [i, data] of found.entries()) {
@@ -48,12 +48,8 @@ async function selectReady(p: Principal, input: BatchInput): Promise<Claim[]> {
     if (errors.length) throw invalid(errors);
     return claims;
   }
-  const q = input.practiceId
-    ? ClaimEntity.query.byPracticeStatus({ tenantId: p.tenantId, practiceId: input.practiceId, status: "ready" })
-    : ClaimEntity.query.byStatus({ tenantId: p.tenantId, status: "ready" });
-  const filtered = input.payerId ? q.where((a, op) => op.eq(a.payerId, input.payerId!)) : q;
-  const { data } = await filtered.go({ pages: "all" });
-  return (data as unknown as Claim[]).slice(0, input.limit ?? data.length);
+  const data = await claimsReadyFor(p.tenantId, { practiceId: input.practiceId, payerId: input.payerId });
+  return data.slice(0, input.limit ?? data.length);
 }
 
 /** Claims in batches of at most 99, each batch holding one practice's claims only. */
@@ -97,12 +93,12 @@ export async function createBatches(p: Principal, input: BatchInput) {
       ),
       ...chunk.map((c) =>
         tx.update(
-          ClaimEntity.patch({ tenantId: p.tenantId, claimId: c.claimId })
-            .set({ status: "queued", batchId, statusReason: `batch ${batchId}`, updatedAt: at })
-            .add({ version: 1 })
-            .composite({ practiceId: c.practiceId, serviceDate: c.serviceDate })
-            .where((a, op) => `${op.eq(a.status, "ready")} AND ${op.eq(a.version, c.version)}`)
-            .params(),
+          claimUpdateItem(p.tenantId, c.claimId, {
+            set: { status: "queued", batchId, statusReason: `batch ${batchId}`, updatedAt: at },
+            keys: { practiceId: c.practiceId, serviceDate: c.serviceDate },
+            status: "ready",
+            version: c.version,
+          }),
         ),
       ),
     ];
@@ -148,4 +144,19 @@ export async function retryBatch(p: Principal, batchId: string) {
   await ClaimBatchEntity.patch({ tenantId: p.tenantId, batchId }).set({ status: "queued", updatedAt: now() }).go();
   await enqueueBatch(p.tenantId, batchId);
   return { ...batch, status: "queued" as const };
+}
+
+/** The batch a functional group's control number (GS06) names, for the acknowledgement that answers it. */
+export async function batchOfControlNumber(tenantId: string, controlNumber: string) {
+  const { data: pointer } = await ControlNumberEntity.get({ tenantId, controlNumber }).go();
+  if (!pointer) return { pointer: undefined, batch: undefined };
+  const { data: batch } = await ClaimBatchEntity.get({ tenantId, batchId: pointer.batchId }).go();
+  return { pointer, batch: batch ?? undefined };
+}
+
+/** Records what a 999 said about the batch. */
+export async function recordBatchAck(tenantId: string, batchId: string, change: Pick<UpdateEntityItem<typeof ClaimBatchEntity>, "status" | "ack">) {
+  await ClaimBatchEntity.patch({ tenantId, batchId })
+    .set({ ...change, updatedAt: now() })
+    .go();
 }

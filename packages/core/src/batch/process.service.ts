@@ -1,12 +1,10 @@
-import { countActivity } from "../invoice/activity.ts";
+import { countActivity } from "../invoice/index.ts";
 import { build837P, X12Error } from "@claimledger/x12";
 import { ClaimBatchEntity, ControlNumberEntity } from "./batch.entity.ts";
 import { batchTo837P } from "./to837p.ts";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { moveClaim, type Claim } from "../claim/claim.service.ts";
-import type { Finding } from "../claim/claim.types.ts";
-import { TenantEntity } from "../tenant/tenant.entity.ts";
-import { openClearinghouse } from "../clearinghouse/open.ts";
+import { getClaimForSystem, moveClaim, type Claim, type Finding } from "../claim/index.ts";
+import { tenantForSystem } from "../tenant/index.ts";
+import { openClearinghouse } from "../clearinghouse/index.ts";
 import { nextCounter } from "../shared/counter.ts";
 import { archiveEdi, readEdi } from "../shared/storage.ts";
 import { now } from "../shared/db.ts";
@@ -36,7 +34,7 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
       let { fileKey, fileName } = batch;
       let content: string;
       if (!fileKey) {
-        const { data: tenant } = await TenantEntity.get({ tenantId }).go();
+        const tenant = await tenantForSystem(tenantId);
         const at = new Date();
         const submitter = { senderId: ch.senderId, receiverId: ch.receiverId, receiverName: ch.receiverName, submitterName: (tenant?.name ?? "BILLING COMPANY").toUpperCase(), contactName: "BILLING OFFICE", contactEmail: "billing@example.com", usage: ch.usage };
         claims = await setAsideUnwritable(tenantId, batchId, claims, (c) => build837P(batchTo837P([c.doc], 1, at, submitter)));
@@ -130,13 +128,13 @@ async function loadClaims(tenantId: string, batch: { batchId: string; practiceId
   const out: Claim[] = [];
   for (const claimId of batch.claimIds) {
     if (setAside.has(claimId)) continue;
-    const { data } = await ClaimEntity.get({ tenantId, claimId }).go();
+    const data = await getClaimForSystem(tenantId, claimId);
     if (!data) throw new BatchFailure(`claim ${claimId} of batch ${batchId} is missing`);
     if (batch.practiceId && data.practiceId !== batch.practiceId) throw new BatchFailure(`claim ${claimId} is not a claim of practice ${batch.practiceId}, the batch's`);
     if (data.batchId !== batchId || (data.status !== "queued" && data.status !== "submitted")) {
       throw new BatchFailure(`claim ${claimId} is ${data.status}, no longer queued in this batch`);
     }
-    out.push(data as unknown as Claim);
+    out.push(data);
   }
   return out.filter((c) => c.status === "queued");
 }

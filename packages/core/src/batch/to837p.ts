@@ -1,7 +1,6 @@
 import type { Build837PInput, Claim837P, PatientRelationship, Transaction837P } from "@claimledger/x12";
-import type { ClaimDocument, ClaimPatient, ClaimProvider, ClaimSubscriber, PriorPayer } from "../claim/claim.types.ts";
-import { normalizeNdc } from "../codes/procedure.ts";
-import { x12Safe, x12SafeDeep } from "../claim/rules/x12text.ts";
+import { type ClaimDocument, type ClaimPatient, type ClaimProvider, type ClaimSubscriber, type PriorPayer, x12Safe, x12SafeDeep } from "../claim/index.ts";
+import { normalizeNdc } from "../codes/index.ts";
 
 /** Who we are to the clearinghouse: ISA/GS ids, submitter name and contact. */
 export interface SubmitterInfo {

@@ -7,38 +7,12 @@ import { actorOf, canSeePractice, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { AppError, conflict, invalid, notFound, preconditionFailed } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
-import type { Balances } from "../remittance/posting.ts";
+import type { Balances } from "../ledger/index.ts";
+import { toClaim, type Claim } from "./claim.store.ts";
 
-export interface Claim {
-  claimId: string;
-  practiceId: string;
-  patientId: string;
-  payerId: string;
-  status: ClaimStatus;
-  serviceDate: string;
-  frequencyCode: "1" | "7" | "8";
-  totalChargeCents: number;
-  doc: ClaimDocument;
-  findings: Finding[];
-  fingerprint: string;
-  edits: number;
-  submissions: number;
-  postedRemittances?: string[];
-  firstSubmittedAt?: string;
-  firstPaidDate?: string;
-  batchId?: string;
-  payerClaimControlNumber?: string;
-  replacedBy?: string;
-  secondaryClaimId?: string;
-  statusReason?: string;
-  balances?: Balances;
-  denialAction?: { action: string; note?: string; by: string; at: string };
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+export type { Claim } from "./claim.store.ts";
 
-const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) => rest as unknown as Claim;
+const view = toClaim;
 
 export function historyEvent(
   tenantId: string,

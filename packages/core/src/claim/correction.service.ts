@@ -3,7 +3,7 @@ import { getClaim, insertClaim, moveItems, type Claim } from "./claim.service.ts
 import { ADJUDICATED } from "./status.ts";
 import { newClaimId } from "./build.ts";
 import { scrubClaim } from "./scrub.service.ts";
-import { getPractice } from "../practice/practice.service.ts";
+import { getPractice } from "../practice/index.ts";
 import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { AppError } from "../shared/errors.ts";

@@ -3,7 +3,7 @@ import { codeSets } from "./rules/codesets.ts";
 import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
 import { ClaimFingerprintEntity } from "./claim.entity.ts";
 import { claimFingerprint } from "./fingerprint.ts";
-import { scrubOverrides } from "../settings/settings.ts";
+import { scrubOverrides } from "../settings/index.ts";
 
 /** Today's date where the practice is: timely filing and "not in the future" are practice-local. */
 export function todayIn(timeZone: string, at = new Date()): string {

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { now } from "../shared/db.ts";
-import { TenantSettingsEntity } from "../settings/settings.ts";
+import { clearinghouseUpsert, storedClearinghouse } from "../settings/index.ts";
 import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 import type { SftpSecret } from "./connection.ts";
 
 /**
@@ -37,17 +36,18 @@ export const clearinghouseInput = z.discriminatedUnion("kind", [
   }),
 ]);
 export type ClearinghouseSettings = z.infer<typeof clearinghouseInput>;
+/** The connection as the API shows it: the settings as saved; the secret itself is never here. */
+export const clearinghouseView = clearinghouseInput.describe('`{kind: "sandbox"}` or the SFTP settings (never the secret)');
 
 /** The tenant's clearinghouse; a new company starts on the sandbox so it can try the cycle. */
 export async function getClearinghouse(tenantId: string): Promise<ClearinghouseSettings> {
-  const { data } = await TenantSettingsEntity.get({ tenantId }).go();
-  return (data?.clearinghouse as ClearinghouseSettings | undefined) ?? { kind: "sandbox" };
+  return ((await storedClearinghouse(tenantId)) as ClearinghouseSettings | undefined) ?? { kind: "sandbox" };
 }
 
 export async function putClearinghouse(p: Principal, settings: ClearinghouseSettings) {
   authorize(p, "clearinghouse.configure");
   await transactWrite([
-    tx.update(TenantSettingsEntity.upsert({ tenantId: p.tenantId, clearinghouse: settings, updatedAt: now() }).params()),
+    clearinghouseUpsert(p.tenantId, settings),
     tx.put(auditPut(p, `settings:${p.tenantId}`, "clearinghouse", { note: settings.kind })),
   ]);
   return settings;

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { SERVICE, entityConfig, now } from "../shared/db.ts";
 import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
-import { getPractice } from "../practice/practice.service.ts";
+import { getPractice } from "../practice/index.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 import { cents } from "../shared/schema.ts";
 
 /** A practice's fee schedule: what it charges per code (+ modifier). One item per practice. */
@@ -42,6 +42,9 @@ export const feeScheduleInput = z.strictObject({ entries: z.array(feeEntry).max(
   });
 });
 export type FeeEntry = z.infer<typeof feeEntry>;
+
+/** A practice's fee schedule as the API shows it (updatedAt null before one is saved). */
+export const feeView = z.object({ practiceId: z.string(), entries: feeScheduleInput.shape.entries, updatedAt: z.string().nullable() });
 
 export async function putFeeSchedule(p: Principal, practiceId: string, entries: FeeEntry[]) {
   authorize(p, "feeSchedule.write");

@@ -1,29 +1,24 @@
 import { read277, read999 } from "@claimledger/x12";
-import { ClaimBatchEntity, ControlNumberEntity } from "../batch/batch.entity.ts";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { moveClaim, type Claim } from "../claim/claim.service.ts";
-import { now } from "../shared/db.ts";
+import { batchOfControlNumber, recordBatchAck } from "../batch/index.ts";
+import { getClaimForSystem, moveClaim } from "../claim/index.ts";
+import type { Ack277Summary, Ack999Summary } from "./inbound.schema.ts";
 
 const system = (tenantId: string, what: string) => ({ tenantId, actor: `system:${what}` });
 
-async function claimIn(tenantId: string, claimId: string): Promise<Claim | undefined> {
-  const { data } = await ClaimEntity.get({ tenantId, claimId }).go();
-  return data as unknown as Claim | undefined;
-}
+const claimIn = getClaimForSystem;
 
 /**
  * 999: the functional group names our interchange (GS06 = ISA13). A rejected transaction set
  * rejects the batch's claims that are still only submitted, with the reason; accepted moves on.
  */
 export async function apply999(tenantId: string, text: string) {
-  const summary = { sets: 0, accepted: 0, rejected: 0, claimsRejected: 0, unknownBatches: 0 };
+  const summary: Ack999Summary = { sets: 0, accepted: 0, rejected: 0, claimsRejected: 0, unknownBatches: 0 };
   for (const ack of read999(text)) {
-    const { data: pointer } = await ControlNumberEntity.get({ tenantId, controlNumber: String(Number(ack.group.controlNumber)) }).go();
+    const { pointer, batch } = await batchOfControlNumber(tenantId, String(Number(ack.group.controlNumber)));
     if (!pointer) {
       summary.unknownBatches++;
       continue;
     }
-    const { data: batch } = await ClaimBatchEntity.get({ tenantId, batchId: pointer.batchId }).go();
     if (!batch) continue;
     const rejectedSets = ack.sets.filter((s) => !s.accepted);
     summary.sets += ack.sets.length;
@@ -43,9 +38,7 @@ export async function apply999(tenantId: string, text: string) {
         }
       }
     }
-    await ClaimBatchEntity.patch({ tenantId, batchId: batch.batchId })
-      .set({ status: rejectedSets.length === 0 ? "accepted" : rejectedSets.length === ack.sets.length ? "rejected" : "partially_accepted", ack: { ack999: ack.sets.map((s) => ({ set: s.controlNumber, status: s.status, statusDescription: s.statusDescription })) }, updatedAt: now() })
-      .go();
+    await recordBatchAck(tenantId, batch.batchId, { status: rejectedSets.length === 0 ? "accepted" : rejectedSets.length === ack.sets.length ? "rejected" : "partially_accepted", ack: { ack999: ack.sets.map((s) => ({ set: s.controlNumber, status: s.status, statusDescription: s.statusDescription })) } });
   }
   return summary;
 }
@@ -55,7 +48,7 @@ export async function apply999(tenantId: string, text: string) {
  * claim in the rejections queue (status rejected) with the status codes spelled out.
  */
 export async function apply277(tenantId: string, text: string) {
-  const summary = { claims: 0, accepted: 0, rejected: 0, unknown: 0 };
+  const summary: Ack277Summary = { claims: 0, accepted: 0, rejected: 0, unknown: 0 };
   for (const t of read277(text)) {
     for (const a of t.claims) {
       summary.claims++;

@@ -2,7 +2,7 @@ import { InboundFileEntity } from "./inbound.entity.ts";
 import { archiveEdi } from "../shared/storage.ts";
 import { sendMessage } from "../shared/queue.ts";
 import { inboundMessages, type InboundMessage } from "./messages.ts";
-import { now } from "../shared/db.ts";
+import { now, runPage } from "../shared/db.ts";
 
 
 
@@ -47,4 +47,15 @@ export async function receiveInbound(tenantId: string, content: string, source: 
 
 export async function enqueueInbound(m: InboundMessage) {
   await sendMessage("InboundFileQueue", inboundMessages, m);
+}
+
+/** One inbound file's record, or undefined. */
+export async function getInboundFile(tenantId: string, sha256: string) {
+  return (await InboundFileEntity.get({ tenantId, sha256 }).go()).data ?? undefined;
+}
+
+/** Inbound files newest first, without their storage keys. */
+export async function listInboundFiles(tenantId: string, q: { limit?: number; cursor?: string }) {
+  const page = await runPage(() => InboundFileEntity.query.byTenant({ tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
+  return { items: page.items.map(({ tenantId: _t, key: _k, ...f }) => f), nextCursor: page.nextCursor };
 }

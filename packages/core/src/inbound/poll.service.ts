@@ -1,4 +1,4 @@
-import { openClearinghouse } from "../clearinghouse/open.ts";
+import { openClearinghouse } from "../clearinghouse/index.ts";
 import { receiveInbound } from "./inbound.service.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { InboundFileEntity } from "./inbound.entity.ts";
 import { apply277, apply999 } from "./acks.service.ts";
-import { post835 } from "../remittance/remittance.service.ts";
+import { post835 } from "../remittance/index.ts";
 import { readEdi, streamEdi } from "../shared/storage.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";

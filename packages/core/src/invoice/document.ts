@@ -2,9 +2,10 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { bucketName, s3Client } from "../shared/aws.ts";
 import { renderPdf, usd, type PdfLine } from "../shared/pdf.ts";
 import { toCsv } from "../shared/csv.ts";
-import type { ContractTerm } from "../practice/practice.schema.ts";
+import type { ContractTerm } from "../practice/index.ts";
 import type { Address } from "../shared/schema.ts";
-import { categoryOf, type InvoiceBody, type LedgerRow } from "./invoice.service.ts";
+import { categoryOf, type LedgerRow } from "../ledger/index.ts";
+import type { InvoiceBody } from "./invoice.schema.ts";
 
 export interface InvoiceFiles {
   json: string;

@@ -1,3 +1,5 @@
+import type { Collections } from "../ledger/index.ts";
+
 /**
  * The billing company's fee for one practice-month, pure: collections by category, the contract
  * in force (percent of collections in basis points, optional tiers, minimum, flat fees) -> the
@@ -22,14 +24,7 @@ export interface FeeContract {
   counts: { insurance: boolean; patient: boolean; interest: boolean };
 }
 
-export interface Collections {
-  insurancePaymentsCents: number;
-  patientPaymentsCents: number;
-  /** Refunds and recoupments: negative amounts that net against collections. */
-  refundsCents: number;
-  recoupmentsCents: number;
-  interestCents: number;
-}
+export type { Collections };
 
 export interface MonthCollections extends Collections {
   /** Collections of months already invoiced, posted after those invoices were finalized. */

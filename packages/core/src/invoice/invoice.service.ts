@@ -1,12 +1,12 @@
-import { LedgerEntryEntity } from "../remittance/remittance.entity.ts";
-import { PracticeEntity } from "../practice/practice.entity.ts";
-import type { ContractTerm, Practice } from "../practice/practice.schema.ts";
-import { TenantEntity } from "../tenant/tenant.entity.ts";
+import { categoryOf, ledgerOf, type LedgerRow } from "../ledger/index.ts";
+import { practiceForSystem, type ContractTerm, type Practice } from "../practice/index.ts";
+import { tenantForSystem } from "../tenant/index.ts";
 import { CounterEntity } from "../shared/counter.ts";
 import { InvoiceEntity, type InvoiceStatus } from "./invoice.entity.ts";
-import { feeContractOf, invoiceLines, type Collections, type FeeLine } from "./fee.ts";
+import { feeContractOf, invoiceLines, type Collections } from "./fee.ts";
 import { readActivity } from "./activity.ts";
 import { writeInvoiceFiles, type InvoiceFiles } from "./document.ts";
+import type { InvoiceBody } from "./invoice.schema.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { AppError, conflict, invalid, notFound } from "../shared/errors.ts";
 import { canSeePractice, type Principal } from "../shared/context.ts";
@@ -19,59 +19,7 @@ import type { Address } from "../shared/schema.ts";
 /** Days from finalize to the due date printed on the invoice. */
 export const PAYMENT_TERMS_DAYS = 30;
 
-export interface LedgerRow {
-  entryId: string;
-  claimId: string;
-  kind: string;
-  amountCents: number;
-  depositDate: string;
-  payerId?: string;
-  remittanceId?: string;
-}
-
-/** A counted collection: what kind it is under the contract's counting rules. */
-export type Category = keyof Collections;
-
-/** Which collection category a ledger entry is; undefined for entries that move no money (adjustments). */
-export function categoryOf(e: Pick<LedgerRow, "kind" | "amountCents">): Category | undefined {
-  switch (e.kind) {
-    case "insurance_payment":
-      // A negative insurance payment is a reversal taking money back: a recoupment.
-      return e.amountCents >= 0 ? "insurancePaymentsCents" : "recoupmentsCents";
-    case "provider_adjustment":
-      return "recoupmentsCents";
-    case "patient_payment":
-      return "patientPaymentsCents";
-    case "refund":
-      return "refundsCents";
-    case "interest":
-      return "interestCents";
-    default:
-      return undefined;
-  }
-}
-
 const emptyCollections = (): Collections => ({ insurancePaymentsCents: 0, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: 0, interestCents: 0 });
-
-export interface InvoiceBody {
-  invoiceId: string;
-  number?: string;
-  status: InvoiceStatus;
-  period: string;
-  company: { name: string; address?: Address; email?: string; phone?: string; paymentInstructions?: string };
-  practice: { practiceId: string; name: string; address?: Practice["address"] };
-  contract: ContractTerm;
-  collections: Collections & { countedCents: number };
-  /** Collections of months already invoiced, posted after those invoices were finalized, by deposit month. */
-  priorPeriod: { countedCents: number; months: { month: string; collections: Collections }[] };
-  activity: { claimsSubmitted: number; statementsSent: number; setupDue: boolean };
-  lines: FeeLine[];
-  totalCents: number;
-  entryCount: number;
-  computedAt: string;
-  finalizedAt?: string;
-  dueDate?: string;
-}
 
 /** The contract term in force for a month: the one covering its last day, else any covering part of it. */
 export function termFor(terms: ContractTerm[], period: string): ContractTerm | undefined {
@@ -82,30 +30,12 @@ export function termFor(terms: ContractTerm[], period: string): ContractTerm | u
 }
 
 /**
- * Sort-key ranges a practice-month's ledger is read in, side by side: entry ids start with the
- * posting's hex file hash (835s) or `pmt_` (payments), so eight ranges split a month about evenly.
- * BETWEEN is inclusive, but no entry id is a bare boundary character, so no entry is read twice.
- */
-const BOUNDS = ["", "2", "4", "6", "8", "a", "c", "e", "~"];
-const LEDGER_RANGES = BOUNDS.slice(0, -1).map((lo, i) => [lo, BOUNDS[i + 1]!] as const);
-
-/** Every ledger entry booked into a practice-month: Queries on its one partition, paged, eight ranges at once. */
-export async function ledgerOf(tenantId: string, practiceId: string, month: string, consistent = false): Promise<LedgerRow[]> {
-  const parts = await Promise.all(
-    LEDGER_RANGES.map(([lo, hi]) =>
-      LedgerEntryEntity.query.byPracticeMonth({ tenantId, practiceId, month }).between({ entryId: lo }, { entryId: hi }).go({ pages: "all", consistent }),
-    ),
-  );
-  return parts.flatMap((p) => p.data as LedgerRow[]);
-}
-
-/**
  * Computes a practice's invoice for a month from its ledger partition (payments booked into the
  * month, late ones from closed months included) and the contract in force. Reads are proportional
  * to the practice-month's entries, never to the table.
  */
 export async function computeInvoice(tenantId: string, practiceId: string, period: string, invoiceId: string, consistent = false): Promise<{ body: InvoiceBody; entries: LedgerRow[] }> {
-  const [{ data: practice }, { data: tenant }] = await Promise.all([PracticeEntity.get({ tenantId, practiceId }).go(), TenantEntity.get({ tenantId }).go()]);
+  const [practice, tenant] = await Promise.all([practiceForSystem(tenantId, practiceId), tenantForSystem(tenantId)]);
   if (!practice || !tenant) throw notFound("Practice");
   const term = termFor(practice.contracts as ContractTerm[], period);
   if (!term) throw invalid([{ path: "period", message: `practice ${practiceId} has no contract term in force in ${period}; add one before invoicing` }]);

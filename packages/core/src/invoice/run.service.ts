@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PracticeEntity } from "../practice/practice.entity.ts";
+import { practiceStatuses } from "../practice/index.ts";
 import { InvoiceRunEntity } from "./invoice.entity.ts";
 import { draftInvoice } from "./invoice.service.ts";
 import { sendMessages } from "../shared/queue.ts";
@@ -36,7 +36,7 @@ export async function startInvoiceRun(p: Principal, input: z.infer<typeof invoic
   const requestedBy = actorOf(p);
   authorize(p, "invoiceRun.start");
   if (input.period > now().slice(0, 7)) throw invalid([{ path: "period", message: "cannot invoice a month that has not started" }]);
-  const { data } = await PracticeEntity.query.byId({ tenantId: p.tenantId }).go({ pages: "all", attributes: ["practiceId", "status"] });
+  const data = await practiceStatuses(p.tenantId);
   const active = new Set(data.filter((x) => x.status === "active").map((x) => x.practiceId));
   const practiceIds = input.practiceIds ?? [...active];
   const unknown = practiceIds.filter((id) => !active.has(id));

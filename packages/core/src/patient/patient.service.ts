@@ -1,7 +1,7 @@
 import { PatientEntity } from "./patient.entity.ts";
 import { matchKey, type Coverage, type CoverageInput, type Patient, type PatientInput, type PatientPatch } from "./patient.schema.ts";
-import { getPractice } from "../practice/practice.service.ts";
-import { findPayer } from "../payer/payer.service.ts";
+import { getPractice } from "../practice/index.ts";
+import { findPayer } from "../payer/index.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { type Principal } from "../shared/context.ts";
@@ -9,7 +9,7 @@ import { authorize } from "../shared/permissions.ts";
 import { invalid, notFound, type FieldError } from "../shared/errors.ts";
 import { transactWrite, tx, type TxItem } from "../shared/transact.ts";
 import { changedFields, versionedUpdate, versionedUpdateItems } from "../shared/versioned.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 import type { ListQuery, Page } from "../shared/schema.ts";
 
 const view = ({ tenantId: _t, matchKey: _m, ...rest }: Record<string, unknown>) => rest as Patient;
@@ -119,4 +119,9 @@ export async function updatePatient(
     auditPut(p, `patient:${patientId}`, "updated", { practiceId, fields: changedFields(current, patch) }),
   );
   return { ...merged, version, updatedAt };
+}
+
+/** The patient as stored, for a system actor (a secondary claim made by posting): no principal. */
+export async function patientForSystem(tenantId: string, practiceId: string, patientId: string) {
+  return (await PatientEntity.get({ tenantId, practiceId, patientId }).go()).data ?? undefined;
 }

@@ -7,7 +7,7 @@ import { authorize } from "../shared/permissions.ts";
 import { notFound } from "../shared/errors.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { changedFields, versionedUpdate } from "../shared/versioned.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 import type { ListQuery, Page } from "../shared/schema.ts";
 
 // Payers belong to the billing company; every key of the tenant may read them (practice keys
@@ -53,4 +53,16 @@ export async function updatePayer(p: Principal, payerId: string, patch: PayerPat
     auditPut(p, `payer:${payerId}`, "updated", { fields: changedFields(current, patch) }),
   );
   return { ...current, ...patch, version, updatedAt };
+}
+
+/** A payer, for a system actor (a secondary claim made by posting): no principal. */
+export async function payerForSystem(tenantId: string, payerId: string): Promise<Payer | undefined> {
+  const { data } = await PayerEntity.get({ tenantId, payerId }).go();
+  return data ? view(data) : undefined;
+}
+
+/** Payer id -> name, for reports. */
+export async function payerNames(tenantId: string): Promise<Map<string, string>> {
+  const { data } = await PayerEntity.query.byId({ tenantId }).go({ pages: "all", attributes: ["payerId", "name"] });
+  return new Map(data.map((x) => [x.payerId, x.name]));
 }

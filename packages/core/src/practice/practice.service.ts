@@ -7,7 +7,7 @@ import { authorize } from "../shared/permissions.ts";
 import { notFound } from "../shared/errors.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { changedFields, versionedUpdate } from "../shared/versioned.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 import type { ListQuery, Page } from "../shared/schema.ts";
 
 const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) => rest as Practice;
@@ -64,4 +64,19 @@ export async function updatePractice(
     auditPut(p, `practice:${practiceId}`, "updated", { practiceId, fields }),
   );
   return { ...current, ...patch, version, updatedAt };
+}
+
+/** The practice as stored, for a system actor (month close, posting, key checks): no principal. */
+export async function practiceForSystem(tenantId: string, practiceId: string) {
+  return (await PracticeEntity.get({ tenantId, practiceId }).go()).data ?? undefined;
+}
+
+/** Every practice of the tenant as stored, for a system read (reports, month close). */
+export async function allPractices(tenantId: string) {
+  return (await PracticeEntity.query.byId({ tenantId }).go({ pages: "all" })).data;
+}
+
+/** Every practice's id and status: what an invoice run picks its practices from. */
+export async function practiceStatuses(tenantId: string) {
+  return (await PracticeEntity.query.byId({ tenantId }).go({ pages: "all", attributes: ["practiceId", "status"] })).data;
 }

@@ -1,6 +1,6 @@
 import { ProviderEntity } from "./provider.entity.ts";
 import { providerNameIssues, type Provider, type ProviderInput, type ProviderPatch } from "./provider.schema.ts";
-import { getPractice } from "../practice/practice.service.ts";
+import { getPractice } from "../practice/index.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { type Principal } from "../shared/context.ts";
@@ -8,7 +8,7 @@ import { authorize } from "../shared/permissions.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { changedFields, versionedUpdate } from "../shared/versioned.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 import type { ListQuery, Page } from "../shared/schema.ts";
 
 const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) => rest as Provider;

@@ -1,13 +1,12 @@
 import type { Claim835 } from "@claimledger/x12";
-import { LedgerEntryEntity, SuspenseEntity } from "./remittance.entity.ts";
-import { applyEntries, entriesFor, statusAfter, zeroBalances, type Balances, type EntryDraft } from "./posting.ts";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { historyEvent, type Claim } from "../claim/claim.service.ts";
-import { canTransition } from "../claim/status.ts";
+import { SuspenseEntity } from "./remittance.entity.ts";
+import { entriesFor, statusAfter } from "./posting.ts";
+import { applyEntries, entryPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
+import { claimsMatching, claimUpdateItem, getClaimForSystem, historyEvent, type Claim, canTransition } from "../claim/index.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
 import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
-import { withOpenMonth, type Periods } from "../invoice/period.ts";
+import { withOpenMonth, type Periods } from "../invoice/index.ts";
 
 const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set(["deductible", "coinsurance", "copay", "patient_responsibility"]);
 
@@ -21,12 +20,8 @@ export async function fallbackMatch(tenantId: string, clp: Claim835): Promise<Cl
   if (!dos || !member) return undefined;
   const found: Claim[] = [];
   for (const status of ["submitted", "accepted", "paid", "partially_paid", "denied"] as const) {
-    const { data } = await ClaimEntity.query
-      .byStatus({ tenantId, status })
-      .begins({ serviceDate: dos })
-      .where((a, op) => op.eq(a.totalChargeCents, Math.abs(clp.chargeCents)))
-      .go({ pages: "all" });
-    found.push(...(data as unknown as Claim[]).filter((c) => c.doc.coverage.memberId === member));
+    const data = await claimsMatching(tenantId, status, dos, Math.abs(clp.chargeCents));
+    found.push(...data.filter((c) => c.doc.coverage.memberId === member));
   }
   return found.length === 1 ? found[0] : undefined;
 }
@@ -47,8 +42,7 @@ export async function putOnce(params: Record<string, unknown>) {
  */
 export async function postClaim(tenantId: string, periods: Periods, remittanceId: string, index: number, clp: Claim835, depositDate: string, payerKey: string): Promise<{ result: "posted" | "unmatched" | "skipped"; practiceId?: string }> {
   const itemBase = `${remittanceId}-C${String(index + 1).padStart(5, "0")}`;
-  const { data } = await ClaimEntity.get({ tenantId, claimId: clp.patientControlNumber }).go();
-  const claim = (data as unknown as Claim | undefined) ?? (await fallbackMatch(tenantId, clp));
+  const claim = (await getClaimForSystem(tenantId, clp.patientControlNumber)) ?? (await fallbackMatch(tenantId, clp));
   if (!claim) {
     await putOnce(SuspenseEntity.create({
       tenantId, itemId: itemBase, remittanceId, kind: "claim", patientControlNumber: clp.patientControlNumber, payerClaimControlNumber: clp.payerClaimControlNumber,
@@ -71,23 +65,23 @@ export async function postClaim(tenantId: string, periods: Periods, remittanceId
     const at = now();
     const items = [
       ...entries.map((e, n) =>
-        tx.put(LedgerEntryEntity.create({
+        entryPut({
           tenantId, practiceId: claim.practiceId, month, entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
           claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, remarks: e.remarks, amountCents: e.amountCents,
           payerId: payerKey, remittanceId, depositDate, postedAt: at,
-        }).params()),
+        }),
       ),
       tx.update(
-        ClaimEntity.patch({ tenantId, claimId: claim.claimId })
-          .set({
+        claimUpdateItem(tenantId, claim.claimId, {
+          set: {
             balances, status: to, statusReason: `835 ${clp.status === "22" ? "reversal" : `CLP02 ${clp.status}`}, paid ${clp.paidCents} cents`,
             payerClaimControlNumber: clp.payerClaimControlNumber || claim.payerClaimControlNumber, updatedAt: at, ...firstPaid,
             ...(next ? { secondaryClaimId: next.doc.claimId } : {}),
-          })
-          .add({ version: 1, postedRemittances: [itemBase] })
-          .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
-          .where((a, op) => op.eq(a.version, claim.version))
-          .params(),
+          },
+          addRemittance: itemBase,
+          keys: { practiceId: claim.practiceId, serviceDate: claim.serviceDate },
+          version: claim.version,
+        }),
       ),
       tx.put(historyEvent(tenantId, claim.claimId, "system:835", { kind: "status", from: claim.status, to, reason: `remittance ${remittanceId}` }, at)),
       ...(next ? nextClaimItems(tenantId, claim, next, { month, entryBase: itemBase, remittanceId, payerId: payerKey, depositDate, at }) : []),

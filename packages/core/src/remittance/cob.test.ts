@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEntries, zeroBalances, type EntryDraft } from "./posting.ts";
+import { applyEntries, zeroBalances, type EntryDraft } from "../ledger/index.ts";
 import { chainsOf, visitBalance, type ChainClaim } from "./cob.ts";
 
 const claim = (claimId: string, status: ChainClaim["status"], entries: EntryDraft[], primaryClaimId?: string): ChainClaim => ({

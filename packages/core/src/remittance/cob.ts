@@ -1,5 +1,5 @@
-import type { ClaimStatus } from "../claim/claim.types.ts";
-import type { Balances } from "./posting.ts";
+import type { ClaimStatus } from "../claim/index.ts";
+import type { Balances } from "../ledger/index.ts";
 
 /**
  * Coordination of benefits, pure. A visit billed to a primary payer and then to the patient's

@@ -1,10 +1,7 @@
 import { z } from "zod";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
-import { LedgerEntryEntity } from "./remittance.entity.ts";
-import { isDenialReason } from "./posting.ts";
-import { describeCarc, CARC_ACTIONS, type GroupCode } from "../codes/carc.ts";
-import { describeRarc } from "../codes/rarc.ts";
+import { claimsInStatus, claimUpdateItem, getClaim, historyEvent, type Claim } from "../claim/index.ts";
+import { entriesOfClaim, isDenialReason } from "../ledger/index.ts";
+import { describeCarc, CARC_ACTIONS, type GroupCode, describeRarc } from "../codes/index.ts";
 import { actorOf, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { AppError } from "../shared/errors.ts";
@@ -38,16 +35,13 @@ export async function denialsQueue(p: Principal, practiceId?: string): Promise<D
   const scope = p.practiceId ?? practiceId;
   const claims: Claim[] = [];
   for (const status of ["denied", "partially_paid"] as const) {
-    const q = scope
-      ? ClaimEntity.query.byPracticeStatus({ tenantId: p.tenantId, practiceId: scope, status })
-      : ClaimEntity.query.byStatus({ tenantId: p.tenantId, status });
-    claims.push(...((await q.go({ pages: "all" })).data as unknown as Claim[]));
+    claims.push(...(await claimsInStatus(p.tenantId, status, { practiceId: scope })));
   }
   const groups = new Map<string, DenialGroup>();
   for (const c of claims) {
     // Worked already: every denied cent was written off or billed to the patient.
     if (c.balances?.deniedCents === 0) continue;
-    const { data } = await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" });
+    const data = await entriesOfClaim(p.tenantId, c.claimId);
     const byReason = new Map<string, { group: string; reason: string; lineIds: Set<string>; amountCents: number; remarks: Set<string> }>();
     for (const e of data) {
       if (!isDenialAdjustment(e)) continue;
@@ -86,7 +80,7 @@ export async function recordDenialAction(p: Principal, claimId: string, input: z
   const denialAction = { action: input.action, note: input.note, by: actorOf(p), at };
   try {
     await transactWrite([
-      tx.update(ClaimEntity.patch({ tenantId: p.tenantId, claimId }).set({ denialAction, updatedAt: at }).add({ version: 1 }).where((a, op) => op.eq(a.version, claim.version)).params()),
+      tx.update(claimUpdateItem(p.tenantId, claimId, { set: { denialAction, updatedAt: at }, version: claim.version })),
       tx.put(historyEvent(p.tenantId, claimId, actorOf(p), { kind: "denial_action", reason: `${input.action}${input.note ? `: ${input.note}` : ""}` }, at)),
     ]);
   } catch (err) {

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { getClaim, historyEvent, type Claim } from "../claim/claim.service.ts";
-import { LedgerEntryEntity } from "./remittance.entity.ts";
-import { applyEntries, zeroBalances, type EntryDraft } from "./posting.ts";
+import { claimsOfPatient, claimUpdateItem, getClaim, historyEvent, type Claim, todayIn } from "../claim/index.ts";
+import { applyEntries, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
 import { chainsOf, visitBalance } from "./cob.ts";
-import { getPractice } from "../practice/practice.service.ts";
+import { getPractice } from "../practice/index.ts";
 import { actorOf, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { invalid, conflict, type FieldError } from "../shared/errors.ts";
@@ -12,32 +10,33 @@ import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { newId } from "../shared/ids.ts";
 import { cents, isoDate } from "../shared/schema.ts";
 import { now } from "../shared/db.ts";
-import { todayIn } from "../claim/scrub.service.ts";
-import { Periods, withOpenMonth } from "../invoice/period.ts";
+import { Periods, withOpenMonth } from "../invoice/index.ts";
 
 /**
  * Payments posted by hand: a patient's payment (cash, check, card), an insurance payment from a
  * paper EOB, or a refund to the patient (negative entries). Each lands on claim lines with its
  * payment date, which decides the month it is collected in.
  */
-export const paymentInput = z
-  .strictObject({
-    practiceId: z.string().min(1).max(40),
-    kind: z.enum(["patient", "insurance", "refund"]),
-    method: z.enum(["cash", "check", "card", "eft"]),
-    paymentDate: isoDate,
-    reference: z.string().trim().max(50).optional(),
-    amountCents: cents.min(1, "must be positive"),
-    allocations: z
-      .array(z.strictObject({ claimId: z.string().min(1).max(20), lineId: z.string().max(20).optional(), amountCents: cents.min(1, "must be positive") }))
-      .min(1)
-      .max(30),
-  })
-  .refine((p) => p.allocations.reduce((s, a) => s + a.amountCents, 0) === p.amountCents, {
-    path: ["allocations"],
-    message: "the allocations must add up to amountCents",
-  });
+const paymentFields = z.strictObject({
+  practiceId: z.string().min(1).max(40),
+  kind: z.enum(["patient", "insurance", "refund"]),
+  method: z.enum(["cash", "check", "card", "eft"]),
+  paymentDate: isoDate,
+  reference: z.string().trim().max(50).optional(),
+  amountCents: cents.min(1, "must be positive"),
+  allocations: z
+    .array(z.strictObject({ claimId: z.string().min(1).max(20), lineId: z.string().max(20).optional(), amountCents: cents.min(1, "must be positive") }))
+    .min(1)
+    .max(30),
+});
+export const paymentInput = paymentFields.refine((p) => p.allocations.reduce((s, a) => s + a.amountCents, 0) === p.amountCents, {
+  path: ["allocations"],
+  message: "the allocations must add up to amountCents",
+});
 export type PaymentInput = z.infer<typeof paymentInput>;
+
+/** A posted payment: what was sent, with its id and when it was posted. */
+export const paymentView = z.object({ paymentId: z.string(), ...paymentFields.shape, postedAt: z.string() });
 
 export async function postPayment(p: Principal, input: PaymentInput) {
   authorize(p, "payment.post");
@@ -75,15 +74,15 @@ export async function postPayment(p: Principal, input: PaymentInput) {
       }
       entries.forEach((e, n) =>
         items.push(
-          tx.put(LedgerEntryEntity.create({
+          entryPut({
             tenantId: p.tenantId, practiceId: c.practiceId, month, entryId: `${paymentId}-${c.claimId}-${n + 1}`,
             claimId: c.claimId, lineId: e.lineId, kind: input.kind === "refund" ? "refund" : e.kind, amountCents: e.amountCents,
             payerId: input.kind === "insurance" ? c.payerId : undefined, remittanceId: paymentId, depositDate: input.paymentDate, postedAt: at,
-          }).params()),
+          }),
         ),
       );
       items.push(
-        tx.update(ClaimEntity.patch({ tenantId: p.tenantId, claimId: c.claimId }).set({ balances, updatedAt: at }).add({ version: 1 }).where((a, op) => op.eq(a.version, c.version)).params()),
+        tx.update(claimUpdateItem(p.tenantId, c.claimId, { set: { balances, updatedAt: at }, version: c.version })),
         tx.put(historyEvent(p.tenantId, c.claimId, actorOf(p), { kind: "edit", fields: ["balances"], reason: `${input.kind} payment ${paymentId} (${input.method}${input.reference ? ` ${input.reference}` : ""})` }, at)),
       );
     }
@@ -105,8 +104,7 @@ export async function postPayment(p: Principal, input: PaymentInput) {
  */
 export async function patientBalance(p: Principal, practiceId: string, patientId: string) {
   await getPractice(p, practiceId);
-  const { data } = await ClaimEntity.query.byPractice({ tenantId: p.tenantId, practiceId }).where((a, op) => op.eq(a.patientId, patientId)).go({ pages: "all" });
-  const claims = chainsOf(data as unknown as Claim[])
+  const claims = chainsOf(await claimsOfPatient(p.tenantId, practiceId, patientId))
     .map(visitBalance)
     .filter((v) => v.patientResponsibilityCents !== 0 || v.patientPaidCents !== 0 || v.pendingSecondaryCents !== 0);
   return {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Claim835 } from "@claimledger/x12";
-import type { ClaimLine } from "../claim/claim.types.ts";
-import { applyEntries, entriesFor, statusAfter, zeroBalances } from "./posting.ts";
+import type { ClaimLine } from "../claim/index.ts";
+import { entriesFor, statusAfter } from "./posting.ts";
+import { applyEntries, zeroBalances } from "../ledger/index.ts";
 
 const line = (lineId: string, procedureCode: string, chargeCents: number): ClaimLine => ({
   lineNumber: 1, lineId, procedureCode, modifiers: [], units: 1, chargeCents, diagnosisPointers: [1], serviceDate: "2026-11-02", chargeSource: "encounter",

@@ -1,5 +1,6 @@
 import { Entity } from "electrodb";
 import { SERVICE, entityConfig } from "../shared/db.ts";
+import { REMITTANCE_STATUSES, SUSPENSE_KINDS } from "./remittance.constants.ts";
 
 /** One 835 transaction (one payment: a check or EFT) and what posting it did. */
 export const RemittanceEntity = new Entity(
@@ -14,7 +15,7 @@ export const RemittanceEntity = new Entity(
       trace: { type: "string", required: true },
       paymentCents: { type: "number", required: true },
       depositDate: { type: "string", required: true },
-      status: { type: ["posting", "posted", "unbalanced", "duplicate", "incomplete"] as const, required: true },
+      status: { type: REMITTANCE_STATUSES, required: true },
       problems: { type: "any" },
       summary: { type: "any" },
       /** What the latest re-run of the file found (it posts nothing already posted). */
@@ -58,49 +59,6 @@ export const RemittanceTraceEntity = new Entity(
   entityConfig(),
 );
 
-/**
- * Append-only ledger, partitioned by practice and deposit month (what month close reads); each
- * claim's entries are also reachable by claim. Corrections are new entries, never edits.
- */
-export const LedgerEntryEntity = new Entity(
-  {
-    model: { entity: "ledgerEntry", version: "1", service: SERVICE },
-    attributes: {
-      tenantId: { type: "string", required: true, readOnly: true },
-      practiceId: { type: "string", required: true, readOnly: true },
-      month: { type: "string", required: true, readOnly: true },
-      entryId: { type: "string", required: true, readOnly: true },
-      /** The claim, or for a provider-level (PLB) entry `PLB-<remittanceId>`. */
-      claimId: { type: "string", required: true },
-      lineId: { type: "string" },
-      kind: { type: "string", required: true },
-      group: { type: "string" },
-      reason: { type: "string" },
-      remarks: { type: "list", items: { type: "string" } },
-      amountCents: { type: "number", required: true },
-      payerId: { type: "string" },
-      remittanceId: { type: "string" },
-      depositDate: { type: "string", required: true },
-      postedAt: { type: "string", required: true },
-      /** For an entry a person made (a denial written off or billed to the patient): who, and why. */
-      actor: { type: "string" },
-      note: { type: "string" },
-    },
-    indexes: {
-      byPracticeMonth: {
-        pk: { field: "pk", composite: ["tenantId", "practiceId", "month"], casing: "none" },
-        sk: { field: "sk", composite: ["entryId"], casing: "none" },
-      },
-      byClaim: {
-        index: "gsi1",
-        pk: { field: "gsi1pk", composite: ["tenantId", "claimId"], casing: "none" },
-        sk: { field: "gsi1sk", composite: ["entryId"], casing: "none" },
-      },
-    },
-  },
-  entityConfig(),
-);
-
 /** Money that came in without a claim to put it on: kept, visible, never dropped. */
 export const SuspenseEntity = new Entity(
   {
@@ -109,7 +67,7 @@ export const SuspenseEntity = new Entity(
       tenantId: { type: "string", required: true, readOnly: true },
       itemId: { type: "string", required: true, readOnly: true },
       remittanceId: { type: "string", required: true },
-      kind: { type: ["claim", "provider_adjustment"] as const, required: true },
+      kind: { type: SUSPENSE_KINDS, required: true },
       patientControlNumber: { type: "string" },
       payerClaimControlNumber: { type: "string" },
       chargeCents: { type: "number" },

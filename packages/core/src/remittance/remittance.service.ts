@@ -1,20 +1,11 @@
 import { checkX12Stream, stream835, type ChunkSource, type Remittance835, type X12ErrorCode, type X12Issue } from "@claimledger/x12";
-import { LedgerEntryEntity, RemittanceEntity, RemittanceTraceEntity, SuspenseEntity } from "./remittance.entity.ts";
+import { RemittanceEntity, RemittanceTraceEntity, SuspenseEntity } from "./remittance.entity.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
-import { Periods, withOpenMonth } from "../invoice/period.ts";
+import { Periods, withOpenMonth } from "../invoice/index.ts";
 import { postClaim, putOnce } from "./claim-posting.ts";
-
-interface PostSummary {
-  remittances: number;
-  incomplete: number;
-  posted: number;
-  unmatched: number;
-  skipped: number;
-  unbalanced: number;
-  duplicates: number;
-  providerAdjustments: number;
-}
+import { entryPut } from "../ledger/index.ts";
+import type { PostSummary } from "./remittance.schema.ts";
 
 const payerKeyOf = (r: Remittance835) => (r.trace?.payerId || r.payer.id || r.payer.name).replace(/[^A-Za-z0-9]/g, "").toUpperCase();
 
@@ -137,11 +128,11 @@ async function postProviderAdjustments(tenantId: string, periods: Periods, cur: 
     const at = now();
     const items = [
       ...r.providerAdjustments.map((plb, pi) =>
-        tx.put(LedgerEntryEntity.create({
+        entryPut({
           tenantId, practiceId, month, entryId: `${remittanceId}-P${pi + 1}`, claimId: `PLB-${remittanceId}`,
           kind: plb.reason === "L6" ? "interest" : "provider_adjustment", reason: plb.reason, amountCents: -plb.amountCents,
           remittanceId, payerId: payerKey, depositDate, postedAt: at,
-        }).params()),
+        }),
       ),
       tx.update(RemittanceEntity.patch({ tenantId, remittanceId }).set({ providerAdjustmentsPostedAt: at }).where((a, op) => op.notExists(a.providerAdjustmentsPostedAt)).params()),
       periods.openCondition(practiceId, month),

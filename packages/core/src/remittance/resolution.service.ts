@@ -1,18 +1,14 @@
 import { z } from "zod";
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import { getClaim, historyEvent } from "../claim/claim.service.ts";
-import { canTransition } from "../claim/status.ts";
-import { todayIn } from "../claim/scrub.service.ts";
-import { getPractice } from "../practice/practice.service.ts";
-import { LedgerEntryEntity } from "./remittance.entity.ts";
-import { applyEntries, zeroBalances, type EntryDraft } from "./posting.ts";
+import { claimUpdateItem, getClaim, historyEvent, canTransition, todayIn } from "../claim/index.ts";
+import { getPractice } from "../practice/index.ts";
+import { applyEntries, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
 import { actorOf, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { AppError, conflict, invalid } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
-import { Periods, withOpenMonth } from "../invoice/period.ts";
+import { Periods, withOpenMonth } from "../invoice/index.ts";
 
 /**
  * Resolving a denial. The payer's CAS stays on the ledger as it was reported and the denied
@@ -48,17 +44,16 @@ export async function resolveDenial(p: Principal, claimId: string, input: Denial
   const periods = new Periods(p.tenantId);
   await withOpenMonth(periods, claim.practiceId, date, async (month) => {
     await transactWrite([
-      tx.put(LedgerEntryEntity.create({
+      entryPut({
         tenantId: p.tenantId, practiceId: claim.practiceId, month, entryId, claimId, kind, amountCents,
         payerId: claim.payerId, remittanceId: entryId, depositDate: date, postedAt: at, actor, note: input.reason,
-      }).params()),
+      }),
       tx.update(
-        ClaimEntity.patch({ tenantId: p.tenantId, claimId })
-          .set({ balances, status, updatedAt: at, ...(status !== claim.status ? { statusReason: `denial ${input.resolution}: ${input.reason}` } : {}) })
-          .add({ version: 1 })
-          .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
-          .where((a, op) => op.eq(a.version, claim.version))
-          .params(),
+        claimUpdateItem(p.tenantId, claimId, {
+          set: { balances, status, updatedAt: at, ...(status !== claim.status ? { statusReason: `denial ${input.resolution}: ${input.reason}` } : {}) },
+          keys: { practiceId: claim.practiceId, serviceDate: claim.serviceDate },
+          version: claim.version,
+        }),
       ),
       tx.put(historyEvent(p.tenantId, claimId, actor, { kind: "denial_action", from: claim.status, to: status, reason: `${input.resolution} ${amountCents} cents: ${input.reason}` }, at)),
       periods.openCondition(claim.practiceId, month),

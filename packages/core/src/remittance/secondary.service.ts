@@ -1,16 +1,10 @@
 import type { Claim835 } from "@claimledger/x12";
-import { claimInsertItems, type Claim } from "../claim/claim.service.ts";
-import { coverageOf, newClaimId } from "../claim/build.ts";
-import { scrubClaim } from "../claim/scrub.service.ts";
-import type { ClaimDocument, ClaimStatus, Finding, PriorPayer } from "../claim/claim.types.ts";
-import { PatientEntity } from "../patient/patient.entity.ts";
-import type { Coverage } from "../patient/patient.schema.ts";
-import { PayerEntity } from "../payer/payer.entity.ts";
-import type { Payer } from "../payer/payer.schema.ts";
-import { PracticeEntity } from "../practice/practice.entity.ts";
-import { tx } from "../shared/transact.ts";
-import { LedgerEntryEntity } from "./remittance.entity.ts";
-import { applyEntries, matchLine, zeroBalances, type EntryDraft } from "./posting.ts";
+import { claimInsertItems, coverageOf, newClaimId, scrubClaim, type Claim, type ClaimDocument, type ClaimStatus, type Finding, type PriorPayer } from "../claim/index.ts";
+import { patientForSystem, type Coverage } from "../patient/index.ts";
+import { payerForSystem } from "../payer/index.ts";
+import { practiceForSystem } from "../practice/index.ts";
+import { matchLine } from "./posting.ts";
+import { applyEntries, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
 
 /** The primary's 835 claim as the secondary payer must see it (COB loops 2320/2330B/2430). */
 export function priorPayerOf(primary: ClaimDocument, clp: Claim835, adjudicationDate: string): PriorPayer {
@@ -59,16 +53,16 @@ export interface NextClaim {
 export async function prepareNextClaim(tenantId: string, prior: Claim, clp: Claim835, transferCents: number, adjudicationDate: string): Promise<NextClaim | undefined> {
   const order = prior.doc.coverage.order;
   if (order === "tertiary" || prior.secondaryClaimId || !ADJUDICATED_CLP.has(clp.status) || transferCents <= 0) return undefined;
-  const { data: patient } = await PatientEntity.get({ tenantId, practiceId: prior.practiceId, patientId: prior.patientId }).go();
+  const patient = await patientForSystem(tenantId, prior.practiceId, prior.patientId);
   const next = (patient?.coverages as Coverage[] | undefined)?.find((c) => c.order === NEXT_ORDER[order]);
   if (!next) return undefined;
-  const { data: payer } = await PayerEntity.get({ tenantId, payerId: next.payerId }).go();
-  const { data: practice } = await PracticeEntity.get({ tenantId, practiceId: prior.practiceId }).go();
+  const payer = await payerForSystem(tenantId, next.payerId);
+  const practice = await practiceForSystem(tenantId, prior.practiceId);
   if (!payer || !practice) return undefined;
   const doc: ClaimDocument = {
     ...structuredClone(prior.doc),
     claimId: newClaimId(),
-    coverage: coverageOf(next, payer as unknown as Payer),
+    coverage: coverageOf(next, payer),
     priorPayer: priorPayerOf(prior.doc, clp, adjudicationDate),
     earlierPayers: prior.doc.priorPayer ? [...(prior.doc.earlierPayers ?? []), prior.doc.priorPayer] : undefined,
     primaryClaimId: prior.claimId,
@@ -92,10 +86,10 @@ export function nextClaimItems(tenantId: string, prior: Claim, next: NextClaim, 
   const system = { tenantId, keyId: "system-835", role: "biller" as const };
   const { items } = claimInsertItems(system, doc, next.findings, next.status, next.fingerprint, `${doc.coverage.order} claim after ${prior.doc.coverage.payerName} left the patient ${transferCents} cents`, balances, ledger.at);
   const entry = (claimId: string, n: string, kind: EntryDraft["kind"], amountCents: number) =>
-    tx.put(LedgerEntryEntity.create({
+    entryPut({
       tenantId, practiceId: prior.practiceId, month: ledger.month, entryId: `${ledger.entryBase}-${n}`, claimId, kind, amountCents,
       payerId: ledger.payerId, remittanceId: ledger.remittanceId, depositDate: ledger.depositDate, postedAt: ledger.at,
-    }).params());
+    });
   return [
     ...items,
     entry(prior.claimId, "T1", "cob_transfer", transferCents),

@@ -1,9 +1,9 @@
-import { countActivity } from "../invoice/activity.ts";
+import { countActivity } from "../invoice/index.ts";
 import { transactWrite } from "../shared/transact.ts";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { patientBalance } from "./payments.service.ts";
-import { getPatient } from "../patient/patient.service.ts";
-import { getPractice } from "../practice/practice.service.ts";
+import { getPatient } from "../patient/index.ts";
+import { getPractice } from "../practice/index.ts";
 import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { bucketName, s3Client } from "../shared/aws.ts";

@@ -1,4 +1,4 @@
-import type { Claim } from "../claim/claim.service.ts";
+import type { Claim } from "../claim/index.ts";
 import { toCsv } from "../shared/csv.ts";
 import type { Principal } from "../shared/context.ts";
 import { balancesOf, days, openClaims, payerNames, scopePractices } from "./scope.ts";

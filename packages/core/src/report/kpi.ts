@@ -1,4 +1,4 @@
-import { isContractual, type Balances } from "../remittance/posting.ts";
+import { isContractual, type Balances } from "../ledger/index.ts";
 
 /**
  * The figures' bases, pure. HFMA's MAP Keys measure the net collection rate on one population:

@@ -1,12 +1,8 @@
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import type { Claim } from "../claim/claim.service.ts";
-import type { ClaimStatus } from "../claim/claim.types.ts";
-import { LedgerEntryEntity } from "../remittance/remittance.entity.ts";
-import { isDenialAdjustment } from "../remittance/denials.service.ts";
-import { isCrossover } from "../remittance/cob.ts";
-import { describeCarc, type GroupCode } from "../codes/carc.ts";
-import { categoryOf, ledgerOf } from "../invoice/invoice.service.ts";
-import { nextMonth } from "../invoice/period.ts";
+import { claimsOfPracticeBetween, type ClaimStatus } from "../claim/index.ts";
+import { isDenialAdjustment, isCrossover } from "../remittance/index.ts";
+import { describeCarc, type GroupCode } from "../codes/index.ts";
+import { categoryOf, entriesOfClaim, ledgerOf } from "../ledger/index.ts";
+import { nextMonth } from "../invoice/index.ts";
 import type { Principal } from "../shared/context.ts";
 import { invalid } from "../shared/errors.ts";
 import { toCsv } from "../shared/csv.ts";
@@ -41,15 +37,14 @@ export async function collectionsByMonth(p: Principal, q: { from: string; to: st
   const months = monthsBetween(q.from, q.to);
   const practices = [];
   for (const pr of await scopePractices(p, q.practiceId)) {
-    const { data } = await ClaimEntity.query.byPractice({ tenantId: p.tenantId, practiceId: pr.practiceId }).between({ serviceDate: `${q.from}-01` }, { serviceDate: `${lastDay(q.to)}~` }).go({ pages: "all" });
-    const claims = (data as unknown as Claim[]).filter((c) => c.frequencyCode !== "8" && c.status !== "voided" && c.status !== "corrected");
+    const claims = (await claimsOfPracticeBetween(p.tenantId, pr.practiceId, `${q.from}-01`, `${lastDay(q.to)}~`)).filter((c) => c.frequencyCode !== "8" && c.status !== "voided" && c.status !== "corrected");
     const rows = [];
     for (const month of months) {
       const cohort = claims.filter((c) => c.serviceDate.startsWith(month));
       const charges = cohort.filter((c) => !isCrossover(c)).reduce((s, c) => s + c.totalChargeCents, 0);
       const ncr = { paymentsCents: 0, contractualAdjustmentsCents: 0 };
       for (const c of cohort) {
-        const t = claimCohort(c.balances) ?? cohortTotals((await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" })).data);
+        const t = claimCohort(c.balances) ?? cohortTotals(await entriesOfClaim(p.tenantId, c.claimId));
         ncr.paymentsCents += t.paymentsCents;
         ncr.contractualAdjustmentsCents += t.contractualAdjustmentsCents;
       }
@@ -96,8 +91,7 @@ export async function claimPerformance(p: Principal, q: { from: string; to: stri
   const names = await payerNames(p.tenantId);
   const practices = [];
   for (const pr of await scopePractices(p, q.practiceId)) {
-    const { data } = await ClaimEntity.query.byPractice({ tenantId: p.tenantId, practiceId: pr.practiceId }).between({ serviceDate: q.from }, { serviceDate: `${q.to}~` }).go({ pages: "all" });
-    const claims = (data as unknown as Claim[]).filter((c) => c.frequencyCode !== "8" && c.status !== "voided");
+    const claims = (await claimsOfPracticeBetween(p.tenantId, pr.practiceId, q.from, `${q.to}~`)).filter((c) => c.frequencyCode !== "8" && c.status !== "voided");
     const answered = claims.filter((c) => c.submissions > 0 && c.status !== "submitted" && c.status !== "queued");
     const clean = answered.filter((c) => c.submissions === 1 && c.edits === 0 && c.status !== "rejected");
     const adjudicated = claims.filter((c) => ADJUDICATED.includes(c.status));
@@ -113,7 +107,7 @@ export async function claimPerformance(p: Principal, q: { from: string; to: stri
     }
     const byReason = new Map<string, { group: string; reason: string; description: string; claims: number; amountCents: number }>();
     for (const c of denied) {
-      const { data: entries } = await LedgerEntryEntity.query.byClaim({ tenantId: p.tenantId, claimId: c.claimId }).go({ pages: "all" });
+      const entries = await entriesOfClaim(p.tenantId, c.claimId);
       const seen = new Set<string>();
       for (const e of entries.filter(isDenialAdjustment)) {
         const key = `${e.group}-${e.reason}`;

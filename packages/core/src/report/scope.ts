@@ -1,9 +1,7 @@
-import { ClaimEntity } from "../claim/claim.entity.ts";
-import type { Claim } from "../claim/claim.service.ts";
-import type { ClaimStatus } from "../claim/claim.types.ts";
-import { isCrossover } from "../remittance/cob.ts";
-import { PracticeEntity } from "../practice/practice.entity.ts";
-import { PayerEntity } from "../payer/payer.entity.ts";
+import { claimsInStatus, type Claim, type ClaimStatus } from "../claim/index.ts";
+import { isCrossover } from "../remittance/index.ts";
+import { allPractices, practiceForSystem } from "../practice/index.ts";
+import { payerNames } from "../payer/index.ts";
 import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 
@@ -24,15 +22,12 @@ export async function scopePractices(p: Principal, practiceId?: string): Promise
   authorize(p, "report.read");
   const only = p.practiceId ?? practiceId;
   const { data } = only
-    ? { data: [(await PracticeEntity.get({ tenantId: p.tenantId, practiceId: only }).go()).data].filter((x) => x !== null) }
-    : await PracticeEntity.query.byId({ tenantId: p.tenantId }).go({ pages: "all" });
+    ? { data: [await practiceForSystem(p.tenantId, only)].filter((x) => x !== undefined) }
+    : { data: await allPractices(p.tenantId) };
   return data.map((x) => ({ practiceId: x.practiceId, name: x.legalName }));
 }
 
-export async function payerNames(tenantId: string): Promise<Map<string, string>> {
-  const { data } = await PayerEntity.query.byId({ tenantId }).go({ pages: "all", attributes: ["payerId", "name"] });
-  return new Map(data.map((x) => [x.payerId, x.name]));
-}
+export { payerNames };
 
 /** A claim's open money: insurance (open denials included, and apart), patient. */
 export const balancesOf = (c: Claim) => ({
@@ -47,8 +42,7 @@ export const inAR = (c: Claim) => AR_STATUSES.includes(c.status) || (isCrossover
 export async function openClaims(tenantId: string, practiceId: string): Promise<Claim[]> {
   const out: Claim[] = [];
   for (const status of [...AR_STATUSES, ...CROSSOVER_WAITING]) {
-    const { data } = await ClaimEntity.query.byPracticeStatus({ tenantId, practiceId, status }).go({ pages: "all" });
-    out.push(...(data as unknown as Claim[]).filter(inAR));
+    out.push(...(await claimsInStatus(tenantId, status, { practiceId })).filter(inAR));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { SERVICE, entityConfig, now } from "../shared/db.ts";
 import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
-import { auditPut } from "../audit/audit.service.ts";
+import { auditPut } from "../audit/index.ts";
 
 export type RuleSetting = "off" | "warning" | "error";
 
@@ -43,4 +43,15 @@ export async function setScrubRule(p: Principal, ruleId: string, setting: RuleSe
     tx.put(auditPut(p, `settings:${p.tenantId}`, "set", { note: `${ruleId} -> ${setting}` })),
   ]);
   return rules;
+}
+
+/** The clearinghouse connection as stored (the clearinghouse module gives it its type), if any. */
+export async function storedClearinghouse(tenantId: string): Promise<unknown> {
+  const { data } = await TenantSettingsEntity.get({ tenantId }).go();
+  return data?.clearinghouse;
+}
+
+/** Transaction item: store the tenant's clearinghouse connection. */
+export function clearinghouseUpsert(tenantId: string, clearinghouse: object) {
+  return tx.update(TenantSettingsEntity.upsert({ tenantId, clearinghouse, updatedAt: now() }).params());
 }

@@ -14,7 +14,7 @@ import { injectFaults } from "./faults.ts";
 type LinkedResource = { name?: string; url?: string; value?: string };
 
 export function linked(name: string): LinkedResource {
-  const r = (Resource as unknown as Record<string, LinkedResource | undefined>)[name];
+  const r: LinkedResource | undefined = Reflect.get(Resource, name);
   if (!r) throw new Error(`Resource ${name} is not linked to this function`);
   return r;
 }

@@ -1,4 +1,3 @@
-import { forbidden } from "./errors.ts";
 
 export const ROLES = ["owner", "biller", "viewer", "practice"] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,18 +17,6 @@ export interface Principal {
 /** A scheduled job acting for one company, e.g. the monthly close; what it may do is in the permission table. */
 export function systemPrincipal(tenantId: string, job: string): Principal {
   return { tenantId, keyId: job, role: "system" };
-}
-
-/** Throws 403 unless the principal holds one of the roles. */
-export function requireRole(p: Principal, ...roles: Role[]): void {
-  if (!(roles as string[]).includes(p.role)) {
-    throw forbidden(`This action needs one of the roles: ${roles.join(", ")}`);
-  }
-}
-
-/** Roles that may change tenant data (everything but viewer). */
-export function requireWriter(p: Principal): void {
-  requireRole(p, "owner", "biller", "practice");
 }
 
 /** True when the principal may see records of this practice. */

@@ -9,7 +9,7 @@ import { dynamo, tableName } from "./aws.ts";
  * This module is imported by every entity file before its entity is built.
  */
 if (process.env.CLAIMLEDGER_TRUSTED_MODELS === "1") {
-  (Entity.prototype as unknown as { _validateModel: () => void })._validateModel = () => undefined;
+  Reflect.set(Entity.prototype, "_validateModel", () => undefined);
 }
 
 /** The ElectroDB configuration every entity shares: one table, one client. */

@@ -40,9 +40,12 @@ function prng(seed: number): () => number {
 }
 
 function state(): State {
-  const g = globalThis as unknown as Record<symbol, State | undefined>;
-  g[KEY] ??= { faults: fromEnv(process.env.CLAIMLEDGER_FAULTS), random: prng(1), injected: { conflicts: 0, throttles: 0 } };
-  return g[KEY];
+  let s: State | undefined = Reflect.get(globalThis, KEY);
+  if (!s) {
+    s = { faults: fromEnv(process.env.CLAIMLEDGER_FAULTS), random: prng(1), injected: { conflicts: 0, throttles: 0 } };
+    Reflect.set(globalThis, KEY, s);
+  }
+  return s;
 }
 
 export function fromEnv(text: string | undefined): Faults {

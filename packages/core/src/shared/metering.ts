@@ -39,9 +39,12 @@ function emptyMeter(): Meter {
 }
 
 function state(): State {
-  const g = globalThis as unknown as Record<symbol, State | undefined>;
-  g[KEY] ??= { enabled: false, meter: emptyMeter() };
-  return g[KEY];
+  let s: State | undefined = Reflect.get(globalThis, KEY);
+  if (!s) {
+    s = { enabled: false, meter: emptyMeter() };
+    Reflect.set(globalThis, KEY, s);
+  }
+  return s;
 }
 
 /** Turns metering on for clients created from now on. */

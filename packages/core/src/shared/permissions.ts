@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   "tenant.update": ["owner"],
   "apiKeys.manage": ["owner"],
   "clearinghouse.configure": ["owner"],
+  "clearinghouse.read": ["owner", "biller", "viewer"],
   "scrubRules.configure": ["owner"],
   "practice.write": ["owner", "biller"],
   "contract.write": ["owner"],

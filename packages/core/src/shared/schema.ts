@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidNpi, normalizeEin } from "../codes/npi.ts";
+import { isValidNpi, normalizeEin } from "../codes/index.ts";
 
 /** Building blocks shared by the aggregates' schemas. */
 

@@ -2,13 +2,26 @@ import { conflict, preconditionFailed } from "./errors.ts";
 import { now } from "./db.ts";
 import { TransactionConflict, transactWrite, tx } from "./transact.ts";
 
+/** What a versioned update needs of an ElectroDB entity: patch -> set -> add -> where -> params. */
+interface VersionedEntity {
+  patch(k: Record<string, string>): {
+    set(v: Record<string, unknown>): {
+      add(v: { version: number }): {
+        where(cb: (a: Record<string, unknown>, op: { eq(a: unknown, v: unknown): string }) => string): {
+          params(): Record<string, unknown>;
+        };
+      };
+    };
+  };
+}
+
 /**
  * Optimistic-locking update: applies `changes` only if the stored version is still `current`,
  * bumps the version, and writes the audit event in the same transaction. A stale `If-Match`
  * gets 412; a concurrent writer without one gets 409.
  */
 export async function versionedUpdate(
-  entity: object, // an ElectroDB entity
+  entity: VersionedEntity,
   keys: Record<string, string>,
   currentVersion: number,
   changes: Record<string, unknown>,
@@ -33,25 +46,14 @@ export async function versionedUpdate(
 
 /** The writes of a versioned update (conditional update + audit event), for a caller's larger transaction. */
 export function versionedUpdateItems(
-  entity: object, // an ElectroDB entity
+  entity: VersionedEntity,
   keys: Record<string, string>,
   currentVersion: number,
   changes: Record<string, unknown>,
   auditParams: Record<string, unknown>,
 ): { items: ReturnType<typeof tx.update>[]; version: number; updatedAt: string } {
   const updatedAt = now();
-  const e = entity as unknown as {
-    patch(k: Record<string, string>): {
-      set(v: Record<string, unknown>): {
-        add(v: { version: number }): {
-          where(cb: (a: Record<string, unknown>, op: { eq(a: unknown, v: unknown): string }) => string): {
-            params(): Record<string, unknown>;
-          };
-        };
-      };
-    };
-  };
-  const update = e
+  const update = entity
     .patch(keys)
     .set({ ...changes, updatedAt })
     .add({ version: 1 })

@@ -7,8 +7,8 @@ import { actorOf, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { invalid, notFound, unauthorized } from "../shared/errors.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
-import { auditPut } from "../audit/audit.service.ts";
-import { PracticeEntity } from "../practice/practice.entity.ts";
+import { auditPut } from "../audit/index.ts";
+import { practiceForSystem } from "../practice/index.ts";
 import type { Address, ListQuery, Page } from "../shared/schema.ts";
 import { changedFields, versionedUpdate } from "../shared/versioned.ts";
 
@@ -97,7 +97,7 @@ export async function authenticate(raw: string): Promise<Principal> {
 export async function createApiKey(p: Principal, input: ApiKeyInput) {
   authorize(p, "apiKeys.manage");
   if (input.practiceId) {
-    const { data } = await PracticeEntity.get({ tenantId: p.tenantId, practiceId: input.practiceId }).go();
+    const data = await practiceForSystem(p.tenantId, input.practiceId);
     if (!data) throw invalid([{ path: "practiceId", message: "no such practice" }]);
   }
   const keyId = newId("key");
@@ -136,4 +136,9 @@ export async function revokeApiKey(p: Principal, keyId: string): Promise<ApiKeyV
     return view({ ...(data as KeyItem), revokedAt: at });
   }
   return view(data as KeyItem);
+}
+
+/** The tenant as stored, for a system actor (batch files, invoices): no principal. */
+export async function tenantForSystem(tenantId: string) {
+  return (await TenantEntity.get({ tenantId }).go()).data ?? undefined;
 }

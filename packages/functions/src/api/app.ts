@@ -22,6 +22,10 @@ import { settings } from "./routes/settings.ts";
 import { batches } from "./routes/batches.ts";
 import { clearinghouse } from "./routes/clearinghouse.ts";
 import { remittances } from "./routes/remittances.ts";
+import { suspense } from "./routes/suspense.ts";
+import { ledger } from "./routes/ledger.ts";
+import { workQueues } from "./routes/work-queues.ts";
+import { payments } from "./routes/payments.ts";
 import { invoices } from "./routes/invoices.ts";
 import { reports } from "./routes/reports.ts";
 
@@ -57,7 +61,7 @@ export function createApp() {
 
   app.get("/health", (c) => c.json({ ok: true }));
 
-  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, encounters, claims, batches, clearinghouse, remittances, invoices, reports, settings, audit]) app.route("/", routes);
+  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, encounters, claims, batches, clearinghouse, remittances, suspense, ledger, workQueues, payments, invoices, reports, settings, audit]) app.route("/", routes);
 
   const openapi = {
     openapi: "3.1.0",
@@ -73,7 +77,7 @@ export function createApp() {
   app.doc31("/openapi.json", openapi);
   app.get("/docs", (c) => {
     c.header("content-security-policy", DOCS_CSP);
-    return c.html(docsPage(app.getOpenAPI31Document(openapi) as unknown as Record<string, unknown>));
+    return c.html(docsPage({ ...app.getOpenAPI31Document(openapi) }));
   });
   app.get("/docs/assets/init.js", (c) => c.body(DOCS_INIT_JS, 200, { "content-type": "text/javascript; charset=utf-8" }));
   app.get("/docs/assets/:name", (c) => {

@@ -1,5 +1,5 @@
-import { allTenantIds } from "@claimledger/core/tenant/tenant.entity.ts";
-import { period, previousMonth, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
+import { allTenantIds } from "@claimledger/core/tenant/index.ts";
+import { period, previousMonth, startInvoiceRun } from "@claimledger/core/invoice/index.ts";
 import { log } from "@claimledger/core/shared/log.ts";
 import { systemPrincipal } from "@claimledger/core/shared/context.ts";
 

@@ -1,5 +1,5 @@
-import { allTenantIds } from "@claimledger/core/tenant/tenant.entity.ts";
-import { pollClearinghouse } from "@claimledger/core/inbound/poll.service.ts";
+import { allTenantIds } from "@claimledger/core/tenant/index.ts";
+import { pollClearinghouse } from "@claimledger/core/inbound/index.ts";
 import { log } from "@claimledger/core/shared/log.ts";
 
 /** Scheduled every few minutes: fetch each company's clearinghouse answers. One failure does not stop the rest. */

@@ -1,5 +1,4 @@
-import { processBatch } from "@claimledger/core/batch/process.service.ts";
-import { claimBatchMessages } from "@claimledger/core/batch/messages.ts";
+import { processBatch, claimBatchMessages } from "@claimledger/core/batch/index.ts";
 import { sqsHandler } from "./sqs.ts";
 
 /** ClaimBatchQueue consumer: 837P build, S3 archive, submission, claims submitted. */

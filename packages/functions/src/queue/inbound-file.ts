@@ -1,5 +1,4 @@
-import { processInbound } from "@claimledger/core/inbound/process.service.ts";
-import { inboundMessages } from "@claimledger/core/inbound/messages.ts";
+import { processInbound, inboundMessages } from "@claimledger/core/inbound/index.ts";
 import { sqsHandler } from "./sqs.ts";
 
 /** InboundFileQueue consumer: applies a 999, 277CA or 835 that was archived in S3. */

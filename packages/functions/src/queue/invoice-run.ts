@@ -1,5 +1,4 @@
-import { runPracticeInvoice } from "@claimledger/core/invoice/run.service.ts";
-import { invoiceRunMessages } from "@claimledger/core/invoice/messages.ts";
+import { runPracticeInvoice, invoiceRunMessages } from "@claimledger/core/invoice/index.ts";
 import { sqsHandler } from "./sqs.ts";
 import { queues } from "../../../../infra/resources.ts";
 

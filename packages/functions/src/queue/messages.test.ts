@@ -1,7 +1,7 @@
 import { expect, it, vi } from "vitest";
-import { claimBatchMessages } from "@claimledger/core/batch/messages.ts";
-import { inboundMessages } from "@claimledger/core/inbound/messages.ts";
-import { invoiceRunMessages } from "@claimledger/core/invoice/messages.ts";
+import { claimBatchMessages } from "@claimledger/core/batch/index.ts";
+import { inboundMessages } from "@claimledger/core/inbound/index.ts";
+import { invoiceRunMessages } from "@claimledger/core/invoice/index.ts";
 import { sendMessage, sendMessages } from "@claimledger/core/shared/queue.ts";
 import { handler as claimBatch } from "./claim-batch.ts";
 import { handler as inboundFile } from "./inbound-file.ts";

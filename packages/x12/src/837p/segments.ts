@@ -53,9 +53,9 @@ export function cas(out: Out, list: readonly CobAdjustment[] | undefined): void 
     else g.push(a);
   }
   for (const [group, adjs] of groups) {
-    const seg: Element[] = ["CAS", group];
+    const seg: [string, ...Element[]] = ["CAS", group];
     for (const a of adjs) seg.push(a.reason, amount(a.amountCents), a.quantity === undefined ? undefined : quantity(a.quantity));
-    out.push(seg as unknown as SegmentData);
+    out.push(seg);
   }
 }
 

@@ -1,6 +1,4 @@
-import { fiscalYearOf, loadedFiscalYears, lookupIcd10 } from "../../codes/icd10cm.ts";
-import { isValidPos } from "../../codes/pos.ts";
-import { isModifierShape, isProcedureCodeShape, normalizeNdc } from "../../codes/procedure.ts";
+import { fiscalYearOf, loadedFiscalYears, lookupIcd10, isValidPos, isModifierShape, isProcedureCodeShape, normalizeNdc } from "../../codes/index.ts";
 import type { CodeSets } from "./types.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { isValidNpi, normalizeEin } from "../../codes/npi.ts";
+import { isValidNpi, normalizeEin } from "../../codes/index.ts";
 import type { ClaimProvider } from "../claim.types.ts";
 import type { Rule, RuleHit } from "./types.ts";
 import { isBlank } from "./util.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { build837P, checkX12, read277, read835, read999 } from "@claimledger/x12";
-import { batchTo837P } from "../../batch/to837p.ts";
-import type { ClaimDocument } from "../../claim/claim.types.ts";
+import { batchTo837P } from "../../batch/index.ts";
+import type { ClaimDocument } from "../../claim/index.ts";
 import { read837 } from "./read837.ts";
 import { build277CA, build835, build999 } from "./responses.ts";
 import { adjudicate } from "./payer-model.ts";

@@ -1,4 +1,4 @@
-import { RELATIONSHIPS } from "../../patient/patient.schema.ts";
+import { RELATIONSHIPS } from "../../patient/index.ts";
 import { US_STATES } from "../../shared/schema.ts";
 
 /**

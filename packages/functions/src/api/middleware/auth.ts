@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { authenticate } from "@claimledger/core/tenant/tenant.service.ts";
+import { authenticate } from "@claimledger/core/tenant/index.ts";
 import { unauthorized } from "@claimledger/core/shared/errors.ts";
 import type { AppEnv } from "../env.ts";
 

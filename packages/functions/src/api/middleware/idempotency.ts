@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, ShownOnce } from "../env.ts";
-import { beginIdempotent, completeIdempotent, releaseIdempotent, requestHash } from "@claimledger/core/idempotency/idempotency.ts";
+import { beginIdempotent, completeIdempotent, releaseIdempotent, requestHash } from "@claimledger/core/idempotency/index.ts";
 import { AppError, badRequest, problemOf } from "@claimledger/core/shared/errors.ts";
 import { api } from "../../../../../infra/resources.ts";
 

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createApiKey, listApiKeys, revokeApiKey } from "@claimledger/core/tenant/tenant.service.ts";
-import { apiKeyInput, apiKeyView, createdApiKey } from "@claimledger/core/tenant/tenant.schema.ts";
+import { createApiKey, listApiKeys, revokeApiKey, apiKeyInput, apiKeyView, createdApiKey } from "@claimledger/core/tenant/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { shownOnce } from "../middleware/idempotency.ts";

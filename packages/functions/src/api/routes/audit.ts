@@ -1,22 +1,11 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { listAudit } from "@claimledger/core/audit/audit.service.ts";
+import { auditEvent, listAudit } from "@claimledger/core/audit/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
-import { requireRole } from "@claimledger/core/shared/context.ts";
+import { authorize } from "@claimledger/core/shared/permissions.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, jsonResponse, pageOf } from "./_shared.ts";
 
 export const audit = new OpenAPIHono<AppEnv>();
-
-const auditEvent = z.object({
-  subject: z.string(),
-  eventId: z.string(),
-  at: z.string(),
-  action: z.string(),
-  actor: z.string(),
-  practiceId: z.string().optional(),
-  fields: z.array(z.string()).optional(),
-  note: z.string().optional(),
-});
 
 audit.openapi(
   createRoute({
@@ -33,7 +22,7 @@ audit.openapi(
   }),
   async (c) => {
     const p = c.get("principal");
-    requireRole(p, "owner", "biller", "viewer");
+    authorize(p, "audit.read");
     const { subject, ...q } = c.req.valid("query");
     return c.json(await listAudit(p, subject, q), 200);
   },

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { batchInput, createBatches, getBatch, listBatches, retryBatch } from "@claimledger/core/batch/batch.service.ts";
-import { BATCH_STATUSES } from "@claimledger/core/batch/batch.entity.ts";
+import { batchInput, createBatches, getBatch, listBatches, retryBatch, batchView } from "@claimledger/core/batch/index.ts";
 import { presign } from "@claimledger/core/shared/storage.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
@@ -9,27 +8,6 @@ import { errors, idParam, idempotencyHeader, jsonBody, jsonResponse, pageOf, wri
 export const batches = new OpenAPIHono<AppEnv>();
 const tags = ["Claim batches"];
 const params = idParam("batchId", "bat");
-
-const batchView = z.object({
-  batchId: z.string(),
-  status: z.enum(BATCH_STATUSES),
-  claimIds: z.array(z.string()),
-  setAsideClaimIds: z.array(z.string()).optional().openapi({ description: "Claims taken out of the batch because the 837P could not carry them; each is back in needs_review with the reason" }),
-  practiceId: z.string().optional(),
-  payerId: z.string().optional(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  interchangeControlNumber: z.number().optional(),
-  fileName: z.string().optional(),
-  fileSha256: z.string().optional(),
-  fileBytes: z.number().optional(),
-  fileUrl: z.string().optional().openapi({ description: "Presigned download of the 837P, valid 15 minutes" }),
-  attempts: z.number(),
-  error: z.string().optional(),
-  submittedAt: z.string().optional(),
-  ack: z.unknown().optional(),
-});
 
 batches.openapi(
   createRoute({

@@ -1,38 +1,13 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { claimHistory, getClaim, listClaims, requestTransition } from "@claimledger/core/claim/claim.service.ts";
-import { claimPatch, editClaim } from "@claimledger/core/claim/edit.service.ts";
-import { correctClaim, correctionInput } from "@claimledger/core/claim/correction.service.ts";
-import { CLAIM_STATUSES } from "@claimledger/core/claim/claim.types.ts";
+import { claimHistory, getClaim, listClaims, requestTransition, claimPatch, editClaim, correctClaim, correctionInput, CLAIM_STATUSES, claimView } from "@claimledger/core/claim/index.ts";
 import { isoDate } from "@claimledger/core/shared/schema.ts";
-import { denialResolutionInput, resolveDenial } from "@claimledger/core/remittance/resolution.service.ts";
+import { denialActionInput, denialActionView, denialResolutionInput, denialResolutionView, recordDenialAction, resolveDenial } from "@claimledger/core/remittance/index.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
 
 export const claims = new OpenAPIHono<AppEnv>();
 const tags = ["Claims"];
 const params = idParam("claimId", "CL");
-
-const finding = z.object({ ruleId: z.string(), severity: z.enum(["error", "warning"]), path: z.string(), message: z.string(), fixHint: z.string() });
-export const claimView = z.object({
-  claimId: z.string(),
-  practiceId: z.string(),
-  patientId: z.string(),
-  payerId: z.string(),
-  status: z.enum(CLAIM_STATUSES),
-  statusReason: z.string().optional(),
-  serviceDate: z.string(),
-  frequencyCode: z.enum(["1", "7", "8"]),
-  totalChargeCents: z.number(),
-  findings: z.array(finding),
-  doc: z.record(z.string(), z.unknown()).openapi({ description: "The claim document: providers, patient, coverage, diagnoses, lines — what the 837P carries" }),
-  edits: z.number(),
-  submissions: z.number(),
-  payerClaimControlNumber: z.string().optional(),
-  replacedBy: z.string().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
-});
 
 const listParams = z.object({
   practiceId: z.string().max(40).optional(),
@@ -149,7 +124,22 @@ claims.openapi(
     summary: "Resolve an open denial: write it off with a reason, or bill it to the patient (owner, biller)",
     description: "A denied amount stays in insurance A/R (the `denied` bucket) until a person resolves it here. The resolution is a new ledger entry (`denial_write_off` or `denial_to_patient`) naming who made it and why, written with the claim's balances and history; `amountCents` defaults to all that is open.",
     request: { params, body: jsonBody(denialResolutionInput) },
-    responses: { 201: jsonResponse(z.record(z.string(), z.unknown()), "The resolution and the claim's balances after it"), ...writeErrors },
+    responses: { 201: jsonResponse(denialResolutionView, "The resolution and the claim's balances after it"), ...writeErrors },
   }),
   async (c) => c.json(await resolveDenial(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json")), 201),
+);
+
+claims.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/claims/{claimId}/denial-action",
+    tags: ["Remittances"],
+    summary: "Record the biller's decision on a denial: correct_and_resubmit, appeal, bill_patient, write_off or bill_other_payer",
+    request: { params: idParam("claimId", "CL"), body: { required: true, content: { "application/json": { schema: denialActionInput } } } },
+    responses: { 200: jsonResponse(claimView.extend({ denialAction: denialActionView }), "The claim with its recorded action"), ...writeErrors },
+  }),
+  async (c) => {
+    const { fingerprint: _f, ...claim } = await recordDenialAction(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json"));
+    return c.json(claim, 200);
+  },
 );

@@ -1,11 +1,8 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { clearinghouseInput, getClearinghouse, putClearinghouse } from "@claimledger/core/clearinghouse/settings.ts";
-import { requireRole } from "@claimledger/core/shared/context.ts";
-import { pollClearinghouse } from "@claimledger/core/inbound/poll.service.ts";
-import { enqueueInbound } from "@claimledger/core/inbound/inbound.service.ts";
-import { INBOUND_STATUSES, InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
+import { clearinghouseInput, clearinghouseView, getClearinghouse, putClearinghouse } from "@claimledger/core/clearinghouse/index.ts";
+import { authorize } from "@claimledger/core/shared/permissions.ts";
+import { pollClearinghouse, enqueueInbound, getInboundFile, inboundView, listInboundFiles } from "@claimledger/core/inbound/index.ts";
 import { conflict, notFound } from "@claimledger/core/shared/errors.ts";
-import { runPage } from "@claimledger/core/shared/db.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import { presign } from "@claimledger/core/shared/storage.ts";
 import type { AppEnv } from "../env.ts";
@@ -14,7 +11,7 @@ import { errors, jsonBody, jsonResponse, pageOf, writeErrors } from "./_shared.t
 
 export const clearinghouse = new OpenAPIHono<AppEnv>();
 const tags = ["Clearinghouse"];
-const settingsView = z.record(z.string(), z.unknown()).openapi({ description: "`{kind: \"sandbox\"}` or the SFTP settings (never the secret)" });
+const settingsView = clearinghouseView;
 
 clearinghouse.openapi(
   createRoute({
@@ -26,7 +23,7 @@ clearinghouse.openapi(
   }),
   async (c) => {
     const p = c.get("principal");
-    requireRole(p, "owner", "biller", "viewer");
+    authorize(p, "clearinghouse.read");
     return c.json(await getClearinghouse(p.tenantId), 200);
   },
 );
@@ -59,25 +56,10 @@ clearinghouse.openapi(
   }),
   async (c) => {
     const p = c.get("principal");
-    requireRole(p, "owner", "biller");
+    authorize(p, "clearinghouse.poll");
     return c.json(await pollClearinghouse(p.tenantId), 200);
   },
 );
-
-const inboundView = z.object({
-  sha256: z.string(),
-  name: z.string().optional(),
-  kind: z.string().optional(),
-  source: z.enum(["poll", "upload"]),
-  status: z.enum(INBOUND_STATUSES).openapi({ description: "received (queued), processing (an attempt is running, since processingSince), processed, or failed (with error)" }),
-  error: z.string().optional(),
-  summary: z.unknown().optional(),
-  bytes: z.number(),
-  attempts: z.number(),
-  receivedAt: z.string(),
-  processedAt: z.string().optional(),
-  processingSince: z.string().optional(),
-});
 
 clearinghouse.openapi(
   createRoute({
@@ -90,10 +72,9 @@ clearinghouse.openapi(
   }),
   async (c) => {
     const p = c.get("principal");
-    requireRole(p, "owner", "biller", "viewer");
+    authorize(p, "inbound.read");
     const q = c.req.valid("query");
-    const page = await runPage(() => InboundFileEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
-    return c.json({ items: page.items.map(({ tenantId: _t, key: _k, ...f }) => f), nextCursor: page.nextCursor }, 200);
+    return c.json(await listInboundFiles(p.tenantId, q), 200);
   },
 );
 
@@ -110,8 +91,8 @@ clearinghouse.openapi(
   }),
   async (c) => {
     const p = c.get("principal");
-    requireRole(p, "owner", "biller", "viewer");
-    const { data } = await InboundFileEntity.get({ tenantId: p.tenantId, sha256: c.req.valid("param").sha256 }).go();
+    authorize(p, "inbound.read");
+    const data = await getInboundFile(p.tenantId, c.req.valid("param").sha256);
     if (!data) throw notFound("Inbound file");
     const { tenantId: _t, key, ...f } = data;
     return c.json({ ...f, fileUrl: await presign("EdiBucket", key) }, 200);
@@ -129,9 +110,9 @@ clearinghouse.openapi(
   }),
   async (c) => {
     const p = c.get("principal");
-    requireRole(p, "owner", "biller");
+    authorize(p, "inbound.retry");
     const { sha256 } = c.req.valid("param");
-    const { data } = await InboundFileEntity.get({ tenantId: p.tenantId, sha256 }).go();
+    const data = await getInboundFile(p.tenantId, sha256);
     if (!data) throw notFound("Inbound file");
     const stuckAfter = queues.inboundFiles.consumerTimeoutSeconds * 1000;
     const since = data.processingSince ? Date.parse(data.processingSince) : Date.parse(data.receivedAt);

@@ -1,8 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { encounterBatch, encounterInput } from "@claimledger/core/encounter/encounter.schema.ts";
-import { intakeMany, intakeRaw, intakeScope } from "@claimledger/core/encounter/intake.service.ts";
-import { importCsv } from "@claimledger/core/encounter/import.service.ts";
-import { csvTemplate } from "@claimledger/core/encounter/csv/template.ts";
+import { encounterBatch, encounterInput, intakeMany, intakeRaw, intakeScope, importCsv, csvTemplate } from "@claimledger/core/encounter/index.ts";
 import type { AppEnv } from "../env.ts";
 import { problem, problemResponse, zodErrors } from "../problem.ts";
 import { idParam, idempotencyHeader, jsonResponse, writeErrors } from "./_shared.ts";

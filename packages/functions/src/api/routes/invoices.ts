@@ -1,14 +1,12 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { finalizeInvoice, getInvoice, listInvoices, moveInvoice, voidInvoice } from "@claimledger/core/invoice/invoice.service.ts";
-import { getInvoiceRun, invoiceRunInput, period, startInvoiceRun } from "@claimledger/core/invoice/run.service.ts";
+import { finalizeInvoice, getInvoice, invoiceRunView as run, invoiceSummaryView, invoiceView, listInvoices, moveInvoice, voidInvoice, getInvoiceRun, invoiceRunInput, period, startInvoiceRun } from "@claimledger/core/invoice/index.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
 
 export const invoices = new OpenAPIHono<AppEnv>();
 const tags = ["Month close"];
 const invoiceParams = idParam("practiceId", "prc").extend({ period });
-const invoice = z.record(z.string(), z.unknown()).openapi({ description: "The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl links" });
-const run = z.object({ runId: z.string(), period: z.string(), practices: z.number(), done: z.number(), failed: z.number(), status: z.string(), startedAt: z.string(), errors: z.array(z.object({ practiceId: z.string(), message: z.string() })) });
+const invoice = invoiceView;
 
 invoices.openapi(
   createRoute({
@@ -44,9 +42,9 @@ invoices.openapi(
     summary: "Invoices of a period across practices, or every invoice of one practice",
     description: "A practice key sees its own practice's invoices only. Voided invoices are listed with slot `void-<number>`.",
     request: { query: z.object({ period: period.optional(), practiceId: z.string().max(40).optional() }) },
-    responses: { 200: jsonResponse(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), "Invoices"), ...errors },
+    responses: { 200: jsonResponse(z.object({ items: z.array(invoiceSummaryView) }), "Invoices"), ...errors },
   }),
-  async (c) => c.json((await listInvoices(c.get("principal"), c.req.valid("query"))) as { items: Record<string, unknown>[] }, 200),
+  async (c) => c.json(await listInvoices(c.get("principal"), c.req.valid("query")), 200),
 );
 
 invoices.openapi(
@@ -60,11 +58,11 @@ invoices.openapi(
   }),
   async (c) => {
     const { practiceId, period: month } = c.req.valid("param");
-    return c.json((await getInvoice(c.get("principal"), practiceId, month)) as Record<string, unknown>, 200);
+    return c.json(await getInvoice(c.get("principal"), practiceId, month), 200);
   },
 );
 
-const move = (path: string, summary: string, description: string, act: (c: { practiceId: string; period: string }, p: AppEnv["Variables"]["principal"], body: unknown) => Promise<unknown>, body?: z.ZodType) =>
+const move = (path: string, summary: string, description: string, act: (c: { practiceId: string; period: string }, p: AppEnv["Variables"]["principal"], body: unknown) => ReturnType<typeof getInvoice>, body?: z.ZodType) =>
   invoices.openapi(
     createRoute({
       method: "post",
@@ -75,7 +73,7 @@ const move = (path: string, summary: string, description: string, act: (c: { pra
       request: { params: invoiceParams, headers: idempotencyHeader, ...(body ? { body: jsonBody(body) } : {}) },
       responses: { 200: jsonResponse(invoice, "The invoice"), ...writeErrors },
     }),
-    async (c) => c.json((await act(c.req.valid("param"), c.get("principal"), body ? await c.req.json() : undefined)) as Record<string, unknown>, 200),
+    async (c) => c.json(await act(c.req.valid("param"), c.get("principal"), body ? await c.req.json() : undefined), 200),
   );
 
 move(

@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createPatient, getPatient, listPatients, updatePatient } from "@claimledger/core/patient/patient.service.ts";
-import { patientInput, patientPatch, patientView } from "@claimledger/core/patient/patient.schema.ts";
+import { createPatient, getPatient, listPatients, updatePatient, patientInput, patientPatch, patientView } from "@claimledger/core/patient/index.ts";
+import { createStatement, patientBalance, patientBalanceView, statementView } from "@claimledger/core/remittance/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
@@ -63,5 +63,35 @@ patients.openapi(
   async (c) => {
     const { practiceId, patientId } = c.req.valid("param");
     return c.json(withEtag(c, await updatePatient(c.get("principal"), practiceId, patientId, c.req.valid("json"), ifMatch(c))), 200);
+  },
+);
+
+patients.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/practices/{practiceId}/patients/{patientId}/balance",
+    tags: ["Payments"],
+    summary: "What the patient owes, claim by claim, with what insurance paid",
+    request: { params: idParam("practiceId", "prc").extend(idParam("patientId", "pat").shape) },
+    responses: { 200: jsonResponse(patientBalanceView, "Patient balance"), ...errors },
+  }),
+  async (c) => {
+    const { practiceId, patientId } = c.req.valid("param");
+    return c.json(await patientBalance(c.get("principal"), practiceId, patientId), 200);
+  },
+);
+
+patients.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/practices/{practiceId}/patients/{patientId}/statements",
+    tags: ["Payments"],
+    summary: "Issue a patient statement (JSON and PDF in S3, returned as 15-minute download links)",
+    request: { params: idParam("practiceId", "prc").extend(idParam("patientId", "pat").shape) },
+    responses: { 201: jsonResponse(statementView, "The statement with jsonUrl and pdfUrl"), ...writeErrors },
+  }),
+  async (c) => {
+    const { practiceId, patientId } = c.req.valid("param");
+    return c.json(await createStatement(c.get("principal"), practiceId, patientId), 201);
   },
 );

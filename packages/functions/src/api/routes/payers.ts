@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createPayer, getPayer, listPayers, updatePayer } from "@claimledger/core/payer/payer.service.ts";
-import { payerInput, payerPatch, payerView } from "@claimledger/core/payer/payer.schema.ts";
+import { createPayer, getPayer, listPayers, updatePayer, payerInput, payerPatch, payerView } from "@claimledger/core/payer/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createPractice, getPractice, listPractices, updatePractice } from "@claimledger/core/practice/practice.service.ts";
-import { practiceInput, practicePatch, practiceView } from "@claimledger/core/practice/practice.schema.ts";
+import { createPractice, getPractice, listPractices, updatePractice, practiceInput, practicePatch, practiceView } from "@claimledger/core/practice/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createProvider, getProvider, listProviders, updateProvider } from "@claimledger/core/provider/provider.service.ts";
-import { providerInput, providerPatch, providerView } from "@claimledger/core/provider/provider.schema.ts";
+import { createProvider, getProvider, listProviders, updateProvider, providerInput, providerPatch, providerView } from "@claimledger/core/provider/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";

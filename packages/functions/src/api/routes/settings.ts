@@ -1,14 +1,12 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { RULES } from "@claimledger/core/claim/rules/index.ts";
-import { scrubOverrides, setScrubRule } from "@claimledger/core/settings/settings.ts";
-import { feeScheduleInput, getFeeSchedule, putFeeSchedule } from "@claimledger/core/feeschedule/feeschedule.ts";
+import { RULES } from "@claimledger/core/claim/index.ts";
+import { ruleView, scrubOverrides, setScrubRule } from "@claimledger/core/settings/index.ts";
+import { feeScheduleInput, feeView, getFeeSchedule, putFeeSchedule } from "@claimledger/core/feeschedule/index.ts";
 import { notFound } from "@claimledger/core/shared/errors.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
 
 export const settings = new OpenAPIHono<AppEnv>();
-
-const ruleView = z.object({ ruleId: z.string(), title: z.string(), defaultSeverity: z.enum(["error", "warning"]), setting: z.enum(["default", "off", "warning", "error"]) });
 
 async function ruleList(tenantId: string) {
   const overrides = await scrubOverrides(tenantId);
@@ -46,8 +44,6 @@ settings.openapi(
     return c.json((await ruleList(c.get("principal").tenantId)).find((r) => r.ruleId === ruleId)!, 200);
   },
 );
-
-const feeView = z.object({ practiceId: z.string(), entries: feeScheduleInput.shape.entries, updatedAt: z.string().nullable() });
 
 settings.openapi(
   createRoute({

@@ -1,7 +1,6 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { timingSafeEqual } from "node:crypto";
-import { createTenant, getTenant, updateTenant } from "@claimledger/core/tenant/tenant.service.ts";
-import { createdApiKey, tenantInput, tenantPatch, tenantView } from "@claimledger/core/tenant/tenant.schema.ts";
+import { createTenant, getTenant, updateTenant, createdApiKey, tenantInput, tenantPatch, tenantView } from "@claimledger/core/tenant/index.ts";
 import { linked } from "@claimledger/core/shared/aws.ts";
 import { forbidden, unauthorized } from "@claimledger/core/shared/errors.ts";
 import type { AppEnv } from "../env.ts";

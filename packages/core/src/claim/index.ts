@@ -1,0 +1,13 @@
+// The claim module's face: claims, their documents, scrubbing, status moves, edits and corrections.
+export { CLAIM_STATUSES, type ClaimStatus, type ClaimDocument, type ClaimLine, type ClaimProvider, type ClaimPatient, type ClaimSubscriber, type ClaimCoverage, type PriorPayer, type Finding, type Severity } from "./claim.types.ts";
+export { type Claim, getClaimForSystem, claimsInStatus, claimsReadyFor, claimsMatching, claimsOfPracticeBetween, claimsOfPatient, claimUpdateItem } from "./claim.store.ts";
+export { historyEvent, insertClaim, claimInsertItems, scrubSummary, getClaim, listClaims, type ClaimFilters, claimHistory, moveClaim, moveItems, requestTransition, releaseFingerprint } from "./claim.service.ts";
+export { serviceLine, referringProvider, type ServiceLineInput, claimView, claimDocumentView } from "./claim.schema.ts";
+export { newClaimId, providerOf, coverageOf, buildLines } from "./build.ts";
+export { canTransition, TRANSITIONS, EDITABLE, MANUAL_TRANSITIONS, ADJUDICATED } from "./status.ts";
+export { todayIn, scrubClaim } from "./scrub.service.ts";
+export { claimPatch, type ClaimPatch, editClaim } from "./edit.service.ts";
+export { correctionInput, type CorrectionInput, correctClaim } from "./correction.service.ts";
+export { claimFingerprint } from "./fingerprint.ts";
+export { RULES } from "./rules/index.ts";
+export { x12Safe, x12SafeDeep } from "./rules/x12text.ts";

@@ -1,0 +1,12 @@
+// The remittance module's face: what other modules and the handlers may use.
+export * from "./claim-posting.ts";
+export * from "./cob.ts";
+export * from "./denials.service.ts";
+export * from "./payments.service.ts";
+export * from "./posting.ts";
+export * from "./remittance.service.ts";
+export * from "./resolution.service.ts";
+export * from "./secondary.service.ts";
+export * from "./statement.service.ts";
+export * from "./lists.ts";
+export * from "./remittance.schema.ts";

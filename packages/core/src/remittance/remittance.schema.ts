@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { balancesView } from "../ledger/index.ts";
+import { CLAIM_STATUSES } from "../claim/index.ts";
+import { practiceView } from "../practice/index.ts";
+import { patientView } from "../patient/index.ts";
+import { REMITTANCE_STATUSES, SUSPENSE_KINDS } from "./remittance.constants.ts";
+import type { VisitBalance } from "./cob.ts";
+import type { DenialGroup } from "./denials.service.ts";
+
+/** Views of what remittance posting keeps and answers, as the API shows them; one source with the entities and services. */
+const cents = z.number().int();
+
+export { REMITTANCE_STATUSES, SUSPENSE_KINDS };
+
+/** What posting one 835 file did, counted. */
+export const postSummaryView = z.object({
+  remittances: z.number().int(),
+  incomplete: z.number().int(),
+  posted: z.number().int(),
+  unmatched: z.number().int(),
+  skipped: z.number().int(),
+  unbalanced: z.number().int(),
+  duplicates: z.number().int(),
+  providerAdjustments: z.number().int(),
+});
+export type PostSummary = z.infer<typeof postSummaryView>;
+
+/** One 835 transaction (one payment: a check or EFT) and what posting it did. */
+export const remittanceView = z.object({
+  remittanceId: z.string(),
+  sha256: z.string(),
+  payerName: z.string(),
+  payerKey: z.string(),
+  trace: z.string(),
+  paymentCents: cents,
+  depositDate: z.string(),
+  status: z.enum(REMITTANCE_STATUSES),
+  problems: z.array(z.object({ claim: z.string(), message: z.string() })).optional(),
+  summary: postSummaryView.optional(),
+  lastRun: postSummaryView.extend({ at: z.string() }).optional().describe("What the latest re-run of the file found (it posts nothing already posted)"),
+  providerAdjustmentsPostedAt: z.string().optional(),
+  receivedAt: z.string(),
+});
+
+/** Money that came in without a claim to put it on. */
+export const suspenseView = z.object({
+  itemId: z.string(),
+  remittanceId: z.string(),
+  kind: z.enum(SUSPENSE_KINDS),
+  patientControlNumber: z.string().optional(),
+  payerClaimControlNumber: z.string().optional(),
+  chargeCents: cents.optional(),
+  paidCents: cents,
+  reason: z.string(),
+  depositDate: z.string(),
+  receivedAt: z.string(),
+  resolved: z.boolean(),
+});
+
+export const denialActionView = z.object({ action: z.string(), note: z.string().optional(), by: z.string(), at: z.string() });
+
+/** A denials work-queue group: one adjustment reason, its claims, a suggested next action. */
+export const denialGroupView: z.ZodType<DenialGroup> = z.object({
+  reason: z.string(),
+  group: z.string(),
+  description: z.string(),
+  suggestedAction: z.string(),
+  amountCents: cents,
+  remarks: z.array(z.object({ code: z.string(), description: z.string() })),
+  claims: z.array(z.object({ claimId: z.string(), practiceId: z.string(), status: z.string(), lineIds: z.array(z.string()), amountCents: cents, action: denialActionView.optional() })),
+});
+
+/** One visit's patient side, the sums across its claim chain (primary, secondary...). */
+export const visitBalanceView: z.ZodType<VisitBalance> = z.object({
+  claimId: z.string(),
+  claimIds: z.array(z.string()),
+  serviceDate: z.string(),
+  chargeCents: cents,
+  insurancePaidCents: cents,
+  patientResponsibilityCents: cents,
+  patientPaidCents: cents,
+  patientBalanceCents: cents,
+  pendingSecondaryCents: cents,
+  status: z.enum(["pending_secondary", "open"]),
+});
+
+export const patientBalanceView = z.object({
+  patientId: z.string(),
+  balanceCents: cents,
+  pendingSecondaryCents: cents,
+  claims: z.array(visitBalanceView),
+});
+
+export const statementView = z.object({
+  statementId: z.string(),
+  issuedAt: z.string(),
+  practice: z.object({ practiceId: z.string(), name: z.string(), address: practiceView.shape.address }),
+  patient: z.object({ patientId: z.string(), name: z.string(), address: patientView.shape.address, accountNumber: patientView.shape.accountNumber }),
+  items: z.array(visitBalanceView),
+  amountDueCents: cents,
+  jsonUrl: z.string(),
+  pdfUrl: z.string(),
+});
+
+/** A denied amount resolved by a person, and the claim's balances after it. */
+export const denialResolutionView = z.object({
+  claimId: z.string(),
+  resolution: z.enum(["write_off", "bill_patient"]),
+  amountCents: cents,
+  reason: z.string(),
+  entryId: z.string(),
+  by: z.string(),
+  at: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  balances: balancesView,
+});

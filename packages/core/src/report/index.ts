@@ -1,0 +1,6 @@
+// The report module's face: what other modules and the handlers may use.
+export * from "./aging.ts";
+export * from "./kpi.ts";
+export * from "./report.service.ts";
+export * from "./scope.ts";
+export * from "./report.schema.ts";
