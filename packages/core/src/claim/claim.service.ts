@@ -39,7 +39,7 @@ export async function insertClaim(
   try {
     await transactWrite([...items, ...extra]);
   } catch (err) {
-    if (err instanceof TransactionConflict && err.reasons[1] === "ConditionalCheckFailed") {
+    if (err instanceof TransactionConflict && err.failed("fingerprint")) {
       const { data } = await ClaimFingerprintEntity.get({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint }).go();
       throw new AppError(409, "duplicate-encounter", "Duplicate encounter", `This encounter is already claim ${data?.claimId ?? "(unknown)"}: same patient, provider, dates of service and codes`);
     }
@@ -81,7 +81,7 @@ export function claimInsertItems(p: Principal, doc: ClaimDocument, findings: Fin
   const uniqueVisit = doc.frequencyCode === "1" && doc.coverage.order === "primary";
   const items = [
     tx.put(ClaimEntity.create(item).params()),
-    ...(uniqueVisit ? [tx.put(ClaimFingerprintEntity.create({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint, claimId: doc.claimId }).params())] : []),
+    ...(uniqueVisit ? [tx.put(ClaimFingerprintEntity.create({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint, claimId: doc.claimId }).params(), "fingerprint")] : []),
     tx.put(historyEvent(p.tenantId, doc.claimId, actor, { kind: "status", to: "draft", reason }, at)),
     tx.put(historyEvent(p.tenantId, doc.claimId, "scrubber", { kind: "status", from: "draft", to: status, reason: scrubSummary(findings) }, `${at}~`)),
   ];

@@ -148,13 +148,14 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
       : CounterEntity.put({ tenantId: p.tenantId, name: "invoice-number", value: 1 }).where((a, op) => op.notExists(a.value));
     try {
       await transactWrite([
-        counter ? tx.update(counterWrite.params()) : tx.put(counterWrite.params()),
+        counter ? tx.update(counterWrite.params(), "number") : tx.put(counterWrite.params(), "number"),
         tx.update(
           InvoiceEntity.patch({ tenantId: p.tenantId, practiceId, period, slot: "current" })
             .set({ status: "finalized", number, body: frozen, finalizedAt, computedAt: body.computedAt })
             .add({ version: 1 })
             .where((a, op) => `${op.eq(a.status, "finalizing")} AND ${op.eq(a.version, version)}`)
             .params(),
+          "invoice",
         ),
       ]);
       const files = await writeInvoiceFiles(p.tenantId, frozen, entries);
@@ -162,7 +163,7 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
       return invoiceView({ ...existing, status: "finalized", number, body: frozen, files, version: version + 1 });
     } catch (err) {
       // Another invoice took this number first: take the next one.
-      if (attempt < 10 && err instanceof TransactionConflict && err.reasons[0] === "ConditionalCheckFailed" && err.reasons[1] !== "ConditionalCheckFailed") continue;
+      if (attempt < 10 && err instanceof TransactionConflict && err.failed("number") && !err.failed("invoice")) continue;
       rethrowAsConflict(err);
     }
   }

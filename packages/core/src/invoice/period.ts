@@ -45,15 +45,19 @@ export class Periods {
   /** Transaction item: the month is still open (no invoice yet, or a draft). */
   openCondition(practiceId: string, month: string) {
     const { TableName, Key } = InvoiceEntity.get({ tenantId: this.tenantId, practiceId, period: month, slot: "current" }).params();
-    return tx.condition({
+    return tx.condition(
+      {
       TableName,
       Key,
       ConditionExpression: "attribute_not_exists(#status) OR #status = :open",
       ExpressionAttributeNames: { "#status": "status" },
       ExpressionAttributeValues: { ":open": "draft" },
-    });
+    }, OPEN_MONTH);
   }
 }
+
+/** The label of the open-month condition in a posting's transaction. */
+export const OPEN_MONTH = "open-month";
 
 /**
  * Runs a posting in the month its date books into; when that month closes in the meantime (the
@@ -65,7 +69,7 @@ export async function withOpenMonth<T>(periods: Periods, practiceId: string, dat
     try {
       return await post(month);
     } catch (err) {
-      if (attempt < 3 && err instanceof TransactionConflict && err.reasons.at(-1) === "ConditionalCheckFailed") {
+      if (attempt < 3 && err instanceof TransactionConflict && err.failed(OPEN_MONTH)) {
         periods.forget();
         continue;
       }

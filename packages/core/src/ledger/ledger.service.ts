@@ -10,8 +10,9 @@ import { runPage } from "../shared/db.ts";
 export type NewLedgerEntry = CreateEntityItem<typeof LedgerEntryEntity>;
 
 /** Transaction item: append one entry (fails if its id is already taken, so a retry posts nothing twice). */
+/** A ledger entry's write, labelled "entry": its create condition fails when the entry exists (a re-run). */
 export function entryPut(entry: NewLedgerEntry) {
-  return tx.put(LedgerEntryEntity.create(entry).params());
+  return tx.put(LedgerEntryEntity.create(entry).params(), "entry");
 }
 
 /** A claim's entries, oldest first. */

@@ -92,7 +92,7 @@ export async function postClaim(tenantId: string, periods: Periods, remittanceId
       return true;
     } catch (err) {
       // Its entries exist already: this CLP was posted by an earlier run of the same file.
-      if (err instanceof TransactionConflict && err.reasons.slice(0, entries.length).some((r) => r === "ConditionalCheckFailed")) return false;
+      if (err instanceof TransactionConflict && err.failed("entry")) return false;
       throw err;
     }
   });

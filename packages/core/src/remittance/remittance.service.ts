@@ -134,14 +134,14 @@ async function postProviderAdjustments(tenantId: string, periods: Periods, cur: 
           remittanceId, payerId: payerKey, depositDate, postedAt: at,
         }),
       ),
-      tx.update(RemittanceEntity.patch({ tenantId, remittanceId }).set({ providerAdjustmentsPostedAt: at }).where((a, op) => op.notExists(a.providerAdjustmentsPostedAt)).params()),
+      tx.update(RemittanceEntity.patch({ tenantId, remittanceId }).set({ providerAdjustmentsPostedAt: at }).where((a, op) => op.notExists(a.providerAdjustmentsPostedAt)).params(), "plb-marker"),
       periods.openCondition(practiceId, month),
     ];
     try {
       await transactWrite(items);
     } catch (err) {
       // Posted by an earlier run of this file.
-      if (err instanceof TransactionConflict && err.reasons[items.length - 2] === "ConditionalCheckFailed") return;
+      if (err instanceof TransactionConflict && err.failed("plb-marker")) return;
       throw err;
     }
   });

@@ -1,23 +1,34 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { dynamo } from "./aws.ts";
 
-export type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+type SdkItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+/** One write of a transaction; `label` names it, so a caller asks whether *that* write's condition failed. */
+export type TxItem = SdkItem & { label?: string };
 // ElectroDB's `.params()` returns a plain DynamoDB parameter object.
 type Params = Record<string, unknown>;
 
+const labelled = (item: SdkItem, label?: string): TxItem => (label === undefined ? item : { ...item, label });
+
 export const tx = {
-  put: (params: Params): TxItem => ({ Put: params as TxItem["Put"] }),
-  update: (params: Params): TxItem => ({ Update: params as TxItem["Update"] }),
-  condition: (params: Params): TxItem => ({ ConditionCheck: params as TxItem["ConditionCheck"] }),
-  del: (params: Params): TxItem => ({ Delete: params as TxItem["Delete"] }),
+  put: (params: Params, label?: string): TxItem => labelled({ Put: params as SdkItem["Put"] }, label),
+  update: (params: Params, label?: string): TxItem => labelled({ Update: params as SdkItem["Update"] }, label),
+  condition: (params: Params, label?: string): TxItem => labelled({ ConditionCheck: params as SdkItem["ConditionCheck"] }, label),
+  del: (params: Params, label?: string): TxItem => labelled({ Delete: params as SdkItem["Delete"] }, label),
 };
 
-/** Thrown when a transaction's condition failed; `reasons[i]` is the code for item i. */
+/** Thrown when a transaction's condition failed: `failed(label)` says whether a labelled write's did. */
 export class TransactionConflict extends Error {
   readonly reasons: string[];
-  constructor(reasons: string[]) {
+  private readonly labels: (string | undefined)[];
+  constructor(reasons: string[], labels: (string | undefined)[] = []) {
     super(`Transaction cancelled: ${reasons.join(", ")}`);
     this.reasons = reasons;
+    this.labels = labels;
+  }
+
+  /** Whether the condition of a write labelled so (any of them) failed. */
+  failed(label: string): boolean {
+    return this.reasons.some((r, i) => r === "ConditionalCheckFailed" && this.labels[i] === label);
   }
 }
 
@@ -36,14 +47,14 @@ export const TRANSACTION_ATTEMPTS = 8;
 export async function transactWrite(items: TxItem[], token?: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }));
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items.map(({ label: _label, ...item }) => item), ClientRequestToken: token }));
       return;
     } catch (err) {
       const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
       if (e.name !== "TransactionCanceledException" || !e.CancellationReasons) throw err;
       const reasons = e.CancellationReasons.map((r) => r.Code ?? "None");
       const transient = reasons.some((r) => TRANSIENT.has(r)) && reasons.every((r) => r === "None" || TRANSIENT.has(r));
-      if (!transient || attempt >= TRANSACTION_ATTEMPTS) throw new TransactionConflict(reasons);
+      if (!transient || attempt >= TRANSACTION_ATTEMPTS) throw new TransactionConflict(reasons, items.map((i) => i.label));
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
     }
   }
