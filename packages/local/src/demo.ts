@@ -3,6 +3,7 @@
  * API only, with a fixed seed, and writes what it produced under demo-output/. Uses the running
  * stack (`npm start`) when there is one, else starts its own and stops it afterwards.
  */
+import { usd } from "@claimledger/core/shared/money.ts";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { repoRoot, runningStack, startStack } from "./stack.ts";
@@ -77,7 +78,6 @@ try {
   console.log(`  claims after acknowledgements: ${JSON.stringify(await claimStatus())}`);
   const posting = await receiveRemittances(api, out, ref.practices.map((p: any) => p.practice.practiceId), waitFor);
   const sum = (k: string) => posting.reduce((s: number, c: any) => s + c[k], 0);
-  const usd = (c: number) => `$${(c / 100).toFixed(2)}`;
   console.log(`  835s posted to ${posting.length} claims: charged ${usd(sum("chargeCents"))}, paid ${usd(sum("paidCents"))}, adjusted ${usd(sum("adjustmentsCents"))}, denied and still open ${usd(sum("deniedOpenCents"))}, patient share ${usd(sum("patientResponsibilityCents"))}`);
   console.log(`  claims now: ${JSON.stringify(await claimStatus())}`);
   const chain = await billSecondaries(api, out, cobHome.practice.practiceId, cob.patientId, waitFor);

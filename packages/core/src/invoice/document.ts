@@ -1,6 +1,7 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { bucketName, s3Client } from "../shared/aws.ts";
-import { renderPdf, usd, type PdfLine } from "../shared/pdf.ts";
+import { renderPdf, type PdfLine } from "../shared/pdf.ts";
+import { usd } from "../shared/money.ts";
 import { toCsv } from "../shared/csv.ts";
 import type { ContractTerm } from "../practice/index.ts";
 import type { Address } from "../shared/schema.ts";

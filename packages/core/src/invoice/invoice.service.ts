@@ -12,6 +12,7 @@ import { AppError, conflict, invalid, notFound } from "../shared/errors.ts";
 import { canSeePractice, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { newId } from "../shared/ids.ts";
+import { addDays } from "../shared/dates.ts";
 import { now } from "../shared/db.ts";
 import { presign } from "../shared/storage.ts";
 import type { Address } from "../shared/schema.ts";
@@ -137,7 +138,7 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
   }
   const { body, entries } = await computeInvoice(p.tenantId, practiceId, period, existing.invoiceId, true);
   const finalizedAt = now();
-  const dueDate = new Date(Date.parse(finalizedAt) + PAYMENT_TERMS_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const dueDate = addDays(finalizedAt, PAYMENT_TERMS_DAYS);
   for (let attempt = 0; ; attempt++) {
     const { data: counter } = await CounterEntity.get({ tenantId: p.tenantId, name: "invoice-number" }).go({ consistent: true });
     const last = counter?.value ?? 0;

@@ -8,7 +8,8 @@ import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { bucketName, s3Client } from "../shared/aws.ts";
 import { presign } from "../shared/storage.ts";
-import { renderPdf, usd, type PdfLine } from "../shared/pdf.ts";
+import { renderPdf, type PdfLine } from "../shared/pdf.ts";
+import { usd } from "../shared/money.ts";
 import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
 

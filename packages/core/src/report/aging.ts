@@ -1,7 +1,8 @@
 import type { Claim } from "../claim/index.ts";
 import { toCsv } from "../shared/csv.ts";
 import type { Principal } from "../shared/context.ts";
-import { balancesOf, days, openClaims, payerNames, scopePractices } from "./scope.ts";
+import { balancesOf, openClaims, payerNames, scopePractices } from "./scope.ts";
+import { daysBetween } from "../shared/dates.ts";
 
 export const BUCKETS = ["0-30", "31-60", "61-90", "91-120", "120+"] as const;
 type Buckets = Record<(typeof BUCKETS)[number], number>;
@@ -38,7 +39,7 @@ export async function arAging(p: Principal, q: { asOf?: string; practiceId?: str
       for (const c of claims) {
         const from = start(c) ?? (c.doc.primaryClaimId ? c.createdAt : undefined);
         if (!from) continue;
-        const b = bucketOf(Math.max(0, days(from, asOf)));
+        const b = bucketOf(Math.max(0, daysBetween(from, asOf)));
         const { insurance, denied, patient } = balancesOf(c);
         if (insurance) {
           s.insurance.buckets[b] += insurance;

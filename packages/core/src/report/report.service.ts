@@ -6,7 +6,8 @@ import { nextMonth } from "../invoice/index.ts";
 import type { Principal } from "../shared/context.ts";
 import { invalid } from "../shared/errors.ts";
 import { toCsv } from "../shared/csv.ts";
-import { DAY, balancesOf, days, inAR, payerNames, rate, scopePractices } from "./scope.ts";
+import { balancesOf, inAR, payerNames, rate, scopePractices } from "./scope.ts";
+import { addDays, daysBetween } from "../shared/dates.ts";
 import { BASES, claimCohort, cohortTotals, netCollectionRate } from "./kpi.ts";
 
 
@@ -24,7 +25,7 @@ function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
-const lastDay = (month: string) => new Date(Date.parse(`${nextMonth(month)}-01`) - DAY).toISOString().slice(0, 10);
+const lastDay = (month: string) => addDays(`${nextMonth(month)}-01`, -1);
 
 /**
  * Collections by month by practice. Charges are the services of the month (date of service; a
@@ -87,7 +88,7 @@ const ADJUDICATED: ClaimStatus[] = ["paid", "partially_paid", "denied", "closed"
  */
 export async function claimPerformance(p: Principal, q: { from: string; to: string; practiceId?: string }) {
   if (q.from > q.to) throw invalid([{ path: "query.from", message: "must not be after to" }]);
-  if (days(q.from, q.to) > 731) throw invalid([{ path: "query.from", message: "at most two years at a time" }]);
+  if (daysBetween(q.from, q.to) > 731) throw invalid([{ path: "query.from", message: "at most two years at a time" }]);
   const names = await payerNames(p.tenantId);
   const practices = [];
   for (const pr of await scopePractices(p, q.practiceId)) {
@@ -118,13 +119,13 @@ export async function claimPerformance(p: Principal, q: { from: string; to: stri
         byReason.set(key, row);
       }
     }
-    const toPay = claims.filter((c) => c.firstSubmittedAt && c.firstPaidDate).map((c) => Math.max(0, days(c.firstSubmittedAt!, c.firstPaidDate!)));
+    const toPay = claims.filter((c) => c.firstSubmittedAt && c.firstPaidDate).map((c) => Math.max(0, daysBetween(c.firstSubmittedAt!, c.firstPaidDate!)));
     // A secondary claim bills the primary's services again: not a new charge. Its open share is A/R.
     const chargesCents = claims.filter((c) => !isCrossover(c)).reduce((s, c) => s + c.totalChargeCents, 0);
     const open = claims.filter(inAR);
     const arCents = open.reduce((s, c) => s + balancesOf(c).insurance + balancesOf(c).patient, 0);
     const deniedOpenCents = open.reduce((s, c) => s + balancesOf(c).denied, 0);
-    const dailyCharges = chargesCents / (days(q.from, q.to) + 1);
+    const dailyCharges = chargesCents / (daysBetween(q.from, q.to) + 1);
     practices.push({
       ...pr,
       claims: claims.length,

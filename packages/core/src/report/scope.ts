@@ -6,8 +6,6 @@ import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 
 /** What the reports share: the practices a principal may see, payer names, claims with money owed. */
-export const DAY = 86_400_000;
-export const days = (from: string, to: string) => Math.floor((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / DAY);
 export const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 10_000) / 100);
 
 /** Claims with money still owed on them: sent to the payer and not closed, voided or replaced. */

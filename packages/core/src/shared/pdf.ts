@@ -4,7 +4,6 @@
  * test (or a person with a text editor) can read the figures back out of the file.
  */
 /** Cents as a document prints them: -$1,234.56. */
-export const usd = (cents: number) => `${cents < 0 ? "-" : ""}$${(Math.abs(cents) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export interface PdfLine {
   text: string;

@@ -1,3 +1,4 @@
+import { addDays, isoDateOf } from "@claimledger/core/shared/dates.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ApiClient } from "./client.ts";
@@ -29,8 +30,8 @@ export async function closeMonth(api: ApiClient, out: string, period: string, wa
 
   const reportsDir = resolve(out, "reports");
   mkdirSync(reportsDir, { recursive: true });
-  const asOf = new Date().toISOString().slice(0, 10);
-  const from = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
+  const asOf = isoDateOf(new Date());
+  const from = addDays(asOf, -120);
   const reports: [string, string][] = [
     ["ar-aging", `/v1/reports/ar-aging?asOf=${asOf}`],
     ["collections", `/v1/reports/collections?from=${from.slice(0, 7)}&to=${period}`],

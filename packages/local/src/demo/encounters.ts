@@ -1,3 +1,4 @@
+import { addDays, isoDateOf } from "@claimledger/core/shared/dates.ts";
 import type { ApiClient, seeded } from "./client.ts";
 
 /**
@@ -24,7 +25,7 @@ const MISTAKES: { name: string; apply: (e: any) => void }[] = [
 ];
 
 export function isoDaysAgo(days: number, from = new Date()): string {
-  return new Date(from.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(isoDateOf(from), -days);
 }
 
 export async function uploadEncounters(api: ApiClient, rng: ReturnType<typeof seeded>, practices: any[]) {

@@ -1,6 +1,5 @@
 import type { ClaimDocument, ClaimLine } from "../claim.types.ts";
 
-const DAY_MS = 86_400_000;
 
 /** Whether `s` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: string | undefined): s is string {
@@ -9,14 +8,7 @@ export function isIsoDate(s: string | undefined): s is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
-/** Whole days from `from` to `to` (positive when `to` is later). Both must be valid dates. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays, daysBetween } from "../../shared/dates.ts";
 
 /** ICD-10-CM fiscal year of a date of service: 1 October starts the next year's code set. */
 export function fiscalYearOf(date: string): number {
@@ -24,12 +16,8 @@ export function fiscalYearOf(date: string): number {
   return Number(date.slice(5, 7)) >= 10 ? y + 1 : y;
 }
 
-/** "$1,234.50" (negative amounts keep their sign). */
-export function money(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const [whole, frac] = (Math.abs(cents) / 100).toFixed(2).split(".");
-  return `${sign}$${(whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac ?? "00"}`;
-}
+/** "$1,234.50": money as findings print it. */
+export { usd as money } from "../../shared/money.ts";
 
 export function isBlank(s: string | undefined | null): boolean {
   return s === undefined || s === null || s.trim() === "";

@@ -3,6 +3,7 @@ import { claimHistory, getClaim, listClaims, requestTransition, claimPatch, edit
 import { isoDate } from "@claimledger/core/shared/schema.ts";
 import { denialActionInput, denialActionView, denialResolutionInput, denialResolutionView, recordDenialAction, resolveDenial } from "@claimledger/core/remittance/index.ts";
 import type { AppEnv } from "../env.ts";
+import { addDays, isoDateOf } from "@claimledger/core/shared/dates.ts";
 import { errors, idParam, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
 
 export const claims = new OpenAPIHono<AppEnv>();
@@ -36,7 +37,7 @@ claims.openapi(
     const { minAgeDays, ...q } = c.req.valid("query");
     let serviceDateTo = q.serviceDateTo;
     if (minAgeDays !== undefined) {
-      const cutoff = new Date(Date.now() - minAgeDays * 86_400_000).toISOString().slice(0, 10);
+      const cutoff = addDays(isoDateOf(new Date()), -minAgeDays);
       if (!serviceDateTo || cutoff < serviceDateTo) serviceDateTo = cutoff;
     }
     const page = await listClaims(c.get("principal"), { ...q, serviceDateTo });
