@@ -11,10 +11,9 @@ const mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unk
 const handler = mod[exportName];
 if (typeof handler !== "function") throw new Error(`${modulePath} does not export ${exportName}`);
 
-parentPort!.on("message", async ({ id, event }: { id: number; event: unknown }) => {
-  try {
-    parentPort!.postMessage({ id, ok: true, result: await (handler as (e: unknown) => Promise<unknown>)(event) });
-  } catch (err) {
-    parentPort!.postMessage({ id, ok: false, error: (err as Error).message });
-  }
+parentPort!.on("message", ({ id, event }: { id: number; event: unknown }) => {
+  (handler as (e: unknown) => Promise<unknown>)(event).then(
+    (result) => parentPort!.postMessage({ id, ok: true, result }),
+    (err: unknown) => parentPort!.postMessage({ id, ok: false, error: (err as Error).message }),
+  );
 });

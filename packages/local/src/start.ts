@@ -27,11 +27,10 @@ Ctrl-C stops the API, the workers and the emulators.`);
 
 let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.on(sig, async () => {
+  process.on(sig, () => {
     if (stopping) return;
     stopping = true;
     console.log("\nStopping…");
-    await stack.stop();
-    process.exit(0);
+    void stack.stop().then(() => process.exit(0));
   });
 }
