@@ -25,9 +25,15 @@ process.env.CLAIMLEDGER_LOG ??= "silent";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = args
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const benchDir = import.meta.dirname;
-const outFile = resolve(args.find((a) => a.startsWith("--out="))?.slice("--out=".length) ?? resolve(benchDir, quick ? "results.quick.json" : "results.json"));
+const outFile = resolve(
+  args.find((a) => a.startsWith("--out="))?.slice("--out=".length) ??
+    resolve(benchDir, quick ? "results.quick.json" : "results.json"),
+);
 
 const cpu = cpus();
 const machine = `${cpu[0]?.model.trim() ?? "unknown CPU"}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${process.platform}-${process.arch}`;
@@ -47,7 +53,9 @@ const ctx: BenchContext = {
 
 const figuresDir = resolve(benchDir, "figures");
 const modules: { file: string; module: FigureModule }[] = [];
-for (const f of readdirSync(figuresDir).filter((x) => x.endsWith(".ts")).sort()) {
+for (const f of readdirSync(figuresDir)
+  .filter((x) => x.endsWith(".ts"))
+  .sort()) {
   const name = basename(f, ".ts");
   if (only && !only.includes(name)) continue;
   const mod = (await import(pathToFileURL(resolve(figuresDir, f)).href)) as { figure?: FigureModule };
@@ -75,15 +83,23 @@ try {
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : String(v));
-const rows = figures.map((f) => [f.name, `${fmt(f.value)} ${f.unit}`, `${fmt(f.baselineValue)} ${f.unit}`, `${f.ratio}x`, f.baseline]);
+const rows = figures.map((f) => [
+  f.name,
+  `${fmt(f.value)} ${f.unit}`,
+  `${fmt(f.baselineValue)} ${f.unit}`,
+  `${f.ratio}x`,
+  f.baseline,
+]);
 const head = ["figure", "value", "baseline value", "ratio", "baseline"];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (r: string[]) => r.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+const line = (r: string[]) =>
+  r.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
 console.log(`\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
 for (const r of rows) console.log(line(r));
 if (targets.length) {
   console.log("\nTargets");
-  for (const t of targets) console.log(`  ${t.met ? "met   " : "MISSED"}  ${t.figure}: ${t.target}${t.note ? ` (${t.note})` : ""}`);
+  for (const t of targets)
+    console.log(`  ${t.met ? "met   " : "MISSED"}  ${t.figure}: ${t.target}${t.note ? ` (${t.note})` : ""}`);
 }
 
 writeFileSync(outFile, `${JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2)}\n`);

@@ -11,7 +11,12 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
   ...(domain ? { domain } : {}),
   accessLog: { retention: "1 year" },
   transform: {
-    stage: { defaultRouteSettings: { throttlingRateLimit: apiDef.throttle.ratePerSecond, throttlingBurstLimit: apiDef.throttle.burst } },
+    stage: {
+      defaultRouteSettings: {
+        throttlingRateLimit: apiDef.throttle.ratePerSecond,
+        throttlingBurstLimit: apiDef.throttle.burst,
+      },
+    },
   },
 });
 

@@ -17,7 +17,11 @@ import { api, crons, queueList } from "./resources.ts";
 const repoRoot = resolve(import.meta.dirname, "..");
 
 /** Every Lambda the app deploys, as SST takes a handler: `<repo-relative module>.<export>`. */
-export const allHandlers: string[] = [api.handler, ...queueList.map((q) => q.handler), ...Object.values(crons).map((c) => c.handler)];
+export const allHandlers: string[] = [
+  api.handler,
+  ...queueList.map((q) => q.handler),
+  ...Object.values(crons).map((c) => c.handler),
+];
 
 /** SST's order of extensions when it looks for a handler's module. */
 const extensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -63,7 +67,10 @@ export function buildOptions(file: string, outfile: string): BuildOptions {
  * Builds one handler into `<outdir>/<handler module path with dashes>/bundle.mjs` (SST's file name)
  * and returns esbuild's metafile too: which source modules ended up in the bundle.
  */
-export async function buildHandler(handler: string, outdir: string): Promise<{ handler: string; outfile: string; bytes: number; metafile: Metafile }> {
+export async function buildHandler(
+  handler: string,
+  outdir: string,
+): Promise<{ handler: string; outfile: string; bytes: number; metafile: Metafile }> {
   const { file } = handlerEntry(handler);
   const outfile = join(outdir, handler.slice(0, handler.lastIndexOf(".")).replaceAll("/", "-"), "bundle.mjs");
   const result = await build(buildOptions(file, outfile));
@@ -71,7 +78,10 @@ export async function buildHandler(handler: string, outdir: string): Promise<{ h
 }
 
 /** Bundles one handler as SST deploys it; `bytes` is the bundle's size on disk. */
-export async function bundleHandler(handler: string, outdir: string): Promise<{ handler: string; outfile: string; bytes: number }> {
+export async function bundleHandler(
+  handler: string,
+  outdir: string,
+): Promise<{ handler: string; outfile: string; bytes: number }> {
   const { outfile, bytes } = await buildHandler(handler, outdir);
   return { handler, outfile, bytes };
 }

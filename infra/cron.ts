@@ -5,7 +5,10 @@ import { dataAccess, ediBucket, readClearinghouseSecrets, table } from "./storag
 
 /** What each job's code reads, and no more (infra/infra.test.ts checks it against the bundle). */
 const access: Record<keyof typeof crons, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
-  clearinghousePoll: { link: [table, ediBucket, queueResources.inboundFiles.queue], permissions: [...dataAccess, readClearinghouseSecrets] },
+  clearinghousePoll: {
+    link: [table, ediBucket, queueResources.inboundFiles.queue],
+    permissions: [...dataAccess, readClearinghouseSecrets],
+  },
   invoiceRun: { link: [table, queueResources.invoiceRuns.queue], permissions: dataAccess },
 };
 

@@ -14,7 +14,10 @@ import type { FunctionDef } from "./resources.ts";
  * condition, kept because setting any condition drops it. SST 4.17 passes `conditions` through
  * to esbuild (pkg/runtime/node/build.go).
  */
-export const nodejs = { minify: true, esbuild: { external: ["cpu-features", "*.node"], conditions: ["@claimledger/source", "module"] } };
+export const nodejs = {
+  minify: true,
+  esbuild: { external: ["cpu-features", "*.node"], conditions: ["@claimledger/source", "module"] },
+};
 
 /** The code-set data (ICD-10-CM, CARC, RARC) ships beside each bundle; Lambda unpacks it here. */
 const codeSets = { from: "packages/core/data", to: "codesets" };
@@ -22,12 +25,18 @@ export const codeSetsEnv = { CLAIMLEDGER_CODESETS_DIR: `/var/task/${codeSets.to}
 
 /** The API reference's static files (swagger-ui-dist), copied beside the API function's bundle. */
 export const docsAssets = {
-  files: ["swagger-ui.css", "swagger-ui-bundle.js"].map((f) => ({ from: `node_modules/swagger-ui-dist/${f}`, to: `docs/${f}` })),
+  files: ["swagger-ui.css", "swagger-ui-bundle.js"].map((f) => ({
+    from: `node_modules/swagger-ui-dist/${f}`,
+    to: `docs/${f}`,
+  })),
   environment: { CLAIMLEDGER_DOCS_ASSETS_DIR: "/var/task/docs" },
 };
 
 /** A function's arguments: its definition from infra/resources.ts and what it may reach. */
-export function lambda(def: FunctionDef, access: { link: sst.Linkable[]; permissions: sst.Permission[] }): sst.FunctionArgs {
+export function lambda(
+  def: FunctionDef,
+  access: { link: sst.Linkable[]; permissions: sst.Permission[] },
+): sst.FunctionArgs {
   return {
     handler: def.handler,
     runtime: "nodejs24.x",
@@ -38,7 +47,11 @@ export function lambda(def: FunctionDef, access: { link: sst.Linkable[]; permiss
     copyFiles: [codeSets],
     // A company's clearinghouse secret is read under its own prefix (see secretId in core).
     // Entity models are constants checked by every test run; see shared/db.ts.
-    environment: { ...codeSetsEnv, CLAIMLEDGER_SECRET_PREFIX: `claimledger/${$app.stage}/`, CLAIMLEDGER_TRUSTED_MODELS: "1" },
+    environment: {
+      ...codeSetsEnv,
+      CLAIMLEDGER_SECRET_PREFIX: `claimledger/${$app.stage}/`,
+      CLAIMLEDGER_TRUSTED_MODELS: "1",
+    },
     link: access.link,
     permissions: access.permissions,
   };

@@ -172,7 +172,10 @@ declare namespace aws {
         name: string,
         args: {
           bucket: $util.Input<string>;
-          rules: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms"; kmsMasterKeyId: $util.Input<string> }; bucketKeyEnabled?: boolean }[];
+          rules: {
+            applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms"; kmsMasterKeyId: $util.Input<string> };
+            bucketKeyEnabled?: boolean;
+          }[];
         },
       );
     }
@@ -193,7 +196,13 @@ declare namespace aws {
       );
     }
     class BucketObjectLockConfiguration {
-      constructor(name: string, args: { bucket: $util.Input<string>; rule: { defaultRetention: { mode: "GOVERNANCE" | "COMPLIANCE"; days: number } } });
+      constructor(
+        name: string,
+        args: {
+          bucket: $util.Input<string>;
+          rule: { defaultRetention: { mode: "GOVERNANCE" | "COMPLIANCE"; days: number } };
+        },
+      );
     }
   }
 

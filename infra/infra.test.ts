@@ -1,4 +1,9 @@
-import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, type KeySchemaElement } from "@aws-sdk/client-dynamodb";
+import {
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  type KeySchemaElement,
+} from "@aws-sdk/client-dynamodb";
 import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { build } from "esbuild";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -38,8 +43,12 @@ type Deployed = Awaited<ReturnType<typeof deploy>>;
 /** Every Lambda a deploy declares: queue consumers, API routes and cron jobs, with its arguments. */
 function functionsOf(d: Deployed) {
   return [
-    ...d.all("sst.aws.Queue").flatMap((q) => q.calls.map((c) => ({ via: `queue ${q.name}`, args: c.args[0], subscription: c.args[1] }))),
-    ...d.all("sst.aws.ApiGatewayV2").flatMap((a) => a.calls.map((c) => ({ via: `api ${c.args[0]}`, args: c.args[1], subscription: undefined }))),
+    ...d
+      .all("sst.aws.Queue")
+      .flatMap((q) => q.calls.map((c) => ({ via: `queue ${q.name}`, args: c.args[0], subscription: c.args[1] }))),
+    ...d
+      .all("sst.aws.ApiGatewayV2")
+      .flatMap((a) => a.calls.map((c) => ({ via: `api ${c.args[0]}`, args: c.args[1], subscription: undefined }))),
     ...d.all("sst.aws.Cron").map((c) => ({ via: `cron ${c.name}`, args: c.args.function, subscription: undefined })),
   ];
 }
@@ -77,10 +86,15 @@ interface BundleFacts {
 async function analyse(handler: string, outdir: string, linkables: string[]): Promise<BundleFacts> {
   const built = await buildHandler(handler, outdir);
   const output = Object.values(built.metafile.outputs).find((o) => o.entryPoint)!;
-  const { outputFiles } = await build({ ...buildOptions(handlerEntry(handler).file, join(outdir, "unminified.mjs")), minify: false, write: false });
+  const { outputFiles } = await build({
+    ...buildOptions(handlerEntry(handler).file, join(outdir, "unminified.mjs")),
+    minify: false,
+    write: false,
+  });
   const parts = outputFiles![0]!.text.split(/^\/\/ (\S+\.[cm]?[jt]sx?)$/m);
   const ours: { path: string; code: string }[] = [];
-  for (let i = 1; i < parts.length; i += 2) if (parts[i]!.startsWith("packages/")) ours.push({ path: parts[i]!, code: parts[i + 1]! });
+  for (let i = 1; i < parts.length; i += 2)
+    if (parts[i]!.startsWith("packages/")) ours.push({ path: parts[i]!, code: parts[i + 1]! });
   return {
     bytes: built.bytes,
     exports: output.exports,
@@ -88,7 +102,10 @@ async function analyse(handler: string, outdir: string, linkables: string[]): Pr
     readsSecrets: ours.some((m) => m.code.includes("GetSecretValueCommand")),
     readsCodeSets: ours.some((m) => m.path.endsWith("/codes/codeset-dir.ts")),
     resourceImporters: Object.entries(built.metafile.inputs)
-      .filter(([path, input]) => path.startsWith("packages/") && input.imports.some((imp) => imp.path.startsWith("node_modules/sst/")))
+      .filter(
+        ([path, input]) =>
+          path.startsWith("packages/") && input.imports.some((imp) => imp.path.startsWith("node_modules/sst/")),
+      )
       .map(([path]) => path),
   };
 }
@@ -99,7 +116,9 @@ const bundles = new Map<string, BundleFacts>();
 
 beforeAll(async () => {
   prod = await deploy("production");
-  const linkables = prod.resources.filter((r) => ["sst.aws.Dynamo", "sst.aws.Bucket", "sst.aws.Queue", "sst.Secret"].includes(r.type)).map((r) => r.name);
+  const linkables = prod.resources
+    .filter((r) => ["sst.aws.Dynamo", "sst.aws.Bucket", "sst.aws.Queue", "sst.Secret"].includes(r.type))
+    .map((r) => r.name);
   for (const h of allHandlers) bundles.set(h, await analyse(h, outdir, linkables));
 });
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
@@ -135,14 +154,21 @@ describe("functions", () => {
       expect(linked.sort(), via).toEqual([...facts.reads].sort());
     }
     // The API's bundle is the widest reader; its reads must have been found at all.
-    expect(bundles.get(apiDef.handler)!.reads).toEqual(new Set(["Table", "EdiBucket", "DocumentBucket", "PlatformAdminKey", ...queueList.map((q) => q.resource)]));
+    expect(bundles.get(apiDef.handler)!.reads).toEqual(
+      new Set(["Table", "EdiBucket", "DocumentBucket", "PlatformAdminKey", ...queueList.map((q) => q.resource)]),
+    );
   });
 
   it("lets only the functions that open an SFTP connection read this stage's clearinghouse secrets", () => {
     for (const { via, args } of functionsOf(prod)) {
-      const grants = (args.permissions as { actions: string[]; resources: unknown[] }[]).filter((p) => p.actions.includes("secretsmanager:GetSecretValue"));
+      const grants = (args.permissions as { actions: string[]; resources: unknown[] }[]).filter((p) =>
+        p.actions.includes("secretsmanager:GetSecretValue"),
+      );
       expect(grants.length > 0, via).toBe(bundles.get(args.handler)!.readsSecrets);
-      for (const g of grants) expect(g.resources.map(String), via).toEqual(["arn:aws:secretsmanager:{{aws.region}}:{{aws.accountId}}:secret:claimledger/production/*"]);
+      for (const g of grants)
+        expect(g.resources.map(String), via).toEqual([
+          "arn:aws:secretsmanager:{{aws.region}}:{{aws.accountId}}:secret:claimledger/production/*",
+        ]);
     }
     expect(functionsOf(prod).some((f) => bundles.get(f.args.handler)!.readsSecrets)).toBe(true);
   });
@@ -167,7 +193,9 @@ describe("functions", () => {
       expect(args.environment.CLAIMLEDGER_CODESETS_DIR, via).toBe(`/var/task/${copy!.to}`);
     }
     expect(readdirSync("packages/core/data")).toEqual(expect.arrayContaining(["carc.json", "rarc.json", "icd10cm"]));
-    expect(readdirSync("packages/core/data/icd10cm").some((f) => /^icd10cm-billable-fy\d{4}\.txt\.gz$/.test(f))).toBe(true);
+    expect(readdirSync("packages/core/data/icd10cm").some((f) => /^icd10cm-billable-fy\d{4}\.txt\.gz$/.test(f))).toBe(
+      true,
+    );
   });
 
   it("ships the API reference's Swagger UI files beside the API function and points /docs at them", () => {
@@ -202,11 +230,20 @@ describe("queues", () => {
       const [subscriber, subscription] = q.calls[0]!.args;
       expect(subscriber.handler, q.name).toBe(def.handler);
       expect(subscription.batch, q.name).toEqual({ size: def.batchSize, partialResponses: true });
-      expect(subscription.transform.eventSourceMapping.scalingConfig.maximumConcurrency, q.name).toBeGreaterThanOrEqual(2);
+      expect(subscription.transform.eventSourceMapping.scalingConfig.maximumConcurrency, q.name).toBeGreaterThanOrEqual(
+        2,
+      );
 
-      const alarms = prod.all("aws.cloudwatch.MetricAlarm").filter((a) => String(a.args.dimensions.QueueName) === `{{${dlqName}.nodes.queue.name}}`);
+      const alarms = prod
+        .all("aws.cloudwatch.MetricAlarm")
+        .filter((a) => String(a.args.dimensions.QueueName) === `{{${dlqName}.nodes.queue.name}}`);
       expect(alarms, `alarm on ${dlqName}`).toHaveLength(1);
-      expect(alarms[0]!.args).toMatchObject({ namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", threshold: 0, comparisonOperator: "GreaterThanThreshold" });
+      expect(alarms[0]!.args).toMatchObject({
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        threshold: 0,
+        comparisonOperator: "GreaterThanThreshold",
+      });
       expect(alarms[0]!.args.alarmActions.map(String)).toEqual([`{{${topic.name}.arn}}`]);
     }
     expect(all.filter((q) => !q.args.dlq)).toHaveLength(work.length); // nothing but the DLQs
@@ -241,26 +278,41 @@ describe("storage", () => {
 
   it("blocks public access to every bucket, requires TLS, versions, encrypts with the key and moves to infrequent access", () => {
     const declared = prod.all("sst.aws.Bucket");
-    expect(declared.map((b) => b.name).sort()).toEqual(Object.values(buckets).map((b) => b.resource).sort());
+    expect(declared.map((b) => b.name).sort()).toEqual(
+      Object.values(buckets)
+        .map((b) => b.resource)
+        .sort(),
+    );
     for (const b of declared) {
       expect(b.args.access, b.name).toBeUndefined();
       expect(b.args.public, b.name).toBeUndefined();
-      expect(b.args.transform.publicAccessBlock, b.name).toEqual({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+      expect(b.args.transform.publicAccessBlock, b.name).toEqual({
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
       expect(b.args.enforceHttps, b.name).toBe(true);
       expect(b.args.versioning, b.name).toBe(true);
       const onBucket = (type: string) => prod.all(type).filter((r) => String(r.args.bucket) === `{{${b.name}.name}}`);
       const [sse] = onBucket("aws.s3.BucketServerSideEncryptionConfiguration");
       expect(sse?.args.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, b.name).toBe("aws:kms");
-      expect(String(sse?.args.rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId), b.name).toBe("{{DataKey.arn}}");
+      expect(String(sse?.args.rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId), b.name).toBe(
+        "{{DataKey.arn}}",
+      );
       const [lifecycle] = onBucket("aws.s3.BucketLifecycleConfiguration");
-      expect(lifecycle?.args.rules[0].transitions, b.name).toEqual([{ days: expect.any(Number), storageClass: "STANDARD_IA" }]);
+      expect(lifecycle?.args.rules[0].transitions, b.name).toEqual([
+        { days: expect.any(Number), storageClass: "STANDARD_IA" },
+      ]);
     }
   });
 
   it("locks raw EDI (claims out, remittances in) for seven years in governance mode, and nothing else", () => {
     for (const def of Object.values(buckets)) {
       const b = one(prod, "sst.aws.Bucket", def.resource);
-      const locks = prod.all("aws.s3.BucketObjectLockConfiguration").filter((r) => String(r.args.bucket) === `{{${def.resource}.name}}`);
+      const locks = prod
+        .all("aws.s3.BucketObjectLockConfiguration")
+        .filter((r) => String(r.args.bucket) === `{{${def.resource}.name}}`);
       if (def.resource === buckets.edi.resource) {
         expect(b.args.transform.bucket.objectLockEnabled).toBe(true);
         expect(locks).toHaveLength(1);
@@ -295,19 +347,34 @@ describe("storage", () => {
     const { Table } = await ddb.send(new DescribeTableCommand({ TableName }));
     const { TimeToLiveDescription } = await ddb.send(new DescribeTimeToLiveCommand({ TableName }));
     ddb.destroy();
-    const keyOf = (schema: KeySchemaElement[] | undefined, type: "HASH" | "RANGE") => schema?.find((k) => k.KeyType === type)?.AttributeName;
+    const keyOf = (schema: KeySchemaElement[] | undefined, type: "HASH" | "RANGE") =>
+      schema?.find((k) => k.KeyType === type)?.AttributeName;
 
     const declared = one(prod, "sst.aws.Dynamo", tableDef.resource).args;
-    expect(declared.primaryIndex).toEqual({ hashKey: keyOf(Table?.KeySchema, "HASH"), rangeKey: keyOf(Table?.KeySchema, "RANGE") });
+    expect(declared.primaryIndex).toEqual({
+      hashKey: keyOf(Table?.KeySchema, "HASH"),
+      rangeKey: keyOf(Table?.KeySchema, "RANGE"),
+    });
     expect(declared.globalIndexes).toEqual(
       Object.fromEntries(
         (Table?.GlobalSecondaryIndexes ?? []).map((i) => [
           i.IndexName,
-          { hashKey: keyOf(i.KeySchema, "HASH"), rangeKey: keyOf(i.KeySchema, "RANGE"), projection: i.Projection?.ProjectionType?.toLowerCase() },
+          {
+            hashKey: keyOf(i.KeySchema, "HASH"),
+            rangeKey: keyOf(i.KeySchema, "RANGE"),
+            projection: i.Projection?.ProjectionType?.toLowerCase(),
+          },
         ]),
       ),
     );
-    expect(declared.fields).toEqual(Object.fromEntries((Table?.AttributeDefinitions ?? []).map((a) => [a.AttributeName, { S: "string", N: "number", B: "binary" }[a.AttributeType!]])));
+    expect(declared.fields).toEqual(
+      Object.fromEntries(
+        (Table?.AttributeDefinitions ?? []).map((a) => [
+          a.AttributeName,
+          { S: "string", N: "number", B: "binary" }[a.AttributeType!],
+        ]),
+      ),
+    );
     expect(declared.ttl).toBe(TimeToLiveDescription?.AttributeName);
   });
 
@@ -317,7 +384,9 @@ describe("storage", () => {
     const sqs = new SQSClient({ endpoint, useQueueUrlAsEndpoint: false });
     for (const q of prod.all("sst.aws.Queue").filter((x) => x.args.dlq)) {
       const QueueUrl = JSON.parse(process.env[`SST_RESOURCE_${q.name}`]!).url as string;
-      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["VisibilityTimeout", "RedrivePolicy"] }));
+      const { Attributes } = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["VisibilityTimeout", "RedrivePolicy"] }),
+      );
       expect(seconds(q.args.visibilityTimeout), q.name).toBe(Number(Attributes?.VisibilityTimeout));
       expect(q.args.dlq.retry, q.name).toBe(JSON.parse(Attributes?.RedrivePolicy ?? "{}").maxReceiveCount);
     }
@@ -326,7 +395,8 @@ describe("storage", () => {
 
   it("links only names the local stack also provides, so code reads Resource.<name> the same in both", () => {
     for (const { via, args } of functionsOf(prod)) {
-      for (const l of args.link as unknown[]) expect(process.env[`SST_RESOURCE_${recordOf(l)!.name}`], `${via}: ${recordOf(l)!.name}`).toBeDefined();
+      for (const l of args.link as unknown[])
+        expect(process.env[`SST_RESOURCE_${recordOf(l)!.name}`], `${via}: ${recordOf(l)!.name}`).toBeDefined();
     }
   });
 });
@@ -336,8 +406,13 @@ describe("api and cron", () => {
     const api = one(prod, "sst.aws.ApiGatewayV2", "Api");
     expect(api.args.domain).toBeUndefined();
     expect(api.args.accessLog.retention).toBeDefined();
-    expect(api.args.transform.stage.defaultRouteSettings).toEqual({ throttlingRateLimit: apiDef.throttle.ratePerSecond, throttlingBurstLimit: apiDef.throttle.burst });
-    expect(api.calls.map((c) => [c.method, c.args[0], c.args[1].handler])).toEqual([["route", "$default", apiDef.handler]]);
+    expect(api.args.transform.stage.defaultRouteSettings).toEqual({
+      throttlingRateLimit: apiDef.throttle.ratePerSecond,
+      throttlingBurstLimit: apiDef.throttle.burst,
+    });
+    expect(api.calls.map((c) => [c.method, c.args[0], c.args[1].handler])).toEqual([
+      ["route", "$default", apiDef.handler],
+    ]);
 
     const withDomain = await deploy("production", { domain: "api.billing.example" });
     expect(one(withDomain, "sst.aws.ApiGatewayV2", "Api").args.domain).toBe("api.billing.example");

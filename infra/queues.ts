@@ -4,7 +4,8 @@ import { stageConfig } from "./stages.ts";
 /** Where every dead-letter queue alarm goes; subscribe an address in infra/stages.ts. */
 export const alarms = new aws.sns.Topic("Alarms");
 const { alarmEmail } = stageConfig($app.stage);
-if (alarmEmail) new aws.sns.TopicSubscription("AlarmsEmail", { topic: alarms.arn, protocol: "email", endpoint: alarmEmail });
+if (alarmEmail)
+  new aws.sns.TopicSubscription("AlarmsEmail", { topic: alarms.arn, protocol: "email", endpoint: alarmEmail });
 
 /**
  * A queue from infra/resources.ts with its dead-letter queue (kept 14 days, longer than the
@@ -12,7 +13,9 @@ if (alarmEmail) new aws.sns.TopicSubscription("AlarmsEmail", { topic: alarms.arn
  * message lands there.
  */
 function workQueue(def: QueueDef) {
-  const dlq = new sst.aws.Queue(`${def.resource}Dlq`, { transform: { queue: { messageRetentionSeconds: 14 * 24 * 3600 } } });
+  const dlq = new sst.aws.Queue(`${def.resource}Dlq`, {
+    transform: { queue: { messageRetentionSeconds: 14 * 24 * 3600 } },
+  });
   const queue = new sst.aws.Queue(def.resource, {
     dlq: { queue: dlq.arn, retry: def.maxReceiveCount },
     visibilityTimeout: `${visibilityTimeoutSeconds(def)} seconds`,

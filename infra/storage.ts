@@ -10,17 +10,30 @@ const production = isProduction($app.stage);
  */
 export const dataKey = new aws.kms.Key(
   "DataKey",
-  { description: `ClaimLedger ${$app.stage}: DynamoDB table and S3 buckets`, enableKeyRotation: true, deletionWindowInDays: 30 },
+  {
+    description: `ClaimLedger ${$app.stage}: DynamoDB table and S3 buckets`,
+    enableKeyRotation: true,
+    deletionWindowInDays: 30,
+  },
   { retainOnDelete: production },
 );
 
 /** The single table, declared from infra/resources.ts: the keys and indexes the local stack creates. */
 export const table = new sst.aws.Dynamo(tableDef.resource, {
   fields: Object.fromEntries(
-    [tableDef.partitionKey, tableDef.sortKey, ...Object.values(tableDef.indexes).flatMap((i) => [i.partitionKey, i.sortKey])].map((f) => [f, "string" as const]),
+    [
+      tableDef.partitionKey,
+      tableDef.sortKey,
+      ...Object.values(tableDef.indexes).flatMap((i) => [i.partitionKey, i.sortKey]),
+    ].map((f) => [f, "string" as const]),
   ),
   primaryIndex: { hashKey: tableDef.partitionKey, rangeKey: tableDef.sortKey },
-  globalIndexes: Object.fromEntries(Object.entries(tableDef.indexes).map(([name, i]) => [name, { hashKey: i.partitionKey, rangeKey: i.sortKey, projection: "all" as const }])),
+  globalIndexes: Object.fromEntries(
+    Object.entries(tableDef.indexes).map(([name, i]) => [
+      name,
+      { hashKey: i.partitionKey, rangeKey: i.sortKey, projection: "all" as const },
+    ]),
+  ),
   ttl: tableDef.ttlAttribute,
   deletionProtection: production,
   transform: {
@@ -43,14 +56,24 @@ function privateBucket(def: BucketDef): sst.aws.Bucket {
     enforceHttps: true,
     cors: false,
     transform: {
-      publicAccessBlock: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      publicAccessBlock: {
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
       // Object lock can only be switched on when the bucket is created.
       bucket: { objectLockEnabled: def.objectLockDays !== undefined, forceDestroy: !production },
     },
   });
   new aws.s3.BucketServerSideEncryptionConfiguration(`${def.resource}Encryption`, {
     bucket: bucket.name,
-    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: dataKey.arn }, bucketKeyEnabled: true }],
+    rules: [
+      {
+        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: dataKey.arn },
+        bucketKeyEnabled: true,
+      },
+    ],
   });
   new aws.s3.BucketLifecycleConfiguration(`${def.resource}Lifecycle`, {
     bucket: bucket.name,

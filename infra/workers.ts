@@ -13,8 +13,11 @@ const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: s
 /** Every queue's consumer: reports failed records only (partial batch responses). */
 for (const key of Object.keys(queues) as (keyof typeof queues)[]) {
   const { def, queue } = queueResources[key];
-  queue.subscribe(lambda({ handler: def.handler, timeoutSeconds: def.consumerTimeoutSeconds, memoryMb: def.memoryMb }, access[key]), {
-    batch: { size: def.batchSize, partialResponses: true },
-    transform: { eventSourceMapping: { scalingConfig: { maximumConcurrency: def.maxConcurrency } } },
-  });
+  queue.subscribe(
+    lambda({ handler: def.handler, timeoutSeconds: def.consumerTimeoutSeconds, memoryMb: def.memoryMb }, access[key]),
+    {
+      batch: { size: def.batchSize, partialResponses: true },
+      transform: { eventSourceMapping: { scalingConfig: { maximumConcurrency: def.maxConcurrency } } },
+    },
+  );
 }

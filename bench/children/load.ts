@@ -48,7 +48,8 @@ instance.on("response", (_client: unknown, status: number, _bytes: number, ms: n
 });
 const result = await new Promise<any>((ok, fail) => instance.once("done", ok).once("error", fail));
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
 console.log(
   JSON.stringify({
     kind: cfg.kind,

@@ -15,18 +15,22 @@ const [mode, file] = process.argv.slice(2) as [string, string];
 const t = performance.now();
 let claims = 0;
 if (mode === "stream") {
-  for await (const e of stream835(createReadStream(file, { highWaterMark: 64 * 1024 }))) if (e.type === "claim") claims++;
+  for await (const e of stream835(createReadStream(file, { highWaterMark: 64 * 1024 })))
+    if (e.type === "claim") claims++;
 } else if (mode === "whole") {
   for (const e of iterate835(readFileSync(file, "utf8"))) if (e.type === "claim") claims++;
 } else if (mode === "node-x12") {
   const { X12Parser } = createRequire(import.meta.url)("node-x12");
   const interchange = new X12Parser(true).parse(readFileSync(file, "utf8"));
-  for (const g of interchange.functionalGroups) for (const tx of g.transactions) for (const s of tx.segments) if (s.tag === "CLP") claims++;
+  for (const g of interchange.functionalGroups)
+    for (const tx of g.transactions) for (const s of tx.segments) if (s.tag === "CLP") claims++;
 } else if (mode !== "idle") {
   throw new Error(`unknown mode ${mode}`);
 }
 const ms = performance.now() - t;
-console.log(JSON.stringify({ mode, ms, claims, peakRssMB: peakRssMB(), heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20 }));
+console.log(
+  JSON.stringify({ mode, ms, claims, peakRssMB: peakRssMB(), heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20 }),
+);
 
 /**
  * This process's peak RSS. On Linux from VmHWM, which starts afresh at exec; ru_maxrss does not

@@ -34,8 +34,12 @@ function linkedEnv(): Record<string, string> {
     // As infra/functions.ts sets it for every deployed function.
     CLAIMLEDGER_TRUSTED_MODELS: "1",
   };
-  for (const b of Object.values(buckets)) env[`SST_RESOURCE_${b.resource}`] = JSON.stringify({ name: `bench-${b.resource.toLowerCase()}` });
-  for (const q of queueList) env[`SST_RESOURCE_${q.resource}`] = JSON.stringify({ url: `https://sqs.us-east-1.amazonaws.com/000000000000/bench-${q.resource}` });
+  for (const b of Object.values(buckets))
+    env[`SST_RESOURCE_${b.resource}`] = JSON.stringify({ name: `bench-${b.resource.toLowerCase()}` });
+  for (const q of queueList)
+    env[`SST_RESOURCE_${q.resource}`] = JSON.stringify({
+      url: `https://sqs.us-east-1.amazonaws.com/000000000000/bench-${q.resource}`,
+    });
   return env;
 }
 
@@ -60,7 +64,10 @@ export const figure: FigureModule = {
     );
     const floorOut = resolve(dir, "sdk-floor", "bundle.mjs");
     // Resolved from the repository's node_modules, like the handlers.
-    await build({ ...buildOptions(floorEntry, floorOut), nodePaths: [resolve(import.meta.dirname, "../../node_modules")] });
+    await build({
+      ...buildOptions(floorEntry, floorOut),
+      nodePaths: [resolve(import.meta.dirname, "../../node_modules")],
+    });
     const floor = statSync(floorOut).size;
 
     let apiBundle = "";
@@ -73,9 +80,23 @@ export const figure: FigureModule = {
         apiBytes = b.bytes;
       }
       ctx.log(`${handler}: ${(b.bytes / 1024).toFixed(0)} KiB`);
-      out.push(fig(`coldstart.bundle.${name}`, b.bytes, "bytes", "a bundle of only the AWS SDK clients (DynamoDB + document client, S3, SQS), same options", floor, "lower"));
+      out.push(
+        fig(
+          `coldstart.bundle.${name}`,
+          b.bytes,
+          "bytes",
+          "a bundle of only the AWS SDK clients (DynamoDB + document client, S3, SQS), same options",
+          floor,
+          "lower",
+        ),
+      );
     }
-    ctx.target({ figure: "coldstart.bundle.api", target: "API bundle under 1 MB minified", met: apiBytes < 1_000_000, note: `${(apiBytes / 1e6).toFixed(2)} MB` });
+    ctx.target({
+      figure: "coldstart.bundle.api",
+      target: "API bundle under 1 MB minified",
+      met: apiBytes < 1_000_000,
+      note: `${(apiBytes / 1e6).toFixed(2)} MB`,
+    });
 
     // Import time in fresh processes, interleaved with the empty module so drift hits both alike.
     const empty = resolve(dir, "empty.mjs");
@@ -97,9 +118,16 @@ export const figure: FigureModule = {
     }
     const apiMs = median(api);
     const baseMs = median(base);
-    ctx.log(`import of the API bundle: median ${apiMs.toFixed(1)} ms of ${api.length} fresh processes; empty module ${baseMs.toFixed(2)} ms`);
+    ctx.log(
+      `import of the API bundle: median ${apiMs.toFixed(1)} ms of ${api.length} fresh processes; empty module ${baseMs.toFixed(2)} ms`,
+    );
     out.push(fig("coldstart.api", apiMs, "ms", "importing an empty module in a fresh process", baseMs, "lower"));
-    ctx.target({ figure: "coldstart.api", target: "import well under 150 ms", met: apiMs < 100, note: `${apiMs.toFixed(1)} ms` });
+    ctx.target({
+      figure: "coldstart.api",
+      target: "import well under 150 ms",
+      met: apiMs < 100,
+      note: `${apiMs.toFixed(1)} ms`,
+    });
     return out;
   },
 };

@@ -51,12 +51,15 @@ export const PRICES = {
 } as const;
 
 type Parts = { dynamodb: number; lambda: number; sqs: number; s3: number; "api-gateway": number; transfer: number };
-const S3_WRITES = /^(PutObject|CopyObject|ListObjectsV2|ListObjects|CreateMultipartUpload|UploadPart|CompleteMultipartUpload|PostObject)Command$/;
+const S3_WRITES =
+  /^(PutObject|CopyObject|ListObjectsV2|ListObjects|CreateMultipartUpload|UploadPart|CompleteMultipartUpload|PostObject)Command$/;
 const S3_FREE = /^(DeleteObject|DeleteObjects)Command$/;
 
 function usage(p: Phase, units: { wru: number; rru: number }) {
   const s3 = Object.entries(p.meter.s3.requests);
-  const sends = Object.entries(p.meter.sqs.requests).filter(([k]) => /^SendMessage(Batch)?Command$/.test(k)).reduce((s, [, v]) => s + v, 0);
+  const sends = Object.entries(p.meter.sqs.requests)
+    .filter(([k]) => /^SendMessage(Batch)?Command$/.test(k))
+    .reduce((s, [, v]) => s + v, 0);
   return {
     ...units,
     lambdaRequests: p.invocations.length,
@@ -84,7 +87,8 @@ function price(u: Usage): Parts {
 
 const total = (p: Parts) => Object.values(p).reduce((s, v) => s + v, 0);
 const scale = (p: Parts, k: number) => Object.fromEntries(Object.entries(p).map(([n, v]) => [n, v * k])) as Parts;
-const add = (a: Parts, b: Parts) => Object.fromEntries(Object.entries(a).map(([n, v]) => [n, v + b[n as keyof Parts]])) as Parts;
+const add = (a: Parts, b: Parts) =>
+  Object.fromEntries(Object.entries(a).map(([n, v]) => [n, v + b[n as keyof Parts]])) as Parts;
 const usd = (v: number) => `$${v.toFixed(v < 0.01 ? 5 : 4)}`;
 
 export const figure: FigureModule = {
@@ -110,7 +114,10 @@ export const figure: FigureModule = {
     t = performance.now();
     let naive: Phase[];
     try {
-      naive = await runCycle(stack, naiveCompany, claims, () => ({ writeUnits: replay.writeUnits, conditionChecks: replay.conditionChecks }));
+      naive = await runCycle(stack, naiveCompany, claims, () => ({
+        writeUnits: replay.writeUnits,
+        conditionChecks: replay.conditionChecks,
+      }));
     } finally {
       replay.restore();
     }
@@ -125,7 +132,11 @@ export const figure: FigureModule = {
     ctx.log(`per 1,000 claims, phase by phase (ours; in brackets the one-write-per-item design):`);
     for (const [i, o] of ours.entries()) {
       const n = naive[i]!;
-      const wru = o.meter.dynamo.writeUnits - o.meter.dynamo.transactWriteUnits + 2 * (n.counters.writeUnits ?? 0) + 2 * (n.counters.conditionChecks ?? 0);
+      const wru =
+        o.meter.dynamo.writeUnits -
+        o.meter.dynamo.transactWriteUnits +
+        2 * (n.counters.writeUnits ?? 0) +
+        2 * (n.counters.conditionChecks ?? 0);
       const uo = usage(o, { wru, rru: o.meter.dynamo.readUnits });
       const un = usage(n, { wru: n.meter.dynamo.writeUnits, rru: n.meter.dynamo.readUnits });
       const po = scale(price(uo), k);
@@ -143,12 +154,19 @@ export const figure: FigureModule = {
     }
     const oursTotal = total(oursParts!);
     const naiveTotal = total(naiveParts!);
-    ctx.log(`total ${usd(oursTotal)} per 1,000 claims [${usd(naiveTotal)}]: ${Object.entries(oursParts!).map(([n, v]) => `${n} ${usd(v)}`).join(", ")}`);
-    ctx.log(`DynamoDB per claim, whole cycle: ${(oursWru / claims).toFixed(1)} WRU, ${(oursRru / claims).toFixed(1)} RRU [${(naiveWru / claims).toFixed(1)} WRU one item per write]; API Lambda memory ${api.memoryMb} MB`);
+    ctx.log(
+      `total ${usd(oursTotal)} per 1,000 claims [${usd(naiveTotal)}]: ${Object.entries(oursParts!)
+        .map(([n, v]) => `${n} ${usd(v)}`)
+        .join(", ")}`,
+    );
+    ctx.log(
+      `DynamoDB per claim, whole cycle: ${(oursWru / claims).toFixed(1)} WRU, ${(oursRru / claims).toFixed(1)} RRU [${(naiveWru / claims).toFixed(1)} WRU one item per write]; API Lambda memory ${api.memoryMb} MB`,
+    );
 
     const baseline = "the same cycle written one item per request, no transactions (same run)";
     const out: Figure[] = [fig("cost.per1000claims", oursTotal, "USD", baseline, naiveTotal, "lower")];
-    for (const [name, v] of Object.entries(oursParts!)) out.push(fig(`cost.per1000claims.${name}`, v, "USD", baseline, naiveParts![name as keyof Parts], "lower"));
+    for (const [name, v] of Object.entries(oursParts!))
+      out.push(fig(`cost.per1000claims.${name}`, v, "USD", baseline, naiveParts![name as keyof Parts], "lower"));
     return out;
   },
 };

@@ -72,12 +72,39 @@ export const figure: FigureModule = {
       `ours: ${((claims / oursMs) * 1000).toFixed(1)} claims/s, ${perClaim(o.dynamo.requests.TransactWriteItemsCommand ?? 0)} transactions and ${perClaim(o.dynamo.requests.GetItemCommand ?? 0)} GetItems per claim, ` +
         `${(replay.items / sample).toFixed(2)} items per claim written; ${oursWru.toFixed(2)} WRU + ${oursRru.toFixed(2)} RRU per claim`,
     );
-    ctx.log(`naive: ${((sample / naiveMs) * 1000).toFixed(1)} claims/s, ${naiveWru.toFixed(2)} WRU + ${naiveRru.toFixed(2)} RRU per claim; write units by index (naive, per claim): ${Object.entries(n.dynamo.byIndex).map(([k, v]) => `${k} ${(v.write / sample).toFixed(2)}`).join(", ")}`);
+    ctx.log(
+      `naive: ${((sample / naiveMs) * 1000).toFixed(1)} claims/s, ${naiveWru.toFixed(2)} WRU + ${naiveRru.toFixed(2)} RRU per claim; write units by index (naive, per claim): ${Object.entries(
+        n.dynamo.byIndex,
+      )
+        .map(([k, v]) => `${k} ${(v.write / sample).toFixed(2)}`)
+        .join(", ")}`,
+    );
 
     const out: Figure[] = [
-      fig("posting.835", (claims / oursMs) * 1000, "claims/s", `the same posting written one item per request, no transactions (${sample}-claim sample)`, (sample / naiveMs) * 1000, "higher"),
-      fig("posting.835.wru", oursWru, "WRU/claim", "naive one-write-per-item posting of the same claims", naiveWru, "lower"),
-      fig("posting.835.rru", oursRru, "RRU/claim", "naive one-write-per-item posting of the same claims", naiveRru, "lower"),
+      fig(
+        "posting.835",
+        (claims / oursMs) * 1000,
+        "claims/s",
+        `the same posting written one item per request, no transactions (${sample}-claim sample)`,
+        (sample / naiveMs) * 1000,
+        "higher",
+      ),
+      fig(
+        "posting.835.wru",
+        oursWru,
+        "WRU/claim",
+        "naive one-write-per-item posting of the same claims",
+        naiveWru,
+        "lower",
+      ),
+      fig(
+        "posting.835.rru",
+        oursRru,
+        "RRU/claim",
+        "naive one-write-per-item posting of the same claims",
+        naiveRru,
+        "lower",
+      ),
     ];
     // What the invariants need is one transaction per claim: its ledger entries, its balances and
     // status, the open-month check. Re-copying the whole claim document into the status-keyed

@@ -21,7 +21,14 @@ const nodeX12 = createRequire(import.meta.url)("node-x12") as {
 };
 
 const MB = 1e6;
-const OPTIONS = { elementDelimiter: "*", segmentTerminator: "~", subElementDelimiter: ":", repetitionDelimiter: "^", endOfLine: "\n", format: true };
+const OPTIONS = {
+  elementDelimiter: "*",
+  segmentTerminator: "~",
+  subElementDelimiter: ":",
+  repetitionDelimiter: "^",
+  endOfLine: "\n",
+  format: true,
+};
 
 /** Our element values as node-x12 takes them: strings, composites joined with ":". */
 const strings = (els: readonly unknown[]) =>
@@ -33,7 +40,24 @@ function headers(input: Build837PInput) {
   const d = ic.date ?? new Date();
   const ymd = d.toISOString().slice(0, 10).replace(/-/g, "");
   const hm = d.toISOString().slice(11, 16).replace(":", "");
-  const isa = ["00", "          ", "00", "          ", "ZZ", ic.senderId.padEnd(15), "ZZ", ic.receiverId.padEnd(15), ymd.slice(2), hm, "^", "00501", String(ic.controlNumber).padStart(9, "0"), "0", ic.usage ?? "P", ":"];
+  const isa = [
+    "00",
+    "          ",
+    "00",
+    "          ",
+    "ZZ",
+    ic.senderId.padEnd(15),
+    "ZZ",
+    ic.receiverId.padEnd(15),
+    ymd.slice(2),
+    hm,
+    "^",
+    "00501",
+    String(ic.controlNumber).padStart(9, "0"),
+    "0",
+    ic.usage ?? "P",
+    ":",
+  ];
   const gs = ["HC", ic.senderId, ic.receiverId, ymd, hm, String(input.groupControlNumber), "X", "005010X222A1"];
   return { isa, gs };
 }
@@ -91,14 +115,44 @@ export const figure: FigureModule = {
     if (seen !== claims835) throw new Error(`iterate835 saw ${seen} claims, expected ${claims835}`);
     const splitMs = median(await timeRuns(base, () => text.split("~").map((s) => s.split("*"))));
     const x12Ms = median(await timeRuns(base, () => new nodeX12.X12Parser(true).parse(text), 0));
-    ctx.log(`835 parse: ours ${parseMs.toFixed(0)} ms, split floor ${splitMs.toFixed(0)} ms, node-x12 ${x12Ms.toFixed(0)} ms`);
+    ctx.log(
+      `835 parse: ours ${parseMs.toFixed(0)} ms, split floor ${splitMs.toFixed(0)} ms, node-x12 ${x12Ms.toFixed(0)} ms`,
+    );
     const mbs = (ms: number) => bytes / MB / (ms / 1000);
     const cps = (ms: number) => claims835 / (ms / 1000);
     out.push(fig("x12.835.parse", mbs(parseMs), "MB/s", "node-x12 X12Parser.parse, same file", mbs(x12Ms), "higher"));
-    out.push(fig("x12.835.parse.claims", cps(parseMs), "claims/s", "node-x12 X12Parser.parse, same file", cps(x12Ms), "higher"));
-    out.push(fig("x12.835.parse.split-floor", mbs(parseMs), "MB/s", "text.split(seg).map(s => s.split(el)), same text", mbs(splitMs), "higher"));
-    ctx.target({ figure: "x12.835.parse", target: "at least 10x node-x12", met: x12Ms / parseMs >= 10, note: `${(x12Ms / parseMs).toFixed(1)}x` });
-    ctx.target({ figure: "x12.835.parse.split-floor", target: "faster than the split floor while producing typed records", met: parseMs < splitMs, note: `${(splitMs / parseMs).toFixed(2)}x` });
+    out.push(
+      fig(
+        "x12.835.parse.claims",
+        cps(parseMs),
+        "claims/s",
+        "node-x12 X12Parser.parse, same file",
+        cps(x12Ms),
+        "higher",
+      ),
+    );
+    out.push(
+      fig(
+        "x12.835.parse.split-floor",
+        mbs(parseMs),
+        "MB/s",
+        "text.split(seg).map(s => s.split(el)), same text",
+        mbs(splitMs),
+        "higher",
+      ),
+    );
+    ctx.target({
+      figure: "x12.835.parse",
+      target: "at least 10x node-x12",
+      met: x12Ms / parseMs >= 10,
+      note: `${(x12Ms / parseMs).toFixed(1)}x`,
+    });
+    ctx.target({
+      figure: "x12.835.parse.split-floor",
+      target: "faster than the split floor while producing typed records",
+      met: parseMs < splitMs,
+      note: `${(splitMs / parseMs).toFixed(2)}x`,
+    });
 
     // Peak memory, each in a fresh process. The stream gets a 32 MB heap cap: finishing at all
     // shows its memory does not grow with the file.
@@ -107,10 +161,31 @@ export const figure: FigureModule = {
     const whole = await runChild(child, ["whole", file]);
     const x12Mem = await runChild(child, ["node-x12", file]);
     const idle = await runChild(child, ["idle", file]);
-    for (const r of [stream, whole, x12Mem]) if (r.claims !== claims835) throw new Error(`${r.mode} child saw ${r.claims} claims`);
-    ctx.log(`peak RSS: stream ${stream.peakRssMB.toFixed(0)} MB, whole ${whole.peakRssMB.toFixed(0)} MB, node-x12 ${x12Mem.peakRssMB.toFixed(0)} MB, idle node ${idle.peakRssMB.toFixed(0)} MB`);
-    out.push(fig("x12.835.stream.peak-rss", stream.peakRssMB, "MB", "node-x12 parsing the file read whole (peak RSS)", x12Mem.peakRssMB, "lower"));
-    out.push(fig("x12.835.whole.peak-rss", whole.peakRssMB, "MB", "node-x12 parsing the file read whole (peak RSS)", x12Mem.peakRssMB, "lower"));
+    for (const r of [stream, whole, x12Mem])
+      if (r.claims !== claims835) throw new Error(`${r.mode} child saw ${r.claims} claims`);
+    ctx.log(
+      `peak RSS: stream ${stream.peakRssMB.toFixed(0)} MB, whole ${whole.peakRssMB.toFixed(0)} MB, node-x12 ${x12Mem.peakRssMB.toFixed(0)} MB, idle node ${idle.peakRssMB.toFixed(0)} MB`,
+    );
+    out.push(
+      fig(
+        "x12.835.stream.peak-rss",
+        stream.peakRssMB,
+        "MB",
+        "node-x12 parsing the file read whole (peak RSS)",
+        x12Mem.peakRssMB,
+        "lower",
+      ),
+    );
+    out.push(
+      fig(
+        "x12.835.whole.peak-rss",
+        whole.peakRssMB,
+        "MB",
+        "node-x12 parsing the file read whole (peak RSS)",
+        x12Mem.peakRssMB,
+        "lower",
+      ),
+    );
     ctx.target({
       figure: "x12.835.stream.peak-rss",
       target: "memory bounded when streamed",
@@ -138,11 +213,45 @@ export const figure: FigureModule = {
     const rate = claims837 / (buildMs / 1000);
     const genRate = baseCount / (genMs / 1000);
     const serRate = baseCount / (serMs / 1000);
-    ctx.log(`837P: ${claims837.toLocaleString()} claims (${(built / MB).toFixed(1)} MB) in ${buildMs.toFixed(0)} ms; node-x12 ${baseCount.toLocaleString()} claims: generator ${genMs.toFixed(0)} ms, serializer ${serMs.toFixed(0)} ms`);
-    out.push(fig("x12.837p.build", rate, "claims/s", "node-x12 X12Generator fed our 837P segments (it has no 837P model)", genRate, "higher"));
-    out.push(fig("x12.837p.build.serializer", rate, "claims/s", "node-x12 X12Interchange.toString fed our 837P segments (no validation)", serRate, "higher"));
-    out.push(fig("x12.837p.build.vs-835-parse", rate, "claims/s", "this project's 835 parse rate (the issue's fallback baseline)", cps(parseMs), "higher"));
-    ctx.target({ figure: "x12.837p.build", target: "at least 10x node-x12", met: rate / genRate >= 10, note: `${(rate / genRate).toFixed(1)}x its generator, ${(rate / serRate).toFixed(1)}x its bare serializer` });
+    ctx.log(
+      `837P: ${claims837.toLocaleString()} claims (${(built / MB).toFixed(1)} MB) in ${buildMs.toFixed(0)} ms; node-x12 ${baseCount.toLocaleString()} claims: generator ${genMs.toFixed(0)} ms, serializer ${serMs.toFixed(0)} ms`,
+    );
+    out.push(
+      fig(
+        "x12.837p.build",
+        rate,
+        "claims/s",
+        "node-x12 X12Generator fed our 837P segments (it has no 837P model)",
+        genRate,
+        "higher",
+      ),
+    );
+    out.push(
+      fig(
+        "x12.837p.build.serializer",
+        rate,
+        "claims/s",
+        "node-x12 X12Interchange.toString fed our 837P segments (no validation)",
+        serRate,
+        "higher",
+      ),
+    );
+    out.push(
+      fig(
+        "x12.837p.build.vs-835-parse",
+        rate,
+        "claims/s",
+        "this project's 835 parse rate (the issue's fallback baseline)",
+        cps(parseMs),
+        "higher",
+      ),
+    );
+    ctx.target({
+      figure: "x12.837p.build",
+      target: "at least 10x node-x12",
+      met: rate / genRate >= 10,
+      note: `${(rate / genRate).toFixed(1)}x its generator, ${(rate / serRate).toFixed(1)}x its bare serializer`,
+    });
     return out;
   },
 };

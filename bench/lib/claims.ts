@@ -19,7 +19,13 @@ export async function templateClaims(stack: BenchStack, company: Company): Promi
   const out: Claim[] = [];
   for (let v = 0; v < VISITS.length; v++) {
     // encounterFor's mixed radix: patient v % P, visit v, first date.
-    const r = await stack.call<any>(company.ownerKey, "POST", `/v1/practices/${company.practiceId}/encounters`, encounterFor(company, v * P + (v % P)), 201);
+    const r = await stack.call<any>(
+      company.ownerKey,
+      "POST",
+      `/v1/practices/${company.practiceId}/encounters`,
+      encounterFor(company, v * P + (v % P)),
+      201,
+    );
     const { data } = await ClaimEntity.get({ tenantId: company.tenantId, claimId: r.claimId }).go();
     if (!data) throw new Error(`claim ${r.claimId} not found after intake`);
     out.push(data as unknown as Claim);
@@ -55,7 +61,18 @@ export async function seedAcceptedClaims(templates: Claim[], prefix: string, n: 
     doc.serviceDate = serviceDate;
     doc.lines = doc.lines.map((l: any, j: number) => ({ ...l, lineId: `${claimId}L${j + 1}`, serviceDate }));
     const { balances: _b, postedRemittances: _p, secondaryClaimId: _s, firstPaidDate: _f, ...rest } = t;
-    chunk.push({ ...rest, claimId, doc, serviceDate, status: "accepted", batchId: "bat_bench", submissions: 1, fingerprint: `bench-${claimId}`, statusReason: "bench seed", version: 3 });
+    chunk.push({
+      ...rest,
+      claimId,
+      doc,
+      serviceDate,
+      status: "accepted",
+      batchId: "bat_bench",
+      submissions: 1,
+      fingerprint: `bench-${claimId}`,
+      statusReason: "bench seed",
+      version: 3,
+    });
     docs.push(doc);
     if (chunk.length >= 500) await flush();
   }
@@ -71,16 +88,33 @@ export async function remittanceFor(docs: any[], control: number, senderId = "CL
   const { build837P } = await import("../../packages/x12/src/index.ts");
   const { batchTo837P } = await import("../../packages/core/src/batch/to837p.ts");
   const { read837 } = await import("../../packages/core/src/clearinghouse/sandbox/read837.ts");
-  const { adjudicate, frontEndRejection } = await import("../../packages/core/src/clearinghouse/sandbox/payer-model.ts");
+  const { adjudicate, frontEndRejection } =
+    await import("../../packages/core/src/clearinghouse/sandbox/payer-model.ts");
   const { build835 } = await import("../../packages/core/src/clearinghouse/sandbox/responses.ts");
   const at = new Date();
   const text837 = build837P(
-    batchTo837P(docs, control, at, { senderId, receiverId: "CLSANDBOX", receiverName: "CLAIMLEDGER SANDBOX", submitterName: "BENCH BILLING", contactName: "BILLING OFFICE", contactEmail: "billing@example.com", usage: "T" }),
+    batchTo837P(docs, control, at, {
+      senderId,
+      receiverId: "CLSANDBOX",
+      receiverName: "CLAIMLEDGER SANDBOX",
+      submitterName: "BENCH BILLING",
+      contactName: "BILLING OFFICE",
+      contactEmail: "billing@example.com",
+      usage: "T",
+    }),
     { lineBreaks: true },
   );
   const received = read837(text837);
   const claims = received.transactions.flatMap((t) => t.claims).filter((c) => !frontEndRejection(c));
-  if (claims.length !== docs.length) throw new Error(`${docs.length - claims.length} claims rejected by the sandbox front end`);
+  if (claims.length !== docs.length)
+    throw new Error(`${docs.length - claims.length} claims rejected by the sandbox front end`);
   const payerId = claims[0]!.payerId;
-  return build835(payerId, `SANDBOX PAYER ${payerId}`, claims.map((claim) => ({ claim, result: adjudicate(claim) })), control, received.senderId, at);
+  return build835(
+    payerId,
+    `SANDBOX PAYER ${payerId}`,
+    claims.map((claim) => ({ claim, result: adjudicate(claim) })),
+    control,
+    received.senderId,
+    at,
+  );
 }

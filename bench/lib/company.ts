@@ -10,8 +10,20 @@ import type { Rng } from "./figure.ts";
 /** Visits of 1 to 6 lines; codes and charges as a family practice bills them. */
 export const VISITS = [
   { dx: ["J06.9"], lines: [{ procedureCode: "99213", chargeCents: 12500, diagnosisPointers: [1] }] },
-  { dx: ["I10", "E78.5"], lines: [{ procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1, 2] }, { procedureCode: "80053", chargeCents: 4200, diagnosisPointers: [1] }] },
-  { dx: ["M54.50"], lines: [{ procedureCode: "99203", chargeCents: 16000, diagnosisPointers: [1] }, { procedureCode: "72100", chargeCents: 9500, diagnosisPointers: [1] }] },
+  {
+    dx: ["I10", "E78.5"],
+    lines: [
+      { procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1, 2] },
+      { procedureCode: "80053", chargeCents: 4200, diagnosisPointers: [1] },
+    ],
+  },
+  {
+    dx: ["M54.50"],
+    lines: [
+      { procedureCode: "99203", chargeCents: 16000, diagnosisPointers: [1] },
+      { procedureCode: "72100", chargeCents: 9500, diagnosisPointers: [1] },
+    ],
+  },
   {
     dx: ["Z00.00"],
     lines: [
@@ -42,8 +54,40 @@ export const VISITS = [
   },
 ] as const;
 
-const FIRST = ["Avery", "Blake", "Casey", "Devon", "Emerson", "Finley", "Harper", "Jamie", "Kendall", "Logan", "Morgan", "Parker", "Quinn", "Riley", "Taylor"];
-const LAST = ["Adams", "Brooks", "Carter", "Diaz", "Evans", "Foster", "Garcia", "Hughes", "Iverson", "Jensen", "Kim", "Lopez", "Murphy", "Nguyen", "Owens"];
+const FIRST = [
+  "Avery",
+  "Blake",
+  "Casey",
+  "Devon",
+  "Emerson",
+  "Finley",
+  "Harper",
+  "Jamie",
+  "Kendall",
+  "Logan",
+  "Morgan",
+  "Parker",
+  "Quinn",
+  "Riley",
+  "Taylor",
+];
+const LAST = [
+  "Adams",
+  "Brooks",
+  "Carter",
+  "Diaz",
+  "Evans",
+  "Foster",
+  "Garcia",
+  "Hughes",
+  "Iverson",
+  "Jensen",
+  "Kim",
+  "Lopez",
+  "Murphy",
+  "Nguyen",
+  "Owens",
+];
 
 export interface Company {
   tenantId: string;
@@ -55,9 +99,21 @@ export interface Company {
 }
 
 export async function seedCompany(stack: BenchStack, rng: Rng, name: string, patients: number): Promise<Company> {
-  const created = await stack.call<any>(stack.adminKey, "POST", "/v1/tenants", { name, ownerKeyName: "bench owner" }, 201);
+  const created = await stack.call<any>(
+    stack.adminKey,
+    "POST",
+    "/v1/tenants",
+    { name, ownerKeyName: "bench owner" },
+    201,
+  );
   const key = created.ownerKey.apiKey as string;
-  const payer = await stack.call<any>(key, "POST", "/v1/payers", { name: "Blue Prairie Health", clearinghousePayerId: "BPH01", claimFilingIndicator: "CI", timelyFilingDays: 365 }, 201);
+  const payer = await stack.call<any>(
+    key,
+    "POST",
+    "/v1/payers",
+    { name: "Blue Prairie Health", clearinghousePayerId: "BPH01", claimFilingIndicator: "CI", timelyFilingDays: 365 },
+    201,
+  );
   const practice = await stack.call<any>(
     key,
     "POST",
@@ -77,7 +133,15 @@ export async function seedCompany(stack: BenchStack, rng: Rng, name: string, pat
     key,
     "POST",
     `/v1/practices/${practice.practiceId}/providers`,
-    { kind: "individual", firstName: "Elena", lastName: "Marsh", credential: "MD", npi: "1417085192", taxonomyCode: "207Q00000X", roles: ["rendering"] },
+    {
+      kind: "individual",
+      firstName: "Elena",
+      lastName: "Marsh",
+      credential: "MD",
+      npi: "1417085192",
+      taxonomyCode: "207Q00000X",
+      roles: ["rendering"],
+    },
     201,
   );
   const patientIds: string[] = [];
@@ -92,13 +156,28 @@ export async function seedCompany(stack: BenchStack, rng: Rng, name: string, pat
         dateOfBirth: `${rng.int(1945, 2005)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`,
         sex: rng.pick(["F", "M"] as const),
         address: { line1: `${rng.int(10, 999)} Elm St`, city: "Peoria", state: "IL", postalCode: "61602" },
-        coverages: [{ payerId: payer.payerId, memberId: `BPH${rng.int(100000000, 999999999)}`, groupNumber: `GRP${rng.int(1000, 9999)}`, order: "primary", relationship: "self" }],
+        coverages: [
+          {
+            payerId: payer.payerId,
+            memberId: `BPH${rng.int(100000000, 999999999)}`,
+            groupNumber: `GRP${rng.int(1000, 9999)}`,
+            order: "primary",
+            relationship: "self",
+          },
+        ],
       },
       201,
     );
     patientIds.push(p.patientId);
   }
-  return { tenantId: created.tenant.tenantId, ownerKey: key, practiceId: practice.practiceId, providerId: provider.providerId, payerId: payer.payerId, patientIds };
+  return {
+    tenantId: created.tenant.tenantId,
+    ownerKey: key,
+    practiceId: practice.practiceId,
+    providerId: provider.providerId,
+    payerId: payer.payerId,
+    patientIds,
+  };
 }
 
 export function isoDaysAgo(days: number, from = new Date()): string {
@@ -125,6 +204,11 @@ export function encounterFor(c: Pick<Company, "patientIds" | "providerId">, i: n
     placeOfService: "11",
     serviceDate: isoDaysAgo(2 + day),
     diagnoses: [...t.dx],
-    lines: t.lines.map((l) => ({ units: 1, ...l, modifiers: "modifiers" in l ? [...l.modifiers] : [], diagnosisPointers: [...l.diagnosisPointers] })),
+    lines: t.lines.map((l) => ({
+      units: 1,
+      ...l,
+      modifiers: "modifiers" in l ? [...l.modifiers] : [],
+      diagnosisPointers: [...l.diagnosisPointers],
+    })),
   };
 }

@@ -36,7 +36,12 @@ export interface Phase {
 
 type Handler = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
 
-export async function runCycle(stack: BenchStack, company: Company, claims: number, counters: () => Record<string, number> = () => ({})): Promise<Phase[]> {
+export async function runCycle(
+  stack: BenchStack,
+  company: Company,
+  claims: number,
+  counters: () => Record<string, number> = () => ({}),
+): Promise<Phase[]> {
   const { readMeter, meterDelta } = await import("../../packages/core/src/shared/metering.ts");
   const { sqsClient } = await import("../../packages/core/src/shared/aws.ts");
   const { ReceiveMessageCommand, DeleteMessageCommand } = await import("@aws-sdk/client-sqs");
@@ -50,8 +55,15 @@ export async function runCycle(stack: BenchStack, company: Company, claims: numb
     if (!handlers.has(q)) handlers.set(q, await loadHandler(q));
     const handler = handlers.get(q)!;
     let handled = 0;
-    for (let empty = 0; empty < 2; ) {
-      const res = await sqsClient().send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: q.batchSize, WaitTimeSeconds: 0, MessageSystemAttributeNames: ["ApproximateReceiveCount"] }));
+    for (let empty = 0; empty < 2;) {
+      const res = await sqsClient().send(
+        new ReceiveMessageCommand({
+          QueueUrl: url,
+          MaxNumberOfMessages: q.batchSize,
+          WaitTimeSeconds: 0,
+          MessageSystemAttributeNames: ["ApproximateReceiveCount"],
+        }),
+      );
       const m = res.Messages?.[0];
       if (!m) {
         empty++;
@@ -64,7 +76,12 @@ export async function runCycle(stack: BenchStack, company: Company, claims: numb
             messageId: m.MessageId!,
             receiptHandle: m.ReceiptHandle!,
             body: m.Body ?? "",
-            attributes: { ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? "1", SentTimestamp: "0", SenderId: "bench", ApproximateFirstReceiveTimestamp: "0" },
+            attributes: {
+              ApproximateReceiveCount: m.Attributes?.ApproximateReceiveCount ?? "1",
+              SentTimestamp: "0",
+              SenderId: "bench",
+              ApproximateFirstReceiveTimestamp: "0",
+            },
             messageAttributes: {},
             md5OfBody: m.MD5OfBody ?? "",
             eventSource: "aws:sqs",
@@ -94,9 +111,18 @@ export async function runCycle(stack: BenchStack, company: Company, claims: numb
     for (const s of stack.served) invocations.push({ fn: api.handler, memoryMb: api.memoryMb, ms: s.ms });
     const c1 = counters();
     const delta = Object.fromEntries(Object.entries(c1).map(([k, v]) => [k, v - (c0[k] ?? 0)]));
-    phases.push({ name, meter: meterDelta(readMeter(), before), invocations, apiRequests: stack.served.length, responseBytes: stack.received.bytes - bytes0, messages, counters: delta });
+    phases.push({
+      name,
+      meter: meterDelta(readMeter(), before),
+      invocations,
+      apiRequests: stack.served.length,
+      responseBytes: stack.received.bytes - bytes0,
+      messages,
+      counters: delta,
+    });
   };
-  const call = <T = any>(method: string, path: string, body?: unknown, expect?: number) => stack.call<T>(company.ownerKey, method, path, body, expect);
+  const call = <T = any>(method: string, path: string, body?: unknown, expect?: number) =>
+    stack.call<T>(company.ownerKey, method, path, body, expect);
 
   await phase("intake", async () => {
     for (let i = 0; i < claims; i++) {
@@ -112,12 +138,14 @@ export async function runCycle(stack: BenchStack, company: Company, claims: numb
   });
   await phase("acknowledge (999, 277CA)", async (inv) => {
     const polled = await call("POST", "/v1/clearinghouse/poll", undefined, 200);
-    if (!polled.files.some((f: any) => f.kind === "277")) throw new Error(`no 277CA in the first poll: ${JSON.stringify(polled.files)}`);
+    if (!polled.files.some((f: any) => f.kind === "277"))
+      throw new Error(`no 277CA in the first poll: ${JSON.stringify(polled.files)}`);
     return drain(queues.inboundFiles, inv);
   });
   await phase("post (835)", async (inv) => {
     const polled = await call("POST", "/v1/clearinghouse/poll", undefined, 200);
-    if (!polled.files.some((f: any) => f.kind === "835")) throw new Error(`no 835 in the second poll: ${JSON.stringify(polled.files)}`);
+    if (!polled.files.some((f: any) => f.kind === "835"))
+      throw new Error(`no 835 in the second poll: ${JSON.stringify(polled.files)}`);
     return drain(queues.inboundFiles, inv);
   });
   await phase("invoice", async (inv) => {
@@ -128,7 +156,10 @@ export async function runCycle(stack: BenchStack, company: Company, claims: numb
   // Every claim went through: adjudicated, none left behind.
   const counts: Record<string, number> = {};
   for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-    const page: any = await call("GET", `/v1/claims?practiceId=${company.practiceId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const page: any = await call(
+      "GET",
+      `/v1/claims?practiceId=${company.practiceId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     for (const c of page.items) counts[c.status] = (counts[c.status] ?? 0) + 1;
     cursor = page.nextCursor;
   }

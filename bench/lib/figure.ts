@@ -52,7 +52,14 @@ export function round(v: number): number {
  * A figure with its ratio: value / baseline when higher is better (throughput), baseline /
  * value when lower is better (latency, bytes, units, dollars).
  */
-export function fig(name: string, value: number, unit: string, baseline: string, baselineValue: number, better: "higher" | "lower"): Figure {
+export function fig(
+  name: string,
+  value: number,
+  unit: string,
+  baseline: string,
+  baselineValue: number,
+  better: "higher" | "lower",
+): Figure {
   const ratio = better === "higher" ? value / baselineValue : baselineValue / value;
   return { name, value: round(value), unit, baseline, baselineValue: round(baselineValue), ratio: round(ratio) };
 }

@@ -17,7 +17,12 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 
 type Sendable = { send: (command: any, ...rest: any[]) => Promise<any> };
-type TxItem = { Put?: any; Update?: any; Delete?: any; ConditionCheck?: { TableName: string; Key: Record<string, unknown> } };
+type TxItem = {
+  Put?: any;
+  Update?: any;
+  Delete?: any;
+  ConditionCheck?: { TableName: string; Key: Record<string, unknown> };
+};
 
 export interface Replay {
   /** Standard write units of the transacted items, written one by one. */
@@ -52,7 +57,10 @@ export function installNaiveWrites(client: Sendable): Replay {
     },
   };
   client.send = async (command: any, ...rest: any[]) => {
-    const items = command?.constructor?.name === "TransactWriteCommand" ? (command.input?.TransactItems as TxItem[] | undefined) : undefined;
+    const items =
+      command?.constructor?.name === "TransactWriteCommand"
+        ? (command.input?.TransactItems as TxItem[] | undefined)
+        : undefined;
     if (!items) return send(command, ...rest);
     r.transactions++;
     for (const item of items) {
@@ -62,7 +70,15 @@ export function installNaiveWrites(client: Sendable): Replay {
       else if (item.Delete) r.writeUnits += units(await send(new DeleteCommand(item.Delete)));
       else if (item.ConditionCheck) {
         r.conditionChecks++;
-        r.checkReadUnits += units(await send(new GetCommand({ TableName: item.ConditionCheck.TableName, Key: item.ConditionCheck.Key, ConsistentRead: true })));
+        r.checkReadUnits += units(
+          await send(
+            new GetCommand({
+              TableName: item.ConditionCheck.TableName,
+              Key: item.ConditionCheck.Key,
+              ConsistentRead: true,
+            }),
+          ),
+        );
       }
     }
     return {};

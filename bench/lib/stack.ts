@@ -29,7 +29,14 @@ export interface BenchStack {
   /** Bytes of response bodies `call` has received (what API Gateway would send out). */
   received: { bytes: number };
   /** Calls the API over HTTP; throws on an unexpected status. */
-  call<T = any>(key: string, method: string, path: string, body?: unknown, expect?: number, headers?: Record<string, string>): Promise<T>;
+  call<T = any>(
+    key: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    expect?: number,
+    headers?: Record<string, string>,
+  ): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -55,7 +62,12 @@ export async function startBenchStack(): Promise<BenchStack> {
       fetch: async (req: Request) => {
         const t = performance.now();
         const res = await app.fetch(req);
-        served.push({ method: req.method, path: new URL(req.url).pathname, status: res.status, ms: performance.now() - t });
+        served.push({
+          method: req.method,
+          path: new URL(req.url).pathname,
+          status: res.status,
+          ms: performance.now() - t,
+        });
         return res;
       },
       port: 0,
@@ -68,10 +80,21 @@ export async function startBenchStack(): Promise<BenchStack> {
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
     const received = { bytes: 0 };
-    const call = async <T>(key: string, method: string, path: string, body?: unknown, expect?: number, headers: Record<string, string> = {}): Promise<T> => {
+    const call = async <T>(
+      key: string,
+      method: string,
+      path: string,
+      body?: unknown,
+      expect?: number,
+      headers: Record<string, string> = {},
+    ): Promise<T> => {
       const res = await fetch(`${url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();

@@ -6,9 +6,50 @@
 import type { Build837PInput, Claim837P } from "../../packages/x12/src/index.ts";
 import type { Rng } from "./figure.ts";
 
-const FIRST = ["AVERY", "BLAKE", "CASEY", "DEVON", "EMERSON", "FINLEY", "HARPER", "JAMIE", "KENDALL", "LOGAN", "MORGAN", "PARKER"];
-const LAST = ["ADAMS", "BROOKS", "CARTER", "DIAZ", "EVANS", "FOSTER", "GARCIA", "HUGHES", "JENSEN", "KIM", "LOPEZ", "NGUYEN"];
-const CODES = ["99213", "99214", "99203", "99204", "36415", "80053", "85025", "80061", "93000", "72100", "20610", "J1030", "90471", "90686"];
+const FIRST = [
+  "AVERY",
+  "BLAKE",
+  "CASEY",
+  "DEVON",
+  "EMERSON",
+  "FINLEY",
+  "HARPER",
+  "JAMIE",
+  "KENDALL",
+  "LOGAN",
+  "MORGAN",
+  "PARKER",
+];
+const LAST = [
+  "ADAMS",
+  "BROOKS",
+  "CARTER",
+  "DIAZ",
+  "EVANS",
+  "FOSTER",
+  "GARCIA",
+  "HUGHES",
+  "JENSEN",
+  "KIM",
+  "LOPEZ",
+  "NGUYEN",
+];
+const CODES = [
+  "99213",
+  "99214",
+  "99203",
+  "99204",
+  "36415",
+  "80053",
+  "85025",
+  "80061",
+  "93000",
+  "72100",
+  "20610",
+  "J1030",
+  "90471",
+  "90686",
+];
 const DX = ["E11.9", "I10", "E78.5", "J06.9", "M54.50", "Z00.00", "R07.9", "M17.11", "F41.1", "K21.9"];
 const PAYERS = [
   { name: "BLUE PRAIRIE HEALTH", id: "BPH01", filing: "CI" },
@@ -19,7 +60,12 @@ const RENDERING = [
   { lastName: "SMITH", firstName: "ANNA", npi: "1467560003", taxonomy: "207Q00000X" },
   { lastName: "MARSH", firstName: "ELENA", npi: "1417085192", taxonomy: "207Q00000X" },
 ];
-const address = (rng: Rng) => ({ line1: `${rng.int(10, 9999)} ELM ST`, city: "SPRINGFIELD", state: "IL", postalCode: `62701${rng.int(1000, 9999)}` });
+const address = (rng: Rng) => ({
+  line1: `${rng.int(10, 9999)} ELM ST`,
+  city: "SPRINGFIELD",
+  state: "IL",
+  postalCode: `62701${rng.int(1000, 9999)}`,
+});
 const date = (rng: Rng) => `2025-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`;
 
 export function claim837(rng: Rng, i: number): Claim837P {
@@ -48,7 +94,13 @@ export function claim837(rng: Rng, i: number): Claim837P {
     memberId: `${payer.id.slice(0, 3)}${rng.int(100000000, 999999999)}`,
     groupNumber: payer.filing === "CI" ? `GRP${rng.int(1000, 9999)}` : undefined,
     claimFilingIndicator: payer.filing,
-    ...(dependant ? {} : { address: address(rng), birthDate: `19${rng.int(40, 99)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, gender: rng.pick(["F", "M"] as const) }),
+    ...(dependant
+      ? {}
+      : {
+          address: address(rng),
+          birthDate: `19${rng.int(40, 99)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
+          gender: rng.pick(["F", "M"] as const),
+        }),
   };
   return {
     patientControlNumber: `CL${String(i).padStart(12, "0")}`,
@@ -57,7 +109,16 @@ export function claim837(rng: Rng, i: number): Claim837P {
     subscriber,
     payer: { name: payer.name, id: payer.id },
     ...(dependant
-      ? { patient: { relationship: "19" as const, lastName, firstName: rng.pick(FIRST), address: address(rng), birthDate: `20${rng.int(10, 20)}-0${rng.int(1, 9)}-0${rng.int(1, 9)}`, gender: rng.pick(["F", "M"] as const) } }
+      ? {
+          patient: {
+            relationship: "19" as const,
+            lastName,
+            firstName: rng.pick(FIRST),
+            address: address(rng),
+            birthDate: `20${rng.int(10, 20)}-0${rng.int(1, 9)}-0${rng.int(1, 9)}`,
+            gender: rng.pick(["F", "M"] as const),
+          },
+        }
       : {}),
     ...(rng.next() < 0.3 ? { renderingProvider: rng.pick(RENDERING) } : {}),
     ...(rng.next() < 0.1 ? { priorAuthorization: `AUTH${rng.int(10000, 99999)}` } : {}),
@@ -79,7 +140,11 @@ export function batches837(rng: Rng, claims: number, perBatch = 99): Build837PIn
           controlNumber: "0001",
           referenceId: `BATCH${n}`,
           createdAt: at,
-          submitter: { name: "CLAIMLEDGER BILLING", id: "SUBM0001", contact: { name: "EDI DESK", phone: "5555550100" } },
+          submitter: {
+            name: "CLAIMLEDGER BILLING",
+            id: "SUBM0001",
+            contact: { name: "EDI DESK", phone: "5555550100" },
+          },
           receiver: { name: "CLEARINGHOUSE INC", id: "CLHOUSE01" },
           billingProvider: {
             name: "SPRINGFIELD FAMILY PRACTICE",

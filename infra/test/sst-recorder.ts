@@ -50,7 +50,8 @@ export function installRecorder(stage: string) {
           get(_, prop) {
             if (prop === RECORD) return record;
             if (typeof prop === "symbol" || prop === "then") return undefined;
-            if (methods.includes(prop)) return (...callArgs: any[]) => void record.calls.push({ method: prop, args: callArgs });
+            if (methods.includes(prop))
+              return (...callArgs: any[]) => void record.calls.push({ method: prop, args: callArgs });
             return token(`${name}.${prop}`);
           },
         });
@@ -61,7 +62,8 @@ export function installRecorder(stage: string) {
   const globals = {
     $app: { name: "claimledger", stage },
     $config: (input: unknown) => input,
-    $interpolate: (literals: TemplateStringsArray, ...values: unknown[]) => String.raw({ raw: literals }, ...values.map(String)),
+    $interpolate: (literals: TemplateStringsArray, ...values: unknown[]) =>
+      String.raw({ raw: literals }, ...values.map(String)),
     sst: {
       Secret: component("sst.Secret"),
       aws: {

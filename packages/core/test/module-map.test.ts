@@ -22,7 +22,8 @@ function sourceFiles(dir: string): string[] {
 function specifiers(file: string): string[] {
   const text = readFileSync(file, "utf8");
   const out: string[] = [];
-  const re = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*["']([^"']+)["']|(?:^|[\s;])import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm;
+  const re =
+    /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*["']([^"']+)["']|(?:^|[\s;])import\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm;
   for (const m of text.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3])!);
   return out;
 }
@@ -31,7 +32,8 @@ function specifiers(file: string): string[] {
 function target(from: string, spec: string): string | undefined {
   if (spec.startsWith(".")) return resolve(dirname(from), spec);
   if (spec.startsWith("@claimledger/core/")) return join(coreSrc, spec.slice("@claimledger/core/".length));
-  if (spec.startsWith("@claimledger/functions/")) return join(functionsSrc, spec.slice("@claimledger/functions/".length));
+  if (spec.startsWith("@claimledger/functions/"))
+    return join(functionsSrc, spec.slice("@claimledger/functions/".length));
   if (spec.startsWith("@claimledger/local")) return join(root, "packages/local/src");
   return undefined;
 }
@@ -117,7 +119,10 @@ describe("the module map of core", () => {
   it("has no loops between files", () => {
     const deps = new Map<string, string[]>();
     for (const { from, to } of coreEdges) if (inCore(to)) deps.set(from, [...(deps.get(from) ?? []), to]);
-    expectOnly("fileLoops", loops([...deps.keys()], (f) => deps.get(f) ?? []).map((scc) => scc.map(rel).join(" ")));
+    expectOnly(
+      "fileLoops",
+      loops([...deps.keys()], (f) => deps.get(f) ?? []).map((scc) => scc.map(rel).join(" ")),
+    );
   });
 
   it("keeps each entity inside its module", () => {
@@ -140,10 +145,17 @@ describe("the module map of core", () => {
         }
         const out: string[] = [];
         for (const m of text.matchAll(/export\s*\*\s*from\s*["']([^"']+)["']/g)) {
-          if (readFileSync(resolve(dirname(face), m[1]!), "utf8").includes("new Entity(")) out.push(`${d.name}/index.ts: export * from ${m[1]}`);
+          if (readFileSync(resolve(dirname(face), m[1]!), "utf8").includes("new Entity("))
+            out.push(`${d.name}/index.ts: export * from ${m[1]}`);
         }
         for (const m of text.matchAll(/export\s*\{([^}]*)\}/g)) {
-          for (const name of m[1]!.split(",").map((n) => n.trim().split(/\s+as\s+/).pop()!)) if (/Entity$/.test(name)) out.push(`${d.name}/index.ts: ${name}`);
+          for (const name of m[1]!.split(",").map((n) =>
+            n
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+          ))
+            if (/Entity$/.test(name)) out.push(`${d.name}/index.ts: ${name}`);
         }
         return out;
       });
@@ -152,13 +164,21 @@ describe("the module map of core", () => {
 
   it("lets modules use one another only through their faces", () => {
     const behind = coreEdges
-      .filter(({ from, to }) => inCore(to) && moduleOf(from) !== moduleOf(to) && !SHARED.has(moduleOf(to)) && relative(join(coreSrc, moduleOf(to)), to) !== "index.ts")
+      .filter(
+        ({ from, to }) =>
+          inCore(to) &&
+          moduleOf(from) !== moduleOf(to) &&
+          !SHARED.has(moduleOf(to)) &&
+          relative(join(coreSrc, moduleOf(to)), to) !== "index.ts",
+      )
       .map(({ from, to }) => `${rel(from)} -> ${rel(to)}`);
     expect(behind).toEqual([]);
   });
 
   it("never imports from functions/ or local/", () => {
-    const up = coreEdges.filter(({ to }) => !inCore(to) && !rel(to).startsWith(`packages${sep}x12`)).map(({ from, to }) => `${rel(from)} -> ${rel(to)}`);
+    const up = coreEdges
+      .filter(({ to }) => !inCore(to) && !rel(to).startsWith(`packages${sep}x12`))
+      .map(({ from, to }) => `${rel(from)} -> ${rel(to)}`);
     expect(up).toEqual([]);
   });
 });

@@ -1,6 +1,20 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Stats } from "node:fs";
-import { link, lstat, mkdir, mkdtemp, open, readdir, realpath, rename, rm, rmdir, stat, unlink, type FileHandle } from "node:fs/promises";
+import {
+  link,
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  unlink,
+  type FileHandle,
+} from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve, sep } from "node:path";
@@ -9,7 +23,11 @@ import type { AuthContext, AuthenticationType, Connection, FileEntry, ParsedKey,
 
 const {
   Server,
-  utils: { generateKeyPairSync, parseKey, sftp: { STATUS_CODE, flagsToString } },
+  utils: {
+    generateKeyPairSync,
+    parseKey,
+    sftp: { STATUS_CODE, flagsToString },
+  },
 } = ssh2;
 
 /**
@@ -48,18 +66,30 @@ function authenticate(ctx: AuthContext, username: string, password: string, clie
   if (ctx.method === "password" && same(Buffer.from(ctx.password), Buffer.from(password))) return ctx.accept();
   if (ctx.method === "publickey" && ctx.key.algo === clientKey.type && same(ctx.key.data, clientKey.getPublicSSH())) {
     // Without a signature the client only asks whether the key would do; with one, it must verify.
-    if (!ctx.signature || !ctx.blob || clientKey.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true) return ctx.accept();
+    if (!ctx.signature || !ctx.blob || clientKey.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true)
+      return ctx.accept();
   }
   ctx.reject(methods);
 }
 
 /** SFTP attributes of a file (times in seconds) and an `ls -l` style line, whose first letter clients read as the type. */
-const attrsOf = (s: Stats) => ({ mode: s.mode, uid: s.uid, gid: s.gid, size: s.size, atime: Math.floor(s.atimeMs / 1000), mtime: Math.floor(s.mtimeMs / 1000) });
+const attrsOf = (s: Stats) => ({
+  mode: s.mode,
+  uid: s.uid,
+  gid: s.gid,
+  size: s.size,
+  atime: Math.floor(s.atimeMs / 1000),
+  mtime: Math.floor(s.mtimeMs / 1000),
+});
 
 function entryOf(name: string, s: Stats): FileEntry {
   const type = s.isDirectory() ? "d" : s.isSymbolicLink() ? "l" : s.isFile() ? "-" : "?";
   const perms = [...Array(9).keys()].map((i) => (s.mode & (0o400 >> i) ? "rwx"[i % 3] : "-")).join("");
-  return { filename: name, longname: `${type}${perms} ${s.nlink} ${s.uid} ${s.gid} ${s.size} ${s.mtime.toISOString()} ${name}`, attrs: attrsOf(s) };
+  return {
+    filename: name,
+    longname: `${type}${perms} ${s.nlink} ${s.uid} ${s.gid} ${s.size} ${s.mtime.toISOString()} ${name}`,
+    attrs: attrsOf(s),
+  };
 }
 
 class Denied extends Error {}
@@ -72,7 +102,9 @@ function serveSftp(sftp: SFTPWrapper, root: string): void {
     const abs = resolve(root, path);
     const denied = new Denied(`${path} is outside the served folder`);
     if (!within(abs)) throw denied;
-    const real = await realpath(abs).catch(async () => join(await realpath(dirname(abs)).catch(() => dirname(abs)), basename(abs)));
+    const real = await realpath(abs).catch(async () =>
+      join(await realpath(dirname(abs)).catch(() => dirname(abs)), basename(abs)),
+    );
     if (!within(real)) throw denied;
     return abs;
   };
@@ -109,7 +141,11 @@ function serveSftp(sftp: SFTPWrapper, root: string): void {
       handler(reqid, ...args).catch((e: unknown) => {
         const code = (e as { code?: string }).code;
         const status =
-          code === "ENOENT" ? STATUS_CODE.NO_SUCH_FILE : e instanceof Denied || code === "EACCES" || code === "EPERM" ? STATUS_CODE.PERMISSION_DENIED : STATUS_CODE.FAILURE;
+          code === "ENOENT"
+            ? STATUS_CODE.NO_SUCH_FILE
+            : e instanceof Denied || code === "EACCES" || code === "EPERM"
+              ? STATUS_CODE.PERMISSION_DENIED
+              : STATUS_CODE.FAILURE;
         sftp.status(reqid, status, e instanceof Error ? e.message : String(e));
       });
     });
@@ -186,7 +222,13 @@ function serveSftp(sftp: SFTPWrapper, root: string): void {
       await unlink(src);
     } catch (e) {
       if ((e as { code?: string }).code !== "EPERM") throw e;
-      if (await lstat(dst).then(() => true, () => false)) throw new Error(`${to} already exists`);
+      if (
+        await lstat(dst).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw new Error(`${to} already exists`);
       await rename(src, dst);
     }
     ok(reqid);

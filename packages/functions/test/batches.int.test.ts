@@ -25,7 +25,13 @@ async function newClaim(memberId: string, day: number, relationship = "self") {
   patient.coverages[0].memberId = memberId;
   if (relationship !== "self") {
     patient.coverages[0].relationship = relationship;
-    patient.coverages[0].subscriber = { firstName: "Sam", lastName: "Lee", dateOfBirth: "1960-02-03", sex: "M", address: patient.address };
+    patient.coverages[0].subscriber = {
+      firstName: "Sam",
+      lastName: "Lee",
+      dateOfBirth: "1960-02-03",
+      sex: "M",
+      address: patient.address,
+    };
   }
   patient.firstName = `P${memberId.slice(-4).replace(/\d/g, (d: string) => "ABCDEFGHIJ"[Number(d)]!)}`;
   const res = await call("POST", `/v1/practices/${practiceId}/encounters`, {
@@ -52,7 +58,8 @@ beforeAll(async () => {
   key = t.ownerKey;
   tenantId = t.tenantId;
   practiceId = (await call("POST", "/v1/practices", { key, body: samples.practice })).body.practiceId;
-  providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body.providerId;
+  providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body
+    .providerId;
   payerId = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId;
 });
 
@@ -62,10 +69,18 @@ describe("claim batches to the sandbox clearinghouse", () => {
     const dependant = await newClaim("XJH100200301", 4, "child");
     const badMember = await newClaim("NODIGITS", 5); // the sandbox front end rejects this member id
 
-    const created = await call("POST", "/v1/claim-batches", { key, body: { practiceId }, headers: { "idempotency-key": "batch-1" } });
+    const created = await call("POST", "/v1/claim-batches", {
+      key,
+      body: { practiceId },
+      headers: { "idempotency-key": "batch-1" },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.claims).toBe(3);
-    const retry = await call("POST", "/v1/claim-batches", { key, body: { practiceId }, headers: { "idempotency-key": "batch-1" } });
+    const retry = await call("POST", "/v1/claim-batches", {
+      key,
+      body: { practiceId },
+      headers: { "idempotency-key": "batch-1" },
+    });
     expect(retry.body).toEqual(created.body);
     const batchId = created.body.batches[0].batchId;
     expect((await call("GET", `/v1/claims/${good}`, { key })).body.status).toBe("queued");
@@ -83,9 +98,14 @@ describe("claim batches to the sandbox clearinghouse", () => {
     const x12 = await readEdi(data!.fileKey!);
     expect(checkX12(x12).errors).toEqual([]);
     const parsed = parseX12(x12);
-    const clms = parsed.interchanges[0]!.groups[0]!.transactions.flatMap((t) => t.segments.filter((s) => s.id === "CLM").map((s) => s.elements[1]));
+    const clms = parsed.interchanges[0]!.groups[0]!.transactions.flatMap((t) =>
+      t.segments.filter((s) => s.id === "CLM").map((s) => s.elements[1]),
+    );
     expect(clms.sort()).toEqual([good, dependant, badMember].sort());
-    expect((await call("GET", `/v1/claims/${good}`, { key })).body).toMatchObject({ status: "submitted", submissions: 1 });
+    expect((await call("GET", `/v1/claims/${good}`, { key })).body).toMatchObject({
+      status: "submitted",
+      submissions: 1,
+    });
 
     // The sandbox answers: 999 and 277CA on the next poll.
     const polled = await call("POST", "/v1/clearinghouse/poll", { key });
@@ -102,16 +122,27 @@ describe("claim batches to the sandbox clearinghouse", () => {
     expect(queue.body.items.map((c: { claimId: string }) => c.claimId)).toEqual([badMember]);
 
     // Fix the member id and resend it in a later batch.
-    const fixed = await call("PATCH", `/v1/claims/${badMember}`, { key, body: { memberId: "XJH100200399" }, headers: { "if-match": `"${rejected.version}"` } });
+    const fixed = await call("PATCH", `/v1/claims/${badMember}`, {
+      key,
+      body: { memberId: "XJH100200399" },
+      headers: { "if-match": `"${rejected.version}"` },
+    });
     expect(fixed.body.status).toBe("ready");
     const second = await call("POST", "/v1/claim-batches", { key, body: { claimIds: [badMember] } });
     expect(second.body.claims).toBe(1);
 
     // A claim the payer has is corrected with a replacement (frequency 7, REF*F8), atomically.
-    const repl = await call("POST", `/v1/claims/${good}/replacement`, { key, body: { reason: "wrong units on line 2" } });
+    const repl = await call("POST", `/v1/claims/${good}/replacement`, {
+      key,
+      body: { reason: "wrong units on line 2" },
+    });
     expect(repl.status, JSON.stringify(repl.body)).toBe(201);
     expect(repl.body.original).toMatchObject({ status: "corrected", replacedBy: repl.body.correction.claimId });
-    expect(repl.body.correction).toMatchObject({ frequencyCode: "7", status: "ready", payerClaimControlNumber: accepted.payerClaimControlNumber });
+    expect(repl.body.correction).toMatchObject({
+      frequencyCode: "7",
+      status: "ready",
+      payerClaimControlNumber: accepted.payerClaimControlNumber,
+    });
     expect((await call("POST", `/v1/claims/${good}/replacement`, { key, body: { reason: "again" } })).status).toBe(409);
 
     // The same poll file twice records nothing twice.
@@ -120,7 +151,14 @@ describe("claim batches to the sandbox clearinghouse", () => {
   });
 
   it("keeps a company's clearinghouse secret under its own prefix: another company's cannot be named", async () => {
-    const other = { kind: "sftp", host: "sftp.example.com", username: "x", outboundDir: "/out", inboundDir: "/in", secretName: "claimledger/production/tnt_someoneelse/sftp" };
+    const other = {
+      kind: "sftp",
+      host: "sftp.example.com",
+      username: "x",
+      outboundDir: "/out",
+      inboundDir: "/in",
+      secretName: "claimledger/production/tnt_someoneelse/sftp",
+    };
     const refused = await call("PUT", "/v1/clearinghouse", { key, body: other });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0].path).toBe("secretName");
@@ -137,7 +175,18 @@ describe("claim batches to the sandbox clearinghouse", () => {
     const created = await call("POST", "/v1/claim-batches", { key, body: { claimIds: [c] } });
     const batchId = created.body.batches[0].batchId;
     // Point the company at an SFTP server that is not there.
-    await call("PUT", "/v1/clearinghouse", { key, body: { kind: "sftp", host: "127.0.0.1", port: 1, username: "x", outboundDir: "/out", inboundDir: "/in", secretName: "nowhere" } });
+    await call("PUT", "/v1/clearinghouse", {
+      key,
+      body: {
+        kind: "sftp",
+        host: "127.0.0.1",
+        port: 1,
+        username: "x",
+        outboundDir: "/out",
+        inboundDir: "/in",
+        secretName: "nowhere",
+      },
+    });
     process.env.CLAIMLEDGER_SECRET_NOWHERE = JSON.stringify({ password: "x" });
     await expect(processBatch(tenantId, batchId)).rejects.toThrow();
     const failed = (await call("GET", `/v1/claim-batches/${batchId}`, { key })).body;

@@ -6,17 +6,23 @@ let practiceId: string;
 let providerId: string;
 let payerId: string;
 
-const HEADER = "encounter_ref,patient_id,rendering_provider_id,place_of_service,service_date,diagnosis_1,diagnosis_2,procedure_code,modifier_1,units,charge,diagnosis_pointers";
+const HEADER =
+  "encounter_ref,patient_id,rendering_provider_id,place_of_service,service_date,diagnosis_1,diagnosis_2,procedure_code,modifier_1,units,charge,diagnosis_pointers";
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 async function post(csv: string) {
-  return call("POST", `/v1/practices/${practiceId}/encounters:import`, { key, raw: csv, headers: { "content-type": "text/csv" } });
+  return call("POST", `/v1/practices/${practiceId}/encounters:import`, {
+    key,
+    raw: csv,
+    headers: { "content-type": "text/csv" },
+  });
 }
 
 beforeAll(async () => {
   ({ ownerKey: key } = await newTenant());
   practiceId = (await call("POST", "/v1/practices", { key, body: samples.practice })).body.practiceId;
-  providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body.providerId;
+  providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body
+    .providerId;
   payerId = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId;
 });
 
@@ -41,7 +47,9 @@ it("serves a template whose columns the importer accepts", async () => {
 });
 
 it("groups rows into encounters and answers row-numbered errors, importing nothing from a bad file", async () => {
-  const patientId = (await call("POST", `/v1/practices/${practiceId}/patients`, { key, body: samples.patient(payerId) })).body.patientId;
+  const patientId = (
+    await call("POST", `/v1/practices/${practiceId}/patients`, { key, body: samples.patient(payerId) })
+  ).body.patientId;
   const d = daysAgo(6);
   const good = [
     HEADER,
@@ -49,12 +57,17 @@ it("groups rows into encounters and answers row-numbered errors, importing nothi
     `A,${patientId},${providerId},11,${d},I10,E78.5,80061,,1,45.00,2`,
     `B,${patientId},${providerId},11,${daysAgo(7)},J06.9,,99212,,1,80,1`,
   ].join("\n");
-  const bad = good + `\nC,${patientId},${providerId},11,not-a-date,J06.9,,99212,,1,80.999,1\nD,${patientId},,11,${d},J06.9,,99212,,1,80,1`;
+  const bad =
+    good +
+    `\nC,${patientId},${providerId},11,not-a-date,J06.9,,99212,,1,80.999,1\nD,${patientId},,11,${d},J06.9,,99212,,1,80,1`;
   const refused = await post(bad);
   expect(refused.status).toBe(422);
   const paths = refused.body.errors.map((e: { path: string }) => e.path);
   expect(paths).toEqual(expect.arrayContaining(["row 5 service_date", "row 5 charge", "row 6 rendering_provider_id"]));
-  expect((await call("GET", `/v1/claims?practiceId=${practiceId}&serviceDateFrom=${daysAgo(7)}&serviceDateTo=${d}`, { key })).body.items).toHaveLength(0);
+  expect(
+    (await call("GET", `/v1/claims?practiceId=${practiceId}&serviceDateFrom=${daysAgo(7)}&serviceDateTo=${d}`, { key }))
+      .body.items,
+  ).toHaveLength(0);
 
   const ok = await post(good);
   expect(ok.body).toMatchObject({ accepted: 2, rejected: 0 });
@@ -67,5 +80,7 @@ it("groups rows into encounters and answers row-numbered errors, importing nothi
   const unknownColumn = await post(`${HEADER},favourite_colour\n`);
   expect(unknownColumn.status).toBe(422);
   expect(JSON.stringify(unknownColumn.body.errors)).toContain("favourite_colour");
-  expect((await call("POST", `/v1/practices/${practiceId}/encounters:import`, { key, body: { a: 1 } })).status).toBe(415);
+  expect((await call("POST", `/v1/practices/${practiceId}/encounters:import`, { key, body: { a: 1 } })).status).toBe(
+    415,
+  );
 });

@@ -11,13 +11,18 @@ export async function practiceSetUp() {
   const t = await newTenant();
   const key = t.ownerKey;
   const practiceId = (await call("POST", "/v1/practices", { key, body: samples.practice })).body.practiceId as string;
-  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body.providerId as string;
+  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body
+    .providerId as string;
   const payerId = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId as string;
   return { key, tenantId: t.tenantId, practiceId, providerId, payerId };
 }
 
 /** An encounter for a new patient of the practice (distinct name and member id per `i`). */
-export function encounterFor(s: { providerId: string; payerId: string }, i: number, over: Record<string, unknown> = {}) {
+export function encounterFor(
+  s: { providerId: string; payerId: string },
+  i: number,
+  over: Record<string, unknown> = {},
+) {
   const patient = { ...samples.patient(s.payerId), firstName: `Pat${"ABCDEFGHIJ"[i]}` } as any;
   patient.coverages = [{ ...patient.coverages[0], memberId: `XJH50000${i}` }];
   return {
@@ -43,15 +48,25 @@ export async function acceptedClaims(n: number) {
   }
   const batch = await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } });
   await processBatch(s.tenantId, batch.body.batches[0].batchId);
-  const polled = (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files as { sha256: string; name: string }[];
+  const polled = (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files as {
+    sha256: string;
+    name: string;
+  }[];
   const outcomes = [];
   for (const f of polled) outcomes.push(`${f.name}: ${await processInbound(s.tenantId, f.sha256)}`);
   const list = await call("GET", `/v1/claims?practiceId=${s.practiceId}&limit=100`, { key: s.key });
   const all = list.body.items as { claimId: string; status: string; statusReason?: string; doc: any }[];
   const claims = all.filter((c) => c.status === "accepted");
   // Should this ever fail, say what the acknowledgements did.
-  const files = (await call("GET", "/v1/inbound-files", { key: s.key })).body.items.map((f: any) => [f.name, f.status, f.error]);
-  expect(claims.length, JSON.stringify({ outcomes, files, claims: all.map((c) => [c.status, c.statusReason]) })).toBeGreaterThan(0);
+  const files = (await call("GET", "/v1/inbound-files", { key: s.key })).body.items.map((f: any) => [
+    f.name,
+    f.status,
+    f.error,
+  ]);
+  expect(
+    claims.length,
+    JSON.stringify({ outcomes, files, claims: all.map((c) => [c.status, c.statusReason]) }),
+  ).toBeGreaterThan(0);
   return { ...s, claims };
 }
 
@@ -62,13 +77,27 @@ export const sandboxClaim = (doc: any, over: Partial<SandboxClaim> = {}): Sandbo
   memberId: doc.coverage.memberId,
   claimFilingIndicator: "CI",
   totalChargeCents: doc.totalChargeCents,
-  lines: doc.lines.map((l: any) => ({ lineId: l.lineId, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, chargeCents: l.chargeCents, serviceDate: l.serviceDate })),
+  lines: doc.lines.map((l: any) => ({
+    lineId: l.lineId,
+    procedureCode: l.procedureCode,
+    modifiers: l.modifiers,
+    units: l.units,
+    chargeCents: l.chargeCents,
+    serviceDate: l.serviceDate,
+  })),
   ...over,
 });
 
 /** Uploads an 835 and runs the inbound worker on it. */
 export async function post835(s: { key: string; tenantId: string }, text: string) {
-  const res = await call("POST", "/v1/remittances", { key: s.key, raw: text, headers: { "content-type": "application/edi-x12" } });
+  const res = await call("POST", "/v1/remittances", {
+    key: s.key,
+    raw: text,
+    headers: { "content-type": "application/edi-x12" },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(202);
-  return { ...res.body, outcome: res.body.duplicate ? "duplicate" : await processInbound(s.tenantId, res.body.sha256) } as { sha256: string; duplicate: boolean; outcome: string };
+  return {
+    ...res.body,
+    outcome: res.body.duplicate ? "duplicate" : await processInbound(s.tenantId, res.body.sha256),
+  } as { sha256: string; duplicate: boolean; outcome: string };
 }

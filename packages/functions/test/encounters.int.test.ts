@@ -30,34 +30,60 @@ function encounter(overrides: Record<string, unknown> = {}) {
 beforeAll(async () => {
   ({ ownerKey: key } = await newTenant());
   practiceId = (await call("POST", "/v1/practices", { key, body: samples.practice })).body.practiceId;
-  otherPracticeId = (await call("POST", "/v1/practices", { key, body: { ...samples.practice, legalName: "Other Practice" } })).body.practiceId;
-  providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body.providerId;
+  otherPracticeId = (
+    await call("POST", "/v1/practices", { key, body: { ...samples.practice, legalName: "Other Practice" } })
+  ).body.practiceId;
+  providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body
+    .providerId;
   payerId = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId;
-  patientId = (await call("POST", `/v1/practices/${practiceId}/patients`, { key, body: samples.patient(payerId) })).body.patientId;
+  patientId = (await call("POST", `/v1/practices/${practiceId}/patients`, { key, body: samples.patient(payerId) })).body
+    .patientId;
 });
 
 describe("encounter intake", () => {
   it("turns a clean encounter into a ready claim whose id fits CLM01", async () => {
-    const res = await call("POST", `/v1/practices/${practiceId}/encounters`, { key, body: encounter({ serviceDate: daysAgo(10) }) });
+    const res = await call("POST", `/v1/practices/${practiceId}/encounters`, {
+      key,
+      body: encounter({ serviceDate: daysAgo(10) }),
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ outcome: "accepted", status: "ready", findings: [], externalId: "V-1001" });
     expect(res.body.claimId.length).toBeLessThanOrEqual(20);
     const claim = await call("GET", `/v1/claims/${res.body.claimId}`, { key });
-    expect(claim.body).toMatchObject({ status: "ready", totalChargeCents: 24500, payerId, practiceId, frequencyCode: "1" });
-    expect(claim.body.doc.coverage).toMatchObject({ order: "primary", clearinghousePayerId: "BPH01", memberId: "XJH123456789" });
+    expect(claim.body).toMatchObject({
+      status: "ready",
+      totalChargeCents: 24500,
+      payerId,
+      practiceId,
+      frequencyCode: "1",
+    });
+    expect(claim.body.doc.coverage).toMatchObject({
+      order: "primary",
+      clearinghousePayerId: "BPH01",
+      memberId: "XJH123456789",
+    });
     expect(claim.body.doc.billingProvider).toMatchObject({ npi: samples.practice.npi, taxId: "123456789" });
     const history = await call("GET", `/v1/claims/${res.body.claimId}/history`, { key });
-    expect(history.body.items.map((e: { from?: string; to: string }) => `${e.from ?? ""}>${e.to}`)).toEqual([">draft", "draft>ready"]);
+    expect(history.body.items.map((e: { from?: string; to: string }) => `${e.from ?? ""}>${e.to}`)).toEqual([
+      ">draft",
+      "draft>ready",
+    ]);
   });
 
   it("puts a claim with blocking findings in needs_review, with each finding's path and fix", async () => {
     const res = await call("POST", `/v1/practices/${practiceId}/encounters`, {
       key,
-      body: encounter({ serviceDate: daysAgo(4), diagnoses: ["E11.9"], lines: [{ procedureCode: "99213", chargeCents: 12000, diagnosisPointers: [3] }] }),
+      body: encounter({
+        serviceDate: daysAgo(4),
+        diagnoses: ["E11.9"],
+        lines: [{ procedureCode: "99213", chargeCents: 12000, diagnosisPointers: [3] }],
+      }),
     });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe("needs_review");
-    expect(res.body.findings).toContainEqual(expect.objectContaining({ ruleId: "dx.pointer", severity: "error", path: "lines.0.diagnosisPointers.0" }));
+    expect(res.body.findings).toContainEqual(
+      expect.objectContaining({ ruleId: "dx.pointer", severity: "error", path: "lines.0.diagnosisPointers.0" }),
+    );
     const queue = await call("GET", `/v1/claims?status=needs_review&practiceId=${practiceId}`, { key });
     const listed = queue.body.items.find((c: { claimId: string }) => c.claimId === res.body.claimId);
     expect(listed.findings[0].fixHint).toBeTruthy();
@@ -69,10 +95,18 @@ describe("encounter intake", () => {
     const first = await call("POST", `/v1/practices/${practiceId}/encounters`, { key, body, headers });
     const retry = await call("POST", `/v1/practices/${practiceId}/encounters`, { key, body, headers });
     expect(retry.body.claimId).toBe(first.body.claimId);
-    const again = await call("POST", `/v1/practices/${practiceId}/encounters`, { key, body: { ...body, lines: [...body.lines].reverse() }, headers: { "idempotency-key": "upload-778" } });
+    const again = await call("POST", `/v1/practices/${practiceId}/encounters`, {
+      key,
+      body: { ...body, lines: [...body.lines].reverse() },
+      headers: { "idempotency-key": "upload-778" },
+    });
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain(first.body.claimId);
-    const all = await call("GET", `/v1/claims?practiceId=${practiceId}&serviceDateFrom=${daysAgo(5)}&serviceDateTo=${daysAgo(5)}`, { key });
+    const all = await call(
+      "GET",
+      `/v1/claims?practiceId=${practiceId}&serviceDateFrom=${daysAgo(5)}&serviceDateTo=${daysAgo(5)}`,
+      { key },
+    );
     expect(all.body.items).toHaveLength(1);
   });
 
@@ -90,17 +124,30 @@ describe("encounter intake", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ accepted: 2, rejected: 2 });
-    expect(res.body.results.map((r: { externalId: string; outcome: string }) => `${r.externalId}:${r.outcome}`)).toEqual(["B-1:accepted", "B-2:rejected", "B-3:rejected", "B-4:accepted"]);
+    expect(
+      res.body.results.map((r: { externalId: string; outcome: string }) => `${r.externalId}:${r.outcome}`),
+    ).toEqual(["B-1:accepted", "B-2:rejected", "B-3:rejected", "B-4:accepted"]);
     expect(res.body.results[1].problem.errors).toContainEqual({ path: "lines", message: "at least one service line" });
-    expect(res.body.results[2].problem.errors).toContainEqual({ path: "renderingProviderId", message: "no such provider in this practice" });
-    const tooMany = await call("POST", `/v1/practices/${practiceId}/encounters`, { key, body: { encounters: Array.from({ length: 501 }, () => ({})) } });
+    expect(res.body.results[2].problem.errors).toContainEqual({
+      path: "renderingProviderId",
+      message: "no such provider in this practice",
+    });
+    const tooMany = await call("POST", `/v1/practices/${practiceId}/encounters`, {
+      key,
+      body: { encounters: Array.from({ length: 501 }, () => ({})) },
+    });
     expect(tooMany.status).toBe(422);
   });
 
   it("matches an inline patient to the existing record and fills charges from the fee schedule", async () => {
     const fs = await call("PUT", `/v1/practices/${practiceId}/fee-schedule`, {
       key,
-      body: { entries: [{ procedureCode: "99213", chargeCents: 11000 }, { procedureCode: "99213", modifier: "25", chargeCents: 11500 }] },
+      body: {
+        entries: [
+          { procedureCode: "99213", chargeCents: 11000 },
+          { procedureCode: "99213", modifier: "25", chargeCents: 11500 },
+        ],
+      },
     });
     expect(fs.status).toBe(200);
     const { patientId: _p, ...rest } = encounter();
@@ -119,7 +166,9 @@ describe("encounter intake", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const claim = (await call("GET", `/v1/claims/${res.body.claimId}`, { key })).body;
     expect(claim.patientId).toBe(patientId);
-    expect(claim.doc.lines.map((l: { chargeCents: number; chargeSource: string }) => [l.chargeCents, l.chargeSource])).toEqual([
+    expect(
+      claim.doc.lines.map((l: { chargeCents: number; chargeSource: string }) => [l.chargeCents, l.chargeSource]),
+    ).toEqual([
       [11500, "fee_schedule"],
       [11000, "fee_schedule"],
     ]);
@@ -129,9 +178,14 @@ describe("encounter intake", () => {
 
   it("keeps practice keys to their own practice's claims", async () => {
     const pk = await newKey(key, "practice", otherPracticeId);
-    const mine = await call("POST", `/v1/practices/${practiceId}/encounters`, { key, body: encounter({ serviceDate: daysAgo(9) }) });
+    const mine = await call("POST", `/v1/practices/${practiceId}/encounters`, {
+      key,
+      body: encounter({ serviceDate: daysAgo(9) }),
+    });
     expect((await call("GET", `/v1/claims/${mine.body.claimId}`, { key: pk })).status).toBe(404);
-    expect((await call("POST", `/v1/practices/${practiceId}/encounters`, { key: pk, body: encounter() })).status).toBe(404);
+    expect((await call("POST", `/v1/practices/${practiceId}/encounters`, { key: pk, body: encounter() })).status).toBe(
+      404,
+    );
     expect((await call("GET", `/v1/claims?practiceId=${practiceId}`, { key: pk })).body.items).toEqual([]);
     const other = await newTenant();
     expect((await call("GET", `/v1/claims/${mine.body.claimId}`, { key: other.ownerKey })).status).toBe(404);
@@ -147,30 +201,60 @@ describe("claims", () => {
     expect(bad.body.status).toBe("needs_review");
     const id = bad.body.claimId;
     expect((await call("PATCH", `/v1/claims/${id}`, { key, body: { placeOfService: "11" } })).status).toBe(428);
-    const fixed = await call("PATCH", `/v1/claims/${id}`, { key, body: { placeOfService: "11", reason: "POS typo" }, headers: { "if-match": '"1"' } });
+    const fixed = await call("PATCH", `/v1/claims/${id}`, {
+      key,
+      body: { placeOfService: "11", reason: "POS typo" },
+      headers: { "if-match": '"1"' },
+    });
     expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
     expect(fixed.body).toMatchObject({ status: "ready", version: 2, edits: 1, findings: [] });
-    const stale = await call("PATCH", `/v1/claims/${id}`, { key, body: { placeOfService: "22" }, headers: { "if-match": '"1"' } });
+    const stale = await call("PATCH", `/v1/claims/${id}`, {
+      key,
+      body: { placeOfService: "22" },
+      headers: { "if-match": '"1"' },
+    });
     expect(stale.status).toBe(412);
     const history = (await call("GET", `/v1/claims/${id}/history`, { key })).body.items;
     expect(history.at(-1)).toMatchObject({ from: "needs_review", to: "ready" });
-    expect(history.find((e: { kind: string }) => e.kind === "edit")).toMatchObject({ fields: ["placeOfService"], reason: "POS typo" });
+    expect(history.find((e: { kind: string }) => e.kind === "edit")).toMatchObject({
+      fields: ["placeOfService"],
+      reason: "POS typo",
+    });
   });
 
   it("refuses illegal status moves and allows hold and release", async () => {
-    const c = await call("POST", `/v1/practices/${practiceId}/encounters`, { key, body: encounter({ serviceDate: daysAgo(12) }) });
+    const c = await call("POST", `/v1/practices/${practiceId}/encounters`, {
+      key,
+      body: encounter({ serviceDate: daysAgo(12) }),
+    });
     const id = c.body.claimId;
-    expect((await call("POST", `/v1/claims/${id}/status`, { key, body: { to: "closed", reason: "x" } })).status).toBe(409);
+    expect((await call("POST", `/v1/claims/${id}/status`, { key, body: { to: "closed", reason: "x" } })).status).toBe(
+      409,
+    );
     expect((await call("POST", `/v1/claims/${id}/replacement`, { key, body: { reason: "x" } })).status).toBe(409);
-    const held = await call("POST", `/v1/claims/${id}/status`, { key, body: { to: "on_hold", reason: "waiting for op note" } });
+    const held = await call("POST", `/v1/claims/${id}/status`, {
+      key,
+      body: { to: "on_hold", reason: "waiting for op note" },
+    });
     expect(held.body.status).toBe("on_hold");
-    const released = await call("POST", `/v1/claims/${id}/status`, { key, body: { to: "needs_review", reason: "op note in" } });
+    const released = await call("POST", `/v1/claims/${id}/status`, {
+      key,
+      body: { to: "needs_review", reason: "op note in" },
+    });
     expect(released.body.status).toBe("needs_review");
-    const voided = await call("POST", `/v1/claims/${id}/status`, { key, body: { to: "voided", reason: "duplicate visit" } });
+    const voided = await call("POST", `/v1/claims/${id}/status`, {
+      key,
+      body: { to: "voided", reason: "duplicate visit" },
+    });
     expect(voided.body.status).toBe("voided");
-    expect((await call("POST", `/v1/claims/${id}/status`, { key, body: { to: "needs_review", reason: "x" } })).status).toBe(409);
+    expect(
+      (await call("POST", `/v1/claims/${id}/status`, { key, body: { to: "needs_review", reason: "x" } })).status,
+    ).toBe(409);
     // A voided visit can be sent again.
-    const resend = await call("POST", `/v1/practices/${practiceId}/encounters`, { key, body: encounter({ serviceDate: daysAgo(12) }) });
+    const resend = await call("POST", `/v1/practices/${practiceId}/encounters`, {
+      key,
+      body: encounter({ serviceDate: daysAgo(12) }),
+    });
     expect(resend.status).toBe(201);
   });
 
@@ -180,7 +264,11 @@ describe("claims", () => {
     expect(ready.body.nextCursor).toBeTruthy();
     const dates = ready.body.items.map((c: { serviceDate: string }) => c.serviceDate);
     expect([...dates].sort().reverse()).toEqual(dates);
-    const next = await call("GET", `/v1/claims?status=ready&limit=2&cursor=${encodeURIComponent(ready.body.nextCursor)}`, { key });
+    const next = await call(
+      "GET",
+      `/v1/claims?status=ready&limit=2&cursor=${encodeURIComponent(ready.body.nextCursor)}`,
+      { key },
+    );
     expect(next.body.items[0].claimId).not.toBe(ready.body.items[0].claimId);
     const old = await call("GET", `/v1/claims?practiceId=${practiceId}&minAgeDays=9`, { key });
     expect(old.body.items.length).toBeGreaterThan(0);
@@ -194,18 +282,37 @@ describe("scrub rule settings", () => {
   it("lets an owner turn a rule into a warning so such claims become ready", async () => {
     const { ownerKey } = await newTenant();
     const prac = (await call("POST", "/v1/practices", { key: ownerKey, body: samples.practice })).body.practiceId;
-    const prov = (await call("POST", `/v1/practices/${prac}/providers`, { key: ownerKey, body: samples.provider })).body.providerId;
+    const prov = (await call("POST", `/v1/practices/${prac}/providers`, { key: ownerKey, body: samples.provider })).body
+      .providerId;
     const pay = (await call("POST", "/v1/payers", { key: ownerKey, body: samples.payer })).body.payerId;
-    const pat = (await call("POST", `/v1/practices/${prac}/patients`, { key: ownerKey, body: samples.patient(pay) })).body.patientId;
-    const body = { patientId: pat, renderingProviderId: prov, placeOfService: "11", serviceDate: daysAgo(2), diagnoses: ["I10"], lines: [{ procedureCode: "99213", chargeCents: 10000, diagnosisPointers: [1] }, { procedureCode: "99213", chargeCents: 10000, diagnosisPointers: [1] }] };
+    const pat = (await call("POST", `/v1/practices/${prac}/patients`, { key: ownerKey, body: samples.patient(pay) }))
+      .body.patientId;
+    const body = {
+      patientId: pat,
+      renderingProviderId: prov,
+      placeOfService: "11",
+      serviceDate: daysAgo(2),
+      diagnoses: ["I10"],
+      lines: [
+        { procedureCode: "99213", chargeCents: 10000, diagnosisPointers: [1] },
+        { procedureCode: "99213", chargeCents: 10000, diagnosisPointers: [1] },
+      ],
+    };
     const rules = await call("GET", "/v1/scrub-rules", { key: ownerKey });
     expect(rules.body.items.length).toBeGreaterThanOrEqual(20);
     const biller = await newKey(ownerKey, "biller");
-    expect((await call("PUT", "/v1/scrub-rules/dx.required", { key: biller, body: { setting: "off" } })).status).toBe(403);
+    expect((await call("PUT", "/v1/scrub-rules/dx.required", { key: biller, body: { setting: "off" } })).status).toBe(
+      403,
+    );
     const set = await call("PUT", "/v1/scrub-rules/line.charge", { key: ownerKey, body: { setting: "warning" } });
     expect(set.body).toMatchObject({ ruleId: "line.charge", setting: "warning" });
-    const res = await call("POST", `/v1/practices/${prac}/encounters`, { key: ownerKey, body: { ...body, lines: [{ procedureCode: "99213", chargeCents: 0, diagnosisPointers: [1] }] } });
+    const res = await call("POST", `/v1/practices/${prac}/encounters`, {
+      key: ownerKey,
+      body: { ...body, lines: [{ procedureCode: "99213", chargeCents: 0, diagnosisPointers: [1] }] },
+    });
     expect(res.body.findings).toContainEqual(expect.objectContaining({ ruleId: "line.charge", severity: "warning" }));
-    expect((await call("PUT", "/v1/scrub-rules/no.such.rule", { key: ownerKey, body: { setting: "off" } })).status).toBe(404);
+    expect(
+      (await call("PUT", "/v1/scrub-rules/no.such.rule", { key: ownerKey, body: { setting: "off" } })).status,
+    ).toBe(404);
   });
 });

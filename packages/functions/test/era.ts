@@ -31,14 +31,27 @@ const PAYERS = [
 const ORDERS = ["primary", "secondary", "tertiary"] as const;
 
 /** A company, a practice on a 5% contract, a provider, `coverages` payers and a patient covered by each, in order. */
-export async function world(coverages: 1 | 2 | 3, contract: object = { effectiveFrom: "2026-01-01", percentBps: 500 }): Promise<World> {
+export async function world(
+  coverages: 1 | 2 | 3,
+  contract: object = { effectiveFrom: "2026-01-01", percentBps: 500 },
+): Promise<World> {
   const { ownerKey: key, tenantId } = await newTenant();
-  const practiceId = (await call("POST", "/v1/practices", { key, body: { ...samples.practice, contracts: [contract] } })).body.practiceId;
-  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body.providerId;
+  const practiceId = (
+    await call("POST", "/v1/practices", { key, body: { ...samples.practice, contracts: [contract] } })
+  ).body.practiceId;
+  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body
+    .providerId;
   const payers: string[] = [];
-  for (const p of PAYERS.slice(0, coverages)) payers.push((await call("POST", "/v1/payers", { key, body: p })).body.payerId);
+  for (const p of PAYERS.slice(0, coverages))
+    payers.push((await call("POST", "/v1/payers", { key, body: p })).body.payerId);
   const patient = samples.patient(payers[0]!) as any;
-  patient.coverages = payers.map((payerId, i) => ({ payerId, memberId: `MBR${i + 1}0000${coverages}`, order: ORDERS[i], relationship: "self", ...(i === 0 ? { groupNumber: "G100" } : {}) }));
+  patient.coverages = payers.map((payerId, i) => ({
+    payerId,
+    memberId: `MBR${i + 1}0000${coverages}`,
+    order: ORDERS[i],
+    relationship: "self",
+    ...(i === 0 ? { groupNumber: "G100" } : {}),
+  }));
   const created = await call("POST", `/v1/practices/${practiceId}/patients`, { key, body: patient });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return { key, tenantId, practiceId, providerId, payers, patientId: created.body.patientId };
@@ -48,7 +61,17 @@ export async function world(coverages: 1 | 2 | 3, contract: object = { effective
 export async function visit(w: World, serviceDate: string): Promise<string> {
   const enc = await call("POST", `/v1/practices/${w.practiceId}/encounters`, {
     key: w.key,
-    body: { patientId: w.patientId, renderingProviderId: w.providerId, placeOfService: "11", serviceDate, diagnoses: ["I10"], lines: [{ procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1] }, { procedureCode: "93000", chargeCents: 7500, diagnosisPointers: [1] }] },
+    body: {
+      patientId: w.patientId,
+      renderingProviderId: w.providerId,
+      placeOfService: "11",
+      serviceDate,
+      diagnoses: ["I10"],
+      lines: [
+        { procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1] },
+        { procedureCode: "93000", chargeCents: 7500, diagnosisPointers: [1] },
+      ],
+    },
   });
   expect(enc.status, JSON.stringify(enc.body)).toBe(201);
   await submit(w, [enc.body.claimId]);
@@ -62,8 +85,10 @@ export async function submit(w: World, claimIds: string[]) {
   return b.body.batches[0].batchId as string;
 }
 
-export const getClaim = async (w: World, claimId: string) => (await call("GET", `/v1/claims/${claimId}`, { key: w.key })).body;
-export const ledger = async (w: World, claimId: string) => (await call("GET", `/v1/claims/${claimId}/ledger`, { key: w.key })).body;
+export const getClaim = async (w: World, claimId: string) =>
+  (await call("GET", `/v1/claims/${claimId}`, { key: w.key })).body;
+export const ledger = async (w: World, claimId: string) =>
+  (await call("GET", `/v1/claims/${claimId}/ledger`, { key: w.key })).body;
 
 type Cas = [group: Adjustment["group"], reason: string, cents: number];
 export interface ClpSpec {
@@ -75,33 +100,78 @@ export interface ClpSpec {
 }
 
 /** An 835 from `payerIndex`'s payer dated `date`, its CLPs as specified, optional PLBs. */
-export async function era(w: World, payerIndex: number, control: number, date: string, clps: ClpSpec[], plb: { reason: string; amountCents: number }[] = []): Promise<string> {
+export async function era(
+  w: World,
+  payerIndex: number,
+  control: number,
+  date: string,
+  clps: ClpSpec[],
+  plb: { reason: string; amountCents: number }[] = [],
+): Promise<string> {
   const items = [];
   for (const spec of clps) {
     const c = await getClaim(w, spec.claimId);
     const claim: SandboxClaim = {
-      claimId: c.claimId, payerId: PAYERS[payerIndex]!.clearinghousePayerId, memberId: c.doc.coverage.memberId, claimFilingIndicator: PAYERS[payerIndex]!.claimFilingIndicator, totalChargeCents: c.totalChargeCents,
-      lines: c.doc.lines.map((l: any) => ({ lineId: l.lineId, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, chargeCents: l.chargeCents, serviceDate: l.serviceDate })),
+      claimId: c.claimId,
+      payerId: PAYERS[payerIndex]!.clearinghousePayerId,
+      memberId: c.doc.coverage.memberId,
+      claimFilingIndicator: PAYERS[payerIndex]!.claimFilingIndicator,
+      totalChargeCents: c.totalChargeCents,
+      lines: c.doc.lines.map((l: any) => ({
+        lineId: l.lineId,
+        procedureCode: l.procedureCode,
+        modifiers: l.modifiers,
+        units: l.units,
+        chargeCents: l.chargeCents,
+        serviceDate: l.serviceDate,
+      })),
     };
     const lines = claim.lines.map((line, i) => {
       const s = spec.lines[i]!;
       const adjustments = s.cas.map(([group, reason, amountCents]) => ({ group, reason, amountCents }));
-      expect(line.chargeCents - s.paid, "line balances: charge - paid = CAS").toBe(adjustments.reduce((t, a) => t + a.amountCents, 0));
-      return { line, allowedCents: s.paid + adjustments.filter((a) => a.group === "PR").reduce((t, a) => t + a.amountCents, 0), paidCents: s.paid, adjustments, remarks: s.remarks ?? [] };
+      expect(line.chargeCents - s.paid, "line balances: charge - paid = CAS").toBe(
+        adjustments.reduce((t, a) => t + a.amountCents, 0),
+      );
+      return {
+        line,
+        allowedCents: s.paid + adjustments.filter((a) => a.group === "PR").reduce((t, a) => t + a.amountCents, 0),
+        paidCents: s.paid,
+        adjustments,
+        remarks: s.remarks ?? [],
+      };
     });
     const result: Adjudication = {
-      claimId: c.claimId, status: spec.status as Adjudication["status"], chargeCents: c.totalChargeCents, payerClaimControlNumber: `ICN${control}${items.length}`, lines,
+      claimId: c.claimId,
+      status: spec.status as Adjudication["status"],
+      chargeCents: c.totalChargeCents,
+      payerClaimControlNumber: `ICN${control}${items.length}`,
+      lines,
       paidCents: lines.reduce((t, l) => t + l.paidCents, 0),
-      patientResponsibilityCents: lines.reduce((t, l) => t + l.adjustments.filter((a) => a.group === "PR").reduce((x, a) => x + a.amountCents, 0), 0),
+      patientResponsibilityCents: lines.reduce(
+        (t, l) => t + l.adjustments.filter((a) => a.group === "PR").reduce((x, a) => x + a.amountCents, 0),
+        0,
+      ),
     };
     items.push({ claim, result });
   }
-  return build835(PAYERS[payerIndex]!.clearinghousePayerId, PAYERS[payerIndex]!.name.toUpperCase(), items, control, "X", new Date(`${date}T12:00:00Z`), plb);
+  return build835(
+    PAYERS[payerIndex]!.clearinghousePayerId,
+    PAYERS[payerIndex]!.name.toUpperCase(),
+    items,
+    control,
+    "X",
+    new Date(`${date}T12:00:00Z`),
+    plb,
+  );
 }
 
 /** Uploads an 835 and posts it as the inbound worker does; answers its SHA-256. */
 export async function upload(w: World, text: string): Promise<string> {
-  const res = await call("POST", "/v1/remittances", { key: w.key, raw: text, headers: { "content-type": "application/edi-x12" } });
+  const res = await call("POST", "/v1/remittances", {
+    key: w.key,
+    raw: text,
+    headers: { "content-type": "application/edi-x12" },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(202);
   expect(await processInbound(w.tenantId, res.body.sha256)).toBe("processed");
   return res.body.sha256;
@@ -116,16 +186,41 @@ export async function rerun(w: World, sha256: string) {
 /** The issue's primary adjudication of the 260.00 visit: paid 100.00, CO-45 105.00, patient share 55.00. */
 export const PRIMARY: ClpSpec["lines"] = [
   // 99214 185.00: paid 80.00, CO-45 65.00, copay 25.00, coinsurance 15.00 (80 + 65 + 25 + 15 = 185)
-  { paid: 8000, cas: [["CO", "45", 6500], ["PR", "3", 2500], ["PR", "2", 1500]] },
+  {
+    paid: 8000,
+    cas: [
+      ["CO", "45", 6500],
+      ["PR", "3", 2500],
+      ["PR", "2", 1500],
+    ],
+  },
   // 93000 75.00: paid 20.00, CO-45 40.00, coinsurance 15.00 (20 + 40 + 15 = 75)
-  { paid: 2000, cas: [["CO", "45", 4000], ["PR", "2", 1500]] },
+  {
+    paid: 2000,
+    cas: [
+      ["CO", "45", 4000],
+      ["PR", "2", 1500],
+    ],
+  },
 ];
 /** The secondary's: paid 40.00, OA-23 205.00 (the primary's 100.00 paid + 105.00 CO-45), patient share 15.00. */
 export const SECONDARY: ClpSpec["lines"] = [
   // 99214: paid 30.00, OA-23 145.00 (80 + 65), coinsurance 10.00 (30 + 145 + 10 = 185)
-  { paid: 3000, cas: [["OA", "23", 14500], ["PR", "2", 1000]] },
+  {
+    paid: 3000,
+    cas: [
+      ["OA", "23", 14500],
+      ["PR", "2", 1000],
+    ],
+  },
   // 93000: paid 10.00, OA-23 60.00 (20 + 40), coinsurance 5.00 (10 + 60 + 5 = 75)
-  { paid: 1000, cas: [["OA", "23", 6000], ["PR", "2", 500]] },
+  {
+    paid: 1000,
+    cas: [
+      ["OA", "23", 6000],
+      ["PR", "2", 500],
+    ],
+  },
 ];
 
 /** Drafts the practice's invoice for the month (what the month-close job does) and finalizes it as the owner. */

@@ -18,9 +18,27 @@ it("posts three 835s at once under conflicts and throttles: every file processed
   const s = await acceptedClaims(9);
   const groups = [s.claims.slice(0, 3), s.claims.slice(3, 6), s.claims.slice(6, 9)];
   const expected = new Map(s.claims.map((c) => [c.claimId, adjudicate(sandboxClaim(c.doc))]));
-  const files = groups.map((g, i) => build835("BPH01", "BLUE PRAIRIE", g.map((c) => ({ claim: sandboxClaim(c.doc), result: expected.get(c.claimId)! })), 9100 + i, "X", new Date()));
+  const files = groups.map((g, i) =>
+    build835(
+      "BPH01",
+      "BLUE PRAIRIE",
+      g.map((c) => ({ claim: sandboxClaim(c.doc), result: expected.get(c.claimId)! })),
+      9100 + i,
+      "X",
+      new Date(),
+    ),
+  );
   const shas: string[] = [];
-  for (const f of files) shas.push((await call("POST", "/v1/remittances", { key: s.key, raw: f, headers: { "content-type": "application/edi-x12" } })).body.sha256);
+  for (const f of files)
+    shas.push(
+      (
+        await call("POST", "/v1/remittances", {
+          key: s.key,
+          raw: f,
+          headers: { "content-type": "application/edi-x12" },
+        })
+      ).body.sha256,
+    );
 
   const before = injectedFaults();
   setFaults({ conflict: 0.35, throttle: 0.15, seed: 12 });
@@ -35,18 +53,29 @@ it("posts three 835s at once under conflicts and throttles: every file processed
   for (const c of s.claims) {
     const want = expected.get(c.claimId)!;
     const ledger = (await call("GET", `/v1/claims/${c.claimId}/ledger`, { key: s.key })).body;
-    const paid = ledger.items.filter((e: any) => e.kind === "insurance_payment").reduce((t: number, e: any) => t + e.amountCents, 0);
+    const paid = ledger.items
+      .filter((e: any) => e.kind === "insurance_payment")
+      .reduce((t: number, e: any) => t + e.amountCents, 0);
     // Each claim is paid what the payer model decided, once: 20000 cents charged, paid as adjudicated.
     expect(paid, c.claimId).toBe(want.paidCents);
     expect(ledger.balances.chargeCents).toBe(20000);
   }
-  expect((await call("GET", "/v1/remittances", { key: s.key })).body.items.map((r: any) => r.status)).toEqual(["posted", "posted", "posted"]);
+  expect((await call("GET", "/v1/remittances", { key: s.key })).body.items.map((r: any) => r.status)).toEqual([
+    "posted",
+    "posted",
+    "posted",
+  ]);
 });
 
 it("runs batch workers at once under conflicts and throttles: each claim submitted once, in one 837P", async () => {
   const s = await practiceSetUp();
-  for (let i = 0; i < 6; i++) expect((await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) })).status).toBe(201);
-  const ids = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items.map((c: any) => c.claimId);
+  for (let i = 0; i < 6; i++)
+    expect(
+      (await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) })).status,
+    ).toBe(201);
+  const ids = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items.map(
+    (c: any) => c.claimId,
+  );
   const a = await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(0, 3) } });
   const b = await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(3) } });
   const batches = [a.body.batches[0].batchId, b.body.batches[0].batchId];
@@ -60,5 +89,6 @@ it("runs batch workers at once under conflicts and throttles: each claim submitt
   const claims = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items;
   expect(claims.map((c: any) => c.status)).toEqual(Array(6).fill("submitted"));
   for (const c of claims) expect(c.submissions, c.claimId).toBe(1);
-  for (const id of batches) expect((await call("GET", `/v1/claim-batches/${id}`, { key: s.key })).body.status).toBe("submitted");
+  for (const id of batches)
+    expect((await call("GET", `/v1/claim-batches/${id}`, { key: s.key })).body.status).toBe("submitted");
 });

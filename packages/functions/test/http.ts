@@ -66,7 +66,12 @@ export const samples = {
     taxonomyCode: "207Q00000X",
     roles: ["rendering"],
   },
-  payer: { name: "Blue Prairie Health", clearinghousePayerId: "BPH01", claimFilingIndicator: "CI", timelyFilingDays: 180 },
+  payer: {
+    name: "Blue Prairie Health",
+    clearinghousePayerId: "BPH01",
+    claimFilingIndicator: "CI",
+    timelyFilingDays: 180,
+  },
   patient: (payerId: string) => ({
     firstName: "Jordan",
     lastName: "Lee",

@@ -30,13 +30,33 @@ const contracts = {
   // 5% with a $600 monthly minimum.
   minimum: { ...since2026, percentBps: 500, monthlyMinimumCents: 60_000 },
   // 4.5% plus $3.50 per claim submitted, $1.25 per statement, $250 setup once.
-  flat: { ...since2026, percentBps: 450, perClaimSubmittedCents: 350, perStatementCents: 125, oneOffSetupCents: 25_000 },
+  flat: {
+    ...since2026,
+    percentBps: 450,
+    perClaimSubmittedCents: 350,
+    perStatementCents: 125,
+    oneOffSetupCents: 25_000,
+  },
 };
 
 /** Entry ids start with hex digits as posted ones do, spread over every range the ledger is read in. */
-async function entry(practiceId: string, month: string, kind: string, amountCents: number, depositDate = `${month}-15`) {
+async function entry(
+  practiceId: string,
+  month: string,
+  kind: string,
+  amountCents: number,
+  depositDate = `${month}-15`,
+) {
   await LedgerEntryEntity.create({
-    tenantId, practiceId, month, entryId: `${((++entrySeq * 0x2f1b) % 0xffff).toString(16).padStart(4, "0")}-test`, claimId: "CLTEST", kind, amountCents, depositDate, postedAt: new Date().toISOString(),
+    tenantId,
+    practiceId,
+    month,
+    entryId: `${((++entrySeq * 0x2f1b) % 0xffff).toString(16).padStart(4, "0")}-test`,
+    claimId: "CLTEST",
+    kind,
+    amountCents,
+    depositDate,
+    postedAt: new Date().toISOString(),
   }).go();
 }
 
@@ -44,7 +64,7 @@ async function entry(practiceId: string, month: string, kind: string, amountCent
 async function drainInvoiceRuns() {
   const sqs = sqsClient();
   const QueueUrl = queueUrl("InvoiceRunQueue");
-  for (let empty = 0; empty < 2; ) {
+  for (let empty = 0; empty < 2;) {
     const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
     const messages = res.Messages ?? [];
     if (!messages.length) {
@@ -52,7 +72,9 @@ async function drainInvoiceRuns() {
       continue;
     }
     for (const m of messages) {
-      const out = await invoiceRunHandler({ Records: [{ messageId: m.MessageId!, body: m.Body!, receiptHandle: m.ReceiptHandle! }] } as any);
+      const out = await invoiceRunHandler({
+        Records: [{ messageId: m.MessageId!, body: m.Body!, receiptHandle: m.ReceiptHandle! }],
+      } as any);
       expect(out.batchItemFailures).toEqual([]);
       await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle! }));
     }
@@ -68,24 +90,42 @@ async function run(period: string, practiceIds?: string[]) {
   return started.body;
 }
 
-const invoiceOf = (practiceId: string, period: string, k = key) => call("GET", `/v1/practices/${practiceId}/invoices/${period}`, { key: k });
+const invoiceOf = (practiceId: string, period: string, k = key) =>
+  call("GET", `/v1/practices/${practiceId}/invoices/${period}`, { key: k });
 const lines = (inv: any) => inv.lines.map((l: any) => [l.kind, l.amountCents]);
 
 beforeAll(async () => {
   ({ tenantId, ownerKey: key } = await newTenant("Month Close Billing LLC"));
   const company = await call("PATCH", "/v1/tenant", {
     key,
-    body: { address: { line1: "9 Harbor Rd", city: "Portland", state: "ME", postalCode: "041011234" }, phone: "(207) 555-0142", email: "billing@monthclose.example", paymentInstructions: "ACH to Casco Bank, routing 011200365, account 4471" },
+    body: {
+      address: { line1: "9 Harbor Rd", city: "Portland", state: "ME", postalCode: "041011234" },
+      phone: "(207) 555-0142",
+      email: "billing@monthclose.example",
+      paymentInstructions: "ACH to Casco Bank, routing 011200365, account 4471",
+    },
   });
   expect(company.status, JSON.stringify(company.body)).toBe(200);
   for (const name of ["tiered", "minimum", "flat"] as const) {
-    const r = await call("POST", "/v1/practices", { key, body: { ...samples.practice, legalName: `${name} practice`, contracts: [contracts[name]] } });
+    const r = await call("POST", "/v1/practices", {
+      key,
+      body: { ...samples.practice, legalName: `${name} practice`, contracts: [contracts[name]] },
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     P[name] = r.body.practiceId;
   }
   // Tiered: 40,000 + 20,000 paid, a 1,500 reversal and a 200 PLB recoupment, 750.50 from patients
   // less a 50.50 refund; interest 12.34 (not counted) and a contractual adjustment (not money).
-  for (const [kind, cents] of [["insurance_payment", 4_000_000], ["insurance_payment", 2_000_000], ["insurance_payment", -150_000], ["provider_adjustment", -20_000], ["patient_payment", 75_050], ["refund", -5_050], ["interest", 1_234], ["contractual_adjustment", 999_999]] as const) {
+  for (const [kind, cents] of [
+    ["insurance_payment", 4_000_000],
+    ["insurance_payment", 2_000_000],
+    ["insurance_payment", -150_000],
+    ["provider_adjustment", -20_000],
+    ["patient_payment", 75_050],
+    ["refund", -5_050],
+    ["interest", 1_234],
+    ["contractual_adjustment", 999_999],
+  ] as const) {
     await entry(P.tiered, "2026-09", kind, cents);
   }
   await entry(P.minimum, "2026-09", "insurance_payment", 800_000);
@@ -95,11 +135,19 @@ beforeAll(async () => {
   // Entries of another month and another practice must not leak in.
   await entry(P.tiered, "2026-08", "insurance_payment", 123_456);
 
-  const providerId = (await call("POST", `/v1/practices/${P.tiered}/providers`, { key, body: samples.provider })).body.providerId;
+  const providerId = (await call("POST", `/v1/practices/${P.tiered}/providers`, { key, body: samples.provider })).body
+    .providerId;
   const payerId = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId;
   const enc = await call("POST", `/v1/practices/${P.tiered}/encounters`, {
     key,
-    body: { patient: samples.patient(payerId), renderingProviderId: providerId, placeOfService: "11", serviceDate: "2026-08-20", diagnoses: ["E11.9"], lines: [{ procedureCode: "99213", chargeCents: 300_000, diagnosisPointers: [1] }] },
+    body: {
+      patient: samples.patient(payerId),
+      renderingProviderId: providerId,
+      placeOfService: "11",
+      serviceDate: "2026-08-20",
+      diagnoses: ["E11.9"],
+      lines: [{ procedureCode: "99213", chargeCents: 300_000, diagnosisPointers: [1] }],
+    },
   });
   claimId = enc.body.claimId;
 });
@@ -111,22 +159,52 @@ describe("month close", () => {
     const tiered = (await invoiceOf(P.tiered, "2026-09")).body;
     // counted: 60,000 - 1,500 - 200 + 750.50 - 50.50 = 59,000.00; 7% of 50,000 + 6% of 9,000 = 4,040.00
     expect(tiered).toMatchObject({ status: "draft", period: "2026-09", totalCents: 404_000, entryCount: 7 });
-    expect(tiered.collections).toEqual({ insurancePaymentsCents: 6_000_000, recoupmentsCents: -170_000, patientPaymentsCents: 75_050, refundsCents: -5_050, interestCents: 1_234, countedCents: 5_900_000 });
+    expect(tiered.collections).toEqual({
+      insurancePaymentsCents: 6_000_000,
+      recoupmentsCents: -170_000,
+      patientPaymentsCents: 75_050,
+      refundsCents: -5_050,
+      interestCents: 1_234,
+      countedCents: 5_900_000,
+    });
     expect(lines(tiered)).toEqual([["percentage", 404_000]]);
     // 5% of 8,000 = 400, topped up to the 600 minimum
-    expect(lines((await invoiceOf(P.minimum, "2026-09")).body)).toEqual([["percentage", 40_000], ["minimum", 20_000]]);
+    expect(lines((await invoiceOf(P.minimum, "2026-09")).body)).toEqual([
+      ["percentage", 40_000],
+      ["minimum", 20_000],
+    ]);
     // 4.5% of 12,345.67 = 555.55515 -> 555.56; 12 claims x 3.50; 3 statements x 1.25; setup 250
     const flat = (await invoiceOf(P.flat, "2026-09")).body;
-    expect(lines(flat)).toEqual([["percentage", 55_556], ["per_claim", 4_200], ["per_statement", 375], ["setup", 25_000]]);
+    expect(lines(flat)).toEqual([
+      ["percentage", 55_556],
+      ["per_claim", 4_200],
+      ["per_statement", 375],
+      ["setup", 25_000],
+    ]);
     expect(flat.totalCents).toBe(85_131);
   });
 
   it("writes a PDF a physician can read, a CSV of every counted entry and the JSON", async () => {
     const inv = (await invoiceOf(P.tiered, "2026-09")).body;
     const text = pdfText(Buffer.from(await (await fetch(inv.pdfUrl)).arrayBuffer())).join("\n");
-    for (const s of ["Month Close Billing LLC", "9 Harbor Rd, Portland, ME 04101-1234", "(207) 555-0142   billing@monthclose.example", "How to pay: ACH to Casco Bank, routing 011200365, account 4471", "tiered practice", "DRAFT invoice", "Period: 2026-09", "7% up to $50,000.00, 6% above $50,000.00", "$59,000.00", "Total due", "$4,040.00"]) expect(text).toContain(s);
+    for (const s of [
+      "Month Close Billing LLC",
+      "9 Harbor Rd, Portland, ME 04101-1234",
+      "(207) 555-0142   billing@monthclose.example",
+      "How to pay: ACH to Casco Bank, routing 011200365, account 4471",
+      "tiered practice",
+      "DRAFT invoice",
+      "Period: 2026-09",
+      "7% up to $50,000.00, 6% above $50,000.00",
+      "$59,000.00",
+      "Total due",
+      "$4,040.00",
+    ])
+      expect(text).toContain(s);
     const csv = (await (await fetch(inv.csvUrl)).text()).trim().split("\r\n");
-    expect(csv[0]).toBe("entry_id,claim_id,deposit_date,kind,category,prior_period,payer_id,remittance_id,amount_cents,amount");
+    expect(csv[0]).toBe(
+      "entry_id,claim_id,deposit_date,kind,category,prior_period,payer_id,remittance_id,amount_cents,amount",
+    );
     expect(csv).toHaveLength(8); // seven money entries; the adjustment is not a collection
     expect(csv.slice(1).reduce((s, r) => s + Number(r.split(",")[8]), 0)).toBe(5_901_234); // counted + interest
     const json = (await (await fetch(inv.jsonUrl)).json()) as any;
@@ -146,7 +224,9 @@ describe("month close", () => {
   });
 
   it("finalizes with gapless numbers, even at the same time, and a re-run leaves finalized invoices alone", async () => {
-    const [a, b] = await Promise.all([P.tiered, P.minimum].map((id) => call("POST", `/v1/practices/${id}/invoices/2026-09/finalize`, { key })));
+    const [a, b] = await Promise.all(
+      [P.tiered, P.minimum].map((id) => call("POST", `/v1/practices/${id}/invoices/2026-09/finalize`, { key })),
+    );
     expect([a!.status, b!.status]).toEqual([200, 200]);
     expect([a!.body.number, b!.body.number].sort()).toEqual(["INV-000001", "INV-000002"]);
     minimumNumber = b!.body.number;
@@ -166,20 +246,48 @@ describe("month close", () => {
   it("bills a payment posted after its month was finalized on the next invoice, as a prior-period line", async () => {
     const pay = await call("POST", "/v1/payments", {
       key,
-      body: { practiceId: P.tiered, kind: "insurance", method: "check", paymentDate: "2026-09-28", reference: "EOB 7781", amountCents: 100_000, allocations: [{ claimId, amountCents: 100_000 }] },
+      body: {
+        practiceId: P.tiered,
+        kind: "insurance",
+        method: "check",
+        paymentDate: "2026-09-28",
+        reference: "EOB 7781",
+        amountCents: 100_000,
+        allocations: [{ claimId, amountCents: 100_000 }],
+      },
     });
     expect(pay.status, JSON.stringify(pay.body)).toBe(201);
     // September is closed: the payment is booked into October, keeping its September date.
     const sept = await call("GET", `/v1/practices/${P.tiered}/ledger?month=2026-09`, { key });
     expect(sept.body.items.some((e: any) => e.remittanceId === pay.body.paymentId)).toBe(false);
     const oct = await call("GET", `/v1/practices/${P.tiered}/ledger?month=2026-10`, { key });
-    expect(oct.body.items.find((e: any) => e.remittanceId === pay.body.paymentId)).toMatchObject({ amountCents: 100_000, depositDate: "2026-09-28" });
+    expect(oct.body.items.find((e: any) => e.remittanceId === pay.body.paymentId)).toMatchObject({
+      amountCents: 100_000,
+      depositDate: "2026-09-28",
+    });
 
     await run("2026-10", [P.tiered]);
     const october = (await invoiceOf(P.tiered, "2026-10")).body;
     // Nothing collected in October itself; the late 1,000.00 at 7% = 70.00
-    expect(lines(october)).toEqual([["percentage", 0], ["prior_period", 7_000]]);
-    expect(october.priorPeriod).toEqual({ countedCents: 100_000, months: [{ month: "2026-09", collections: { insurancePaymentsCents: 100_000, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: 0, interestCents: 0 } }] });
+    expect(lines(october)).toEqual([
+      ["percentage", 0],
+      ["prior_period", 7_000],
+    ]);
+    expect(october.priorPeriod).toEqual({
+      countedCents: 100_000,
+      months: [
+        {
+          month: "2026-09",
+          collections: {
+            insurancePaymentsCents: 100_000,
+            patientPaymentsCents: 0,
+            refundsCents: 0,
+            recoupmentsCents: 0,
+            interestCents: 0,
+          },
+        },
+      ],
+    });
     const text = pdfText(Buffer.from(await (await fetch(october.pdfUrl)).arrayBuffer())).join("\n");
     expect(text).toContain("deposited in 2026-09");
     // September's invoice did not change.
@@ -189,10 +297,24 @@ describe("month close", () => {
   it("re-books a posting whose month closes while it is being posted", async () => {
     const periods = new Periods(tenantId);
     expect(await periods.bookingMonth(P.flat, "2026-09-30")).toBe("2026-09"); // still a draft
-    expect((await call("POST", `/v1/practices/${P.flat}/invoices/2026-09/finalize`, { key })).body.number).toBe("INV-000003");
+    expect((await call("POST", `/v1/practices/${P.flat}/invoices/2026-09/finalize`, { key })).body.number).toBe(
+      "INV-000003",
+    );
     const booked = await withOpenMonth(periods, P.flat, "2026-09-30", async (month) => {
       await transactWrite([
-        tx.put(LedgerEntryEntity.create({ tenantId, practiceId: P.flat, month, entryId: "race-1", claimId: "CLTEST", kind: "patient_payment", amountCents: 2_000, depositDate: "2026-09-30", postedAt: new Date().toISOString() }).params()),
+        tx.put(
+          LedgerEntryEntity.create({
+            tenantId,
+            practiceId: P.flat,
+            month,
+            entryId: "race-1",
+            claimId: "CLTEST",
+            kind: "patient_payment",
+            amountCents: 2_000,
+            depositDate: "2026-09-30",
+            postedAt: new Date().toISOString(),
+          }).params(),
+        ),
         periods.openCondition(P.flat, month),
       ]);
       return month;
@@ -201,21 +323,32 @@ describe("month close", () => {
     expect((await invoiceOf(P.flat, "2026-09")).body.totalCents).toBe(85_131);
     await run("2026-10", [P.flat]);
     // 4.5% of the late 20.00 = 0.90; the setup fee was billed once, in September
-    expect(lines((await invoiceOf(P.flat, "2026-10")).body)).toEqual([["percentage", 0], ["prior_period", 90]]);
+    expect(lines((await invoiceOf(P.flat, "2026-10")).body)).toEqual([
+      ["percentage", 0],
+      ["prior_period", 90],
+    ]);
   });
 
   it("moves finalized -> sent -> paid; voiding keeps the number and a replacement gets the next one", async () => {
     expect((await call("POST", `/v1/practices/${P.tiered}/invoices/2026-09/pay`, { key })).body.status).toBe("paid");
-    expect((await call("POST", `/v1/practices/${P.tiered}/invoices/2026-09/void`, { key, body: { reason: "typo" } })).status).toBe(409);
+    expect(
+      (await call("POST", `/v1/practices/${P.tiered}/invoices/2026-09/void`, { key, body: { reason: "typo" } })).status,
+    ).toBe(409);
     expect((await call("POST", `/v1/practices/${P.minimum}/invoices/2026-09/send`, { key })).body.status).toBe("sent");
-    const voided = await call("POST", `/v1/practices/${P.minimum}/invoices/2026-09/void`, { key, body: { reason: "wrong contract rate" } });
+    const voided = await call("POST", `/v1/practices/${P.minimum}/invoices/2026-09/void`, {
+      key,
+      body: { reason: "wrong contract rate" },
+    });
     expect(voided.body).toMatchObject({ status: "void", number: minimumNumber, slot: `void-${minimumNumber}` });
     expect((await invoiceOf(P.minimum, "2026-09")).status).toBe(404);
     await run("2026-09", [P.minimum]);
     const replacement = await call("POST", `/v1/practices/${P.minimum}/invoices/2026-09/finalize`, { key });
     expect(replacement.body).toMatchObject({ number: "INV-000004", totalCents: 70_000 });
     const all = await call("GET", `/v1/invoices?practiceId=${P.minimum}`, { key });
-    expect(all.body.items.map((i: any) => [i.slot, i.number, i.status])).toEqual([["current", "INV-000004", "finalized"], [`void-${minimumNumber}`, minimumNumber, "void"]]);
+    expect(all.body.items.map((i: any) => [i.slot, i.number, i.status])).toEqual([
+      ["current", "INV-000004", "finalized"],
+      [`void-${minimumNumber}`, minimumNumber, "void"],
+    ]);
   });
 
   it("lets a practice key read its own invoices only, and only the owner finalize", async () => {
@@ -224,7 +357,9 @@ describe("month close", () => {
     expect((await invoiceOf(P.tiered, "2026-09", practiceKey)).status).toBe(404);
     const mine = await call("GET", "/v1/invoices?period=2026-09", { key: practiceKey });
     expect(mine.body.items.map((i: any) => i.practiceId)).toEqual([P.flat]);
-    expect((await call("POST", "/v1/invoice-runs", { key: practiceKey, body: { period: "2026-09" } })).status).toBe(403);
+    expect((await call("POST", "/v1/invoice-runs", { key: practiceKey, body: { period: "2026-09" } })).status).toBe(
+      403,
+    );
     const biller = await newKey(key, "biller");
     expect((await call("POST", `/v1/practices/${P.flat}/invoices/2026-10/finalize`, { key: biller })).status).toBe(403);
     const other = await newTenant("Other Billing Co");
@@ -241,30 +376,60 @@ describe("month close", () => {
   });
 
   it("counts a claim's first submission for the per-claim fee when its batch is sent", async () => {
-    const prc = (await call("POST", "/v1/practices", { key, body: { ...samples.practice, legalName: "per claim practice", contracts: [{ effectiveFrom: "2020-01-01", percentBps: 500, perClaimSubmittedCents: 400 }] } })).body.practiceId;
-    const providerId = (await call("POST", `/v1/practices/${prc}/providers`, { key, body: samples.provider })).body.providerId;
+    const prc = (
+      await call("POST", "/v1/practices", {
+        key,
+        body: {
+          ...samples.practice,
+          legalName: "per claim practice",
+          contracts: [{ effectiveFrom: "2020-01-01", percentBps: 500, perClaimSubmittedCents: 400 }],
+        },
+      })
+    ).body.practiceId;
+    const providerId = (await call("POST", `/v1/practices/${prc}/providers`, { key, body: samples.provider })).body
+      .providerId;
     const payerId = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId;
     const dos = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
     for (const memberId of ["M1000001", "M1000002"]) {
       const patient = { ...samples.patient(payerId), firstName: memberId };
       patient.coverages = [{ ...patient.coverages[0]!, memberId }];
-      const r = await call("POST", `/v1/practices/${prc}/encounters`, { key, body: { patient, renderingProviderId: providerId, placeOfService: "11", serviceDate: dos, diagnoses: ["I10"], lines: [{ procedureCode: "99213", chargeCents: 12_000, diagnosisPointers: [1] }] } });
+      const r = await call("POST", `/v1/practices/${prc}/encounters`, {
+        key,
+        body: {
+          patient,
+          renderingProviderId: providerId,
+          placeOfService: "11",
+          serviceDate: dos,
+          diagnoses: ["I10"],
+          lines: [{ procedureCode: "99213", chargeCents: 12_000, diagnosisPointers: [1] }],
+        },
+      });
       expect(r.body.status).toBe("ready");
     }
     const batch = await call("POST", "/v1/claim-batches", { key, body: { practiceId: prc } });
     await processBatch(tenantId, batch.body.batches[0].batchId);
     const month = new Date().toISOString().slice(0, 7);
     await run(month, [prc]);
-    expect(lines((await invoiceOf(prc, month)).body)).toEqual([["percentage", 0], ["per_claim", 800]]);
+    expect(lines((await invoiceOf(prc, month)).body)).toEqual([
+      ["percentage", 0],
+      ["per_claim", 800],
+    ]);
   });
 
   it("records a practice without a contract in force as failed, with the reason, and invoices the rest", async () => {
-    const bare = (await call("POST", "/v1/practices", { key, body: { ...samples.practice, legalName: "no contract practice" } })).body.practiceId;
-    const started = await call("POST", "/v1/invoice-runs", { key, body: { period: "2026-08", practiceIds: [bare, P.minimum] } });
+    const bare = (
+      await call("POST", "/v1/practices", { key, body: { ...samples.practice, legalName: "no contract practice" } })
+    ).body.practiceId;
+    const started = await call("POST", "/v1/invoice-runs", {
+      key,
+      body: { period: "2026-08", practiceIds: [bare, P.minimum] },
+    });
     await drainInvoiceRuns();
     const done = await call("GET", `/v1/invoice-runs/${started.body.runId}`, { key });
     expect(done.body).toMatchObject({ status: "done_with_errors", practices: 2, done: 1, failed: 1 });
-    expect(done.body.errors).toEqual([{ practiceId: bare, message: expect.stringContaining("no contract term in force in 2026-08") }]);
+    expect(done.body.errors).toEqual([
+      { practiceId: bare, message: expect.stringContaining("no contract term in force in 2026-08") },
+    ]);
     expect((await invoiceOf(P.minimum, "2026-08")).body.status).toBe("draft");
   });
 });

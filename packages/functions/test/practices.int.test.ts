@@ -6,21 +6,37 @@ describe("practices", () => {
     const { ownerKey } = await newTenant();
     const created = await call("POST", "/v1/practices", {
       key: ownerKey,
-      body: { ...samples.practice, contracts: [{ effectiveFrom: "2026-01-01", percentBps: 650, monthlyMinimumCents: 60000 }] },
+      body: {
+        ...samples.practice,
+        contracts: [{ effectiveFrom: "2026-01-01", percentBps: 650, monthlyMinimumCents: 60000 }],
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ legalName: "Lakeside Family Medicine PC", taxId: "123456789", status: "active", version: 1 });
+    expect(created.body).toMatchObject({
+      legalName: "Lakeside Family Medicine PC",
+      taxId: "123456789",
+      status: "active",
+      version: 1,
+    });
     expect(created.headers.get("etag")).toBe('"1"');
     const id = created.body.practiceId;
 
     const got = await call("GET", `/v1/practices/${id}`, { key: ownerKey });
     expect(got.body.contracts).toEqual([{ effectiveFrom: "2026-01-01", percentBps: 650, monthlyMinimumCents: 60000 }]);
 
-    const patched = await call("PATCH", `/v1/practices/${id}`, { key: ownerKey, body: { legalName: "Lakeside Medicine PC" }, headers: { "if-match": '"1"' } });
+    const patched = await call("PATCH", `/v1/practices/${id}`, {
+      key: ownerKey,
+      body: { legalName: "Lakeside Medicine PC" },
+      headers: { "if-match": '"1"' },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ legalName: "Lakeside Medicine PC", version: 2 });
 
-    const stale = await call("PATCH", `/v1/practices/${id}`, { key: ownerKey, body: { legalName: "Other Name" }, headers: { "if-match": '"1"' } });
+    const stale = await call("PATCH", `/v1/practices/${id}`, {
+      key: ownerKey,
+      body: { legalName: "Other Name" },
+      headers: { "if-match": '"1"' },
+    });
     expect(stale.status).toBe(412);
     expect((await call("GET", `/v1/practices/${id}`, { key: ownerKey })).body.legalName).toBe("Lakeside Medicine PC");
 
@@ -44,7 +60,18 @@ describe("practices", () => {
     expect(ok.body.contracts).toEqual([term]);
     const bad = await call("POST", "/v1/practices", {
       key: ownerKey,
-      body: { ...samples.practice, contracts: [{ ...term, tiers: [{ upToCents: 5_000_000, percentBps: 700 }, { upToCents: 100, percentBps: 600 }] }] },
+      body: {
+        ...samples.practice,
+        contracts: [
+          {
+            ...term,
+            tiers: [
+              { upToCents: 5_000_000, percentBps: 700 },
+              { upToCents: 100, percentBps: 600 },
+            ],
+          },
+        ],
+      },
     });
     expect(bad.status).toBe(422);
     expect(bad.body.errors[0].path).toBe("contracts.0.tiers");
@@ -69,25 +96,49 @@ describe("practices", () => {
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     const paths = res.body.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(["npi", "taxId", "address.state", "timeZone", "contracts.1.percentBps", "contracts.1.effectiveFrom"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "npi",
+        "taxId",
+        "address.state",
+        "timeZone",
+        "contracts.1.percentBps",
+        "contracts.1.effectiveFrom",
+      ]),
+    );
     expect(res.body.errors.find((e: { path: string }) => e.path === "npi").message).toMatch(/check digit/);
     expect((await call("GET", "/v1/practices", { key: ownerKey })).body.items).toEqual([]);
   });
 
   it("answers malformed JSON, wrong content type, unknown fields and oversize bodies with 4xx problems", async () => {
     const { ownerKey } = await newTenant();
-    const malformed = await call("POST", "/v1/practices", { key: ownerKey, raw: '{"legalName": ', headers: { "content-type": "application/json" } });
+    const malformed = await call("POST", "/v1/practices", {
+      key: ownerKey,
+      raw: '{"legalName": ',
+      headers: { "content-type": "application/json" },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.type).toBe("urn:claimledger:problem:bad-request");
 
-    const text = await call("POST", "/v1/practices", { key: ownerKey, raw: "legalName=x", headers: { "content-type": "text/plain" } });
+    const text = await call("POST", "/v1/practices", {
+      key: ownerKey,
+      raw: "legalName=x",
+      headers: { "content-type": "text/plain" },
+    });
     expect(text.status).toBe(415);
 
-    const unknown = await call("POST", "/v1/practices", { key: ownerKey, body: { ...samples.practice, favouriteColour: "blue" } });
+    const unknown = await call("POST", "/v1/practices", {
+      key: ownerKey,
+      body: { ...samples.practice, favouriteColour: "blue" },
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors[0].message).toMatch(/favouriteColour/);
 
-    const huge = await call("POST", "/v1/practices", { key: ownerKey, raw: JSON.stringify({ legalName: "x".repeat(7 * 1024 * 1024) }), headers: { "content-type": "application/json" } });
+    const huge = await call("POST", "/v1/practices", {
+      key: ownerKey,
+      raw: JSON.stringify({ legalName: "x".repeat(7 * 1024 * 1024) }),
+      headers: { "content-type": "application/json" },
+    });
     expect(huge.status).toBe(413);
 
     const badCursor = await call("GET", "/v1/practices?cursor=bm90LWEtY3Vyc29y", { key: ownerKey });
@@ -97,7 +148,8 @@ describe("practices", () => {
 
   it("paginates with a cursor until every practice is seen once", async () => {
     const { ownerKey } = await newTenant();
-    for (let i = 0; i < 5; i++) await call("POST", "/v1/practices", { key: ownerKey, body: { ...samples.practice, legalName: `Practice ${i}` } });
+    for (let i = 0; i < 5; i++)
+      await call("POST", "/v1/practices", { key: ownerKey, body: { ...samples.practice, legalName: `Practice ${i}` } });
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -130,7 +182,11 @@ describe("practices", () => {
     expect(retry.status).toBe(201);
     expect(retry.body.practiceId).toBe(first.body.practiceId);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
-    const reused = await call("POST", "/v1/practices", { key: biller, body: { ...samples.practice, legalName: "Other PC" }, headers });
+    const reused = await call("POST", "/v1/practices", {
+      key: biller,
+      body: { ...samples.practice, legalName: "Other PC" },
+      headers,
+    });
     expect(reused.status).toBe(422);
     expect((await call("GET", "/v1/practices", { key: viewer })).body.items).toHaveLength(1);
   });

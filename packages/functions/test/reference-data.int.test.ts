@@ -7,8 +7,10 @@ let b: { ownerKey: string; practice: string; payer: string; provider: string; pa
 
 async function practiceWithData(key: string, payerId: string) {
   const practice = (await call("POST", "/v1/practices", { key, body: samples.practice })).body.practiceId;
-  const provider = (await call("POST", `/v1/practices/${practice}/providers`, { key, body: samples.provider })).body.providerId;
-  const patient = (await call("POST", `/v1/practices/${practice}/patients`, { key, body: samples.patient(payerId) })).body.patientId;
+  const provider = (await call("POST", `/v1/practices/${practice}/providers`, { key, body: samples.provider })).body
+    .providerId;
+  const patient = (await call("POST", `/v1/practices/${practice}/patients`, { key, body: samples.patient(payerId) }))
+    .body.patientId;
   return { practice, provider, patient };
 }
 
@@ -35,7 +37,14 @@ describe("providers", () => {
   it("creates, lists, gets and updates a provider under a practice", async () => {
     const created = await call("POST", `/v1/practices/${a.practice1}/providers`, {
       key: a.ownerKey,
-      body: { kind: "organization", organizationName: "Lakeside Group", npi: "1245319599", taxonomyCode: "261QP2300X", taxId: "98-7654321", roles: ["billing"] },
+      body: {
+        kind: "organization",
+        organizationName: "Lakeside Group",
+        npi: "1245319599",
+        taxonomyCode: "261QP2300X",
+        taxId: "98-7654321",
+        roles: ["billing"],
+      },
     });
     expect(created.status).toBe(201);
     const list = await call("GET", `/v1/practices/${a.practice1}/providers`, { key: a.ownerKey });
@@ -45,7 +54,9 @@ describe("providers", () => {
       body: { roles: ["billing", "rendering"] },
     });
     expect(patched.body.roles).toEqual(["billing", "rendering"]);
-    const made = await call("GET", `/v1/practices/${a.practice1}/providers/${created.body.providerId}`, { key: a.ownerKey });
+    const made = await call("GET", `/v1/practices/${a.practice1}/providers/${created.body.providerId}`, {
+      key: a.ownerKey,
+    });
     expect(made.body).toMatchObject({ version: 2, taxId: "987654321" });
   });
 
@@ -64,9 +75,15 @@ describe("payers", () => {
     const list = await call("GET", "/v1/payers", { key: a.ownerKey });
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]).toMatchObject({ clearinghousePayerId: "BPH01", timelyFilingDays: 180 });
-    const bad = await call("POST", "/v1/payers", { key: a.ownerKey, body: { ...samples.payer, claimFilingIndicator: "XX", timelyFilingDays: 0 } });
+    const bad = await call("POST", "/v1/payers", {
+      key: a.ownerKey,
+      body: { ...samples.payer, claimFilingIndicator: "XX", timelyFilingDays: 0 },
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["claimFilingIndicator", "timelyFilingDays"]);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "claimFilingIndicator",
+      "timelyFilingDays",
+    ]);
   });
 });
 
@@ -112,11 +129,17 @@ describe("patients", () => {
   });
 
   it("refuses a coverage naming another tenant's payer, and keeps coverage ids across edits", async () => {
-    const foreign = await call("POST", `/v1/practices/${a.practice1}/patients`, { key: a.ownerKey, body: samples.patient(b.payer) });
+    const foreign = await call("POST", `/v1/practices/${a.practice1}/patients`, {
+      key: a.ownerKey,
+      body: samples.patient(b.payer),
+    });
     expect(foreign.status).toBe(422);
     expect(foreign.body.errors).toEqual([{ path: "coverages.0.payerId", message: "no such payer" }]);
 
-    const pat = await call("POST", `/v1/practices/${a.practice1}/patients`, { key: a.ownerKey, body: samples.patient(a.payer) });
+    const pat = await call("POST", `/v1/practices/${a.practice1}/patients`, {
+      key: a.ownerKey,
+      body: samples.patient(a.payer),
+    });
     const covId = pat.body.coverages[0].coverageId;
     const upd = await call("PATCH", `/v1/practices/${a.practice1}/patients/${pat.body.patientId}`, {
       key: a.ownerKey,
@@ -142,10 +165,16 @@ describe("isolation", () => {
       expect(res.status, path).toBe(404);
       expect(JSON.stringify(res.body)).not.toContain("Lee");
     }
-    expect((await call("PATCH", `/v1/practices/${b.practice}`, { key: k, body: { legalName: "Hijack" } })).status).toBe(404);
+    expect((await call("PATCH", `/v1/practices/${b.practice}`, { key: k, body: { legalName: "Hijack" } })).status).toBe(
+      404,
+    );
     expect((await call("PATCH", `/v1/payers/${b.payer}`, { key: k, body: { name: "Hijack" } })).status).toBe(404);
-    expect((await call("POST", `/v1/practices/${b.practice}/patients`, { key: k, body: samples.patient(a.payer) })).status).toBe(404);
-    expect((await call("GET", `/v1/practices/${b.practice}`, { key: b.ownerKey })).body.legalName).toBe(samples.practice.legalName);
+    expect(
+      (await call("POST", `/v1/practices/${b.practice}/patients`, { key: k, body: samples.patient(a.payer) })).status,
+    ).toBe(404);
+    expect((await call("GET", `/v1/practices/${b.practice}`, { key: b.ownerKey })).body.legalName).toBe(
+      samples.practice.legalName,
+    );
     const lists = await call("GET", "/v1/practices", { key: k });
     expect(lists.body.items.map((p: { practiceId: string }) => p.practiceId)).not.toContain(b.practice);
   });
@@ -157,11 +186,19 @@ describe("isolation", () => {
     expect((await call("GET", `/v1/practices/${a.practice2}`, { key: k })).status).toBe(404);
     expect((await call("GET", `/v1/practices/${a.practice2}/patients`, { key: k })).status).toBe(404);
     expect((await call("GET", `/v1/practices/${a.practice2}/providers`, { key: k })).status).toBe(404);
-    expect((await call("POST", `/v1/practices/${a.practice2}/patients`, { key: k, body: samples.patient(a.payer) })).status).toBe(404);
+    expect(
+      (await call("POST", `/v1/practices/${a.practice2}/patients`, { key: k, body: samples.patient(a.payer) })).status,
+    ).toBe(404);
     // Inside its own practice it may register patients but not change the practice or its providers.
-    expect((await call("POST", `/v1/practices/${a.practice1}/patients`, { key: k, body: samples.patient(a.payer) })).status).toBe(201);
-    expect((await call("PATCH", `/v1/practices/${a.practice1}`, { key: k, body: { legalName: "Mine" } })).status).toBe(403);
-    expect((await call("POST", `/v1/practices/${a.practice1}/providers`, { key: k, body: samples.provider })).status).toBe(403);
+    expect(
+      (await call("POST", `/v1/practices/${a.practice1}/patients`, { key: k, body: samples.patient(a.payer) })).status,
+    ).toBe(201);
+    expect((await call("PATCH", `/v1/practices/${a.practice1}`, { key: k, body: { legalName: "Mine" } })).status).toBe(
+      403,
+    );
+    expect(
+      (await call("POST", `/v1/practices/${a.practice1}/providers`, { key: k, body: samples.provider })).status,
+    ).toBe(403);
     expect((await call("GET", `/v1/audit-events?subject=practice:${a.practice1}`, { key: k })).status).toBe(403);
   });
 
@@ -169,8 +206,12 @@ describe("isolation", () => {
     const k = a.viewer;
     expect((await call("GET", `/v1/practices/${a.practice1}/patients`, { key: k })).status).toBe(200);
     expect((await call("POST", "/v1/payers", { key: k, body: samples.payer })).status).toBe(403);
-    expect((await call("POST", `/v1/practices/${a.practice1}/patients`, { key: k, body: samples.patient(a.payer) })).status).toBe(403);
-    expect((await call("PATCH", `/v1/practices/${a.practice1}`, { key: k, body: { legalName: "View" } })).status).toBe(403);
+    expect(
+      (await call("POST", `/v1/practices/${a.practice1}/patients`, { key: k, body: samples.patient(a.payer) })).status,
+    ).toBe(403);
+    expect((await call("PATCH", `/v1/practices/${a.practice1}`, { key: k, body: { legalName: "View" } })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -178,7 +219,9 @@ describe("API description", () => {
   it("serves OpenAPI 3.1 generated from the schemas, and readable docs", async () => {
     const doc = await call("GET", "/openapi.json");
     expect(doc.body.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(["/v1/practices", "/v1/practices/{practiceId}/patients", "/v1/payers", "/v1/api-keys"]));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(["/v1/practices", "/v1/practices/{practiceId}/patients", "/v1/payers", "/v1/api-keys"]),
+    );
     const body = doc.body.paths["/v1/practices"].post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(expect.arrayContaining(["legalName", "npi", "taxId"]));
     const html = await call("GET", "/docs");

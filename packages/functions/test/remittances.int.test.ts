@@ -19,7 +19,11 @@ const claims: { claimId: string; doc: any }[] = [];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 async function upload(text: string) {
-  const res = await call("POST", "/v1/remittances", { key, raw: text, headers: { "content-type": "application/edi-x12" } });
+  const res = await call("POST", "/v1/remittances", {
+    key,
+    raw: text,
+    headers: { "content-type": "application/edi-x12" },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(202);
   if (!res.body.duplicate) expect(await processInbound(tenantId, res.body.sha256)).toBe("processed");
   return res.body;
@@ -30,7 +34,8 @@ beforeAll(async () => {
   key = t.ownerKey;
   tenantId = t.tenantId;
   practiceId = (await call("POST", "/v1/practices", { key, body: samples.practice })).body.practiceId;
-  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body.providerId;
+  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body
+    .providerId;
   const payerId = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId;
   for (let i = 0; i < 6; i++) {
     const patient = { ...samples.patient(payerId), firstName: `Pat${"ABCDEF"[i]}` } as any;
@@ -38,7 +43,11 @@ beforeAll(async () => {
     const r = await call("POST", `/v1/practices/${practiceId}/encounters`, {
       key,
       body: {
-        patient, renderingProviderId: providerId, placeOfService: "11", serviceDate: daysAgo(10 + i), diagnoses: ["E11.9", "I10"],
+        patient,
+        renderingProviderId: providerId,
+        placeOfService: "11",
+        serviceDate: daysAgo(10 + i),
+        diagnoses: ["E11.9", "I10"],
         lines: [
           { procedureCode: "99214", modifiers: ["25"], chargeCents: 18500, diagnosisPointers: [1, 2] },
           { procedureCode: "36415", chargeCents: 1500, diagnosisPointers: [1] },
@@ -61,14 +70,27 @@ it("posts the sandbox's 835 to every claim line to the cent", async () => {
   for (const { claimId, doc } of claims) {
     const expected = adjudicate(sandboxClaim(doc));
     const ledger = await call("GET", `/v1/claims/${claimId}/ledger`, { key });
-    const paid = ledger.body.items.filter((e: any) => e.kind === "insurance_payment").reduce((s: number, e: any) => s + e.amountCents, 0);
-    const pr = ledger.body.items.filter((e: any) => ["deductible", "coinsurance", "copay"].includes(e.kind)).reduce((s: number, e: any) => s + e.amountCents, 0);
+    const paid = ledger.body.items
+      .filter((e: any) => e.kind === "insurance_payment")
+      .reduce((s: number, e: any) => s + e.amountCents, 0);
+    const pr = ledger.body.items
+      .filter((e: any) => ["deductible", "coinsurance", "copay"].includes(e.kind))
+      .reduce((s: number, e: any) => s + e.amountCents, 0);
     expect(paid).toBe(expected.paidCents);
     expect(pr).toBe(expected.patientResponsibilityCents);
     // What the payer refused (CO-16 on a denied claim, CO-97 on the bundled lab draw) stays owed, in the denied bucket, until a biller works it.
-    const refused = expected.lines.flatMap((l) => l.adjustments).filter((a) => a.group === "CO" && a.reason !== "45").reduce((s, a) => s + a.amountCents, 0);
+    const refused = expected.lines
+      .flatMap((l) => l.adjustments)
+      .filter((a) => a.group === "CO" && a.reason !== "45")
+      .reduce((s, a) => s + a.amountCents, 0);
     expect(refused).toBeGreaterThan(0);
-    expect(ledger.body.balances).toMatchObject({ chargeCents: 20000, insurancePaidCents: expected.paidCents, patientResponsibilityCents: expected.patientResponsibilityCents, deniedCents: refused, insuranceBalanceCents: refused });
+    expect(ledger.body.balances).toMatchObject({
+      chargeCents: 20000,
+      insurancePaidCents: expected.paidCents,
+      patientResponsibilityCents: expected.patientResponsibilityCents,
+      deniedCents: refused,
+      insuranceBalanceCents: refused,
+    });
     // Every entry sits on one of our lines, matched by REF*6R.
     expect(ledger.body.items.every((e: any) => doc.lines.some((l: any) => l.lineId === e.lineId))).toBe(true);
     const claim = (await call("GET", `/v1/claims/${claimId}`, { key })).body;
@@ -82,24 +104,53 @@ it("posts the sandbox's 835 to every claim line to the cent", async () => {
 it("posts a denial, a reversal with its correction, a PLB and an unmatched claim; the same payment twice posts once", async () => {
   const [a, b] = claims;
   const at = new Date();
-  const denied = { ...adjudicate(sandboxClaim(a!.doc)), status: "4" as const, paidCents: 0, patientResponsibilityCents: 0 };
-  denied.lines = denied.lines.map((l) => ({ ...l, paidCents: 0, allowedCents: 0, adjustments: [{ group: "CO" as const, reason: "50", amountCents: l.line.chargeCents }] }));
+  const denied = {
+    ...adjudicate(sandboxClaim(a!.doc)),
+    status: "4" as const,
+    paidCents: 0,
+    patientResponsibilityCents: 0,
+  };
+  denied.lines = denied.lines.map((l) => ({
+    ...l,
+    paidCents: 0,
+    allowedCents: 0,
+    adjustments: [{ group: "CO" as const, reason: "50", amountCents: l.line.chargeCents }],
+  }));
   const unknown = sandboxClaim(a!.doc, { claimId: "CLNOSUCHCLAIM000", memberId: "ZZZ999999" });
-  const text = build835("BPH01", "BLUE PRAIRIE", [
-    { claim: sandboxClaim(a!.doc), result: denied },
-    { claim: unknown, result: adjudicate(unknown) },
-  ], 7001, "X", at, [{ reason: "L6", amountCents: -1250 }, { reason: "WO", amountCents: 3000 }]);
+  const text = build835(
+    "BPH01",
+    "BLUE PRAIRIE",
+    [
+      { claim: sandboxClaim(a!.doc), result: denied },
+      { claim: unknown, result: adjudicate(unknown) },
+    ],
+    7001,
+    "X",
+    at,
+    [
+      { reason: "L6", amountCents: -1250 },
+      { reason: "WO", amountCents: 3000 },
+    ],
+  );
   const first = await upload(text);
   expect((await call("GET", `/v1/claims/${a!.claimId}`, { key })).body.status).toBe("denied");
   // PLB: interest in (+12.50) and a recoupment out (-30.00), provider-level entries of the practice.
   const month = new Date().toISOString().slice(0, 7);
   const plb = await call("GET", `/v1/practices/${practiceId}/ledger?month=${month}`, { key });
-  expect(plb.body.items.filter((e: any) => e.claimId.startsWith("PLB-")).map((e: any) => [e.kind, e.reason, e.amountCents])).toEqual([
+  expect(
+    plb.body.items.filter((e: any) => e.claimId.startsWith("PLB-")).map((e: any) => [e.kind, e.reason, e.amountCents]),
+  ).toEqual([
     ["interest", "L6", 1250],
     ["provider_adjustment", "WO", -3000],
   ]);
   const suspense = await call("GET", "/v1/suspense", { key });
-  expect(suspense.body.items).toContainEqual(expect.objectContaining({ patientControlNumber: "CLNOSUCHCLAIM000", paidCents: adjudicate(unknown).paidCents, resolved: false }));
+  expect(suspense.body.items).toContainEqual(
+    expect.objectContaining({
+      patientControlNumber: "CLNOSUCHCLAIM000",
+      paidCents: adjudicate(unknown).paidCents,
+      resolved: false,
+    }),
+  );
 
   // The denials queue groups the refused money by reason, with a next action; the biller's choice is kept.
   const queue = (await call("GET", `/v1/work-queues/denials?practiceId=${practiceId}`, { key })).body.items;
@@ -111,23 +162,41 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   expect(bundled.claims.length).toBeGreaterThan(0);
   // The payer's remark code comes with its description (RARC N19: procedure code incidental to primary procedure).
   expect(bundled.remarks).toEqual([{ code: "N19", description: expect.stringMatching(/incidental/i) }]);
-  const acted = await call("POST", `/v1/claims/${a!.claimId}/denial-action`, { key, body: { action: "appeal", note: "records show necessity" } });
+  const acted = await call("POST", `/v1/claims/${a!.claimId}/denial-action`, {
+    key,
+    body: { action: "appeal", note: "records show necessity" },
+  });
   expect(acted.body.denialAction).toMatchObject({ action: "appeal", note: "records show necessity" });
   const history = (await call("GET", `/v1/claims/${a!.claimId}/history`, { key })).body.items;
   expect(history.at(-1)).toMatchObject({ kind: "denial_action", reason: "appeal: records show necessity" });
-  expect((await call("POST", `/v1/claims/${b!.claimId}/denial-action`, { key, body: { action: "dance" } })).status).toBe(422);
+  expect(
+    (await call("POST", `/v1/claims/${b!.claimId}/denial-action`, { key, body: { action: "dance" } })).status,
+  ).toBe(422);
 
   // A payer that did not echo our claim id: matched by member, date of service and charge.
   const c3 = claims[2]!;
   const echoless = sandboxClaim(c3.doc, { claimId: "PAYERREF123" });
-  const fb = await upload(build835("BPH01", "BLUE PRAIRIE", [{ claim: echoless, result: { ...adjudicate(echoless), status: "2" as any } }], 7010, "X", at));
+  const fb = await upload(
+    build835(
+      "BPH01",
+      "BLUE PRAIRIE",
+      [{ claim: echoless, result: { ...adjudicate(echoless), status: "2" as any } }],
+      7010,
+      "X",
+      at,
+    ),
+  );
   const ledger3 = (await call("GET", `/v1/claims/${c3.claimId}/ledger`, { key })).body.items;
   expect(ledger3.some((e: any) => e.remittanceId.startsWith(fb.sha256.slice(0, 16)))).toBe(true);
 
   // The same file again, this time as a form upload: recognised by its hash, nothing queued.
   const form = new FormData();
   form.set("file", new File([text], "era.835"));
-  const again = await app.request("/v1/remittances", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: form });
+  const again = await app.request("/v1/remittances", {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}` },
+    body: form,
+  });
   expect(again.status).toBe(202);
   expect(((await again.json()) as { duplicate: boolean }).duplicate).toBe(true);
   // The same payment (payer + trace) in a different file: flagged duplicate, nothing posted twice.
@@ -140,9 +209,22 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   const original = adjudicate(sandboxClaim(b!.doc));
   const reversal = { ...original, status: "22" as any };
   const corrected = { ...original };
-  const rtext = build835("BPH01", "BLUE PRAIRIE", [{ claim: sandboxClaim(b!.doc), result: reversal }, { claim: sandboxClaim(b!.doc), result: corrected }], 7003, "X", at)
+  const rtext = build835(
+    "BPH01",
+    "BLUE PRAIRIE",
+    [
+      { claim: sandboxClaim(b!.doc), result: reversal },
+      { claim: sandboxClaim(b!.doc), result: corrected },
+    ],
+    7003,
+    "X",
+    at,
+  )
     // The reversal and the correction net to zero: nothing new is paid.
-    .replace(/BPR\*I\*[0-9.]+\*C\*ACH\*CCP\*01\*999999999\*DA\*123456\*1512345678\*\*01\*999988880\*DA\*98765/, "BPR*H*0*C*NON*************");
+    .replace(
+      /BPR\*I\*[0-9.]+\*C\*ACH\*CCP\*01\*999999999\*DA\*123456\*1512345678\*\*01\*999988880\*DA\*98765/,
+      "BPR*H*0*C*NON*************",
+    );
   // Reversal CLP amounts are negative: 835 writers sign them; patch the reversal's CLP/SVC/CAS signs.
   const lines = rtext.split("\n");
   let inReversal = false;
@@ -159,7 +241,9 @@ it("posts a denial, a reversal with its correction, a PLB and an unmatched claim
   const remits = (await call("GET", "/v1/remittances", { key })).body.items;
   expect(remits.find((r: any) => r.trace === "EFT7003BPH01")).toMatchObject({ status: "posted", paymentCents: 0 });
   const ledgerB = (await call("GET", `/v1/claims/${b!.claimId}/ledger`, { key })).body;
-  const net = ledgerB.items.filter((e: any) => e.kind === "insurance_payment").reduce((s: number, e: any) => s + e.amountCents, 0);
+  const net = ledgerB.items
+    .filter((e: any) => e.kind === "insurance_payment")
+    .reduce((s: number, e: any) => s + e.amountCents, 0);
   expect(net).toBe(original.paidCents);
   expect(ledgerB.items.some((e: any) => e.amountCents < 0)).toBe(true);
   // Nothing left with insurance but the bundled lab draw's 15.00 (CO-97), denied and open.
@@ -171,20 +255,45 @@ it("posts patient payments and refunds against what the patient owes", async () 
   let target: { claimId: string; doc: any; owes: number } | undefined;
   for (const c of claims) {
     const b = (await call("GET", `/v1/claims/${c.claimId}`, { key })).body;
-    if (b.status !== "denied" && b.balances?.patientBalanceCents > 0) target = { ...c, owes: b.balances.patientBalanceCents };
+    if (b.status !== "denied" && b.balances?.patientBalanceCents > 0)
+      target = { ...c, owes: b.balances.patientBalanceCents };
   }
   expect(target).toBeDefined();
   const { claimId, doc, owes } = target!;
   const pay = (kind: string, amountCents: number) =>
-    call("POST", "/v1/payments", { key, body: { practiceId, kind, method: "card", paymentDate: "2026-11-21", amountCents, allocations: [{ claimId, amountCents }] } });
+    call("POST", "/v1/payments", {
+      key,
+      body: {
+        practiceId,
+        kind,
+        method: "card",
+        paymentDate: "2026-11-21",
+        amountCents,
+        allocations: [{ claimId, amountCents }],
+      },
+    });
   expect((await pay("patient", owes + 1)).status).toBe(422);
-  const bad = await call("POST", "/v1/payments", { key, body: { practiceId, kind: "patient", method: "cash", paymentDate: "2026-11-21", amountCents: 500, allocations: [{ claimId, amountCents: 400 }] } });
-  expect(bad.body.errors).toContainEqual({ path: "allocations", message: "the allocations must add up to amountCents" });
+  const bad = await call("POST", "/v1/payments", {
+    key,
+    body: {
+      practiceId,
+      kind: "patient",
+      method: "cash",
+      paymentDate: "2026-11-21",
+      amountCents: 500,
+      allocations: [{ claimId, amountCents: 400 }],
+    },
+  });
+  expect(bad.body.errors).toContainEqual({
+    path: "allocations",
+    message: "the allocations must add up to amountCents",
+  });
 
   expect((await pay("patient", 1000)).status).toBe(201);
   expect((await pay("refund", 300)).status).toBe(201);
   expect((await pay("refund", 800)).status).toBe(422);
-  const balance = (await call("GET", `/v1/practices/${practiceId}/patients/${doc.patient.patientId}/balance`, { key })).body;
+  const balance = (await call("GET", `/v1/practices/${practiceId}/patients/${doc.patient.patientId}/balance`, { key }))
+    .body;
   const line = balance.claims.find((c: any) => c.claimId === claimId);
   expect(line).toMatchObject({ patientPaidCents: 700, patientBalanceCents: owes - 700 });
   // The statement lists the open share with what insurance paid, as JSON and as a PDF.
@@ -200,8 +309,15 @@ it("posts patient payments and refunds against what the patient owes", async () 
   expect(json.items.map((i) => i.claimId)).toContain(claimId);
 
   const month = await call("GET", `/v1/practices/${practiceId}/ledger?month=2026-11&limit=100`, { key });
-  const kinds = month.body.items.filter((e: any) => e.claimId === claimId && e.depositDate === "2026-11-21").map((e: any) => [e.kind, e.amountCents]);
-  expect(kinds).toEqual(expect.arrayContaining([["patient_payment", 1000], ["refund", -300]]));
+  const kinds = month.body.items
+    .filter((e: any) => e.claimId === claimId && e.depositDate === "2026-11-21")
+    .map((e: any) => [e.kind, e.amountCents]);
+  expect(kinds).toEqual(
+    expect.arrayContaining([
+      ["patient_payment", 1000],
+      ["refund", -300],
+    ]),
+  );
 });
 
 it("takes every 835 written by other systems: flags the unbalanced and the miscounted ones, keeps unknown claims in suspense", async () => {
@@ -209,12 +325,19 @@ it("takes every 835 written by other systems: flags the unbalanced and the misco
   const { join } = await import("node:path");
   const root = new URL("../../x12/test/fixtures", import.meta.url).pathname;
   const files: string[] = [];
-  const walk = (d: string) => readdirSync(d).forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /835/.test(join(d, n)) && files.push(join(d, n))));
+  const walk = (d: string) =>
+    readdirSync(d).forEach((n) =>
+      statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /835/.test(join(d, n)) && files.push(join(d, n)),
+    );
   walk(root);
   expect(files.length).toBeGreaterThanOrEqual(9);
   const other = await newTenant();
   for (const f of files) {
-    const res = await call("POST", "/v1/remittances", { key: other.ownerKey, raw: readFileSync(f, "utf8"), headers: { "content-type": "application/edi-x12" } });
+    const res = await call("POST", "/v1/remittances", {
+      key: other.ownerKey,
+      raw: readFileSync(f, "utf8"),
+      headers: { "content-type": "application/edi-x12" },
+    });
     expect(res.status, f).toBe(202);
     if (!res.body.duplicate) expect(await processInbound(other.tenantId, res.body.sha256), f).toBe("processed");
   }

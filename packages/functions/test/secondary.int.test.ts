@@ -11,18 +11,44 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 it("bills the secondary coverage after the primary's 835, carrying the primary's adjudication in the 837P", async () => {
   const { ownerKey: key, tenantId } = await newTenant();
   const practiceId = (await call("POST", "/v1/practices", { key, body: samples.practice })).body.practiceId;
-  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body.providerId;
+  const providerId = (await call("POST", `/v1/practices/${practiceId}/providers`, { key, body: samples.provider })).body
+    .providerId;
   const primaryPayer = (await call("POST", "/v1/payers", { key, body: samples.payer })).body.payerId;
-  const secondaryPayer = (await call("POST", "/v1/payers", { key, body: { name: "Medicaid Of Illinois", clearinghousePayerId: "MCDIL", claimFilingIndicator: "MC", timelyFilingDays: 365 } })).body.payerId;
+  const secondaryPayer = (
+    await call("POST", "/v1/payers", {
+      key,
+      body: {
+        name: "Medicaid Of Illinois",
+        clearinghousePayerId: "MCDIL",
+        claimFilingIndicator: "MC",
+        timelyFilingDays: 365,
+      },
+    })
+  ).body.payerId;
   const patient = samples.patient(primaryPayer) as any;
-  patient.coverages.push({ payerId: secondaryPayer, memberId: "MCD55500011", order: "secondary", relationship: "self" });
+  patient.coverages.push({
+    payerId: secondaryPayer,
+    memberId: "MCD55500011",
+    order: "secondary",
+    relationship: "self",
+  });
   const patientId = (await call("POST", `/v1/practices/${practiceId}/patients`, { key, body: patient })).body.patientId;
   // Three visits: the sandbox denies about one claim in thirteen, and a denied one has nothing to bill on.
   const ids: string[] = [];
   for (const day of [12, 13, 14]) {
     const enc = await call("POST", `/v1/practices/${practiceId}/encounters`, {
       key,
-      body: { patientId, renderingProviderId: providerId, placeOfService: "11", serviceDate: daysAgo(day), diagnoses: ["I10"], lines: [{ procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1] }, { procedureCode: "93000", chargeCents: 6000, diagnosisPointers: [1] }] },
+      body: {
+        patientId,
+        renderingProviderId: providerId,
+        placeOfService: "11",
+        serviceDate: daysAgo(day),
+        diagnoses: ["I10"],
+        lines: [
+          { procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1] },
+          { procedureCode: "93000", chargeCents: 6000, diagnosisPointers: [1] },
+        ],
+      },
     });
     ids.push(enc.body.claimId);
   }
@@ -34,7 +60,8 @@ it("bills the secondary coverage after the primary's 835, carrying the primary's
   };
   await send({ claimIds: ids });
   for (let round = 0; round < 2; round++) {
-    for (const f of (await call("POST", "/v1/clearinghouse/poll", { key })).body.files) await processInbound(tenantId, f.sha256);
+    for (const f of (await call("POST", "/v1/clearinghouse/poll", { key })).body.files)
+      await processInbound(tenantId, f.sha256);
   }
   const primaries = await Promise.all(ids.map(async (id) => (await call("GET", `/v1/claims/${id}`, { key })).body));
   const primary = primaries.find((c) => c.status !== "denied")!;
@@ -46,8 +73,15 @@ it("bills the secondary coverage after the primary's 835, carrying the primary's
   const secondaries = await call("GET", `/v1/claims?status=ready&practiceId=${practiceId}`, { key });
   const sec = secondaries.body.items.find((c: any) => c.doc.primaryClaimId === primaryId);
   expect(sec).toBeDefined();
-  expect(sec.doc.coverage).toMatchObject({ order: "secondary", clearinghousePayerId: "MCDIL", memberId: "MCD55500011" });
-  expect(sec.doc.priorPayer).toMatchObject({ paidCents: primary.balances.insurancePaidCents, payerClaimControlNumber: primary.payerClaimControlNumber });
+  expect(sec.doc.coverage).toMatchObject({
+    order: "secondary",
+    clearinghousePayerId: "MCDIL",
+    memberId: "MCD55500011",
+  });
+  expect(sec.doc.priorPayer).toMatchObject({
+    paidCents: primary.balances.insurancePaidCents,
+    payerClaimControlNumber: primary.payerClaimControlNumber,
+  });
 
   const batchId = await send({ claimIds: [sec.claimId] });
   const { data } = await ClaimBatchEntity.get({ tenantId, batchId }).go();

@@ -20,13 +20,23 @@ const secondPractice = { ...samples.practice, legalName: "Riverbend Family Medic
 async function twoPractices() {
   const s = await practiceSetUp();
   const p1 = (await call("POST", "/v1/practices", { key: s.key, body: secondPractice })).body.practiceId as string;
-  const prov1 = (await call("POST", `/v1/practices/${p1}/providers`, { key: s.key, body: samples.provider })).body.providerId as string;
+  const prov1 = (await call("POST", `/v1/practices/${p1}/providers`, { key: s.key, body: samples.provider })).body
+    .providerId as string;
   const claimOf = async (practiceId: string, providerId: string, i: number) => {
-    const r = await call("POST", `/v1/practices/${practiceId}/encounters`, { key: s.key, body: encounterFor({ providerId, payerId: s.payerId }, i) });
+    const r = await call("POST", `/v1/practices/${practiceId}/encounters`, {
+      key: s.key,
+      body: encounterFor({ providerId, payerId: s.payerId }, i),
+    });
     expect(r.body.status).toBe("ready");
     return r.body.claimId as string;
   };
-  return { ...s, p0: s.practiceId, p1, claim0: await claimOf(s.practiceId, s.providerId, 0), claim1: await claimOf(p1, prov1, 1) };
+  return {
+    ...s,
+    p0: s.practiceId,
+    p1,
+    claim0: await claimOf(s.practiceId, s.providerId, 0),
+    claim1: await claimOf(p1, prov1, 1),
+  };
 }
 
 describe("a batch is one practice's", () => {
@@ -34,13 +44,19 @@ describe("a batch is one practice's", () => {
     const s = await twoPractices();
     for (const role of ["owner", "biller"]) {
       const key = role === "owner" ? s.key : await newKey(s.key, "biller");
-      const res = await call("POST", "/v1/claim-batches", { key, body: { practiceId: s.p0, claimIds: [s.claim0, s.claim1] } });
+      const res = await call("POST", "/v1/claim-batches", {
+        key,
+        body: { practiceId: s.p0, claimIds: [s.claim0, s.claim1] },
+      });
       expect(res.status).toBe(422);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
-      expect(res.body.errors).toEqual([{ path: "claimIds.1", message: `claim ${s.claim1} belongs to another practice, not ${s.p0}` }]);
+      expect(res.body.errors).toEqual([
+        { path: "claimIds.1", message: `claim ${s.claim1} belongs to another practice, not ${s.p0}` },
+      ]);
     }
     expect((await call("GET", "/v1/claim-batches", { key: s.key })).body.items).toEqual([]);
-    for (const id of [s.claim0, s.claim1]) expect((await call("GET", `/v1/claims/${id}`, { key: s.key })).body.status).toBe("ready");
+    for (const id of [s.claim0, s.claim1])
+      expect((await call("GET", `/v1/claims/${id}`, { key: s.key })).body.status).toBe("ready");
   });
 
   it("splits claims of several practices into one batch per practice, and a practice key reads only its own", async () => {
@@ -49,7 +65,11 @@ describe("a batch is one practice's", () => {
     expect(res.status).toBe(201);
     expect(res.body.claims).toBe(2);
     expect(res.body.batches).toHaveLength(2);
-    const views = await Promise.all(res.body.batches.map(async (b: { batchId: string }) => (await call("GET", `/v1/claim-batches/${b.batchId}`, { key: s.key })).body));
+    const views = await Promise.all(
+      res.body.batches.map(
+        async (b: { batchId: string }) => (await call("GET", `/v1/claim-batches/${b.batchId}`, { key: s.key })).body,
+      ),
+    );
     const of0 = views.find((b) => b.practiceId === s.p0)!;
     const of1 = views.find((b) => b.practiceId === s.p1)!;
     expect([of0.claimIds, of1.claimIds]).toEqual([[s.claim0], [s.claim1]]);
@@ -71,9 +91,28 @@ describe("a batch is one practice's", () => {
     const s = await twoPractices();
     const batchId = "bat_forged0001";
     const at = new Date().toISOString();
-    await ClaimBatchEntity.create({ tenantId: s.tenantId, batchId, status: "queued", claimIds: [s.claim0, s.claim1], practiceId: s.p0, createdBy: "test", createdAt: at, updatedAt: at, attempts: 0 }).go();
-    for (const id of [s.claim0, s.claim1]) await ClaimEntity.patch({ tenantId: s.tenantId, claimId: id }).set({ status: "queued", batchId }).composite({ practiceId: id === s.claim0 ? s.p0 : s.p1, serviceDate: (await call("GET", `/v1/claims/${id}`, { key: s.key })).body.serviceDate }).go();
-    await expect(processBatch(s.tenantId, batchId)).rejects.toThrow(`claim ${s.claim1} is not a claim of practice ${s.p0}`);
+    await ClaimBatchEntity.create({
+      tenantId: s.tenantId,
+      batchId,
+      status: "queued",
+      claimIds: [s.claim0, s.claim1],
+      practiceId: s.p0,
+      createdBy: "test",
+      createdAt: at,
+      updatedAt: at,
+      attempts: 0,
+    }).go();
+    for (const id of [s.claim0, s.claim1])
+      await ClaimEntity.patch({ tenantId: s.tenantId, claimId: id })
+        .set({ status: "queued", batchId })
+        .composite({
+          practiceId: id === s.claim0 ? s.p0 : s.p1,
+          serviceDate: (await call("GET", `/v1/claims/${id}`, { key: s.key })).body.serviceDate,
+        })
+        .go();
+    await expect(processBatch(s.tenantId, batchId)).rejects.toThrow(
+      `claim ${s.claim1} is not a claim of practice ${s.p0}`,
+    );
     const b = (await call("GET", `/v1/claim-batches/${batchId}`, { key: s.key })).body;
     expect(b.status).toBe("failed");
     expect(b.fileUrl).toBeUndefined();
@@ -84,25 +123,40 @@ describe("secrets are shown once", () => {
   it("does not keep an API key in the idempotency record; a replay answers that the key was shown once", async () => {
     const s = await practiceSetUp();
     const body = { name: "front desk", role: "biller" };
-    const first = await call("POST", "/v1/api-keys", { key: s.key, body, headers: { "idempotency-key": "key-once-1" } });
+    const first = await call("POST", "/v1/api-keys", {
+      key: s.key,
+      body,
+      headers: { "idempotency-key": "key-once-1" },
+    });
     expect(first.status).toBe(201);
     const secret = first.body.apiKey as string;
     expect(secret).toMatch(/^clk_/);
     // The stored record holds no part of the secret.
-    const ownerKeyId = (await call("GET", "/v1/api-keys", { key: s.key })).body.items.find((k: any) => k.role === "owner").keyId;
-    const { data: stored } = await IdempotencyEntity.get({ tenantId: s.tenantId, scope: `${ownerKeyId}:key-once-1` }).go();
+    const ownerKeyId = (await call("GET", "/v1/api-keys", { key: s.key })).body.items.find(
+      (k: any) => k.role === "owner",
+    ).keyId;
+    const { data: stored } = await IdempotencyEntity.get({
+      tenantId: s.tenantId,
+      scope: `${ownerKeyId}:key-once-1`,
+    }).go();
     expect(stored?.state).toBe("done");
     expect(JSON.stringify(stored)).not.toContain(secret);
     expect(JSON.stringify(stored)).not.toContain(secret.slice(-16)); // the random part
 
-    const replay = await call("POST", "/v1/api-keys", { key: s.key, body, headers: { "idempotency-key": "key-once-1" } });
+    const replay = await call("POST", "/v1/api-keys", {
+      key: s.key,
+      body,
+      headers: { "idempotency-key": "key-once-1" },
+    });
     expect(replay.status).toBe(409);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(replay.body).toMatchObject({ type: "urn:claimledger:problem:secret-shown-once", keyId: first.body.keyId });
     expect(replay.body.detail).toContain(`DELETE /v1/api-keys/${first.body.keyId}`);
     expect(JSON.stringify(replay.body)).not.toContain(secret);
     // One key was made, not two, and it works.
-    expect((await call("GET", "/v1/api-keys", { key: s.key })).body.items.filter((k: any) => k.name === "front desk")).toHaveLength(1);
+    expect(
+      (await call("GET", "/v1/api-keys", { key: s.key })).body.items.filter((k: any) => k.name === "front desk"),
+    ).toHaveLength(1);
     expect((await call("GET", "/v1/payers", { key: secret })).status).toBe(200);
   });
 });
@@ -125,24 +179,58 @@ describe("no patient data in logs", () => {
 
   it("sends separators as spaces, sets aside a claim the 837P cannot carry without failing the others, and logs none of it", async () => {
     const s = await practiceSetUp();
-    const phi = { first: "Marisol", last: "Quennell", dob: "1961-07-23", member: "QZM778812345", line1: "487 Oak St Apt 4*B", city: "Kettleburg" };
-    const patient = {
-      firstName: phi.first, lastName: phi.last, dateOfBirth: phi.dob, sex: "F",
-      address: { line1: phi.line1, city: phi.city, state: "IL", postalCode: "62704" },
-      coverages: [{ payerId: s.payerId, memberId: phi.member, groupNumber: "G100", order: "primary", relationship: "self" }],
+    const phi = {
+      first: "Marisol",
+      last: "Quennell",
+      dob: "1961-07-23",
+      member: "QZM778812345",
+      line1: "487 Oak St Apt 4*B",
+      city: "Kettleburg",
     };
-    const withStar = await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, 0, { patient }) });
+    const patient = {
+      firstName: phi.first,
+      lastName: phi.last,
+      dateOfBirth: phi.dob,
+      sex: "F",
+      address: { line1: phi.line1, city: phi.city, state: "IL", postalCode: "62704" },
+      coverages: [
+        { payerId: s.payerId, memberId: phi.member, groupNumber: "G100", order: "primary", relationship: "self" },
+      ],
+    };
+    const withStar = await call("POST", `/v1/practices/${s.practiceId}/encounters`, {
+      key: s.key,
+      body: encounterFor(s, 0, { patient }),
+    });
     expect(withStar.body.status).toBe("ready");
-    expect(withStar.body.findings).toEqual([expect.objectContaining({ ruleId: "x12.characters", severity: "warning", path: "patient.address.line1" })]);
-    const clean = (await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, 1) })).body.claimId as string;
+    expect(withStar.body.findings).toEqual([
+      expect.objectContaining({ ruleId: "x12.characters", severity: "warning", path: "patient.address.line1" }),
+    ]);
+    const clean = (
+      await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, 1) })
+    ).body.claimId as string;
     // A claim whose stored data the 837P writer refuses (a state no validation lets in today): it must not sink the batch.
-    const broken = (await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, 2, { patient: { ...patient, firstName: "Bertrand", dateOfBirth: "1958-02-11" } }) })).body;
+    const broken = (
+      await call("POST", `/v1/practices/${s.practiceId}/encounters`, {
+        key: s.key,
+        body: encounterFor(s, 2, { patient: { ...patient, firstName: "Bertrand", dateOfBirth: "1958-02-11" } }),
+      })
+    ).body;
     const stored = (await ClaimEntity.get({ tenantId: s.tenantId, claimId: broken.claimId }).go()).data!;
-    await ClaimEntity.patch({ tenantId: s.tenantId, claimId: broken.claimId }).set({ doc: { ...stored.doc, patient: { ...stored.doc.patient, address: { ...stored.doc.patient.address, state: "Kettle Province" } } } }).composite({ practiceId: s.practiceId, serviceDate: stored.serviceDate }).go();
+    await ClaimEntity.patch({ tenantId: s.tenantId, claimId: broken.claimId })
+      .set({
+        doc: {
+          ...stored.doc,
+          patient: { ...stored.doc.patient, address: { ...stored.doc.patient.address, state: "Kettle Province" } },
+        },
+      })
+      .composite({ practiceId: s.practiceId, serviceDate: stored.serviceDate })
+      .go();
 
     const b = await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } });
     const batchId = b.body.batches[0].batchId;
-    await claimBatchHandler({ Records: [{ messageId: "m1", body: JSON.stringify({ tenantId: s.tenantId, batchId }) }] } as never);
+    await claimBatchHandler({
+      Records: [{ messageId: "m1", body: JSON.stringify({ tenantId: s.tenantId, batchId }) }],
+    } as never);
     const batch = (await call("GET", `/v1/claim-batches/${batchId}`, { key: s.key })).body;
     expect(batch.status).toBe("submitted");
     expect(batch.setAsideClaimIds).toEqual([broken.claimId]);
@@ -156,24 +244,51 @@ describe("no patient data in logs", () => {
     expect(setAside.findings).toContainEqual(expect.objectContaining({ ruleId: "x12.write", severity: "error" }));
 
     // A batch of only that claim fails, on every retry, with a reason that names no value.
-    await call("PATCH", `/v1/claims/${broken.claimId}`, { key: s.key, body: { placeOfService: "11" }, headers: { "if-match": `"${setAside.version}"` } });
-    await ClaimEntity.patch({ tenantId: s.tenantId, claimId: broken.claimId }).set({ status: "ready" }).composite({ practiceId: s.practiceId, serviceDate: stored.serviceDate }).go();
+    await call("PATCH", `/v1/claims/${broken.claimId}`, {
+      key: s.key,
+      body: { placeOfService: "11" },
+      headers: { "if-match": `"${setAside.version}"` },
+    });
+    await ClaimEntity.patch({ tenantId: s.tenantId, claimId: broken.claimId })
+      .set({ status: "ready" })
+      .composite({ practiceId: s.practiceId, serviceDate: stored.serviceDate })
+      .go();
     const again = await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: [broken.claimId] } });
     const onlyBroken = again.body.batches[0].batchId;
     for (let attempt = 0; attempt < 2; attempt++) {
-      const out = await claimBatchHandler({ Records: [{ messageId: `r${attempt}`, body: JSON.stringify({ tenantId: s.tenantId, batchId: onlyBroken }) }] } as never);
+      const out = await claimBatchHandler({
+        Records: [{ messageId: `r${attempt}`, body: JSON.stringify({ tenantId: s.tenantId, batchId: onlyBroken }) }],
+      } as never);
       expect(out.batchItemFailures).toEqual([{ itemIdentifier: `r${attempt}` }]);
       await call("POST", `/v1/claim-batches/${onlyBroken}/retry`, { key: s.key });
     }
 
-    for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files) await processInbound(s.tenantId, f.sha256);
-    for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files) await processInbound(s.tenantId, f.sha256);
-    await call("POST", `/v1/practices/${s.practiceId}/patients/${withStar.body.claimId ? (await call("GET", `/v1/claims/${withStar.body.claimId}`, { key: s.key })).body.patientId : ""}/statements`, { key: s.key });
+    for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files)
+      await processInbound(s.tenantId, f.sha256);
+    for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files)
+      await processInbound(s.tenantId, f.sha256);
+    await call(
+      "POST",
+      `/v1/practices/${s.practiceId}/patients/${withStar.body.claimId ? (await call("GET", `/v1/claims/${withStar.body.claimId}`, { key: s.key })).body.patientId : ""}/statements`,
+      { key: s.key },
+    );
 
     const log = lines.join("\n");
     expect(log).toContain('"msg":"claim-batch failed"'); // the log was captured
     expect(log).toContain('"msg":"claim set aside from batch"');
-    for (const value of [phi.first, phi.last, "Bertrand", phi.dob, phi.dob.replace(/-/g, ""), "1958-02-11", phi.member, "487 Oak", "Apt 4", phi.city, "Kettle Province"]) {
+    for (const value of [
+      phi.first,
+      phi.last,
+      "Bertrand",
+      phi.dob,
+      phi.dob.replace(/-/g, ""),
+      "1958-02-11",
+      phi.member,
+      "487 Oak",
+      "Apt 4",
+      phi.city,
+      "Kettle Province",
+    ]) {
       expect(log, value).not.toContain(value);
     }
   });
@@ -186,7 +301,15 @@ describe("a dead request's Idempotency-Key frees itself", () => {
     const body = { ...samples.payer, name: "Crashed Request Health" };
     const hash = requestHash("POST", "/v1/payers", JSON.stringify(body));
     const pending = (scope: string, leaseUntil: number) =>
-      IdempotencyEntity.create({ tenantId: s.tenantId, scope: `${keyId}:${scope}`, requestHash: hash, state: "pending", createdAt: new Date().toISOString(), leaseUntil, expiresAt: Math.floor(Date.now() / 1000) + 86_400 }).go();
+      IdempotencyEntity.create({
+        tenantId: s.tenantId,
+        scope: `${keyId}:${scope}`,
+        requestHash: hash,
+        state: "pending",
+        createdAt: new Date().toISOString(),
+        leaseUntil,
+        expiresAt: Math.floor(Date.now() / 1000) + 86_400,
+      }).go();
     // Still within its lease: the first request may be running.
     await pending("alive-1", Date.now() + 60_000);
     const busy = await call("POST", "/v1/payers", { key: s.key, body, headers: { "idempotency-key": "alive-1" } });
@@ -204,7 +327,11 @@ describe("a dead request's Idempotency-Key frees itself", () => {
   it("creates once when the same key is sent several times at once; the others get a retryable 409 or the replay", async () => {
     const s = await practiceSetUp();
     const body = { ...samples.payer, name: "Concurrent Health" };
-    const all = await Promise.all([0, 1, 2, 3].map(() => call("POST", "/v1/payers", { key: s.key, body, headers: { "idempotency-key": "same-time-1" } })));
+    const all = await Promise.all(
+      [0, 1, 2, 3].map(() =>
+        call("POST", "/v1/payers", { key: s.key, body, headers: { "idempotency-key": "same-time-1" } }),
+      ),
+    );
     const created = all.filter((r) => r.status === 201 && r.headers.get("idempotent-replayed") !== "true");
     expect(created).toHaveLength(1);
     for (const r of all.filter((x) => x !== created[0])) {
@@ -219,19 +346,36 @@ describe("a dead request's Idempotency-Key frees itself", () => {
 describe("smaller contracts", () => {
   it("answers 412, not 409, to the loser of two edits sent with the same If-Match", async () => {
     const s = await practiceSetUp();
-    const claim = (await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, 0) })).body;
+    const claim = (
+      await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, 0) })
+    ).body;
     const version = (await call("GET", `/v1/claims/${claim.claimId}`, { key: s.key })).body.version;
-    const edits = await Promise.all(["11", "22", "11", "22"].map((pos) => call("PATCH", `/v1/claims/${claim.claimId}`, { key: s.key, body: { placeOfService: pos }, headers: { "if-match": `"${version}"` } })));
+    const edits = await Promise.all(
+      ["11", "22", "11", "22"].map((pos) =>
+        call("PATCH", `/v1/claims/${claim.claimId}`, {
+          key: s.key,
+          body: { placeOfService: pos },
+          headers: { "if-match": `"${version}"` },
+        }),
+      ),
+    );
     expect(edits.filter((e) => e.status === 200)).toHaveLength(1);
     expect(edits.filter((e) => e.status !== 200).map((e) => e.status)).toEqual([412, 412, 412]);
   });
 
   it("lets the billing company issue patient statements, not a practice key (the README's role table)", async () => {
     const s = await practiceSetUp();
-    const claim = (await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, 0) })).body;
+    const claim = (
+      await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, 0) })
+    ).body;
     const patientId = (await call("GET", `/v1/claims/${claim.claimId}`, { key: s.key })).body.patientId;
     const practiceKey = await newKey(s.key, "practice", s.practiceId);
-    expect((await call("POST", `/v1/practices/${s.practiceId}/patients/${patientId}/statements`, { key: practiceKey })).status).toBe(403);
-    expect((await call("POST", `/v1/practices/${s.practiceId}/patients/${patientId}/statements`, { key: s.key })).status).toBe(201);
+    expect(
+      (await call("POST", `/v1/practices/${s.practiceId}/patients/${patientId}/statements`, { key: practiceKey }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call("POST", `/v1/practices/${s.practiceId}/patients/${patientId}/statements`, { key: s.key })).status,
+    ).toBe(201);
   });
 });

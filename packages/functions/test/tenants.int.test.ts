@@ -4,7 +4,9 @@ import { ADMIN_KEY, call, newKey, newTenant, samples } from "./http.ts";
 describe("tenants and API keys", () => {
   it("creates a tenant only with the platform admin key, and its owner key works once shown", async () => {
     expect((await call("POST", "/v1/tenants", { body: { name: "X Billing" } })).status).toBe(401);
-    expect((await call("POST", "/v1/tenants", { key: "not-the-admin-key-at-all", body: { name: "X Billing" } })).status).toBe(403);
+    expect(
+      (await call("POST", "/v1/tenants", { key: "not-the-admin-key-at-all", body: { name: "X Billing" } })).status,
+    ).toBe(403);
 
     const res = await call("POST", "/v1/tenants", { key: ADMIN_KEY, body: { name: "Summit Billing Co" } });
     expect(res.status).toBe(201);
@@ -16,10 +18,27 @@ describe("tenants and API keys", () => {
   it("lets the owner edit what invoices print, guarded by If-Match, and nobody else", async () => {
     const { ownerKey } = await newTenant("Edit Me Billing");
     const me = await call("GET", "/v1/tenant", { key: ownerKey });
-    const ok = await call("PATCH", "/v1/tenant", { key: ownerKey, headers: { "if-match": me.headers.get("etag")! }, body: { phone: "555-010-2000", paymentInstructions: "Check to PO Box 12" } });
+    const ok = await call("PATCH", "/v1/tenant", {
+      key: ownerKey,
+      headers: { "if-match": me.headers.get("etag")! },
+      body: { phone: "555-010-2000", paymentInstructions: "Check to PO Box 12" },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect((await call("GET", "/v1/tenant", { key: ownerKey })).body).toMatchObject({ name: "Edit Me Billing", phone: "555-010-2000", paymentInstructions: "Check to PO Box 12", version: 2 });
-    expect((await call("PATCH", "/v1/tenant", { key: ownerKey, headers: { "if-match": me.headers.get("etag")! }, body: { phone: "555-010-3000" } })).status).toBe(412);
+    expect((await call("GET", "/v1/tenant", { key: ownerKey })).body).toMatchObject({
+      name: "Edit Me Billing",
+      phone: "555-010-2000",
+      paymentInstructions: "Check to PO Box 12",
+      version: 2,
+    });
+    expect(
+      (
+        await call("PATCH", "/v1/tenant", {
+          key: ownerKey,
+          headers: { "if-match": me.headers.get("etag")! },
+          body: { phone: "555-010-3000" },
+        })
+      ).status,
+    ).toBe(412);
     expect((await call("PATCH", "/v1/tenant", { key: ownerKey, body: { email: "not an email" } })).status).toBe(422);
     const biller = await newKey(ownerKey, "biller");
     expect((await call("PATCH", "/v1/tenant", { key: biller, body: { phone: "555-010-4000" } })).status).toBe(403);
@@ -27,7 +46,10 @@ describe("tenants and API keys", () => {
 
   it("lists keys without secrets and refuses a revoked key", async () => {
     const { ownerKey } = await newTenant();
-    const created = await call("POST", "/v1/api-keys", { key: ownerKey, body: { name: "Dana (biller)", role: "biller" } });
+    const created = await call("POST", "/v1/api-keys", {
+      key: ownerKey,
+      body: { name: "Dana (biller)", role: "biller" },
+    });
     expect(created.status).toBe(201);
     const billerKey: string = created.body.apiKey;
     expect((await call("GET", "/v1/payers", { key: billerKey })).status).toBe(200);
@@ -61,7 +83,10 @@ describe("tenants and API keys", () => {
     const noPractice = await call("POST", "/v1/api-keys", { key: ownerKey, body: { name: "x", role: "practice" } });
     expect(noPractice.status).toBe(422);
     expect(noPractice.body.errors).toContainEqual({ path: "practiceId", message: "is required for a practice key" });
-    const unknown = await call("POST", "/v1/api-keys", { key: ownerKey, body: { name: "x", role: "practice", practiceId: "prc_doesnotexist00" } });
+    const unknown = await call("POST", "/v1/api-keys", {
+      key: ownerKey,
+      body: { name: "x", role: "practice", practiceId: "prc_doesnotexist00" },
+    });
     expect(unknown.status).toBe(422);
   });
 
@@ -74,7 +99,10 @@ describe("tenants and API keys", () => {
     expect((await call("GET", "/v1/payers", { key: b.ownerKey })).status).toBe(200);
     // A practice of tenant B cannot be bound to a key of tenant A.
     const bPractice = await call("POST", "/v1/practices", { key: b.ownerKey, body: samples.practice });
-    const cross = await call("POST", "/v1/api-keys", { key: a.ownerKey, body: { name: "x", role: "practice", practiceId: bPractice.body.practiceId } });
+    const cross = await call("POST", "/v1/api-keys", {
+      key: a.ownerKey,
+      body: { name: "x", role: "practice", practiceId: bPractice.body.practiceId },
+    });
     expect(cross.status).toBe(422);
   });
 });

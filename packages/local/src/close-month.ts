@@ -23,4 +23,5 @@ try {
 }
 const result = await handler(event);
 console.log(`Invoice runs for ${result.period}:`);
-for (const r of result.runs) console.log(`  company ${r.tenantId}: run ${r.runId}, ${r.practices} practices (GET /v1/invoice-runs/${r.runId})`);
+for (const r of result.runs)
+  console.log(`  company ${r.tenantId}: run ${r.runId}, ${r.practices} practices (GET /v1/invoice-runs/${r.runId})`);

@@ -25,7 +25,10 @@ try {
   mkdirSync(out, { recursive: true });
   const rng = seeded(20261101);
   const admin = new ApiClient(info.url, info.adminKey);
-  const { tenant, ownerKey } = await admin.expect(201, "POST", "/v1/tenants", { name: "Northwind Medical Billing", ownerKeyName: "demo owner" });
+  const { tenant, ownerKey } = await admin.expect(201, "POST", "/v1/tenants", {
+    name: "Northwind Medical Billing",
+    ownerKeyName: "demo owner",
+  });
   const api = new ApiClient(info.url, ownerKey.apiKey);
   await api.expect(200, "PATCH", "/v1/tenant", {
     address: { line1: "400 Commerce St", line2: "Suite 12", city: "Madison", state: "WI", postalCode: "53703" },
@@ -47,7 +50,9 @@ try {
   writeFileSync(resolve(out, "claims.json"), JSON.stringify(claims, null, 2));
   for (const c of claims) {
     const review = c.claims.filter((x: any) => x.status === "needs_review").length;
-    console.log(`  ${c.practice}: ${c.accepted} encounters in, ${c.accepted - review} claims ready, ${review} need review`);
+    console.log(
+      `  ${c.practice}: ${c.accepted} encounters in, ${c.accepted - review} claims ready, ${review} need review`,
+    );
   }
 
   // A patient with Medicaid as secondary coverage, and a visit billed to both.
@@ -62,13 +67,22 @@ try {
     }
     throw new Error(`timed out waiting for ${what}`);
   };
-  const edi = await sendBatches(api, out, ref.practices.map((p: any) => p.practice.practiceId), waitFor);
+  const edi = await sendBatches(
+    api,
+    out,
+    ref.practices.map((p: any) => p.practice.practiceId),
+    waitFor,
+  );
   for (const b of edi.batches) console.log(`  batch ${b.batchId}: ${b.claims} claims, ${b.status} (${b.file})`);
   const claimStatus = async () => {
     const counts: Record<string, number> = {};
     for (const p of ref.practices) {
       for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-        const page: any = await api.expect(200, "GET", `/v1/claims?practiceId=${p.practice.practiceId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+        const page: any = await api.expect(
+          200,
+          "GET",
+          `/v1/claims?practiceId=${p.practice.practiceId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        );
         for (const c of page.items) counts[c.status] = (counts[c.status] ?? 0) + 1;
         cursor = page.nextCursor;
       }
@@ -76,9 +90,16 @@ try {
     return counts;
   };
   console.log(`  claims after acknowledgements: ${JSON.stringify(await claimStatus())}`);
-  const posting = await receiveRemittances(api, out, ref.practices.map((p: any) => p.practice.practiceId), waitFor);
+  const posting = await receiveRemittances(
+    api,
+    out,
+    ref.practices.map((p: any) => p.practice.practiceId),
+    waitFor,
+  );
   const sum = (k: string) => posting.reduce((s: number, c: any) => s + c[k], 0);
-  console.log(`  835s posted to ${posting.length} claims: charged ${usd(sum("chargeCents"))}, paid ${usd(sum("paidCents"))}, adjusted ${usd(sum("adjustmentsCents"))}, denied and still open ${usd(sum("deniedOpenCents"))}, patient share ${usd(sum("patientResponsibilityCents"))}`);
+  console.log(
+    `  835s posted to ${posting.length} claims: charged ${usd(sum("chargeCents"))}, paid ${usd(sum("paidCents"))}, adjusted ${usd(sum("adjustmentsCents"))}, denied and still open ${usd(sum("deniedOpenCents"))}, patient share ${usd(sum("patientResponsibilityCents"))}`,
+  );
   console.log(`  claims now: ${JSON.stringify(await claimStatus())}`);
   const chain = await billSecondaries(api, out, cobHome.practice.practiceId, cob.patientId, waitFor);
   console.log(
@@ -91,10 +112,14 @@ try {
   const close = await closeMonth(api, out, period, waitFor);
   console.log(`Month close ${period} (run ${close.runId}):`);
   for (const i of close.invoices) {
-    console.log(`  ${i.number} ${i.practice}: collected ${usd(i.collectedCents)}, ${i.lines.map((l: any) => `${l.description} ${usd(l.amountCents)}`).join(", ")}; total ${usd(i.totalCents)}, due ${i.dueDate}`);
+    console.log(
+      `  ${i.number} ${i.practice}: collected ${usd(i.collectedCents)}, ${i.lines.map((l: any) => `${l.description} ${usd(l.amountCents)}`).join(", ")}; total ${usd(i.totalCents)}, due ${i.dueDate}`,
+    );
   }
   for (const p of close.claims.practices) {
-    console.log(`  ${p.name}: clean claim rate ${p.cleanClaimRatePercent}%, denial rate ${p.denialRatePercent}%, days in A/R ${p.daysInAR}`);
+    console.log(
+      `  ${p.name}: clean claim rate ${p.cleanClaimRatePercent}%, denial rate ${p.denialRatePercent}%, days in A/R ${p.daysInAR}`,
+    );
   }
   console.log(`Wrote ${out}/company.json, claims.json, posting.json, cob.json, edi/, invoices/ and reports/`);
 } finally {

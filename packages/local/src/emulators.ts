@@ -38,7 +38,8 @@ async function waitForDynamo(endpoint: string, proc: ChildProcess, output: () =>
         headers: {
           "content-type": "application/x-amz-json-1.0",
           "x-amz-target": "DynamoDB_20120810.ListTables",
-          authorization: "AWS4-HMAC-SHA256 Credential=local/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
+          authorization:
+            "AWS4-HMAC-SHA256 Credential=local/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
         },
         body: "{}",
       });

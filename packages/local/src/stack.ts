@@ -25,7 +25,9 @@ export function checkJava(): void {
   try {
     execFileSync("java", ["-version"], { stdio: "pipe" });
   } catch {
-    throw new Error("DynamoDB Local needs Java 17 or newer on PATH (Debian/Ubuntu: apt-get install -y openjdk-17-jre-headless).");
+    throw new Error(
+      "DynamoDB Local needs Java 17 or newer on PATH (Debian/Ubuntu: apt-get install -y openjdk-17-jre-headless).",
+    );
   }
 }
 
@@ -51,7 +53,8 @@ export async function startStack(opts: { reset?: boolean; port?: number; quiet?:
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const adminFile = resolve(dataDir, "admin-key");
-  if (!existsSync(adminFile)) writeFileSync(adminFile, `adm_${randomBytes(24).toString("base64url")}\n`, { mode: 0o600 });
+  if (!existsSync(adminFile))
+    writeFileSync(adminFile, `adm_${randomBytes(24).toString("base64url")}\n`, { mode: 0o600 });
   const adminKey = readFileSync(adminFile, "utf8").trim();
 
   const emulators = await startEmulators({ dataDir });
@@ -73,12 +76,21 @@ export async function startStack(opts: { reset?: boolean; port?: number; quiet?:
   const abort = new AbortController();
   const workers = await startWorkers(abort.signal);
 
-  const info: StackInfo = { url, adminKey, pid: process.pid, env: { ...env, SST_RESOURCE_PlatformAdminKey: JSON.stringify({ value: adminKey }) } };
+  const info: StackInfo = {
+    url,
+    adminKey,
+    pid: process.pid,
+    env: { ...env, SST_RESOURCE_PlatformAdminKey: JSON.stringify({ value: adminKey }) },
+  };
   const demoFile = resolve(dataDir, "demo-tenant.json");
   if (!existsSync(demoFile)) {
     const { createTenant } = await import("@claimledger/core/tenant/tenant.service.ts");
     const demo = await createTenant({ name: "Demo Billing Company", ownerKeyName: "demo owner" });
-    writeFileSync(demoFile, JSON.stringify({ tenantId: demo.tenant.tenantId, ownerKey: demo.ownerKey.apiKey }, null, 2), { mode: 0o600 });
+    writeFileSync(
+      demoFile,
+      JSON.stringify({ tenantId: demo.tenant.tenantId, ownerKey: demo.ownerKey.apiKey }, null, 2),
+      { mode: 0o600 },
+    );
   }
   info.demoOwnerKey = JSON.parse(readFileSync(demoFile, "utf8")).ownerKey;
   writeFileSync(stackFile, JSON.stringify(info, null, 2), { mode: 0o600 });

@@ -41,18 +41,27 @@ export class FunctionTimeout extends Error {}
  */
 export function lambdaSandbox(handler: string, timeoutMs: number): { invoke: SqsHandler; close(): Promise<void> } {
   const dot = handler.lastIndexOf(".");
-  const workerData = { modulePath: resolve(repoRoot, `${handler.slice(0, dot)}.ts`), exportName: handler.slice(dot + 1) };
+  const workerData = {
+    modulePath: resolve(repoRoot, `${handler.slice(0, dot)}.ts`),
+    exportName: handler.slice(dot + 1),
+  };
   let thread: Worker | undefined;
   let next = 0;
   const pending = new Map<number, { ok(v: SQSBatchResponse | void): void; fail(e: Error): void }>();
   const start = () => {
-    const t = new Worker(new URL("./sandbox-thread.ts", import.meta.url), { workerData, execArgv: [...new Set([...process.execArgv, "--conditions=@claimledger/source"])] });
-    t.on("message", ({ id, ok, result, error }: { id: number; ok: boolean; result?: SQSBatchResponse; error?: string }) => {
-      const p = pending.get(id);
-      pending.delete(id);
-      if (ok) p?.ok(result);
-      else p?.fail(new Error(error));
+    const t = new Worker(new URL("./sandbox-thread.ts", import.meta.url), {
+      workerData,
+      execArgv: [...new Set([...process.execArgv, "--conditions=@claimledger/source"])],
     });
+    t.on(
+      "message",
+      ({ id, ok, result, error }: { id: number; ok: boolean; result?: SQSBatchResponse; error?: string }) => {
+        const p = pending.get(id);
+        pending.delete(id);
+        if (ok) p?.ok(result);
+        else p?.fail(new Error(error));
+      },
+    );
     t.on("error", (err) => {
       for (const p of pending.values()) p.fail(err);
       pending.clear();
@@ -92,7 +101,12 @@ export function pollQueue(queueUrl: string, q: QueueDef, handler: SqsHandler, si
     while (!signal.aborted) {
       try {
         const res = await sqs.send(
-          new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: q.batchSize, WaitTimeSeconds: 1, MessageSystemAttributeNames: ["ApproximateReceiveCount"] }),
+          new ReceiveMessageCommand({
+            QueueUrl: queueUrl,
+            MaxNumberOfMessages: q.batchSize,
+            WaitTimeSeconds: 1,
+            MessageSystemAttributeNames: ["ApproximateReceiveCount"],
+          }),
           { abortSignal: signal },
         );
         const messages = res.Messages ?? [];
@@ -125,7 +139,10 @@ export function pollQueue(queueUrl: string, q: QueueDef, handler: SqsHandler, si
         const done = messages.filter((m) => !failed.has(m.MessageId!));
         if (done.length) {
           await sqs.send(
-            new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
+            new DeleteMessageBatchCommand({
+              QueueUrl: queueUrl,
+              Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+            }),
           );
         }
       } catch (err) {

@@ -32,7 +32,9 @@ describe("read277 (277CA)", () => {
       chargeCents: 12500,
     });
     // the batch-level A1:20 of the information receiver is not a claim
-    expect(r!.otherStatuses.flatMap((o) => o.statuses.map((s) => [o.level, s.category, s.code]))).toEqual([["21", "A1", "20"]]);
+    expect(r!.otherStatuses.flatMap((o) => o.statuses.map((s) => [o.level, s.category, s.code]))).toEqual([
+      ["21", "A1", "20"],
+    ]);
   });
 
   it("reads a rejected claim: STC A7:562:85, the billing provider's NPI", () => {
@@ -60,7 +62,9 @@ describe("read277 (277CA)", () => {
 
   it("reads many claims of a 277 (X212 layout under HL 22)", () => {
     const [r] = read277(fixture(`${IMSWEB}x12_277_x212.txt`));
-    expect(r!.claims.map((c) => [c.patientControlNumber, c.status?.category, c.status?.chargeCents, c.serviceDate])).toEqual([
+    expect(
+      r!.claims.map((c) => [c.patientControlNumber, c.status?.category, c.status?.chargeCents, c.serviceDate]),
+    ).toEqual([
       ["0000001", "A1", 60000, "2020-11-13"],
       ["0000002", "A1", 40000, "2020-08-20"],
       ["0000003", "A1", 10000, "2020-11-13"],
@@ -78,7 +82,9 @@ describe("read277 (277CA)", () => {
 describe("read277 (005010X212 claim status)", () => {
   it("reads claim, dependent and line level statuses without crashing", () => {
     const [r] = read277(fixture(`${LFH}claim-level-status.277`));
-    expect(r!.claims.map((c) => [c.patientControlNumber, c.status?.category, c.status?.code, c.accepted, c.rejected])).toEqual([
+    expect(
+      r!.claims.map((c) => [c.patientControlNumber, c.status?.category, c.status?.code, c.accepted, c.rejected]),
+    ).toEqual([
       ["ABCXYZ1", "P3", "317", false, false],
       ["ABCXYZ2", "F0", "3", false, false],
       ["ABCXYC3", "F2", "88", false, false],
@@ -86,7 +92,12 @@ describe("read277 (005010X212 claim status)", () => {
     const dependant = r!.claims[2]!;
     expect(dependant.patient).toEqual({ lastName: "MANN", firstName: "JOSEPH" });
     expect(dependant.lines).toEqual([
-      { procedure: ["HC", "99203"], chargeCents: 15000, serviceDate: "2005-05-01", statuses: [expect.objectContaining({ category: "F2", code: "88", entity: "QC" })] },
+      {
+        procedure: ["HC", "99203"],
+        chargeCents: 15000,
+        serviceDate: "2005-05-01",
+        statuses: [expect.objectContaining({ category: "F2", code: "88", entity: "QC" })],
+      },
     ]);
     expect(r!.claims[0]).toMatchObject({ serviceDate: "2005-08-31", serviceDateEnd: "2005-09-06" });
   });
@@ -94,9 +105,15 @@ describe("read277 (005010X212 claim status)", () => {
   it("keeps statuses above the claim level apart", () => {
     const [r] = read277(fixture(`${LFH}information-receiver-level-status.277`));
     expect(r!.claims).toEqual([]);
-    expect(r!.otherStatuses).toEqual([{ level: "21", trace: "ABC276XXX", statuses: [expect.objectContaining({ category: "E0", code: "0" })] }]);
+    expect(r!.otherStatuses).toEqual([
+      { level: "21", trace: "ABC276XXX", statuses: [expect.objectContaining({ category: "E0", code: "0" })] },
+    ]);
     const [p] = read277(fixture(`${LFH}provider-level-status.277`));
     expect(p!.claims).toHaveLength(1);
-    expect(p!.otherStatuses[0]).toMatchObject({ level: "19", trace: "0", statuses: [expect.objectContaining({ category: "E0", code: "24", entity: "85" })] });
+    expect(p!.otherStatuses[0]).toMatchObject({
+      level: "19",
+      trace: "0",
+      statuses: [expect.objectContaining({ category: "E0", code: "24", entity: "85" })],
+    });
   });
 });

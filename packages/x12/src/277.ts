@@ -2,7 +2,13 @@
  * The 277CA claim acknowledgment (005010X214) reader; also reads 277 claim status responses
  * (005010X212), which share the HL/TRN/STC layout.
  */
-import { ACCEPTED_CATEGORIES, ENTITY_CODES, REJECTED_CATEGORIES, STATUS_CATEGORIES, STATUS_CODES } from "./codes/claim-status.ts";
+import {
+  ACCEPTED_CATEGORIES,
+  ENTITY_CODES,
+  REJECTED_CATEGORIES,
+  STATUS_CATEGORIES,
+  STATUS_CODES,
+} from "./codes/claim-status.ts";
 import { describe } from "./codes/ack-codes.ts";
 import { isoDate } from "./dates.ts";
 import { issue } from "./errors.ts";
@@ -135,7 +141,8 @@ export function read277(text: string): Status277[] {
   const out: Status277[] = [];
   for (const i of parseX12(text).interchanges) {
     for (const g of i.groups) {
-      for (const t of g.transactions) if (t.set === "277") out.push(readOne(t.segments, t.version, i.delimiters.component));
+      for (const t of g.transactions)
+        if (t.set === "277") out.push(readOne(t.segments, t.version, i.delimiters.component));
     }
   }
   return out;
@@ -143,7 +150,14 @@ export function read277(text: string): Status277[] {
 
 function readOne(segments: Segment[], version: string, comp: string): Status277 {
   const st = segments[0]!;
-  const r: Status277 = { controlNumber: el(st, 2), version, segmentIndex: st.index, claims: [], otherStatuses: [], issues: [] };
+  const r: Status277 = {
+    controlNumber: el(st, 2),
+    version,
+    segmentIndex: st.index,
+    claims: [],
+    otherStatuses: [],
+    issues: [],
+  };
   let level = "";
   let claim: ClaimAck277 | undefined;
   let line: LineStatus277 | undefined;
@@ -241,7 +255,10 @@ function readOne(segments: Segment[], version: string, comp: string): Status277 
     c.status = c.statuses[0];
     c.rejected = c.statuses.some((x) => REJECTED_CATEGORIES.has(x.category));
     c.accepted = !c.rejected && c.statuses.some((x) => ACCEPTED_CATEGORIES.has(x.category));
-    if (c.statuses.length === 0) r.issues.push(issue("missing-element", "TRN", c.segmentIndex, undefined, `claim ${c.patientControlNumber} has no STC`));
+    if (c.statuses.length === 0)
+      r.issues.push(
+        issue("missing-element", "TRN", c.segmentIndex, undefined, `claim ${c.patientControlNumber} has no STC`),
+      );
   }
   return r;
 }

@@ -13,9 +13,15 @@ describe("read999", () => {
       const [ack] = read999(fixture(`pyx12-generated-999/${name}`));
       const accepted = name.startsWith("accept_");
       expect(ack!.sets.length, name).toBeGreaterThan(0);
-      expect(ack!.sets.every((s) => s.accepted === accepted), name).toBe(true);
+      expect(
+        ack!.sets.every((s) => s.accepted === accepted),
+        name,
+      ).toBe(true);
       expect(ack!.groupStatus?.status, name).toBe(accepted ? "A" : "R");
-      expect(ack!.sets.every((s) => (s.segmentErrors.length > 0) === !accepted), name).toBe(true);
+      expect(
+        ack!.sets.every((s) => s.segmentErrors.length > 0 === !accepted),
+        name,
+      ).toBe(true);
       expect(ack!.issues, name).toEqual([]);
     }
   });
@@ -23,9 +29,25 @@ describe("read999", () => {
   it("reads imsweb's accepted and rejected 999s", () => {
     const [ok] = read999(fixture("imsweb-x12-parser/src/test/resources/837_5010/x12_999_accepted.txt"));
     expect(ok!.sets).toEqual([
-      { set: "837", controlNumber: "0001", version: "005010X223A2", status: "A", statusDescription: "Accepted", accepted: true, errors: [], segmentErrors: [] },
+      {
+        set: "837",
+        controlNumber: "0001",
+        version: "005010X223A2",
+        status: "A",
+        statusDescription: "Accepted",
+        accepted: true,
+        errors: [],
+        segmentErrors: [],
+      },
     ]);
-    expect(ok!.groupStatus).toEqual({ status: "A", statusDescription: "Accepted", included: 1, received: 1, accepted: 1, errors: [] });
+    expect(ok!.groupStatus).toEqual({
+      status: "A",
+      statusDescription: "Accepted",
+      included: 1,
+      received: 1,
+      accepted: 1,
+      errors: [],
+    });
     const [bad] = read999(fixture("imsweb-x12-parser/src/test/resources/837_5010/x12_999_rejected.txt"));
     expect(bad!.group).toEqual({ functionalId: "HC", controlNumber: "28", version: "005010X223A2" });
     expect(bad!.sets[0]).toEqual({
@@ -35,7 +57,16 @@ describe("read999", () => {
       statusDescription: "Rejected",
       accepted: false,
       errors: [{ code: "5", description: "One or more segments in error" }],
-      segmentErrors: [{ segment: "NM", position: 17, code: "1", description: "Unrecognized segment ID", context: [], elementErrors: [] }],
+      segmentErrors: [
+        {
+          segment: "NM",
+          position: 17,
+          code: "1",
+          description: "Unrecognized segment ID",
+          context: [],
+          elementErrors: [],
+        },
+      ],
     });
     expect(bad!.groupStatus).toMatchObject({ status: "R", included: 1, received: 1, accepted: 0 });
   });
@@ -61,14 +92,28 @@ describe("read999", () => {
         description: "Segment has data element errors",
         // ISA16 is "|" but the file writes CTX01 with ":", so the composite is not split
         context: [{ name: "CLM01:123456789" }],
-        elementErrors: [{ position: 2, reference: "782", code: "1", description: "Required data element missing", context: [] }],
+        elementErrors: [
+          { position: 2, reference: "782", code: "1", description: "Required data element missing", context: [] },
+        ],
       },
     ]);
     expect(ack!.sets[2]!.segmentErrors[0]!.context).toEqual([
-      { name: "SITUATIONAL TRIGGER", segment: "CLM", position: 43, elementPosition: "5:3", elementReference: "C023:1325" },
+      {
+        name: "SITUATIONAL TRIGGER",
+        segment: "CLM",
+        position: 43,
+        elementPosition: "5:3",
+        elementReference: "C023:1325",
+      },
       { name: "CLM01:987654321" },
     ]);
-    expect(ack!.groupStatus).toMatchObject({ status: "P", statusDescription: "Partially accepted, at least one transaction set was rejected", included: 3, received: 3, accepted: 1 });
+    expect(ack!.groupStatus).toMatchObject({
+      status: "P",
+      statusDescription: "Partially accepted, at least one transaction set was rejected",
+      included: 3,
+      received: 3,
+      accepted: 1,
+    });
   });
 
   it("splits CTX01 into the business unit name and reference when the file uses ISA16", () => {
@@ -82,7 +127,15 @@ describe("read999", () => {
     const [ack] = read999(fixture("pyx12-generated-999/reject_LFH-demo.example9.999"));
     const clm = ack!.sets[0]!.segmentErrors[0]!;
     expect(clm).toMatchObject({ segment: "CLM", position: 18, code: "8" });
-    expect(clm.elementErrors[0]).toEqual({ position: 5, component: 1, reference: "1331", code: "5", description: "Data element too long", badValue: "22>B>1", context: [] });
+    expect(clm.elementErrors[0]).toEqual({
+      position: 5,
+      component: 1,
+      reference: "1331",
+      code: "5",
+      description: "Data element too long",
+      badValue: "22>B>1",
+      context: [],
+    });
     expect(clm.elementErrors[1]).toMatchObject({ code: "7", description: "Invalid code value" });
     const [multi] = read999(fixture("pyx12-generated-999/reject_imsweb-x12_multiple_st.999"));
     expect(multi!.sets[1]!.errors.map((e) => e.description)).toEqual([
@@ -90,11 +143,15 @@ describe("read999", () => {
       "Number of included segments does not match actual count",
       "One or more segments in error",
     ]);
-    expect(multi!.groupStatus?.errors).toEqual([{ code: "5", description: "Number of included transaction sets does not match actual count" }]);
+    expect(multi!.groupStatus?.errors).toEqual([
+      { code: "5", description: "Number of included transaction sets does not match actual count" },
+    ]);
   });
 
   it("reports a 999 without IK5 or AK9 instead of throwing", () => {
-    const text = fixture("pyx12-generated-999/accept_moov-837p-sample.999").replace("IK5*A~\n", "").replace("AK9*A*1*1*1~\n", "");
+    const text = fixture("pyx12-generated-999/accept_moov-837p-sample.999")
+      .replace("IK5*A~\n", "")
+      .replace("AK9*A*1*1*1~\n", "");
     const [ack] = read999(text);
     expect(ack!.sets[0]!.accepted).toBe(false);
     expect(ack!.issues.map((i) => i.code)).toEqual(["missing-element", "missing-element"]);

@@ -140,7 +140,13 @@ export function read999(text: string): Ack999[] {
 
 function readOne(segments: Segment[], comp: string): Ack999 {
   const st = segments[0]!;
-  const ack: Ack999 = { controlNumber: el(st, 2), segmentIndex: st.index, group: { functionalId: "", controlNumber: "" }, sets: [], issues: [] };
+  const ack: Ack999 = {
+    controlNumber: el(st, 2),
+    segmentIndex: st.index,
+    group: { functionalId: "", controlNumber: "" },
+    sets: [],
+    issues: [],
+  };
   let set: SetAck999 | undefined;
   let segErr: SegmentError999 | undefined;
   let elErr: ElementError999 | undefined;
@@ -151,7 +157,15 @@ function readOne(segments: Segment[], comp: string): Ack999 {
         if (el(s, 3) !== "") ack.group.version = el(s, 3);
         break;
       case "AK2":
-        set = { set: el(s, 1), controlNumber: el(s, 2), status: "", statusDescription: "", accepted: false, errors: [], segmentErrors: [] };
+        set = {
+          set: el(s, 1),
+          controlNumber: el(s, 2),
+          status: "",
+          statusDescription: "",
+          accepted: false,
+          errors: [],
+          segmentErrors: [],
+        };
         if (el(s, 3) !== "") set.version = el(s, 3);
         ack.sets.push(set);
         segErr = undefined;
@@ -163,7 +177,14 @@ function readOne(segments: Segment[], comp: string): Ack999 {
           break;
         }
         const code = el(s, 4);
-        segErr = { segment: el(s, 1), position: int(el(s, 2)) ?? 0, code, description: describe(IK3_ERRORS, code), context: [], elementErrors: [] };
+        segErr = {
+          segment: el(s, 1),
+          position: int(el(s, 2)) ?? 0,
+          code,
+          description: describe(IK3_ERRORS, code),
+          context: [],
+          elementErrors: [],
+        };
         if (el(s, 3) !== "") segErr.loop = el(s, 3);
         set.segmentErrors.push(segErr);
         elErr = undefined;
@@ -188,7 +209,8 @@ function readOne(segments: Segment[], comp: string): Ack999 {
       }
       case "CTX": {
         const target = elErr ?? segErr;
-        if (target === undefined) ack.issues.push(issue("unexpected-segment", "CTX", s.index, undefined, "CTX outside an IK3/IK4 loop"));
+        if (target === undefined)
+          ack.issues.push(issue("unexpected-segment", "CTX", s.index, undefined, "CTX outside an IK3/IK4 loop"));
         else target.context.push(context(s, comp));
         break;
       }
@@ -217,8 +239,12 @@ function readOne(segments: Segment[], comp: string): Ack999 {
     }
   }
   for (const x of ack.sets) {
-    if (x.status === "") ack.issues.push(issue("missing-element", "AK2", st.index, undefined, `AK2 ${x.set} ${x.controlNumber} has no IK5`));
+    if (x.status === "")
+      ack.issues.push(
+        issue("missing-element", "AK2", st.index, undefined, `AK2 ${x.set} ${x.controlNumber} has no IK5`),
+      );
   }
-  if (ack.groupStatus === undefined) ack.issues.push(issue("missing-element", "ST", st.index, undefined, `999 ${ack.controlNumber} has no AK9`));
+  if (ack.groupStatus === undefined)
+    ack.issues.push(issue("missing-element", "ST", st.index, undefined, `999 ${ack.controlNumber} has no AK9`));
   return ack;
 }

@@ -22,8 +22,28 @@ describe("x12 CLI", () => {
     expect(JSON.parse(r.stdout)).toEqual({
       file,
       transactions: [
-        { set: "835", controlNumber: "0001", segments: 31, errors: [], paymentCents: -617350, claims: 1, paidCents: 0, providerAdjustmentCents: 617350, balanced: false },
-        { set: "835", controlNumber: "0002", segments: 31, errors: [], paymentCents: -617340, claims: 1, paidCents: 0, providerAdjustmentCents: 617340, balanced: true },
+        {
+          set: "835",
+          controlNumber: "0001",
+          segments: 31,
+          errors: [],
+          paymentCents: -617350,
+          claims: 1,
+          paidCents: 0,
+          providerAdjustmentCents: 617350,
+          balanced: false,
+        },
+        {
+          set: "835",
+          controlNumber: "0002",
+          segments: 31,
+          errors: [],
+          paymentCents: -617340,
+          claims: 1,
+          paidCents: 0,
+          providerAdjustmentCents: 617340,
+          balanced: true,
+        },
       ],
     });
   });
@@ -32,19 +52,29 @@ describe("x12 CLI", () => {
     const file = join(FIX, "imsweb-x12-parser/src/test/resources/837_5010/x12_multiple_st.txt");
     const r = x12("check", "--json", file);
     expect(r.status).toBe(1);
-    const out = JSON.parse(r.stdout) as { transactions: { set: string; errors: { code: string; segment: string; segmentIndex: number }[] }[] };
+    const out = JSON.parse(r.stdout) as {
+      transactions: { set: string; errors: { code: string; segment: string; segmentIndex: number }[] }[];
+    };
     expect(out.transactions.map((t) => [t.set, t.errors.map((e) => e.code)])).toEqual([
       ["837", ["se-count", "ge-count"]],
       ["837", ["se-count", "ge-count"]],
     ]);
-    expect(out.transactions[0]!.errors[0]).toEqual({ code: "se-count", segment: "SE", segmentIndex: 36, element: 1, message: expect.stringContaining("SE01 (segment 36)") });
+    expect(out.transactions[0]!.errors[0]).toEqual({
+      code: "se-count",
+      segment: "SE",
+      segmentIndex: 36,
+      element: 1,
+      message: expect.stringContaining("SE01 (segment 36)"),
+    });
   });
 
   it("check prints one error per line on stdout and the 835 verdict on stderr", () => {
     const file = join(FIX, "mjkubba-edi/demo/edi835-demo-005010X221.edi");
     const r = x12("check", file);
     expect(r.status).toBe(1);
-    expect(r.stdout.trim().split("\n")).toEqual([`${file}: SE01 (segment 34): segment count "31" does not match the 32 segments from ST to SE`]);
+    expect(r.stdout.trim().split("\n")).toEqual([
+      `${file}: SE01 (segment 34): segment count "31" does not match the 32 segments from ST to SE`,
+    ]);
     expect(r.stderr).toContain("NOT balanced");
     const ok = x12("check", join(FIX, "linuxforhealth-x12/src/tests/resources/835_005010X221A1/medicare-part-a.835"));
     expect(ok.status).toBe(0);

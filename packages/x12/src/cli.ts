@@ -67,7 +67,12 @@ function checkJson(file: string, r: CheckResult): unknown {
   return {
     file,
     transactions: r.transactions.map((t) => {
-      const entry: Record<string, unknown> = { set: t.set, controlNumber: t.controlNumber, segments: t.segments, errors: t.errors };
+      const entry: Record<string, unknown> = {
+        set: t.set,
+        controlNumber: t.controlNumber,
+        segments: t.segments,
+        errors: t.errors,
+      };
       if (t.balance !== undefined) {
         entry["paymentCents"] = t.balance.paymentCents;
         entry["claims"] = t.balance.claims;
@@ -89,7 +94,9 @@ function summary(file: string, r: CheckResult): string[] {
     lines.push(`${head}: ${b.balanced ? "balanced" : "NOT balanced"}`);
     for (const p of b.problems) lines.push(`${file}:   ${p.message}`);
   }
-  lines.push(`${file}: ${r.interchanges} interchange(s), ${r.transactions.length} transaction set(s), ${r.errors.length} error(s)`);
+  lines.push(
+    `${file}: ${r.interchanges} interchange(s), ${r.transactions.length} transaction set(s), ${r.errors.length} error(s)`,
+  );
   return lines;
 }
 
@@ -112,7 +119,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command !== "parse" && command !== "check") return fail(`unknown command "${command}"\n\n${HELP}`);
-  if (file === undefined || rest.length > 0) return fail(`usage: x12 ${command} FILE${command === "check" ? " [--json]" : ""}`);
+  if (file === undefined || rest.length > 0)
+    return fail(`usage: x12 ${command} FILE${command === "check" ? " [--json]" : ""}`);
   try {
     if (command === "parse") {
       let text: string;

@@ -109,13 +109,23 @@ export class EnvelopeTracker {
     const code = c.code;
     if (c.unterminated) {
       const scope = this.st?.errors ?? this.gs?.errors ?? this.isa?.errors;
-      this.err(scope, "missing-terminator", c, undefined, `the last segment has no segment terminator "${c.delimiters?.segment ?? ""}"`);
+      this.err(
+        scope,
+        "missing-terminator",
+        c,
+        undefined,
+        `the last segment has no segment terminator "${c.delimiters?.segment ?? ""}"`,
+      );
     }
     if (this.st !== undefined) {
       if (code === SE) return this.se(c);
       if (code !== ST && code !== GS && code !== GE && code !== IEA && code !== ISA) {
         this.st.segments++;
-        if (!validId(c)) this.add(this.st.errors, issue("bad-segment-id", c.id(), c.index, undefined, `"${c.id()}" is not a segment id`));
+        if (!validId(c))
+          this.add(
+            this.st.errors,
+            issue("bad-segment-id", c.id(), c.index, undefined, `"${c.id()}" is not a segment id`),
+          );
         else if (!this.compositeChecked && COMPOSITES.has(code)) this.composite(c, COMPOSITES.get(code)!);
         return;
       }
@@ -136,9 +146,21 @@ export class EnvelopeTracker {
         return this.err(this.scope(), "missing-st", c, undefined, "SE without a matching ST");
       case TA1:
         if (this.isa !== undefined && this.gs === undefined) return;
-        return this.err(this.scope(), "outside-envelope", c, undefined, "TA1 belongs between ISA and GS, or GE and IEA");
+        return this.err(
+          this.scope(),
+          "outside-envelope",
+          c,
+          undefined,
+          "TA1 belongs between ISA and GS, or GE and IEA",
+        );
       default:
-        return this.err(this.scope(), "outside-envelope", c, undefined, `${c.id()} is outside any transaction set (ST/SE)`);
+        return this.err(
+          this.scope(),
+          "outside-envelope",
+          c,
+          undefined,
+          `${c.id()} is outside any transaction set (ST/SE)`,
+        );
     }
   }
 
@@ -159,27 +181,45 @@ export class EnvelopeTracker {
     if (list !== undefined) list.push(i);
   }
 
-  private err(list: X12Issue[] | undefined, code: X12ErrorCode, c: SegmentCursor, element: number | undefined, text: string): void {
+  private err(
+    list: X12Issue[] | undefined,
+    code: X12ErrorCode,
+    c: SegmentCursor,
+    element: number | undefined,
+    text: string,
+  ): void {
     this.add(list, issue(code, c.id(), c.index, element, text));
   }
 
   private openIsa(c: SegmentCursor): void {
-    if (this.gs !== undefined) this.closeGs(`GS ${this.gs.control} (segment ${this.gs.index}) has no GE before the next ISA`);
-    if (this.isa !== undefined) this.closeIsa(`ISA ${this.isa.control} (segment ${this.isa.index}) has no IEA before the next ISA`);
+    if (this.gs !== undefined)
+      this.closeGs(`GS ${this.gs.control} (segment ${this.gs.index}) has no GE before the next ISA`);
+    if (this.isa !== undefined)
+      this.closeIsa(`ISA ${this.isa.control} (segment ${this.isa.index}) has no IEA before the next ISA`);
     this.report.interchanges++;
     const open: Open = { control: c.el(13), index: c.index, children: 0, transactions: [], errors: [] };
     this.isa = open;
     const width = c.end - c.start + 1;
-    if (width !== 106) this.err(open.errors, "isa-width", c, undefined, `ISA is ${width} characters long with its terminator; it must be 106`);
-    if (c.count !== 17) this.err(open.errors, "isa-element", c, undefined, `ISA has ${c.count - 1} elements; it must have 16`);
+    if (width !== 106)
+      this.err(
+        open.errors,
+        "isa-width",
+        c,
+        undefined,
+        `ISA is ${width} characters long with its terminator; it must be 106`,
+      );
+    if (c.count !== 17)
+      this.err(open.errors, "isa-element", c, undefined, `ISA has ${c.count - 1} elements; it must have 16`);
     for (let n = 1; n <= 16 && n < c.count; n++) {
       const v = c.el(n);
       if (v.length !== ISA_WIDTHS[n - 1]) {
         this.err(open.errors, "isa-element", c, n, `"${v}" is ${v.length} characters; it must be ${ISA_WIDTHS[n - 1]}`);
       }
     }
-    if (!isDigits(open.control)) this.err(open.errors, "isa-element", c, 13, `interchange control number "${open.control}" must be 9 digits`);
-    if (!isDigits(c.el(9)) || !isDigits(c.el(10))) this.err(open.errors, "isa-element", c, 9, "ISA09/ISA10 must be the date YYMMDD and time HHMM");
+    if (!isDigits(open.control))
+      this.err(open.errors, "isa-element", c, 13, `interchange control number "${open.control}" must be 9 digits`);
+    if (!isDigits(c.el(9)) || !isDigits(c.el(10)))
+      this.err(open.errors, "isa-element", c, 9, "ISA09/ISA10 must be the date YYMMDD and time HHMM");
   }
 
   private iea(c: SegmentCursor): void {
@@ -187,7 +227,13 @@ export class EnvelopeTracker {
     const open = this.isa;
     if (open === undefined) return this.err(undefined, "outside-envelope", c, undefined, "IEA without a matching ISA");
     if (c.el(1) !== String(open.children)) {
-      this.err(open.errors, "iea-count", c, 1, `functional group count "${c.el(1)}" does not match the ${open.children} group(s) in the interchange`);
+      this.err(
+        open.errors,
+        "iea-count",
+        c,
+        1,
+        `functional group count "${c.el(1)}" does not match the ${open.children} group(s) in the interchange`,
+      );
     }
     if (c.el(2) !== open.control) {
       this.err(open.errors, "iea-control", c, 2, `"${c.el(2)}" does not match ISA13 "${open.control}"`);
@@ -203,21 +249,39 @@ export class EnvelopeTracker {
   }
 
   private openGs(c: SegmentCursor): void {
-    if (this.gs !== undefined) this.closeGs(`GS ${this.gs.control} (segment ${this.gs.index}) has no GE before the next GS`);
-    if (this.isa === undefined) this.err(undefined, "outside-envelope", c, undefined, "GS outside any interchange (no ISA)");
+    if (this.gs !== undefined)
+      this.closeGs(`GS ${this.gs.control} (segment ${this.gs.index}) has no GE before the next GS`);
+    if (this.isa === undefined)
+      this.err(undefined, "outside-envelope", c, undefined, "GS outside any interchange (no ISA)");
     else this.isa.children++;
     this.report.groups++;
-    this.gs = { control: c.el(6), index: c.index, children: 0, transactions: [], errors: [], functionalId: c.el(1), version: c.el(8) };
-    if (!isDigits(c.el(6)) || c.el(6).length > 9) this.err(this.gs.errors, "missing-element", c, 6, `group control number "${c.el(6)}" must be 1-9 digits`);
+    this.gs = {
+      control: c.el(6),
+      index: c.index,
+      children: 0,
+      transactions: [],
+      errors: [],
+      functionalId: c.el(1),
+      version: c.el(8),
+    };
+    if (!isDigits(c.el(6)) || c.el(6).length > 9)
+      this.err(this.gs.errors, "missing-element", c, 6, `group control number "${c.el(6)}" must be 1-9 digits`);
   }
 
   private ge(c: SegmentCursor): void {
     const open = this.gs;
     if (open === undefined) return this.err(this.isa?.errors, "missing-gs", c, undefined, "GE without a matching GS");
     if (c.el(1) !== String(open.children)) {
-      this.err(open.errors, "ge-count", c, 1, `transaction set count "${c.el(1)}" does not match the ${open.children} transaction set(s) in the group`);
+      this.err(
+        open.errors,
+        "ge-count",
+        c,
+        1,
+        `transaction set count "${c.el(1)}" does not match the ${open.children} transaction set(s) in the group`,
+      );
     }
-    if (c.el(2) !== open.control) this.err(open.errors, "ge-control", c, 2, `"${c.el(2)}" does not match GS06 "${open.control}"`);
+    if (c.el(2) !== open.control)
+      this.err(open.errors, "ge-control", c, 2, `"${c.el(2)}" does not match GS06 "${open.control}"`);
     this.closeGs(undefined);
   }
 
@@ -243,12 +307,20 @@ export class EnvelopeTracker {
     this.report.transactions.push(t);
     this.st = t;
     this.compositeChecked = false;
-    if (this.gs === undefined) this.err(t.errors, "missing-gs", c, undefined, "ST outside any functional group (no GS)");
+    if (this.gs === undefined)
+      this.err(t.errors, "missing-gs", c, undefined, "ST outside any functional group (no GS)");
     else this.gs.children++;
     this.gs?.transactions.push(t);
     this.isa?.transactions.push(t);
     const n = t.controlNumber.length;
-    if (n < 4 || n > 9) this.err(t.errors, "missing-element", c, 2, `transaction set control number "${t.controlNumber}" must be 4-9 characters`);
+    if (n < 4 || n > 9)
+      this.err(
+        t.errors,
+        "missing-element",
+        c,
+        2,
+        `transaction set control number "${t.controlNumber}" must be 4-9 characters`,
+      );
   }
 
   /** Once per transaction set: a composite written with another separator than ISA16 declares. */
@@ -260,7 +332,13 @@ export class EnvelopeTracker {
       const ch = v.charAt(i);
       if (LIKELY_SEPARATORS.includes(ch) && isAlnum(v.charCodeAt(i - 1)) && isAlnum(v.charCodeAt(i + 1))) {
         this.compositeChecked = true;
-        this.err(this.st!.errors, "bad-composite", c, n, `"${v}" separates components with "${ch}" but ISA16 declares "${comp}"`);
+        this.err(
+          this.st!.errors,
+          "bad-composite",
+          c,
+          n,
+          `"${v}" separates components with "${ch}" but ISA16 declares "${comp}"`,
+        );
         return;
       }
     }
@@ -270,9 +348,16 @@ export class EnvelopeTracker {
     const t = this.st!;
     t.segments++;
     if (c.el(1) !== String(t.segments)) {
-      this.err(t.errors, "se-count", c, 1, `segment count "${c.el(1)}" does not match the ${t.segments} segments from ST to SE`);
+      this.err(
+        t.errors,
+        "se-count",
+        c,
+        1,
+        `segment count "${c.el(1)}" does not match the ${t.segments} segments from ST to SE`,
+      );
     }
-    if (c.el(2) !== t.controlNumber) this.err(t.errors, "se-control", c, 2, `"${c.el(2)}" does not match ST02 "${t.controlNumber}"`);
+    if (c.el(2) !== t.controlNumber)
+      this.err(t.errors, "se-control", c, 2, `"${c.el(2)}" does not match ST02 "${t.controlNumber}"`);
     this.st = undefined;
   }
 

@@ -68,9 +68,22 @@ export function issueOf(i: X12Issue): X12Issue {
 }
 
 /** Builds an issue whose message is prefixed with its location, e.g. "SE01 (segment 25): ...". */
-export function issue(code: X12ErrorCode, segment: string, segmentIndex: number, element: number | undefined, text: string): X12Issue {
+export function issue(
+  code: X12ErrorCode,
+  segment: string,
+  segmentIndex: number,
+  element: number | undefined,
+  text: string,
+): X12Issue {
   const label = segment === "" ? "" : segment + (element === undefined ? "" : pad2(element));
-  const where = segmentIndex > 0 ? (label === "" ? `segment ${segmentIndex}: ` : `${label} (segment ${segmentIndex}): `) : label === "" ? "" : `${label}: `;
+  const where =
+    segmentIndex > 0
+      ? label === ""
+        ? `segment ${segmentIndex}: `
+        : `${label} (segment ${segmentIndex}): `
+      : label === ""
+        ? ""
+        : `${label}: `;
   const out: X12Issue = { code, message: where + text, segment, segmentIndex };
   if (element !== undefined) out.element = element;
   return out;

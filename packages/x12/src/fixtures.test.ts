@@ -47,7 +47,9 @@ describe("fixtures", () => {
       const parsed = parseX12(text);
       const sets = transactionSets(parsed);
       const check = checkX12(text);
-      expect(check.transactions.map((t) => [t.set, t.controlNumber])).toEqual(sets.map((t) => [t.set, t.controlNumber]));
+      expect(check.transactions.map((t) => [t.set, t.controlNumber])).toEqual(
+        sets.map((t) => [t.set, t.controlNumber]),
+      );
       expect(sets.reduce((n, t) => n + t.segments.length, 0) + parsed.stray.length).toBeLessThanOrEqual(segs.length);
       for (const e of check.errors) {
         expect(e.message.length).toBeGreaterThan(0);

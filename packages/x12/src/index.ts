@@ -27,7 +27,15 @@ export type { CheckResult, TransactionCheck } from "./check.ts";
 
 // writing
 export { checkSegments, formatIsa, formatSegment, resolveDelimiters, writeInterchange } from "./writer.ts";
-export type { Element, GroupHeader, InterchangeData, InterchangeHeader, SegmentData, TransactionData, WriteOptions } from "./writer.ts";
+export type {
+  Element,
+  GroupHeader,
+  InterchangeData,
+  InterchangeHeader,
+  SegmentData,
+  TransactionData,
+  WriteOptions,
+} from "./writer.ts";
 
 // 837P
 export { IMPLEMENTATION_837P, build837P, build837PSegments } from "./837p/build.ts";
@@ -42,7 +50,15 @@ export type * from "./835/types.ts";
 
 // 999 and 277
 export { read999 } from "./999.ts";
-export type { Ack999, CodeDescription, Context999, ElementError999, GroupAck999, SegmentError999, SetAck999 } from "./999.ts";
+export type {
+  Ack999,
+  CodeDescription,
+  Context999,
+  ElementError999,
+  GroupAck999,
+  SegmentError999,
+  SetAck999,
+} from "./999.ts";
 export { read277 } from "./277.ts";
 export type { ClaimAck277, ClaimStatus, LineStatus277, Status277 } from "./277.ts";
 

@@ -35,13 +35,19 @@ describe("parseCents", () => {
 
   it("agrees with exact BigInt arithmetic on any decimal with up to two places", () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 13n }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 99 }), (neg, whole, places, frac) => {
-        const fracText = places === 0 ? "" : places === 1 ? String(frac % 10) : String(frac).padStart(2, "0");
-        const text = `${neg ? "-" : ""}${whole}${places === 0 ? "" : "."}${fracText}`;
-        const fracCents = places === 0 ? 0n : places === 1 ? BigInt(frac % 10) * 10n : BigInt(frac);
-        const expected = (neg ? -1n : 1n) * (whole * 100n + fracCents);
-        expect(BigInt(parseCents(text))).toBe(expected);
-      }),
+      fc.property(
+        fc.boolean(),
+        fc.bigInt({ min: 0n, max: 10n ** 13n }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 99 }),
+        (neg, whole, places, frac) => {
+          const fracText = places === 0 ? "" : places === 1 ? String(frac % 10) : String(frac).padStart(2, "0");
+          const text = `${neg ? "-" : ""}${whole}${places === 0 ? "" : "."}${fracText}`;
+          const fracCents = places === 0 ? 0n : places === 1 ? BigInt(frac % 10) * 10n : BigInt(frac);
+          const expected = (neg ? -1n : 1n) * (whole * 100n + fracCents);
+          expect(BigInt(parseCents(text))).toBe(expected);
+        },
+      ),
     );
   });
 });

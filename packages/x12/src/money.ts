@@ -79,7 +79,12 @@ export function parseCents(text: string): number {
  */
 export function formatCents(cents: number): string {
   if (!Number.isSafeInteger(cents)) {
-    throw new X12Error({ code: "invalid-amount", message: `${cents} is not an integer number of cents`, segment: "", segmentIndex: 0 });
+    throw new X12Error({
+      code: "invalid-amount",
+      message: `${cents} is not an integer number of cents`,
+      segment: "",
+      segmentIndex: 0,
+    });
   }
   const negative = cents < 0;
   const abs = negative ? -cents : cents;

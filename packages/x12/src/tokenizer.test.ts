@@ -7,7 +7,8 @@ import { readSegments, segments, tokenize } from "./tokenizer.ts";
 const FIX = new URL("../test/fixtures/", import.meta.url);
 const fixture = (path: string): string => readFileSync(new URL(path, FIX), "utf8");
 
-const ISA = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *250101*1200*^*00501*000000001*0*P*:~";
+const ISA =
+  "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *250101*1200*^*00501*000000001*0*P*:~";
 
 describe("tokenize", () => {
   it("reads delimiters from the ISA and numbers segments from 1", () => {
@@ -21,7 +22,12 @@ describe("tokenize", () => {
 
   it("accepts line breaks (LF or CRLF) after terminators and a missing final terminator", () => {
     const a = tokenize(`${ISA}\r\nGS*HC*A~\r\n\r\nST*837*0001~\nSE*2*0001`);
-    expect(a.map((s) => s.elements)).toEqual([expect.any(Array), ["GS", "HC", "A"], ["ST", "837", "0001"], ["SE", "2", "0001"]]);
+    expect(a.map((s) => s.elements)).toEqual([
+      expect.any(Array),
+      ["GS", "HC", "A"],
+      ["ST", "837", "0001"],
+      ["SE", "2", "0001"],
+    ]);
   });
 
   it("uses a newline as the segment terminator when the ISA says so", () => {
@@ -50,7 +56,12 @@ describe("tokenize", () => {
       while (c.next()) {
         const d = c.delimiters!;
         // ISA16 differs by design; compare every other element with composites split
-        out.push(c.elements().slice(0, c.isIsa ? 16 : undefined).flatMap((e) => e.split(d.component)));
+        out.push(
+          c
+            .elements()
+            .slice(0, c.isIsa ? 16 : undefined)
+            .flatMap((e) => e.split(d.component)),
+        );
       }
       return out;
     };
@@ -74,7 +85,9 @@ describe("tokenize", () => {
   });
 
   it("throws X12Error bad-isa for an ISA that cannot be read", () => {
-    expect(() => tokenize("ISA*00*00~GS*HC~")).toThrow(expect.objectContaining({ code: "bad-isa", segment: "ISA", segmentIndex: 1 }));
+    expect(() => tokenize("ISA*00*00~GS*HC~")).toThrow(
+      expect.objectContaining({ code: "bad-isa", segment: "ISA", segmentIndex: 1 }),
+    );
   });
 
   it("treats a letter in ISA11 (4010 style) as no repetition separator", () => {

@@ -80,7 +80,8 @@ export function resolveDelimiters(partial: Partial<Delimiters> = {}): Delimiters
   const d: Delimiters = { ...DEFAULT_DELIMITERS, ...partial };
   const all = [d.element, d.component, d.segment].concat(d.repetition === "" ? [] : [d.repetition]);
   for (const ch of all) {
-    if (ch.length !== 1 || (!isSeparatorChar(ch) && ch !== "\n" && ch !== "\r")) throw invalid(`"${ch}" cannot be a delimiter`);
+    if (ch.length !== 1 || (!isSeparatorChar(ch) && ch !== "\n" && ch !== "\r"))
+      throw invalid(`"${ch}" cannot be a delimiter`);
   }
   if (new Set(all).size !== all.length) throw invalid("delimiters must all differ");
   return d;
@@ -90,7 +91,14 @@ function checkText(value: string, d: Delimiters, seg: string, index: number, ele
   for (let i = 0; i < value.length; i++) {
     const ch = value.charAt(i);
     if (ch === d.element || ch === d.component || ch === d.segment || (d.repetition !== "" && ch === d.repetition)) {
-      const name = ch === d.element ? "element separator" : ch === d.component ? "component separator" : ch === d.segment ? "segment terminator" : "repetition separator";
+      const name =
+        ch === d.element
+          ? "element separator"
+          : ch === d.component
+            ? "component separator"
+            : ch === d.segment
+              ? "segment terminator"
+              : "repetition separator";
       throw new X12Error({
         code: "delimiter-in-element",
         message: `${seg}${element < 10 ? "0" : ""}${element} (segment ${index}): "${value}" contains the ${name} "${ch}"`,
@@ -100,7 +108,13 @@ function checkText(value: string, d: Delimiters, seg: string, index: number, ele
       });
     }
     if (ch === "\n" || ch === "\r") {
-      throw new X12Error({ code: "delimiter-in-element", message: `${seg}${element < 10 ? "0" : ""}${element} (segment ${index}): "${value}" contains a line break`, segment: seg, segmentIndex: index, element });
+      throw new X12Error({
+        code: "delimiter-in-element",
+        message: `${seg}${element < 10 ? "0" : ""}${element} (segment ${index}): "${value}" contains a line break`,
+        segment: seg,
+        segmentIndex: index,
+        element,
+      });
     }
   }
 }
@@ -153,7 +167,8 @@ function fixed(value: string, width: number, what: string): string {
 }
 
 function controlNumber(n: number, what: string): string {
-  if (!Number.isInteger(n) || n < 1 || n > 999_999_999) throw invalid(`${what} must be an integer from 1 to 999999999, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 999_999_999)
+    throw invalid(`${what} must be an integer from 1 to 999999999, got ${n}`);
   return String(n);
 }
 
@@ -203,7 +218,8 @@ export function writeInterchange(data: InterchangeData, options: WriteOptions = 
     if (g.transactions.length === 0) throw invalid(`functional group ${gs06} has no transaction set`);
     const seen = new Set<string>();
     for (const t of g.transactions) {
-      if (!/^[A-Za-z0-9]{4,9}$/.test(t.controlNumber)) throw invalid(`ST02 "${t.controlNumber}" must be 4 to 9 letters or digits`);
+      if (!/^[A-Za-z0-9]{4,9}$/.test(t.controlNumber))
+        throw invalid(`ST02 "${t.controlNumber}" must be 4 to 9 letters or digits`);
       if (seen.has(t.controlNumber)) throw invalid(`ST02 "${t.controlNumber}" is used twice in group ${gs06}`);
       seen.add(t.controlNumber);
       put(["ST", t.set, t.controlNumber, t.implementationReference]);

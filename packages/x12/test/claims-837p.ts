@@ -28,7 +28,14 @@ export function oneLineClaim(id = "CLM-0001"): Claim837P {
     diagnoses: ["J06.9"],
     ...base,
     lines: [
-      { procedureCode: "99213", chargeCents: 12500, units: 1, diagnosisPointers: [1], serviceDate: "2025-01-15", lineItemControlNumber: `${id}-1` },
+      {
+        procedureCode: "99213",
+        chargeCents: 12500,
+        units: 1,
+        diagnosisPointers: [1],
+        serviceDate: "2025-01-15",
+        lineItemControlNumber: `${id}-1`,
+      },
     ],
   };
 }
@@ -44,13 +51,17 @@ export function manyLinesClaim(): Claim837P {
     ...base,
     renderingProvider: { lastName: "SMITH", firstName: "ANNA", npi: "1467560003", taxonomy: "207Q00000X" },
     referringProvider: { lastName: "JONES", firstName: "PAUL", npi: "1245319599" },
-    serviceFacility: { name: "MAIN STREET CLINIC", npi: "1558444216", address: { line1: "400 MAIN ST", city: "SPRINGFIELD", state: "IL", postalCode: "627019876" } },
+    serviceFacility: {
+      name: "MAIN STREET CLINIC",
+      npi: "1558444216",
+      address: { line1: "400 MAIN ST", city: "SPRINGFIELD", state: "IL", postalCode: "627019876" },
+    },
     lines: codes.map((code, i) => ({
       procedureCode: code,
       modifiers: i === 0 ? ["25"] : i === 4 ? ["59", "XU"] : [],
       chargeCents: 2000 + i * 1550,
       units: code === "J1885" ? 2 : 1,
-      diagnosisPointers: i === 0 ? [1, 2, 3, 4] : [((i % 5) + 1)],
+      diagnosisPointers: i === 0 ? [1, 2, 3, 4] : [(i % 5) + 1],
       serviceDate: "2025-01-15",
       ...(i === 3 ? { serviceDateEnd: "2025-01-16" } : {}),
       lineItemControlNumber: `L2-${i + 1}`,
@@ -75,8 +86,23 @@ export function patientNotSubscriberClaim(): Claim837P {
       gender: "M",
     },
     lines: [
-      { procedureCode: "90834", modifiers: ["95"], chargeCents: 15000, units: 1, diagnosisPointers: [1], serviceDate: "2025-02-03", lineItemControlNumber: "L3-1" },
-      { procedureCode: "96127", chargeCents: 2500, units: 2, diagnosisPointers: [2, 1], serviceDate: "2025-02-03", lineItemControlNumber: "L3-2" },
+      {
+        procedureCode: "90834",
+        modifiers: ["95"],
+        chargeCents: 15000,
+        units: 1,
+        diagnosisPointers: [1],
+        serviceDate: "2025-02-03",
+        lineItemControlNumber: "L3-1",
+      },
+      {
+        procedureCode: "96127",
+        chargeCents: 2500,
+        units: 2,
+        diagnosisPointers: [2, 1],
+        serviceDate: "2025-02-03",
+        lineItemControlNumber: "L3-2",
+      },
     ],
   };
 }
@@ -87,7 +113,13 @@ export function secondaryClaim(): Claim837P {
     patientControlNumber: "CLM-0004",
     placeOfService: "11",
     diagnoses: ["M17.11"],
-    subscriber: { ...base.subscriber, payerResponsibility: "S", memberId: "MCD998877", groupNumber: undefined, claimFilingIndicator: "MC" },
+    subscriber: {
+      ...base.subscriber,
+      payerResponsibility: "S",
+      memberId: "MCD998877",
+      groupNumber: undefined,
+      claimFilingIndicator: "MC",
+    },
     payer: { name: "STATE MEDICAID", id: "MCD01" },
     otherPayers: [
       {
@@ -132,7 +164,12 @@ export function secondaryClaim(): Claim837P {
         serviceDate: "2025-03-10",
         lineItemControlNumber: "L4-2",
         adjudications: [
-          { payerId: "ACME01", paidCents: 4000, adjustments: [{ group: "CO", reason: "45", amountCents: 6000 }], adjudicationDate: "2025-04-01" },
+          {
+            payerId: "ACME01",
+            paidCents: 4000,
+            adjustments: [{ group: "CO", reason: "45", amountCents: 6000 }],
+            adjudicationDate: "2025-04-01",
+          },
         ],
       },
     ],
@@ -161,7 +198,11 @@ export function transaction(claims: Claim837P[], controlNumber = "0001"): Transa
     controlNumber,
     referenceId: `BATCH${controlNumber}`,
     createdAt: new Date(Date.UTC(2025, 4, 6, 14, 30)),
-    submitter: { name: "CLAIMLEDGER BILLING", id: "SUBM0001", contact: { name: "EDI DESK", phone: "5555550100", email: "edi@example.com" } },
+    submitter: {
+      name: "CLAIMLEDGER BILLING",
+      id: "SUBM0001",
+      contact: { name: "EDI DESK", phone: "5555550100", email: "edi@example.com" },
+    },
     receiver: { name: "CLEARINGHOUSE INC", id: "CLHOUSE01" },
     billingProvider: {
       name: "SPRINGFIELD FAMILY PRACTICE",

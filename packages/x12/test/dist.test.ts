@@ -1,5 +1,17 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,7 +82,11 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "x12-dist-"));
   installed = join(root, "node_modules/@claimledger/x12");
   mkdirSync(installed, { recursive: true });
-  const tsc = spawnSync(process.execPath, [TSC, "-p", join(PKG, "tsconfig.build.json"), "--outDir", join(installed, "dist")], { encoding: "utf8" });
+  const tsc = spawnSync(
+    process.execPath,
+    [TSC, "-p", join(PKG, "tsconfig.build.json"), "--outDir", join(installed, "dist")],
+    { encoding: "utf8" },
+  );
   expect(tsc.stdout + tsc.stderr).toBe("");
   expect(tsc.status).toBe(0);
   for (const f of ["package.json", "README.md", "LICENSE", "NOTICE"]) copyFileSync(join(PKG, f), join(installed, f));
@@ -100,7 +116,10 @@ describe(`the built package on ${node.label}`, () => {
     for (const f of files.filter((f) => f.endsWith(".d.ts"))) {
       const text = readFileSync(join(installed, "dist", f), "utf8");
       for (const [, spec] of text.matchAll(/from\s*"(\.[^"]*)"/g)) {
-        expect(existsSync(resolve(installed, "dist", dirname(f), spec!.replace(/\.(ts|js)$/, ".d.ts"))), `${f} imports ${spec}`).toBe(true);
+        expect(
+          existsSync(resolve(installed, "dist", dirname(f), spec!.replace(/\.(ts|js)$/, ".d.ts"))),
+          `${f} imports ${spec}`,
+        ).toBe(true);
       }
     }
     expect(readFileSync(join(installed, "dist/cli.js"), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
@@ -136,8 +155,12 @@ describe(`the built package on ${node.label}`, () => {
     const file = join(FIX, "mjkubba-edi/demo/edi835-demo-005010X221.edi");
     const r = run(join(installed, "dist/cli.js"), ["check", file]);
     expect(r.status).toBe(1);
-    expect(r.stdout.trim().split("\n")).toEqual([`${file}: SE01 (segment 34): segment count "31" does not match the 32 segments from ST to SE`]);
-    expect(r.stderr).toContain(`${file}: 835 35681: payment 150000, 1 claim(s), paid 138018.4, PLB -1.27: NOT balanced`);
+    expect(r.stdout.trim().split("\n")).toEqual([
+      `${file}: SE01 (segment 34): segment count "31" does not match the 32 segments from ST to SE`,
+    ]);
+    expect(r.stderr).toContain(
+      `${file}: 835 35681: payment 150000, 1 claim(s), paid 138018.4, PLB -1.27: NOT balanced`,
+    );
     expect(r.stderr).toContain(`${file}: 1 interchange(s), 1 transaction set(s), 1 error(s)`);
   });
 
@@ -149,8 +172,28 @@ describe(`the built package on ${node.label}`, () => {
     expect(JSON.parse(r.stdout)).toEqual({
       file,
       transactions: [
-        { set: "835", controlNumber: "0001", segments: 31, errors: [], paymentCents: -617350, claims: 1, paidCents: 0, providerAdjustmentCents: 617350, balanced: false },
-        { set: "835", controlNumber: "0002", segments: 31, errors: [], paymentCents: -617340, claims: 1, paidCents: 0, providerAdjustmentCents: 617340, balanced: true },
+        {
+          set: "835",
+          controlNumber: "0001",
+          segments: 31,
+          errors: [],
+          paymentCents: -617350,
+          claims: 1,
+          paidCents: 0,
+          providerAdjustmentCents: 617350,
+          balanced: false,
+        },
+        {
+          set: "835",
+          controlNumber: "0002",
+          segments: 31,
+          errors: [],
+          paymentCents: -617340,
+          claims: 1,
+          paidCents: 0,
+          providerAdjustmentCents: 617340,
+          balanced: true,
+        },
       ],
     });
     const help = run(node.bin, [...node.flags, join(installed, "dist/cli.js"), "--help"]);

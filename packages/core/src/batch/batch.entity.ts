@@ -1,7 +1,16 @@
 import { Entity } from "electrodb";
 import { SERVICE, entityConfig } from "../shared/db.ts";
 
-export const BATCH_STATUSES = ["queued", "building", "stored", "submitted", "failed", "accepted", "rejected", "partially_accepted"] as const;
+export const BATCH_STATUSES = [
+  "queued",
+  "building",
+  "stored",
+  "submitted",
+  "failed",
+  "accepted",
+  "rejected",
+  "partially_accepted",
+] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 /** A claim batch: the claims that leave together as one 837P interchange. */

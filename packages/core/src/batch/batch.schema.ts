@@ -6,7 +6,12 @@ export const batchView = z.object({
   batchId: z.string(),
   status: z.enum(BATCH_STATUSES),
   claimIds: z.array(z.string()),
-  setAsideClaimIds: z.array(z.string()).optional().describe("Claims taken out of the batch because the 837P could not carry them; each is back in needs_review with the reason"),
+  setAsideClaimIds: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Claims taken out of the batch because the 837P could not carry them; each is back in needs_review with the reason",
+    ),
   practiceId: z.string().optional(),
   payerId: z.string().optional(),
   createdBy: z.string(),
@@ -21,7 +26,9 @@ export const batchView = z.object({
   error: z.string().optional(),
   submittedAt: z.string().optional(),
   ack: z
-    .object({ ack999: z.array(z.object({ set: z.string(), status: z.string(), statusDescription: z.string().optional() })) })
+    .object({
+      ack999: z.array(z.object({ set: z.string(), status: z.string(), statusDescription: z.string().optional() })),
+    })
     .optional()
     .describe("What the 999 said, transaction set by transaction set"),
 });

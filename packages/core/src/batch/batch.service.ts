@@ -23,7 +23,10 @@ export const batchInput = z
     /** At most this many claims in this request (default: every ready claim). */
     limit: z.number().int().min(1).max(5000).optional(),
   })
-  .refine((v) => v.practiceId || v.payerId || v.claimIds, { message: "select claims by practiceId, payerId, or claimIds", path: ["practiceId"] });
+  .refine((v) => v.practiceId || v.payerId || v.claimIds, {
+    message: "select claims by practiceId, payerId, or claimIds",
+    path: ["practiceId"],
+  });
 export type BatchInput = z.infer<typeof batchInput>;
 
 /**
@@ -40,9 +43,12 @@ async function selectReady(p: Principal, input: BatchInput): Promise<Claim[]> {
       const claimId = input.claimIds[i]!;
       const path = `claimIds.${i}`;
       if (!data || !canSeePractice(p, data.practiceId)) errors.push({ path, message: `no such claim: ${claimId}` });
-      else if (input.practiceId && data.practiceId !== input.practiceId) errors.push({ path, message: `claim ${claimId} belongs to another practice, not ${input.practiceId}` });
-      else if (input.payerId && data.payerId !== input.payerId) errors.push({ path, message: `claim ${claimId} is billed to another payer, not ${input.payerId}` });
-      else if (data.status !== "ready") errors.push({ path, message: `claim ${claimId} is ${data.status}, only ready claims can be batched` });
+      else if (input.practiceId && data.practiceId !== input.practiceId)
+        errors.push({ path, message: `claim ${claimId} belongs to another practice, not ${input.practiceId}` });
+      else if (input.payerId && data.payerId !== input.payerId)
+        errors.push({ path, message: `claim ${claimId} is billed to another payer, not ${input.payerId}` });
+      else if (data.status !== "ready")
+        errors.push({ path, message: `claim ${claimId} is ${data.status}, only ready claims can be batched` });
       else claims.push(data);
     }
     if (errors.length) throw invalid(errors);
@@ -58,7 +64,8 @@ function chunksByPractice(claims: Claim[]): { practiceId: string; claims: Claim[
   for (const c of claims) byPractice.set(c.practiceId, [...(byPractice.get(c.practiceId) ?? []), c]);
   const out = [];
   for (const [practiceId, list] of byPractice) {
-    for (let i = 0; i < list.length; i += MAX_CLAIMS_PER_BATCH) out.push({ practiceId, claims: list.slice(i, i + MAX_CLAIMS_PER_BATCH) });
+    for (let i = 0; i < list.length; i += MAX_CLAIMS_PER_BATCH)
+      out.push({ practiceId, claims: list.slice(i, i + MAX_CLAIMS_PER_BATCH) });
   }
   return out;
 }
@@ -109,7 +116,21 @@ export async function createBatches(p: Principal, input: BatchInput) {
       if (err instanceof TransactionConflict) continue; // a claim moved meanwhile: leave this chunk for the next request
       throw err;
     }
-    await transactWrite(chunk.map((c) => tx.put(historyEvent(p.tenantId, c.claimId, actor, { kind: "status", from: "ready", to: "queued", reason: `batch ${batchId}` }, at))).slice(0, 100));
+    await transactWrite(
+      chunk
+        .map((c) =>
+          tx.put(
+            historyEvent(
+              p.tenantId,
+              c.claimId,
+              actor,
+              { kind: "status", from: "ready", to: "queued", reason: `batch ${batchId}` },
+              at,
+            ),
+          ),
+        )
+        .slice(0, 100),
+    );
     await enqueueBatch(p.tenantId, batchId);
     batches.push({ batchId, claims: chunk.length });
   }
@@ -126,7 +147,11 @@ export async function getBatch(p: Principal, batchId: string) {
 
 export async function listBatches(p: Principal, q: ListQuery) {
   authorize(p, "batch.list");
-  const page = await runPage(() => ClaimBatchEntity.query.byTenant({ tenantId: p.tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
+  const page = await runPage(() =>
+    ClaimBatchEntity.query
+      .byTenant({ tenantId: p.tenantId })
+      .go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }),
+  );
   return { items: page.items.map(({ tenantId: _t, ...b }) => b), nextCursor: page.nextCursor };
 }
 
@@ -139,7 +164,12 @@ export async function retryBatch(p: Principal, batchId: string) {
   authorize(p, "batch.retry");
   const batch = await getBatch(p, batchId);
   if (batch.status !== "failed" && batch.status !== "queued") {
-    throw new AppError(409, "not-retryable", "Batch not retryable", `A ${batch.status} batch is not retried; only failed or queued ones are`);
+    throw new AppError(
+      409,
+      "not-retryable",
+      "Batch not retryable",
+      `A ${batch.status} batch is not retried; only failed or queued ones are`,
+    );
   }
   await ClaimBatchEntity.patch({ tenantId: p.tenantId, batchId }).set({ status: "queued", updatedAt: now() }).go();
   await enqueueBatch(p.tenantId, batchId);
@@ -155,7 +185,11 @@ export async function batchOfControlNumber(tenantId: string, controlNumber: stri
 }
 
 /** Records what a 999 said about the batch. */
-export async function recordBatchAck(tenantId: string, batchId: string, change: Pick<UpdateEntityItem<typeof ClaimBatchEntity>, "status" | "ack">) {
+export async function recordBatchAck(
+  tenantId: string,
+  batchId: string,
+  change: Pick<UpdateEntityItem<typeof ClaimBatchEntity>, "status" | "ack">,
+) {
   await ClaimBatchEntity.patch({ tenantId, batchId })
     .set({ ...change, updatedAt: now() })
     .go();

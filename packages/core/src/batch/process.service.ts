@@ -25,8 +25,17 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
     await markSubmitted(tenantId, batchId, await loadClaims(tenantId, batch));
     return "skipped";
   }
-  if (batch.status !== "queued" && batch.status !== "failed" && batch.status !== "stored" && batch.status !== "building") return "skipped";
-  await ClaimBatchEntity.patch({ tenantId, batchId }).add({ attempts: 1 }).set({ status: batch.fileKey ? "stored" : "building", updatedAt: now() }).go();
+  if (
+    batch.status !== "queued" &&
+    batch.status !== "failed" &&
+    batch.status !== "stored" &&
+    batch.status !== "building"
+  )
+    return "skipped";
+  await ClaimBatchEntity.patch({ tenantId, batchId })
+    .add({ attempts: 1 })
+    .set({ status: batch.fileKey ? "stored" : "building", updatedAt: now() })
+    .go();
   try {
     let claims = await loadClaims(tenantId, batch);
     const ch = await openClearinghouse(tenantId);
@@ -36,17 +45,46 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
       if (!fileKey) {
         const tenant = await tenantForSystem(tenantId);
         const at = new Date();
-        const submitter = { senderId: ch.senderId, receiverId: ch.receiverId, receiverName: ch.receiverName, submitterName: (tenant?.name ?? "BILLING COMPANY").toUpperCase(), contactName: "BILLING OFFICE", contactEmail: "billing@example.com", usage: ch.usage };
-        claims = await setAsideUnwritable(tenantId, batchId, claims, (c) => build837P(batchTo837P([c.doc], 1, at, submitter)));
-        if (claims.length === 0) throw new BatchFailure("no claim of the batch could be written as an 837P; each is back in needs_review with the reason");
+        const submitter = {
+          senderId: ch.senderId,
+          receiverId: ch.receiverId,
+          receiverName: ch.receiverName,
+          submitterName: (tenant?.name ?? "BILLING COMPANY").toUpperCase(),
+          contactName: "BILLING OFFICE",
+          contactEmail: "billing@example.com",
+          usage: ch.usage,
+        };
+        claims = await setAsideUnwritable(tenantId, batchId, claims, (c) =>
+          build837P(batchTo837P([c.doc], 1, at, submitter)),
+        );
+        if (claims.length === 0)
+          throw new BatchFailure(
+            "no claim of the batch could be written as an 837P; each is back in needs_review with the reason",
+          );
         const control = await nextCounter(tenantId, "interchange");
-        content = build837P(batchTo837P(claims.map((c) => c.doc), control, at, submitter), { lineBreaks: true });
+        content = build837P(
+          batchTo837P(
+            claims.map((c) => c.doc),
+            control,
+            at,
+            submitter,
+          ),
+          { lineBreaks: true },
+        );
         const stored = await archiveEdi(tenantId, "out", "837", content, at);
         fileKey = stored.key;
         fileName = `${String(control).padStart(9, "0")}.837`;
         await ControlNumberEntity.put({ tenantId, controlNumber: String(control), batchId }).go();
         await ClaimBatchEntity.patch({ tenantId, batchId })
-          .set({ status: "stored", fileKey, fileName, fileSha256: stored.sha256, fileBytes: stored.bytes, interchangeControlNumber: control, updatedAt: now() })
+          .set({
+            status: "stored",
+            fileKey,
+            fileName,
+            fileSha256: stored.sha256,
+            fileBytes: stored.bytes,
+            interchangeControlNumber: control,
+            updatedAt: now(),
+          })
           .go();
       } else {
         content = await readEdi(fileKey);
@@ -56,7 +94,10 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
       await ch.connection.close();
     }
     const at = now();
-    await ClaimBatchEntity.patch({ tenantId, batchId }).set({ status: "submitted", submittedAt: at, updatedAt: at }).remove(["error"]).go();
+    await ClaimBatchEntity.patch({ tenantId, batchId })
+      .set({ status: "submitted", submittedAt: at, updatedAt: at })
+      .remove(["error"])
+      .go();
     await markSubmitted(tenantId, batchId, claims);
     log("info", "batch submitted", { tenantId, batchId, claims: claims.length });
     return "submitted";
@@ -74,7 +115,8 @@ class BatchFailure extends Error {}
 
 function safeReason(err: unknown): string {
   if (err instanceof BatchFailure) return err.message;
-  if (err instanceof X12Error) return `the 837P could not be written (${err.code}${err.segment ? ` at ${err.segment}${err.element ? String(err.element).padStart(2, "0") : ""}` : ""})`;
+  if (err instanceof X12Error)
+    return `the 837P could not be written (${err.code}${err.segment ? ` at ${err.segment}${err.element ? String(err.element).padStart(2, "0") : ""}` : ""})`;
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -83,7 +125,12 @@ function safeReason(err: unknown): string {
  * its own first, and one that fails goes back to needs_review with the writer's reason as a
  * blocking finding (visible on the claim, never in a log), leaving the batch.
  */
-async function setAsideUnwritable(tenantId: string, batchId: string, claims: Claim[], write: (c: Claim) => unknown): Promise<Claim[]> {
+async function setAsideUnwritable(
+  tenantId: string,
+  batchId: string,
+  claims: Claim[],
+  write: (c: Claim) => unknown,
+): Promise<Claim[]> {
   const good: Claim[] = [];
   const setAside: string[] = [];
   for (const c of claims) {
@@ -99,12 +146,18 @@ async function setAsideUnwritable(tenantId: string, batchId: string, claims: Cla
         message: `The 837P could not be written for this claim: ${err.message}.`,
         fixHint: "Correct what it names and save the claim; it is scrubbed again and can go in the next batch.",
       };
-      await moveClaim(SYSTEM(tenantId), c, "needs_review", `set aside from batch ${batchId}: ${safeReason(err)}`, { findings: [...c.findings.filter((f) => f.ruleId !== "x12.write"), finding] });
+      await moveClaim(SYSTEM(tenantId), c, "needs_review", `set aside from batch ${batchId}: ${safeReason(err)}`, {
+        findings: [...c.findings.filter((f) => f.ruleId !== "x12.write"), finding],
+      });
       setAside.push(c.claimId);
       log("warn", "claim set aside from batch", { tenantId, batchId, claimId: c.claimId, code: err.code });
     }
   }
-  if (setAside.length) await ClaimBatchEntity.patch({ tenantId, batchId }).append({ setAsideClaimIds: setAside }).set({ updatedAt: now() }).go();
+  if (setAside.length)
+    await ClaimBatchEntity.patch({ tenantId, batchId })
+      .append({ setAsideClaimIds: setAside })
+      .set({ updatedAt: now() })
+      .go();
   return good;
 }
 
@@ -113,7 +166,14 @@ async function markSubmitted(tenantId: string, batchId: string, claims: Claim[])
     // A claim's first submission is what the per-claim fee counts.
     const first = !c.firstSubmittedAt;
     const at = now();
-    await moveClaim(SYSTEM(tenantId), c, "submitted", `sent in batch ${batchId}`, { submissions: c.submissions + 1, ...(first ? { firstSubmittedAt: at } : {}) }, first ? [countActivity(tenantId, c.practiceId, at.slice(0, 7), "claims-submitted")] : []);
+    await moveClaim(
+      SYSTEM(tenantId),
+      c,
+      "submitted",
+      `sent in batch ${batchId}`,
+      { submissions: c.submissions + 1, ...(first ? { firstSubmittedAt: at } : {}) },
+      first ? [countActivity(tenantId, c.practiceId, at.slice(0, 7), "claims-submitted")] : [],
+    );
   }
 }
 
@@ -122,7 +182,10 @@ async function markSubmitted(tenantId: string, batchId: string, claims: Claim[])
  * practice's, and its 837P must never carry another practice's patients). A claim set aside
  * from the batch (before its file was written) is left out.
  */
-async function loadClaims(tenantId: string, batch: { batchId: string; practiceId?: string; claimIds: string[]; setAsideClaimIds?: string[] }): Promise<Claim[]> {
+async function loadClaims(
+  tenantId: string,
+  batch: { batchId: string; practiceId?: string; claimIds: string[]; setAsideClaimIds?: string[] },
+): Promise<Claim[]> {
   const { batchId } = batch;
   const setAside = new Set(batch.setAsideClaimIds ?? []);
   const out: Claim[] = [];
@@ -130,7 +193,8 @@ async function loadClaims(tenantId: string, batch: { batchId: string; practiceId
     if (setAside.has(claimId)) continue;
     const data = await getClaimForSystem(tenantId, claimId);
     if (!data) throw new BatchFailure(`claim ${claimId} of batch ${batchId} is missing`);
-    if (batch.practiceId && data.practiceId !== batch.practiceId) throw new BatchFailure(`claim ${claimId} is not a claim of practice ${batch.practiceId}, the batch's`);
+    if (batch.practiceId && data.practiceId !== batch.practiceId)
+      throw new BatchFailure(`claim ${claimId} is not a claim of practice ${batch.practiceId}, the batch's`);
     if (data.batchId !== batchId || (data.status !== "queued" && data.status !== "submitted")) {
       throw new BatchFailure(`claim ${claimId} is ${data.status}, no longer queued in this batch`);
     }

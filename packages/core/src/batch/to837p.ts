@@ -1,5 +1,13 @@
 import type { Build837PInput, Claim837P, PatientRelationship, Transaction837P } from "@claimledger/x12";
-import { type ClaimDocument, type ClaimPatient, type ClaimProvider, type ClaimSubscriber, type PriorPayer, x12Safe, x12SafeDeep } from "../claim/index.ts";
+import {
+  type ClaimDocument,
+  type ClaimPatient,
+  type ClaimProvider,
+  type ClaimSubscriber,
+  type PriorPayer,
+  x12Safe,
+  x12SafeDeep,
+} from "../claim/index.ts";
 import { normalizeNdc } from "../codes/index.ts";
 
 /** Who we are to the clearinghouse: ISA/GS ids, submitter name and contact. */
@@ -14,12 +22,22 @@ export interface SubmitterInfo {
   usage: "P" | "T";
 }
 
-const RELATIONSHIP: Record<"spouse" | "child" | "other", PatientRelationship> = { spouse: "01", child: "19", other: "G8" };
+const RELATIONSHIP: Record<"spouse" | "child" | "other", PatientRelationship> = {
+  spouse: "01",
+  child: "19",
+  other: "G8",
+};
 const RESPONSIBILITY = { primary: "P", secondary: "S", tertiary: "T" } as const;
-const SBR02: Record<"self" | "spouse" | "child" | "other", "18" | PatientRelationship> = { self: "18", spouse: "01", child: "19", other: "G8" };
+const SBR02: Record<"self" | "spouse" | "child" | "other", "18" | PatientRelationship> = {
+  self: "18",
+  spouse: "01",
+  child: "19",
+  other: "G8",
+};
 
 /** Every payer before this claim's, earliest first: the primary, then (for a tertiary claim) the secondary. */
-const priorPayers = (doc: ClaimDocument): PriorPayer[] => (doc.priorPayer ? [...(doc.earlierPayers ?? []), doc.priorPayer] : []);
+const priorPayers = (doc: ClaimDocument): PriorPayer[] =>
+  doc.priorPayer ? [...(doc.earlierPayers ?? []), doc.priorPayer] : [];
 
 /** 2320/2330A/2330B from each prior payer's adjudication, and 2430 per line. */
 function otherPayers(doc: ClaimDocument): Claim837P["otherPayers"] {
@@ -35,13 +53,20 @@ function otherPayers(doc: ClaimDocument): Claim837P["otherPayers"] {
       adjustments: pp.claimAdjustments.length ? pp.claimAdjustments : undefined,
       paidCents: pp.paidCents,
       subscriber: { lastName: sub?.lastName ?? "", firstName: sub?.firstName, memberId: pp.memberId },
-      payer: { name: pp.payerName, id: pp.clearinghousePayerId, claimControlNumber: pp.payerClaimControlNumber, adjudicationDate: pp.lines.length ? undefined : pp.adjudicationDate },
+      payer: {
+        name: pp.payerName,
+        id: pp.clearinghousePayerId,
+        claimControlNumber: pp.payerClaimControlNumber,
+        adjudicationDate: pp.lines.length ? undefined : pp.adjudicationDate,
+      },
     };
   });
 }
 
 const nameOf = (p: ClaimProvider) =>
-  p.kind === "organization" ? { lastName: p.organizationName ?? "" } : { lastName: p.lastName ?? "", firstName: p.firstName };
+  p.kind === "organization"
+    ? { lastName: p.organizationName ?? "" }
+    : { lastName: p.lastName ?? "", firstName: p.firstName };
 
 /** Name, address, birth date and gender of a subscriber or patient, as 2010BA/2010CA take them. */
 function person(p: ClaimSubscriber | ClaimPatient) {
@@ -70,10 +95,14 @@ function claim837(doc: ClaimDocument): Claim837P {
       ? {
           employment: doc.accident.employment,
           otherAccident: doc.accident.otherAccident,
-          autoAccident: doc.accident.autoAccident && doc.accident.autoAccidentState ? { state: doc.accident.autoAccidentState } : undefined,
+          autoAccident:
+            doc.accident.autoAccident && doc.accident.autoAccidentState
+              ? { state: doc.accident.autoAccidentState }
+              : undefined,
         }
       : undefined,
-    accidentDate: doc.accident && (doc.accident.autoAccident || doc.accident.otherAccident) ? doc.accident.date : undefined,
+    accidentDate:
+      doc.accident && (doc.accident.autoAccident || doc.accident.otherAccident) ? doc.accident.date : undefined,
     priorAuthorization: doc.priorAuthorization,
     diagnoses: doc.diagnoses,
     subscriber: {
@@ -86,11 +115,24 @@ function claim837(doc: ClaimDocument): Claim837P {
     payer: { name: doc.coverage.payerName, id: doc.coverage.clearinghousePayerId },
     patient: self
       ? undefined
-      : { ...person(patient), relationship: RELATIONSHIP[doc.coverage.relationship as keyof typeof RELATIONSHIP], address: patient.address, birthDate: patient.dateOfBirth, gender: patient.sex },
-    referringProvider: doc.referringProvider ? { ...nameOf(doc.referringProvider), npi: doc.referringProvider.npi } : undefined,
+      : {
+          ...person(patient),
+          relationship: RELATIONSHIP[doc.coverage.relationship as keyof typeof RELATIONSHIP],
+          address: patient.address,
+          birthDate: patient.dateOfBirth,
+          gender: patient.sex,
+        },
+    referringProvider: doc.referringProvider
+      ? { ...nameOf(doc.referringProvider), npi: doc.referringProvider.npi }
+      : undefined,
     renderingProvider: sameProvider
       ? undefined
-      : { ...nameOf(doc.renderingProvider), entityType: doc.renderingProvider.kind === "organization" ? "2" : "1", npi: doc.renderingProvider.npi, taxonomy: doc.renderingProvider.taxonomyCode },
+      : {
+          ...nameOf(doc.renderingProvider),
+          entityType: doc.renderingProvider.kind === "organization" ? "2" : "1",
+          npi: doc.renderingProvider.npi,
+          taxonomy: doc.renderingProvider.taxonomyCode,
+        },
     lines: doc.lines.map((l) => ({
       procedureCode: l.procedureCode,
       modifiers: l.modifiers,
@@ -100,7 +142,10 @@ function claim837(doc: ClaimDocument): Claim837P {
       serviceDate: l.serviceDate,
       serviceDateEnd: l.serviceDateTo,
       lineItemControlNumber: l.lineId,
-      drug: l.ndc && l.ndcQuantity ? { ndc: normalizeNdc(l.ndc) ?? l.ndc, quantity: l.ndcQuantity, unit: (l.ndcUnit ?? "UN") as "UN" } : undefined,
+      drug:
+        l.ndc && l.ndcQuantity
+          ? { ndc: normalizeNdc(l.ndc) ?? l.ndc, quantity: l.ndcQuantity, unit: (l.ndcUnit ?? "UN") as "UN" }
+          : undefined,
       adjudications: lineAdjudications(doc, l.lineId),
     })),
     otherPayers: otherPayers(doc),
@@ -110,7 +155,19 @@ function claim837(doc: ClaimDocument): Claim837P {
 function lineAdjudications(doc: ClaimDocument, lineId: string): Claim837P["lines"][number]["adjudications"] {
   const out = priorPayers(doc).flatMap((pp) => {
     const l = pp.lines.find((x) => x.lineId === lineId);
-    return l ? [{ payerId: pp.clearinghousePayerId, paidCents: l.paidCents, procedureCode: l.procedureCode, modifiers: l.modifiers, units: l.units, adjustments: l.adjustments.length ? l.adjustments : undefined, adjudicationDate: pp.adjudicationDate }] : [];
+    return l
+      ? [
+          {
+            payerId: pp.clearinghousePayerId,
+            paidCents: l.paidCents,
+            procedureCode: l.procedureCode,
+            modifiers: l.modifiers,
+            units: l.units,
+            adjustments: l.adjustments.length ? l.adjustments : undefined,
+            adjudicationDate: pp.adjudicationDate,
+          },
+        ]
+      : [];
   });
   return out.length ? out : undefined;
 }
@@ -121,7 +178,12 @@ function lineAdjudications(doc: ClaimDocument, lineId: string): Claim837P["lines
  * Text holding an X12 separator is sent with a space in its place (the scrubber's x12.characters
  * warning says which fields).
  */
-export function batchTo837P(docs: ClaimDocument[], controlNumber: number, at: Date, sub: SubmitterInfo): Build837PInput {
+export function batchTo837P(
+  docs: ClaimDocument[],
+  controlNumber: number,
+  at: Date,
+  sub: SubmitterInfo,
+): Build837PInput {
   const byProvider = new Map<string, ClaimDocument[]>();
   for (const d of docs) {
     const k = `${d.billingProvider.npi}|${d.billingProvider.taxId ?? ""}`;
@@ -133,7 +195,11 @@ export function batchTo837P(docs: ClaimDocument[], controlNumber: number, at: Da
       controlNumber: String(i + 1).padStart(4, "0"),
       referenceId: `${controlNumber}-${i + 1}`,
       createdAt: at,
-      submitter: { name: x12Safe(sub.submitterName), id: sub.senderId, contact: { name: sub.contactName, email: sub.contactEmail, phone: sub.contactPhone } },
+      submitter: {
+        name: x12Safe(sub.submitterName),
+        id: sub.senderId,
+        contact: { name: sub.contactName, email: sub.contactEmail, phone: sub.contactPhone },
+      },
       receiver: { name: sub.receiverName, id: sub.receiverId },
       billingProvider: {
         entityType: bp.kind === "organization" ? "2" : "1",

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { address, isoDate, npi, personName, quantity, signedCents } from "../shared/schema.ts";
-import { CLAIM_STATUSES, type ClaimCoverage, type ClaimDocument, type ClaimLine, type ClaimPatient, type ClaimProvider, type ClaimSubscriber, type Finding, type PriorPayer } from "./claim.types.ts";
+import {
+  CLAIM_STATUSES,
+  type ClaimCoverage,
+  type ClaimDocument,
+  type ClaimLine,
+  type ClaimPatient,
+  type ClaimProvider,
+  type ClaimSubscriber,
+  type Finding,
+  type PriorPayer,
+} from "./claim.types.ts";
 import type { Claim } from "./claim.store.ts";
 
 /** A claim's service line and referring provider as a practice sends them (with the encounter, or in a claim edit). */
@@ -33,7 +43,13 @@ export const referringProvider = z.strictObject({
  * Views: a claim as the API shows it. Each is checked by the compiler against the claim's own types
  * (claim.types.ts, and Claim, which is derived from the claim entity), so the three cannot drift.
  */
-const findingView: z.ZodType<Finding> = z.object({ ruleId: z.string(), severity: z.enum(["error", "warning"]), path: z.string(), message: z.string(), fixHint: z.string() });
+const findingView: z.ZodType<Finding> = z.object({
+  ruleId: z.string(),
+  severity: z.enum(["error", "warning"]),
+  path: z.string(),
+  message: z.string(),
+  fixHint: z.string(),
+});
 
 const providerView: z.ZodType<ClaimProvider> = z.object({
   providerId: z.string().optional(),
@@ -114,7 +130,16 @@ const priorPayerView: z.ZodType<PriorPayer> = z.object({
   payerClaimControlNumber: z.string(),
   adjudicationDate: z.string(),
   claimAdjustments: z.array(cobAdjustmentView),
-  lines: z.array(z.object({ lineId: z.string(), procedureCode: z.string(), modifiers: z.array(z.string()), units: z.number(), paidCents: z.number().int(), adjustments: z.array(cobAdjustmentView) })),
+  lines: z.array(
+    z.object({
+      lineId: z.string(),
+      procedureCode: z.string(),
+      modifiers: z.array(z.string()),
+      units: z.number(),
+      paidCents: z.number().int(),
+      adjustments: z.array(cobAdjustmentView),
+    }),
+  ),
 });
 
 /** The claim document: providers, patient, coverage, diagnoses, lines — what the 837P carries. */
@@ -139,7 +164,15 @@ export const claimDocumentView: z.ZodType<ClaimDocument> = z
     totalChargeCents: z.number().int(),
     submittedTotalCents: z.number().int().optional(),
     priorAuthorization: z.string().optional(),
-    accident: z.object({ autoAccident: z.boolean(), autoAccidentState: z.string().optional(), employment: z.boolean(), otherAccident: z.boolean(), date: z.string().optional() }).optional(),
+    accident: z
+      .object({
+        autoAccident: z.boolean(),
+        autoAccidentState: z.string().optional(),
+        employment: z.boolean(),
+        otherAccident: z.boolean(),
+        date: z.string().optional(),
+      })
+      .optional(),
     priorPayer: priorPayerView.optional(),
     earlierPayers: z.array(priorPayerView).optional(),
     primaryClaimId: z.string().optional(),
@@ -166,4 +199,6 @@ export const claimView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
-}) satisfies z.ZodType<Pick<Claim, "claimId" | "practiceId" | "patientId" | "payerId" | "status" | "doc" | "findings" | "version">>;
+}) satisfies z.ZodType<
+  Pick<Claim, "claimId" | "practiceId" | "patientId" | "payerId" | "status" | "doc" | "findings" | "version">
+>;

@@ -18,7 +18,13 @@ export function historyEvent(
   tenantId: string,
   claimId: string,
   actor: string,
-  e: { kind: "status" | "edit" | "scrub" | "denial_action"; from?: string; to?: string; reason?: string; fields?: string[] },
+  e: {
+    kind: "status" | "edit" | "scrub" | "denial_action";
+    from?: string;
+    to?: string;
+    reason?: string;
+    fields?: string[];
+  },
   at = now(),
 ) {
   return ClaimEventEntity.create({ tenantId, claimId, at, eventId: newId("evt"), actor, ...e }).params();
@@ -40,10 +46,20 @@ export async function insertClaim(
     await transactWrite([...items, ...extra]);
   } catch (err) {
     if (err instanceof TransactionConflict && err.failed("fingerprint")) {
-      const { data } = await ClaimFingerprintEntity.get({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint }).go();
-      throw new AppError(409, "duplicate-encounter", "Duplicate encounter", `This encounter is already claim ${data?.claimId ?? "(unknown)"}: same patient, provider, dates of service and codes`);
+      const { data } = await ClaimFingerprintEntity.get({
+        tenantId: p.tenantId,
+        practiceId: doc.practiceId,
+        fingerprint,
+      }).go();
+      throw new AppError(
+        409,
+        "duplicate-encounter",
+        "Duplicate encounter",
+        `This encounter is already claim ${data?.claimId ?? "(unknown)"}: same patient, provider, dates of service and codes`,
+      );
     }
-    if (err instanceof TransactionConflict) throw conflict("A claim this depends on changed at the same time; reload it and retry");
+    if (err instanceof TransactionConflict)
+      throw conflict("A claim this depends on changed at the same time; reload it and retry");
     throw err;
   }
   return claim;
@@ -54,7 +70,16 @@ export async function insertClaim(
  * a caller that must commit them inside its own transaction (a secondary claim with the posting
  * that causes it). A secondary claim starts with balances: what the prior payers left.
  */
-export function claimInsertItems(p: Principal, doc: ClaimDocument, findings: Finding[], status: ClaimStatus, fingerprint: string, reason: string, balances?: Balances, at = now()) {
+export function claimInsertItems(
+  p: Principal,
+  doc: ClaimDocument,
+  findings: Finding[],
+  status: ClaimStatus,
+  fingerprint: string,
+  reason: string,
+  balances?: Balances,
+  at = now(),
+) {
   const actor = actorOf(p);
   const item = {
     tenantId: p.tenantId,
@@ -81,9 +106,29 @@ export function claimInsertItems(p: Principal, doc: ClaimDocument, findings: Fin
   const uniqueVisit = doc.frequencyCode === "1" && doc.coverage.order === "primary";
   const items = [
     tx.put(ClaimEntity.create(item).params()),
-    ...(uniqueVisit ? [tx.put(ClaimFingerprintEntity.create({ tenantId: p.tenantId, practiceId: doc.practiceId, fingerprint, claimId: doc.claimId }).params(), "fingerprint")] : []),
+    ...(uniqueVisit
+      ? [
+          tx.put(
+            ClaimFingerprintEntity.create({
+              tenantId: p.tenantId,
+              practiceId: doc.practiceId,
+              fingerprint,
+              claimId: doc.claimId,
+            }).params(),
+            "fingerprint",
+          ),
+        ]
+      : []),
     tx.put(historyEvent(p.tenantId, doc.claimId, actor, { kind: "status", to: "draft", reason }, at)),
-    tx.put(historyEvent(p.tenantId, doc.claimId, "scrubber", { kind: "status", from: "draft", to: status, reason: scrubSummary(findings) }, `${at}~`)),
+    tx.put(
+      historyEvent(
+        p.tenantId,
+        doc.claimId,
+        "scrubber",
+        { kind: "status", from: "draft", to: status, reason: scrubSummary(findings) },
+        `${at}~`,
+      ),
+    ),
   ];
   return { items, claim: view(item) };
 }
@@ -91,7 +136,9 @@ export function claimInsertItems(p: Principal, doc: ClaimDocument, findings: Fin
 export function scrubSummary(findings: Finding[]): string {
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
-  return errors ? `scrubber: ${errors} error(s), ${warnings} warning(s)` : `scrubber: clean${warnings ? ` with ${warnings} warning(s)` : ""}`;
+  return errors
+    ? `scrubber: ${errors} error(s), ${warnings} warning(s)`
+    : `scrubber: clean${warnings ? ` with ${warnings} warning(s)` : ""}`;
 }
 
 export async function getClaim(p: Principal, claimId: string): Promise<Claim> {
@@ -172,7 +219,12 @@ export function moveItems(
   changes: Record<string, unknown> = {},
 ) {
   if (!canTransition(claim.status, to)) {
-    throw new AppError(409, "illegal-transition", "Illegal status change", `A ${claim.status} claim cannot become ${to}`);
+    throw new AppError(
+      409,
+      "illegal-transition",
+      "Illegal status change",
+      `A ${claim.status} claim cannot become ${to}`,
+    );
   }
   const actor = "actor" in p ? p.actor : actorOf(p);
   const at = now();
@@ -183,21 +235,36 @@ export function moveItems(
     .where((a, op) => `${op.eq(a.status, claim.status)} AND ${op.eq(a.version, claim.version)}`)
     .params();
   return {
-    items: [tx.update(update), tx.put(historyEvent(p.tenantId, claim.claimId, actor, { kind: "status", from: claim.status, to, reason }, at))],
+    items: [
+      tx.update(update),
+      tx.put(historyEvent(p.tenantId, claim.claimId, actor, { kind: "status", from: claim.status, to, reason }, at)),
+    ],
     result: { status: to, version: claim.version + 1, updatedAt: at },
   };
 }
 
 /** A person's status request: hold, release for review, close, void (before it reached a payer). */
-export async function requestTransition(p: Principal, claimId: string, to: ClaimStatus, reason: string, ifMatch?: number) {
+export async function requestTransition(
+  p: Principal,
+  claimId: string,
+  to: ClaimStatus,
+  reason: string,
+  ifMatch?: number,
+) {
   authorize(p, "claim.moveStatus");
   const claim = await getClaim(p, claimId);
-  if (ifMatch !== undefined && ifMatch !== claim.version) throw preconditionFailed(`The claim is at version ${claim.version}, not ${ifMatch}`);
+  if (ifMatch !== undefined && ifMatch !== claim.version)
+    throw preconditionFailed(`The claim is at version ${claim.version}, not ${ifMatch}`);
   if (!MANUAL_TRANSITIONS.includes(to)) {
     throw invalid([{ path: "to", message: `${to} is set by batches and payer answers, not by hand` }]);
   }
   if (to === "voided" && ADJUDICATED.includes(claim.status)) {
-    throw new AppError(409, "needs-void-claim", "Void through the payer", "The payer has this claim: send a void (frequency 8) with POST /v1/claims/{id}/void");
+    throw new AppError(
+      409,
+      "needs-void-claim",
+      "Void through the payer",
+      "The payer has this claim: send a void (frequency 8) with POST /v1/claims/{id}/void",
+    );
   }
   // A voided visit may be sent again: free its fingerprint (only if this claim still owns it).
   const extra = to === "voided" ? [releaseFingerprint(p.tenantId, claim)] : [];

@@ -27,18 +27,30 @@ export async function getClaimForSystem(tenantId: string, claimId: string): Prom
 }
 
 /** Every claim in a status, of one practice or across the tenant, optionally of one payer; by date of service. */
-export async function claimsInStatus(tenantId: string, status: ClaimStatus, only: { practiceId?: string; payerId?: string } = {}): Promise<Claim[]> {
-  const q = only.practiceId ? ClaimEntity.query.byPracticeStatus({ tenantId, practiceId: only.practiceId, status }) : ClaimEntity.query.byStatus({ tenantId, status });
+export async function claimsInStatus(
+  tenantId: string,
+  status: ClaimStatus,
+  only: { practiceId?: string; payerId?: string } = {},
+): Promise<Claim[]> {
+  const q = only.practiceId
+    ? ClaimEntity.query.byPracticeStatus({ tenantId, practiceId: only.practiceId, status })
+    : ClaimEntity.query.byStatus({ tenantId, status });
   const filtered = only.payerId ? q.where((a, op) => op.eq(a.payerId, only.payerId!)) : q;
   const { data } = await filtered.go({ pages: "all" });
   return data.map(toClaim);
 }
 
 /** The claims ready to batch, of one practice or all, optionally of one payer. */
-export const claimsReadyFor = (tenantId: string, only: { practiceId?: string; payerId?: string } = {}) => claimsInStatus(tenantId, "ready", only);
+export const claimsReadyFor = (tenantId: string, only: { practiceId?: string; payerId?: string } = {}) =>
+  claimsInStatus(tenantId, "ready", only);
 
 /** Claims in a status whose date of service begins with `serviceDate` and whose charge is `totalChargeCents` (an 835 without our claim id). */
-export async function claimsMatching(tenantId: string, status: ClaimStatus, serviceDate: string, totalChargeCents: number): Promise<Claim[]> {
+export async function claimsMatching(
+  tenantId: string,
+  status: ClaimStatus,
+  serviceDate: string,
+  totalChargeCents: number,
+): Promise<Claim[]> {
   const { data } = await ClaimEntity.query
     .byStatus({ tenantId, status })
     .begins({ serviceDate })
@@ -48,14 +60,25 @@ export async function claimsMatching(tenantId: string, status: ClaimStatus, serv
 }
 
 /** A practice's claims with dates of service from `from` to `to` (sort-key bounds, inclusive). */
-export async function claimsOfPracticeBetween(tenantId: string, practiceId: string, from: string, to: string): Promise<Claim[]> {
-  const { data } = await ClaimEntity.query.byPractice({ tenantId, practiceId }).between({ serviceDate: from }, { serviceDate: to }).go({ pages: "all" });
+export async function claimsOfPracticeBetween(
+  tenantId: string,
+  practiceId: string,
+  from: string,
+  to: string,
+): Promise<Claim[]> {
+  const { data } = await ClaimEntity.query
+    .byPractice({ tenantId, practiceId })
+    .between({ serviceDate: from }, { serviceDate: to })
+    .go({ pages: "all" });
   return data.map(toClaim);
 }
 
 /** A patient's claims in a practice. */
 export async function claimsOfPatient(tenantId: string, practiceId: string, patientId: string): Promise<Claim[]> {
-  const { data } = await ClaimEntity.query.byPractice({ tenantId, practiceId }).where((a, op) => op.eq(a.patientId, patientId)).go({ pages: "all" });
+  const { data } = await ClaimEntity.query
+    .byPractice({ tenantId, practiceId })
+    .where((a, op) => op.eq(a.patientId, patientId))
+    .go({ pages: "all" });
   return data.map(toClaim);
 }
 
@@ -68,12 +91,26 @@ type ClaimSet = UpdateEntityItem<typeof ClaimEntity> & { balances?: Balances };
 export function claimUpdateItem(
   tenantId: string,
   claimId: string,
-  change: { set: ClaimSet; addRemittance?: string; keys?: { practiceId: string; serviceDate: string }; version: number; status?: ClaimStatus },
+  change: {
+    set: ClaimSet;
+    addRemittance?: string;
+    keys?: { practiceId: string; serviceDate: string };
+    version: number;
+    status?: ClaimStatus;
+  },
 ) {
   const base = ClaimEntity.patch({ tenantId, claimId })
     .set(change.set)
-    .add(change.addRemittance === undefined ? { version: 1 } : { version: 1, postedRemittances: [change.addRemittance] });
+    .add(
+      change.addRemittance === undefined ? { version: 1 } : { version: 1, postedRemittances: [change.addRemittance] },
+    );
   const keyed = change.keys ? base.composite(change.keys) : base;
   const { status } = change;
-  return keyed.where((a, op) => (status === undefined ? op.eq(a.version, change.version) : `${op.eq(a.status, status)} AND ${op.eq(a.version, change.version)}`)).params();
+  return keyed
+    .where((a, op) =>
+      status === undefined
+        ? op.eq(a.version, change.version)
+        : `${op.eq(a.status, status)} AND ${op.eq(a.version, change.version)}`,
+    )
+    .params();
 }

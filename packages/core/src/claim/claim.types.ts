@@ -129,7 +129,14 @@ export interface PriorPayer {
   payerClaimControlNumber: string;
   adjudicationDate: string;
   claimAdjustments: CobAdjustment[];
-  lines: { lineId: string; procedureCode: string; modifiers: string[]; units: number; paidCents: number; adjustments: CobAdjustment[] }[];
+  lines: {
+    lineId: string;
+    procedureCode: string;
+    modifiers: string[];
+    units: number;
+    paidCents: number;
+    adjustments: CobAdjustment[];
+  }[];
 }
 
 /** Everything the scrubber and the 837P builder need, in one document. */

@@ -10,7 +10,11 @@ import { AppError } from "../shared/errors.ts";
 
 export const correctionInput = z.strictObject({
   /** The payer's claim control number (ICN/DCN) of the claim being replaced or voided, when the payer answers have not recorded it. */
-  payerClaimControlNumber: z.string().trim().regex(/^[A-Za-z0-9-]{1,50}$/).optional(),
+  payerClaimControlNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,50}$/)
+    .optional(),
   reason: z.string().trim().min(1).max(200),
 });
 export type CorrectionInput = z.infer<typeof correctionInput>;
@@ -20,11 +24,21 @@ export type CorrectionInput = z.infer<typeof correctionInput>;
  * the original's document and the payer's claim control number (REF*F8); the original becomes
  * `corrected` (replacement) or `voided` (void) in the same transaction as the new claim.
  */
-export async function correctClaim(p: Principal, claimId: string, kind: "replacement" | "void", input: CorrectionInput): Promise<{ original: Claim; correction: Claim }> {
+export async function correctClaim(
+  p: Principal,
+  claimId: string,
+  kind: "replacement" | "void",
+  input: CorrectionInput,
+): Promise<{ original: Claim; correction: Claim }> {
   authorize(p, "claim.correct");
   const original = await getClaim(p, claimId);
   if (!ADJUDICATED.includes(original.status)) {
-    throw new AppError(409, "not-at-payer", "Claim not at the payer", `A ${original.status} claim has not been accepted by the payer: edit${kind === "void" ? " or void" : ""} it directly instead`);
+    throw new AppError(
+      409,
+      "not-at-payer",
+      "Claim not at the payer",
+      `A ${original.status} claim has not been accepted by the payer: edit${kind === "void" ? " or void" : ""} it directly instead`,
+    );
   }
   const pccn = original.payerClaimControlNumber ?? input.payerClaimControlNumber;
   if (!pccn) {
@@ -46,8 +60,18 @@ export async function correctClaim(p: Principal, claimId: string, kind: "replace
   const status = findings.some((f) => f.severity === "error") ? "needs_review" : "ready";
   // The new claim and the original's move are one transaction: never one without the other.
   const to = kind === "replacement" ? "corrected" : "voided";
-  const move = moveItems(p, original, to, `${kind} claim ${doc.claimId}: ${input.reason}`, { replacedBy: doc.claimId, payerClaimControlNumber: pccn });
-  const correction = await insertClaim(p, doc, findings, status, scrubbed.fingerprint, `${kind} of ${original.claimId}: ${input.reason}`, move.items);
+  const move = moveItems(p, original, to, `${kind} claim ${doc.claimId}: ${input.reason}`, {
+    replacedBy: doc.claimId,
+    payerClaimControlNumber: pccn,
+  });
+  const correction = await insertClaim(
+    p,
+    doc,
+    findings,
+    status,
+    scrubbed.fingerprint,
+    `${kind} of ${original.claimId}: ${input.reason}`,
+    move.items,
+  );
   return { original: { ...original, ...move.result, replacedBy: correction.claimId }, correction };
 }
-

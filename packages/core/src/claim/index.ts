@@ -1,7 +1,41 @@
 // The claim module's face: claims, their documents, scrubbing, status moves, edits and corrections.
-export { CLAIM_STATUSES, type ClaimStatus, type ClaimDocument, type ClaimLine, type ClaimProvider, type ClaimPatient, type ClaimSubscriber, type ClaimCoverage, type PriorPayer, type Finding, type Severity } from "./claim.types.ts";
-export { type Claim, getClaimForSystem, claimsInStatus, claimsReadyFor, claimsMatching, claimsOfPracticeBetween, claimsOfPatient, claimUpdateItem } from "./claim.store.ts";
-export { historyEvent, insertClaim, claimInsertItems, scrubSummary, getClaim, listClaims, type ClaimFilters, claimHistory, moveClaim, moveItems, requestTransition, releaseFingerprint } from "./claim.service.ts";
+export {
+  CLAIM_STATUSES,
+  type ClaimStatus,
+  type ClaimDocument,
+  type ClaimLine,
+  type ClaimProvider,
+  type ClaimPatient,
+  type ClaimSubscriber,
+  type ClaimCoverage,
+  type PriorPayer,
+  type Finding,
+  type Severity,
+} from "./claim.types.ts";
+export {
+  type Claim,
+  getClaimForSystem,
+  claimsInStatus,
+  claimsReadyFor,
+  claimsMatching,
+  claimsOfPracticeBetween,
+  claimsOfPatient,
+  claimUpdateItem,
+} from "./claim.store.ts";
+export {
+  historyEvent,
+  insertClaim,
+  claimInsertItems,
+  scrubSummary,
+  getClaim,
+  listClaims,
+  type ClaimFilters,
+  claimHistory,
+  moveClaim,
+  moveItems,
+  requestTransition,
+  releaseFingerprint,
+} from "./claim.service.ts";
 export { serviceLine, referringProvider, type ServiceLineInput, claimView, claimDocumentView } from "./claim.schema.ts";
 export { newClaimId, providerOf, coverageOf, buildLines } from "./build.ts";
 export { canTransition, TRANSITIONS, EDITABLE, MANUAL_TRANSITIONS, ADJUDICATED } from "./status.ts";

@@ -23,7 +23,9 @@ export async function scrubClaim(
 ): Promise<{ findings: Finding[]; status: ClaimStatus; fingerprint: string; duplicateOf?: string }> {
   const fingerprint = claimFingerprint(doc);
   const [found, overrides] = await Promise.all([
-    known.skipDuplicateLookup ? undefined : ClaimFingerprintEntity.get({ tenantId, practiceId: doc.practiceId, fingerprint }).go(),
+    known.skipDuplicateLookup
+      ? undefined
+      : ClaimFingerprintEntity.get({ tenantId, practiceId: doc.practiceId, fingerprint }).go(),
     known.overrides ?? scrubOverrides(tenantId),
   ]);
   const data = found?.data;

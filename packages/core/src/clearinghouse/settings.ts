@@ -22,22 +22,38 @@ export const clearinghouseInput = z.discriminatedUnion("kind", [
     outboundDir: folder,
     inboundDir: folder,
     archiveDir: folder.optional(),
-    hostKeySha256: z.string().regex(/^SHA256:[A-Za-z0-9+/=]{20,64}$/, "must be the host key fingerprint as ssh-keygen -l prints it: SHA256:...").optional(),
+    hostKeySha256: z
+      .string()
+      .regex(
+        /^SHA256:[A-Za-z0-9+/=]{20,64}$/,
+        "must be the host key fingerprint as ssh-keygen -l prints it: SHA256:...",
+      )
+      .optional(),
     /**
      * Name of the company's Secrets Manager secret holding {"password"} or {"privateKey","passphrase"},
      * under the company's own prefix: `sftp` means `claimledger/<stage>/<tenantId>/sftp`. No slashes,
      * so a company can never name another company's secret.
      */
-    secretName: z.string().regex(/^[A-Za-z0-9_+=.@-]{1,100}$/, "a secret name under your company's prefix, e.g. sftp (no slashes)"),
+    secretName: z
+      .string()
+      .regex(/^[A-Za-z0-9_+=.@-]{1,100}$/, "a secret name under your company's prefix, e.g. sftp (no slashes)"),
     /** ISA06 / GS02 sender id the clearinghouse assigned us. */
-    senderId: z.string().regex(/^[A-Za-z0-9 ]{1,15}$/).optional(),
+    senderId: z
+      .string()
+      .regex(/^[A-Za-z0-9 ]{1,15}$/)
+      .optional(),
     /** ISA08 / GS03 receiver id of the clearinghouse. */
-    receiverId: z.string().regex(/^[A-Za-z0-9 ]{1,15}$/).optional(),
+    receiverId: z
+      .string()
+      .regex(/^[A-Za-z0-9 ]{1,15}$/)
+      .optional(),
   }),
 ]);
 export type ClearinghouseSettings = z.infer<typeof clearinghouseInput>;
 /** The connection as the API shows it: the settings as saved; the secret itself is never here. */
-export const clearinghouseView = clearinghouseInput.describe('`{kind: "sandbox"}` or the SFTP settings (never the secret)');
+export const clearinghouseView = clearinghouseInput.describe(
+  '`{kind: "sandbox"}` or the SFTP settings (never the secret)',
+);
 
 /** The tenant's clearinghouse; a new company starts on the sandbox so it can try the cycle. */
 export async function getClearinghouse(tenantId: string): Promise<ClearinghouseSettings> {

@@ -153,7 +153,8 @@ describe("openSftp against a real SFTP server (in-process, over TCP)", () => {
 
   it("refuses malformed key material and a password without echoing either", async () => {
     const s = await settings();
-    const bogus = "-----BEGIN OPENSSH PRIVATE KEY-----\nbm90LWEta2V5LXN1cGVyLXNlY3JldC1tYXRlcmlhbA==\n-----END OPENSSH PRIVATE KEY-----\n";
+    const bogus =
+      "-----BEGIN OPENSSH PRIVATE KEY-----\nbm90LWEta2V5LXN1cGVyLXNlY3JldC1tYXRlcmlhbA==\n-----END OPENSSH PRIVATE KEY-----\n";
     const bad = await openSftp(s, { privateKey: bogus, passphrase: "pass-phrase-123" }).then(
       () => undefined,
       (e: unknown) => e as Error,
@@ -172,6 +173,8 @@ describe("openSftp against a real SFTP server (in-process, over TCP)", () => {
 
   it("names host:port and the cause when nothing listens", async () => {
     const s = await settings({ port: 1 });
-    await expect(openSftp(s, { privateKey: sshd.privateKey })).rejects.toThrow(/SFTP connection to 127\.0\.0\.1:1 failed: .*refused/i);
+    await expect(openSftp(s, { privateKey: sshd.privateKey })).rejects.toThrow(
+      /SFTP connection to 127\.0\.0\.1:1 failed: .*refused/i,
+    );
   });
 });

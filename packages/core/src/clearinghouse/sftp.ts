@@ -17,14 +17,28 @@ export function sshFingerprint(publicKey: Buffer): string {
 }
 
 function sameFingerprint(a: string, b: string): boolean {
-  const norm = (f: string) => f.trim().replace(/^SHA256:/i, "").replace(/=+$/, "");
+  const norm = (f: string) =>
+    f
+      .trim()
+      .replace(/^SHA256:/i, "")
+      .replace(/=+$/, "");
   return norm(a) === norm(b);
 }
 
 /** A bare file name: no folders, no `..`, not hidden, not our temporary suffix. */
 function checkName(name: string): string {
-  if (!name || name.includes("/") || name.includes("\\") || name.includes("..") || name.includes("\0") || name.startsWith(".") || name.endsWith(PART)) {
-    throw new Error(`Invalid clearinghouse file name ${JSON.stringify(name)}: must be a plain file name (no "/", "..", leading "." or "${PART}" suffix)`);
+  if (
+    !name ||
+    name.includes("/") ||
+    name.includes("\\") ||
+    name.includes("..") ||
+    name.includes("\0") ||
+    name.startsWith(".") ||
+    name.endsWith(PART)
+  ) {
+    throw new Error(
+      `Invalid clearinghouse file name ${JSON.stringify(name)}: must be a plain file name (no "/", "..", leading "." or "${PART}" suffix)`,
+    );
   }
   return name;
 }
@@ -80,7 +94,9 @@ export async function openSftp(settings: SftpSettings, secret: SftpSecret): Prom
   } catch (e) {
     await client.end().catch(() => undefined);
     if (expected && seenKey && !sameFingerprint(seenKey, expected)) {
-      throw new Error(`SFTP connection to ${where} refused: the server's host key ${seenKey} does not match the expected ${expected}`);
+      throw new Error(
+        `SFTP connection to ${where} refused: the server's host key ${seenKey} does not match the expected ${expected}`,
+      );
     }
     throw fail("connection to", e);
   }
@@ -104,7 +120,8 @@ export async function openSftp(settings: SftpSettings, secret: SftpSecret): Prom
       } catch (e) {
         await client.delete(part, true).catch(() => undefined);
         const exists = await client.exists(target).catch(() => false);
-        if (exists) throw new Error(`SFTP upload to ${where} refused: ${file.name} already exists in ${settings.outboundDir}`);
+        if (exists)
+          throw new Error(`SFTP upload to ${where} refused: ${file.name} already exists in ${settings.outboundDir}`);
         throw fail(`rename of ${file.name} on`, e);
       }
     },

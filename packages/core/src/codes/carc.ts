@@ -9,7 +9,14 @@ import { loadJsonDataFile } from "./codeset-dir.ts";
 /** What a biller would usually do next about an adjustment with this reason. */
 export type CarcAction = "correct_and_resubmit" | "appeal" | "bill_patient" | "write_off" | "bill_other_payer" | "none";
 
-export const CARC_ACTIONS: readonly CarcAction[] = ["correct_and_resubmit", "appeal", "bill_patient", "write_off", "bill_other_payer", "none"];
+export const CARC_ACTIONS: readonly CarcAction[] = [
+  "correct_and_resubmit",
+  "appeal",
+  "bill_patient",
+  "write_off",
+  "bill_other_payer",
+  "none",
+];
 
 /** Claim adjustment group codes (CAS01). */
 export const GROUP_CODES = Object.freeze({
@@ -50,7 +57,11 @@ function carcTable(): ReadonlyMap<string, CarcEntry> {
       if (typeof e?.description !== "string" || !CARC_ACTIONS.includes(e.category as CarcAction)) {
         throw new Error(`carc.json: bad entry for ${code}`);
       }
-      map.set(code, { description: e.description, category: e.category as CarcAction, ...(e.deactivated ? { deactivated: true } : {}) });
+      map.set(code, {
+        description: e.description,
+        category: e.category as CarcAction,
+        ...(e.deactivated ? { deactivated: true } : {}),
+      });
     }
     cache = { raw, table: map };
   }
@@ -86,5 +97,11 @@ export function describeCarc(code: string, group?: GroupCode): CarcDescription {
   let suggestedAction = e.category;
   if (group === "PR" && suggestedAction !== "none") suggestedAction = "bill_patient";
   else if (group === "CO" && suggestedAction === "bill_patient") suggestedAction = "write_off";
-  return { code: c, description: e.description, known: true, suggestedAction, ...(e.deactivated ? { deactivated: true } : {}) };
+  return {
+    code: c,
+    description: e.description,
+    known: true,
+    suggestedAction,
+    ...(e.deactivated ? { deactivated: true } : {}),
+  };
 }

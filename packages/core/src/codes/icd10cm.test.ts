@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYearOf, isIcd10Shape, loadedFiscalYears, lookupIcd10, normalizeIcd10, properPrefixes } from "./icd10cm.ts";
+import {
+  fiscalYearOf,
+  isIcd10Shape,
+  loadedFiscalYears,
+  lookupIcd10,
+  normalizeIcd10,
+  properPrefixes,
+} from "./icd10cm.ts";
 
 // These tests read the shipped FY2026 set in packages/core/data/icd10cm.
 

@@ -132,7 +132,8 @@ function buildCodeSet(text: string, source: string): CodeSet {
 export function properPrefixes(code: string): string[] {
   const flat = code.replace(".", "");
   const out: string[] = [];
-  for (let len = 3; len < flat.length; len++) out.push(len === 3 ? flat.slice(0, 3) : `${flat.slice(0, 3)}.${flat.slice(3, len)}`);
+  for (let len = 3; len < flat.length; len++)
+    out.push(len === 3 ? flat.slice(0, 3) : `${flat.slice(0, 3)}.${flat.slice(3, len)}`);
   return out;
 }
 

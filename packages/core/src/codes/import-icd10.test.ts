@@ -93,7 +93,10 @@ describe("importIcd10File", () => {
 
     expect(loadedFiscalYears()).toEqual([2027]);
     expect(lookupIcd10("E11.65", "2026-10-01")).toEqual({ status: "billable" });
-    expect(lookupIcd10("E116", "2027-09-30")).toMatchObject({ status: "not_billable", hint: expect.stringContaining("E11.65, E11.69") });
+    expect(lookupIcd10("E116", "2027-09-30")).toMatchObject({
+      status: "not_billable",
+      hint: expect.stringContaining("E11.65, E11.69"),
+    });
     expect(lookupIcd10("E11.9", "2026-11-15")).toEqual({ status: "unknown" }); // not in this (synthetic) set
     expect(lookupIcd10("E11.65", "2026-09-30")).toEqual({ status: "no_code_set", fiscalYear: 2026 });
   });
@@ -117,7 +120,9 @@ describe("import-icd10 command line", () => {
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
     const out = join(dir, "out");
     expect(main([write("list.txt", LIST_FILE), "--fy", "2027", "--out", out], io)).toBe(0);
-    expect(lines.pop()).toMatch(/^Imported 3 billable ICD-10-CM codes for FY2027 \(list file\) into .*out\/icd10cm\/icd10cm-billable-fy2027\.txt\.gz$/);
+    expect(lines.pop()).toMatch(
+      /^Imported 3 billable ICD-10-CM codes for FY2027 \(list file\) into .*out\/icd10cm\/icd10cm-billable-fy2027\.txt\.gz$/,
+    );
     expect(main([join(dir, "list.txt")], io)).toBe(2);
     expect(main([join(dir, "list.txt"), "--fy", "27"], io)).toBe(2);
     expect(main([join(dir, "missing.txt"), "--fy", "2027"], io)).toBe(1);
@@ -125,7 +130,9 @@ describe("import-icd10 command line", () => {
   });
   it("runs as a script under node", () => {
     const script = fileURLToPath(new URL("./import-icd10.ts", import.meta.url));
-    const run = spawnSync(process.execPath, [script, write("order.txt", ORDER_FILE), "--fy", "2027", "--out", dir], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [script, write("order.txt", ORDER_FILE), "--fy", "2027", "--out", dir], {
+      encoding: "utf8",
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Imported 7 billable");

@@ -64,7 +64,10 @@ export function parseIcd10Release(text: string): ParsedIcd10Release {
     }
     const code = raw === undefined ? undefined : normalizeIcd10(raw);
     if (code) codes.add(code);
-    else errors.push(`line ${i + 1}: not a ${format}-file line with an ICD-10-CM code: ${JSON.stringify(line.slice(0, 40))}`);
+    else
+      errors.push(
+        `line ${i + 1}: not a ${format}-file line with an ICD-10-CM code: ${JSON.stringify(line.slice(0, 40))}`,
+      );
   });
   if (errors.length) {
     const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : "";
@@ -77,7 +80,9 @@ export function parseIcd10Release(text: string): ParsedIcd10Release {
     if (parent) headers.push(`${parent} (parent of ${c})`);
   }
   if (headers.length) {
-    throw new Error(`Header codes listed as billable: ${headers.slice(0, 5).join(", ")}${headers.length > 5 ? ", …" : ""}`);
+    throw new Error(
+      `Header codes listed as billable: ${headers.slice(0, 5).join(", ")}${headers.length > 5 ? ", …" : ""}`,
+    );
   }
   return { format, codes: [...codes].sort() };
 }
@@ -86,7 +91,12 @@ export function parseIcd10Release(text: string): ParsedIcd10Release {
  * Writes a fiscal year's billable set into dataDir/icd10cm atomically (temp file + rename)
  * and returns the path. Refuses to replace an existing file unless `overwrite`.
  */
-export function writeIcd10CodeSet(codes: readonly string[], fiscalYear: number, dataDir: string, overwrite = false): string {
+export function writeIcd10CodeSet(
+  codes: readonly string[],
+  fiscalYear: number,
+  dataDir: string,
+  overwrite = false,
+): string {
   const dir = join(dataDir, ICD10_SUBDIR);
   const path = join(dir, icd10FileName(fiscalYear));
   if (existsSync(path) && !overwrite) throw new Error(`${path} exists; pass --force to replace it`);
@@ -111,7 +121,9 @@ export function importIcd10File(file: string, fiscalYear: number, dataDir: strin
   }
   const named = /(?:^|\D)(20\d\d)(?:\D|$)/.exec(basename(file))?.[1];
   if (named && Number(named) !== fiscalYear && !force) {
-    throw new Error(`${basename(file)} looks like the ${named} release but --fy is ${fiscalYear}; pass --force if that is right`);
+    throw new Error(
+      `${basename(file)} looks like the ${named} release but --fy is ${fiscalYear}; pass --force if that is right`,
+    );
   }
   let bytes = readFileSync(file);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
@@ -135,7 +147,12 @@ export function main(argv: string[], io: Io = { out: console.log, err: console.e
     ({ values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { fy: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        fy: { type: "string" },
+        out: { type: "string" },
+        force: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     }));
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);

@@ -1,11 +1,26 @@
 export { isValidNpi, normalizeEin, npiCheckDigit } from "./npi.ts";
 export { CODESETS_DIR_ENV, codeSetsDir } from "./codeset-dir.ts";
-export { fiscalYearOf, icd10FileName, isIcd10Shape, loadedFiscalYears, lookupIcd10, normalizeIcd10, resetIcd10Cache } from "./icd10cm.ts";
+export {
+  fiscalYearOf,
+  icd10FileName,
+  isIcd10Shape,
+  loadedFiscalYears,
+  lookupIcd10,
+  normalizeIcd10,
+  resetIcd10Cache,
+} from "./icd10cm.ts";
 export type { Icd10Lookup } from "./icd10cm.ts";
 export { detectIcd10Format, importIcd10File, parseIcd10Release, writeIcd10CodeSet } from "./import-icd10.ts";
 export type { Icd10ReleaseFormat, ImportResult, ParsedIcd10Release } from "./import-icd10.ts";
 export { isValidPos, POS_CODES, posName } from "./pos.ts";
-export { formatNdc11, isModifierShape, isProcedureCodeShape, normalizeNdc, normalizeProcedureCode, procedureCodeKind } from "./procedure.ts";
+export {
+  formatNdc11,
+  isModifierShape,
+  isProcedureCodeShape,
+  normalizeNdc,
+  normalizeProcedureCode,
+  procedureCodeKind,
+} from "./procedure.ts";
 export type { ProcedureCodeKind } from "./procedure.ts";
 export { CARC_ACTIONS, carcDescription, describeCarc, GROUP_CODES, listCarcs } from "./carc.ts";
 export type { CarcAction, CarcDescription, CarcEntry, GroupCode } from "./carc.ts";

@@ -15,10 +15,28 @@ describe("place of service", () => {
     expect(Object.keys(POS_CODES)).toHaveLength(52);
   });
   it("refuses unassigned ranges and malformed codes", () => {
-    for (const code of ["00", "28", "30", "35", "40", "43", "48", "59", "63", "64", "67", "70", "73", "80", "82", "98"]) {
+    for (const code of [
+      "00",
+      "28",
+      "30",
+      "35",
+      "40",
+      "43",
+      "48",
+      "59",
+      "63",
+      "64",
+      "67",
+      "70",
+      "73",
+      "80",
+      "82",
+      "98",
+    ]) {
       expect(isValidPos(code), code).toBe(false);
       expect(posName(code)).toBeUndefined();
     }
-    for (const code of ["1", "011", " 11", "1a", "", "toString", "constructor"]) expect(isValidPos(code), code).toBe(false);
+    for (const code of ["1", "011", " 11", "1a", "", "toString", "constructor"])
+      expect(isValidPos(code), code).toBe(false);
   });
 });

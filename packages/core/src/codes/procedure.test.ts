@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatNdc11, isModifierShape, isProcedureCodeShape, normalizeNdc, normalizeProcedureCode, procedureCodeKind } from "./procedure.ts";
+import {
+  formatNdc11,
+  isModifierShape,
+  isProcedureCodeShape,
+  normalizeNdc,
+  normalizeProcedureCode,
+  procedureCodeKind,
+} from "./procedure.ts";
 
 describe("procedure code shapes", () => {
   it("tells CPT categories, PLA, MAAA and HCPCS Level II apart", () => {
@@ -8,12 +15,48 @@ describe("procedure code shapes", () => {
     expect(procedureCodeKind("0042T")).toBe("cpt_category_iii");
     expect(procedureCodeKind("0001U")).toBe("cpt_pla");
     expect(procedureCodeKind("0002M")).toBe("cpt_maaa");
-    for (const c of ["A0428", "B4035", "C9803", "E0601", "G0438", "H0031", "J1885", "K0001", "L3000", "M1106", "P9603", "Q4100", "R0070", "S9083", "T1015", "U0003", "V2020"]) {
+    for (const c of [
+      "A0428",
+      "B4035",
+      "C9803",
+      "E0601",
+      "G0438",
+      "H0031",
+      "J1885",
+      "K0001",
+      "L3000",
+      "M1106",
+      "P9603",
+      "Q4100",
+      "R0070",
+      "S9083",
+      "T1015",
+      "U0003",
+      "V2020",
+    ]) {
       expect(procedureCodeKind(c), c).toBe("hcpcs");
     }
   });
   it("refuses other shapes", () => {
-    for (const c of ["9921", "992133", "3074X", "0042t", "D0120", "F1234", "I1234", "N1234", "O1234", "W1234", "X1234", "Y1234", "Z1234", "G043", "G04388", " 99213", ""]) {
+    for (const c of [
+      "9921",
+      "992133",
+      "3074X",
+      "0042t",
+      "D0120",
+      "F1234",
+      "I1234",
+      "N1234",
+      "O1234",
+      "W1234",
+      "X1234",
+      "Y1234",
+      "Z1234",
+      "G043",
+      "G04388",
+      " 99213",
+      "",
+    ]) {
       expect(isProcedureCodeShape(c), c).toBe(false);
     }
   });
@@ -43,7 +86,16 @@ describe("NDC", () => {
     expect(formatNdc11("0002-7597-01")).toBe("00002-7597-01");
   });
   it("refuses ambiguous and malformed NDCs", () => {
-    for (const n of ["0002759701", "002-7597-01", "00002-75970-1", "0002-7597-1", "00002-7597", "0002-7597-0A", "000027597011", ""]) {
+    for (const n of [
+      "0002759701",
+      "002-7597-01",
+      "00002-75970-1",
+      "0002-7597-1",
+      "00002-7597",
+      "0002-7597-0A",
+      "000027597011",
+      "",
+    ]) {
       expect(normalizeNdc(n), n).toBeUndefined();
     }
     expect(formatNdc11("123")).toBeUndefined();

@@ -49,6 +49,7 @@ export function listRarcs(): Array<{ code: string; description: string }> {
 export function describeRarc(code: string): RarcDescription {
   const c = normalizeRarc(code);
   const description = rarcTable().get(c);
-  if (description === undefined) return { code: c, description: `Unknown remark code ${c}`, known: false, alert: false };
+  if (description === undefined)
+    return { code: c, description: `Unknown remark code ${c}`, known: false, alert: false };
   return { code: c, description, known: true, alert: description.startsWith("Alert:") };
 }

@@ -10,7 +10,15 @@ import { referringProvider, serviceLine } from "../claim/index.ts";
  */
 /** A patient sent with the encounter: the patient record's fields, with at least one coverage. */
 export const inlinePatient = patientInput
-  .pick({ firstName: true, middleName: true, lastName: true, dateOfBirth: true, sex: true, address: true, accountNumber: true })
+  .pick({
+    firstName: true,
+    middleName: true,
+    lastName: true,
+    dateOfBirth: true,
+    sex: true,
+    address: true,
+    accountNumber: true,
+  })
   .extend({ coverages: coverages.min(1) });
 export type InlinePatient = z.infer<typeof inlinePatient>;
 
@@ -28,13 +36,25 @@ export const encounterInput = z
     serviceDate: isoDate,
     serviceDateTo: isoDate.optional(),
     /** ICD-10-CM codes in order; the first is the principal diagnosis. */
-    diagnoses: z.array(z.string().trim().toUpperCase().min(3).max(8)).max(12, "a professional claim holds at most 12 diagnoses"),
-    lines: z.array(serviceLine).min(1, "at least one service line").max(50, "a professional claim holds at most 50 lines"),
-    priorAuthorization: z.string().trim().regex(/^[A-Za-z0-9-]{1,50}$/).optional(),
+    diagnoses: z
+      .array(z.string().trim().toUpperCase().min(3).max(8))
+      .max(12, "a professional claim holds at most 12 diagnoses"),
+    lines: z
+      .array(serviceLine)
+      .min(1, "at least one service line")
+      .max(50, "a professional claim holds at most 50 lines"),
+    priorAuthorization: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,50}$/)
+      .optional(),
     accident: z
       .strictObject({
         autoAccident: z.boolean().default(false),
-        autoAccidentState: z.string().regex(/^[A-Z]{2}$/).optional(),
+        autoAccidentState: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .optional(),
         employment: z.boolean().default(false),
         otherAccident: z.boolean().default(false),
         date: isoDate.optional(),
@@ -45,13 +65,21 @@ export const encounterInput = z
   })
   .superRefine((e, ctx) => {
     if (!e.patientId === !e.patient) {
-      ctx.addIssue({ code: "custom", path: ["patientId"], message: "send either patientId or an inline patient, not both or neither" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["patientId"],
+        message: "send either patientId or an inline patient, not both or neither",
+      });
     }
     if (e.serviceDateTo && e.serviceDateTo < e.serviceDate) {
       ctx.addIssue({ code: "custom", path: ["serviceDateTo"], message: "must not be before serviceDate" });
     }
     if (e.accident?.autoAccident && !e.accident.autoAccidentState) {
-      ctx.addIssue({ code: "custom", path: ["accident", "autoAccidentState"], message: "is required for an auto accident" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["accident", "autoAccidentState"],
+        message: "is required for an auto accident",
+      });
     }
   });
 export type EncounterInput = z.infer<typeof encounterInput>;

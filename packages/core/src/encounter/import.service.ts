@@ -22,14 +22,19 @@ const asFieldErrors = (errors: CsvRowError[]) =>
 export async function importCsv(p: Principal, practiceId: string, text: string) {
   const scope = await intakeScope(p, practiceId);
   const parsed = parseEncounterCsv(text);
-  if (parsed.errors.length) throw invalid(asFieldErrors(parsed.errors), `The file has ${parsed.errors.length} error(s); nothing was imported`);
+  if (parsed.errors.length)
+    throw invalid(asFieldErrors(parsed.errors), `The file has ${parsed.errors.length} error(s); nothing was imported`);
   if (parsed.encounters.length === 0) throw invalid([{ path: "row 2", message: "the file has no data rows" }]);
   const schemaErrors: CsvRowError[] = [];
   for (const entry of parsed.encounters) {
     const r = encounterInput.safeParse(entry.encounter);
     if (!r.success) {
       for (const i of r.error.issues) {
-        schemaErrors.push({ row: rowForIssue(entry, i.path), column: mapIssuePathToColumn(i.path), message: i.message });
+        schemaErrors.push({
+          row: rowForIssue(entry, i.path),
+          column: mapIssuePathToColumn(i.path),
+          message: i.message,
+        });
       }
     }
   }

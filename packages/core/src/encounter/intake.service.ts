@@ -2,7 +2,14 @@ import { encounterInput, type EncounterInput, type InlinePatient } from "./encou
 import { getPractice, type Practice } from "../practice/index.ts";
 import { providerOfPractice } from "../provider/index.ts";
 import { findPayer } from "../payer/index.ts";
-import { findPatientsByIdentity, patientOfPractice, planCoverageUpdate, planNewPatient, type CoverageInput, type Patient } from "../patient/index.ts";
+import {
+  findPatientsByIdentity,
+  patientOfPractice,
+  planCoverageUpdate,
+  planNewPatient,
+  type CoverageInput,
+  type Patient,
+} from "../patient/index.ts";
 import { feeScheduleOfPractice, type FeeEntry } from "../feeschedule/index.ts";
 import { coverageOf, newClaimId, scrubClaim, insertClaim, type Claim } from "../claim/index.ts";
 import { buildClaimDocument } from "./claim-document.ts";
@@ -14,7 +21,14 @@ import { log } from "../shared/log.ts";
 import type { TxItem } from "../shared/transact.ts";
 
 export type IntakeResult =
-  | { index: number; externalId?: string; outcome: "accepted"; claimId: string; status: Claim["status"]; findings: Claim["findings"] }
+  | {
+      index: number;
+      externalId?: string;
+      outcome: "accepted";
+      claimId: string;
+      status: Claim["status"];
+      findings: Claim["findings"];
+    }
   | { index: number; externalId?: string; outcome: "rejected"; problem: Problem };
 
 /** Shared per request: the practice, its fee schedule and the scrub settings are read once for a whole batch. */
@@ -47,10 +61,20 @@ async function resolvePatient(s: IntakeScope, e: EncounterInput): Promise<Resolv
   // The same person (name, birth date, sex): use the record, taking the practice's latest coverage.
   const existing = same[0]!;
   const changed = inline.coverages.some(
-    (n) => !existing.coverages.some((c) => c.order === n.order && c.payerId === n.payerId && c.memberId === n.memberId && c.groupNumber === n.groupNumber),
+    (n) =>
+      !existing.coverages.some(
+        (c) =>
+          c.order === n.order &&
+          c.payerId === n.payerId &&
+          c.memberId === n.memberId &&
+          c.groupNumber === n.groupNumber,
+      ),
   );
   if (!changed) return { patient: existing, items: [] };
-  const merged = [...existing.coverages.filter((c) => !inline.coverages.some((n) => n.order === c.order)), ...inline.coverages];
+  const merged = [
+    ...existing.coverages.filter((c) => !inline.coverages.some((n) => n.order === c.order)),
+    ...inline.coverages,
+  ];
   const coverages = merged.map((c) => {
     const { coverageId: _id, ...rest } = c as typeof c & { coverageId?: string };
     return rest as CoverageInput;
@@ -62,7 +86,8 @@ async function providerInPractice(s: IntakeScope, id: string, path: string, role
   try {
     const prov = await providerOfPractice(s.p, s.practice.practiceId, id);
     if (prov.status !== "active") throw invalid([{ path, message: "this provider is inactive" }]);
-    if (!prov.roles.includes(role)) throw invalid([{ path, message: `this provider is not set up as a ${role} provider` }]);
+    if (!prov.roles.includes(role))
+      throw invalid([{ path, message: `this provider is not set up as a ${role} provider` }]);
     return prov;
   } catch (err) {
     if (isNotFound(err)) throw invalid([{ path, message: "no such provider in this practice" }]);
@@ -83,18 +108,38 @@ async function intakeOne(s: IntakeScope, e: EncounterInput, reason: string): Pro
   // An inline patient is created or updated in the claim's own transaction: a refused encounter writes nothing.
   const { patient, items: patientWrites } = known ?? (await resolvePatient(s, e));
   const primary = patient.coverages.find((c) => c.order === "primary");
-  if (!primary) throw invalid([{ path: e.patientId ? "patientId" : "patient.coverages", message: "the patient has no primary coverage to bill" }]);
+  if (!primary)
+    throw invalid([
+      { path: e.patientId ? "patientId" : "patient.coverages", message: "the patient has no primary coverage to bill" },
+    ]);
   const payer = await findPayer(s.p, primary.payerId);
-  if (!payer) throw invalid([{ path: "patient.coverages.0.payerId", message: "the primary coverage's payer no longer exists" }]);
-  const doc = buildClaimDocument({ claimId: newClaimId(), practice: s.practice, encounter: e, patient, coverage: coverageOf(primary, payer), rendering, billing, fees: s.fees });
+  if (!payer)
+    throw invalid([{ path: "patient.coverages.0.payerId", message: "the primary coverage's payer no longer exists" }]);
+  const doc = buildClaimDocument({
+    claimId: newClaimId(),
+    practice: s.practice,
+    encounter: e,
+    patient,
+    coverage: coverageOf(primary, payer),
+    rendering,
+    billing,
+    fees: s.fees,
+  });
   // A duplicate visit is refused by the insert's fingerprint condition (409), not by a read first.
-  const scrubbed = await scrubClaim(s.p.tenantId, doc, s.practice.timeZone, { overrides: s.overrides, skipDuplicateLookup: true });
+  const scrubbed = await scrubClaim(s.p.tenantId, doc, s.practice.timeZone, {
+    overrides: s.overrides,
+    skipDuplicateLookup: true,
+  });
   return insertClaim(s.p, doc, scrubbed.findings, scrubbed.status, scrubbed.fingerprint, reason, patientWrites);
 }
 
 export async function intakeScope(p: Principal, practiceId: string): Promise<IntakeScope> {
   authorize(p, "encounter.submit");
-  const [practice, fees, overrides] = await Promise.all([getPractice(p, practiceId), feeScheduleOfPractice(p, practiceId), scrubOverrides(p.tenantId)]);
+  const [practice, fees, overrides] = await Promise.all([
+    getPractice(p, practiceId),
+    feeScheduleOfPractice(p, practiceId),
+    scrubOverrides(p.tenantId),
+  ]);
   if (practice.status !== "active") throw invalid([{ path: "practiceId", message: "the practice is inactive" }]);
   return { p, practice, fees: fees.entries, overrides };
 }
@@ -105,20 +150,40 @@ function toProblem(err: unknown): Problem {
 }
 
 /** Validates and takes one raw encounter; a refusal is returned as a problem, never half-written. */
-export async function intakeRaw(s: IntakeScope, raw: unknown, index: number, reason = "encounter received"): Promise<IntakeResult> {
-  const externalId = typeof (raw as { externalId?: unknown })?.externalId === "string" ? (raw as { externalId: string }).externalId : undefined;
+export async function intakeRaw(
+  s: IntakeScope,
+  raw: unknown,
+  index: number,
+  reason = "encounter received",
+): Promise<IntakeResult> {
+  const externalId =
+    typeof (raw as { externalId?: unknown })?.externalId === "string"
+      ? (raw as { externalId: string }).externalId
+      : undefined;
   const parsed = encounterInput.safeParse(raw);
   if (!parsed.success) {
     return {
       index,
       externalId,
       outcome: "rejected",
-      problem: problemOf(invalid(parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message })), "The encounter is not valid")),
+      problem: problemOf(
+        invalid(
+          parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(root)", message: i.message })),
+          "The encounter is not valid",
+        ),
+      ),
     };
   }
   try {
     const claim = await intakeOne(s, parsed.data, reason);
-    return { index, externalId, outcome: "accepted", claimId: claim.claimId, status: claim.status, findings: claim.findings };
+    return {
+      index,
+      externalId,
+      outcome: "accepted",
+      claimId: claim.claimId,
+      status: claim.status,
+      findings: claim.findings,
+    };
   } catch (err) {
     return { index, externalId, outcome: "rejected", problem: toProblem(err) };
   }
@@ -137,8 +202,24 @@ export async function intakeMany(s: IntakeScope, raws: unknown[], concurrency = 
       try {
         results[i] = await intakeRaw(s, raws[i], i);
       } catch (err) {
-        log("error", "encounter intake failed", { tenantId: s.p.tenantId, practiceId: s.practice.practiceId, index: i, error: (err as Error).name });
-        results[i] = { index: i, outcome: "rejected", problem: problemOf(new AppError(500, "internal", "Internal error", "This encounter could not be taken because of an error on our side; nothing of it was written. Send it again.")) };
+        log("error", "encounter intake failed", {
+          tenantId: s.p.tenantId,
+          practiceId: s.practice.practiceId,
+          index: i,
+          error: (err as Error).name,
+        });
+        results[i] = {
+          index: i,
+          outcome: "rejected",
+          problem: problemOf(
+            new AppError(
+              500,
+              "internal",
+              "Internal error",
+              "This encounter could not be taken because of an error on our side; nothing of it was written. Send it again.",
+            ),
+          ),
+        };
       }
     }
   };

@@ -29,22 +29,36 @@ export const FeeScheduleEntity = new Entity(
 );
 
 export const feeEntry = z.strictObject({
-  procedureCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{5}$/, "must be a 5-character CPT/HCPCS code"),
-  modifier: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2}$/, "must be a 2-character modifier").optional(),
+  procedureCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{5}$/, "must be a 5-character CPT/HCPCS code"),
+  modifier: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{2}$/, "must be a 2-character modifier")
+    .optional(),
   chargeCents: cents.min(1, "must be positive"),
 });
 export const feeScheduleInput = z.strictObject({ entries: z.array(feeEntry).max(5000) }).superRefine((v, ctx) => {
   const seen = new Set<string>();
   v.entries.forEach((e, i) => {
     const k = `${e.procedureCode}:${e.modifier ?? ""}`;
-    if (seen.has(k)) ctx.addIssue({ code: "custom", path: ["entries", i], message: `${k.replace(/:$/, "")} is listed twice` });
+    if (seen.has(k))
+      ctx.addIssue({ code: "custom", path: ["entries", i], message: `${k.replace(/:$/, "")} is listed twice` });
     seen.add(k);
   });
 });
 export type FeeEntry = z.infer<typeof feeEntry>;
 
 /** A practice's fee schedule as the API shows it (updatedAt null before one is saved). */
-export const feeView = z.object({ practiceId: z.string(), entries: feeScheduleInput.shape.entries, updatedAt: z.string().nullable() });
+export const feeView = z.object({
+  practiceId: z.string(),
+  entries: feeScheduleInput.shape.entries,
+  updatedAt: z.string().nullable(),
+});
 
 export async function putFeeSchedule(p: Principal, practiceId: string, entries: FeeEntry[]) {
   authorize(p, "feeSchedule.write");

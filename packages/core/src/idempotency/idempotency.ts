@@ -49,8 +49,19 @@ export function requestHash(method: string, path: string, body: string): string 
  * time limit): past that, the request that held it is dead and a retry takes the key over and
  * runs (the writes underneath are conditional, so running again cannot do them twice).
  */
-export async function beginIdempotent(tenantId: string, scope: string, hash: string, leaseSeconds: number): Promise<StoredResponse | undefined> {
-  const fresh = () => ({ requestHash: hash, state: "pending" as const, createdAt: now(), leaseUntil: Date.now() + leaseSeconds * 1000, expiresAt: Math.floor(Date.now() / 1000) + TTL_SECONDS });
+export async function beginIdempotent(
+  tenantId: string,
+  scope: string,
+  hash: string,
+  leaseSeconds: number,
+): Promise<StoredResponse | undefined> {
+  const fresh = () => ({
+    requestHash: hash,
+    state: "pending" as const,
+    createdAt: now(),
+    leaseUntil: Date.now() + leaseSeconds * 1000,
+    expiresAt: Math.floor(Date.now() / 1000) + TTL_SECONDS,
+  });
   try {
     await IdempotencyEntity.create({ tenantId, scope, ...fresh() }).go();
     return undefined;
@@ -60,16 +71,25 @@ export async function beginIdempotent(tenantId: string, scope: string, hash: str
   const { data } = await IdempotencyEntity.get({ tenantId, scope }).go({ consistent: true });
   if (!data) throw conflict("The request with this Idempotency-Key is being processed; retry shortly");
   if (data.requestHash !== hash) {
-    throw new AppError(422, "idempotency-key-reuse", "Idempotency-Key reused", "This Idempotency-Key was already used for a different request");
+    throw new AppError(
+      422,
+      "idempotency-key-reuse",
+      "Idempotency-Key reused",
+      "This Idempotency-Key was already used for a different request",
+    );
   }
   if (data.state === "pending") {
     const lease = data.leaseUntil ?? Date.parse(data.createdAt) + leaseSeconds * 1000;
-    if (lease > Date.now()) throw conflict("The request with this Idempotency-Key is still being processed; retry shortly");
+    if (lease > Date.now())
+      throw conflict("The request with this Idempotency-Key is still being processed; retry shortly");
     // Take over a dead request's key; of several retries at once, one wins and the rest wait.
     try {
       await IdempotencyEntity.patch({ tenantId, scope })
         .set(fresh())
-        .where((a, op) => `${op.eq(a.state, "pending")} AND ${data.leaseUntil === undefined ? op.notExists(a.leaseUntil) : op.eq(a.leaseUntil, data.leaseUntil)}`)
+        .where(
+          (a, op) =>
+            `${op.eq(a.state, "pending")} AND ${data.leaseUntil === undefined ? op.notExists(a.leaseUntil) : op.eq(a.leaseUntil, data.leaseUntil)}`,
+        )
         .go();
       return undefined;
     } catch (err) {

@@ -1,2 +1,8 @@
 // The idempotency module's face: what the handlers may use (its entity stays inside).
-export { type StoredResponse, requestHash, beginIdempotent, completeIdempotent, releaseIdempotent } from "./idempotency.ts";
+export {
+  type StoredResponse,
+  requestHash,
+  beginIdempotent,
+  completeIdempotent,
+  releaseIdempotent,
+} from "./idempotency.ts";

@@ -26,7 +26,13 @@ export async function apply999(tenantId: string, text: string) {
     summary.accepted += ack.sets.length - rejectedSets.length;
     if (rejectedSets.length) {
       const why = rejectedSets
-        .map((s) => [s.statusDescription, ...s.errors.map((e) => e.description), ...s.segmentErrors.map((e) => `${e.segment} at ${e.position}: ${e.description}`)].join("; "))
+        .map((s) =>
+          [
+            s.statusDescription,
+            ...s.errors.map((e) => e.description),
+            ...s.segmentErrors.map((e) => `${e.segment} at ${e.position}: ${e.description}`),
+          ].join("; "),
+        )
         .join(" | ");
       // Our batches hold one transaction set per billing provider; a rejected set rejects the
       // claims the 277CA has not already answered for.
@@ -38,7 +44,21 @@ export async function apply999(tenantId: string, text: string) {
         }
       }
     }
-    await recordBatchAck(tenantId, batch.batchId, { status: rejectedSets.length === 0 ? "accepted" : rejectedSets.length === ack.sets.length ? "rejected" : "partially_accepted", ack: { ack999: ack.sets.map((s) => ({ set: s.controlNumber, status: s.status, statusDescription: s.statusDescription })) } });
+    await recordBatchAck(tenantId, batch.batchId, {
+      status:
+        rejectedSets.length === 0
+          ? "accepted"
+          : rejectedSets.length === ack.sets.length
+            ? "rejected"
+            : "partially_accepted",
+      ack: {
+        ack999: ack.sets.map((s) => ({
+          set: s.controlNumber,
+          status: s.status,
+          statusDescription: s.statusDescription,
+        })),
+      },
+    });
   }
   return summary;
 }
@@ -57,12 +77,23 @@ export async function apply277(tenantId: string, text: string) {
         summary.unknown++;
         continue;
       }
-      const detail = a.statuses.map((s) => `${s.category} ${s.categoryDescription}: ${s.code} ${s.codeDescription}${s.entity ? ` (${s.entityDescription ?? s.entity})` : ""}`).join("; ");
+      const detail = a.statuses
+        .map(
+          (s) =>
+            `${s.category} ${s.categoryDescription}: ${s.code} ${s.codeDescription}${s.entity ? ` (${s.entityDescription ?? s.entity})` : ""}`,
+        )
+        .join("; ");
       if (a.rejected && c.status === "submitted") {
         await moveClaim(system(tenantId, "277CA"), c, "rejected", `277CA rejected: ${detail}`.slice(0, 500));
         summary.rejected++;
       } else if (a.accepted && c.status === "submitted") {
-        await moveClaim(system(tenantId, "277CA"), c, "accepted", `277CA accepted: ${detail}`.slice(0, 500), a.payerClaimControlNumber ? { payerClaimControlNumber: a.payerClaimControlNumber } : {});
+        await moveClaim(
+          system(tenantId, "277CA"),
+          c,
+          "accepted",
+          `277CA accepted: ${detail}`.slice(0, 500),
+          a.payerClaimControlNumber ? { payerClaimControlNumber: a.payerClaimControlNumber } : {},
+        );
         summary.accepted++;
       }
     }

@@ -4,7 +4,13 @@ import { INBOUND_STATUSES } from "./inbound.entity.ts";
 
 const count = z.number().int();
 /** What a 999 did: transaction sets acknowledged, and the claims its rejections sent back. */
-export const ack999SummaryView = z.object({ sets: count, accepted: count, rejected: count, claimsRejected: count, unknownBatches: count });
+export const ack999SummaryView = z.object({
+  sets: count,
+  accepted: count,
+  rejected: count,
+  claimsRejected: count,
+  unknownBatches: count,
+});
 export type Ack999Summary = z.infer<typeof ack999SummaryView>;
 /** What a 277CA did, claim by claim. */
 export const ack277SummaryView = z.object({ claims: count, accepted: count, rejected: count, unknown: count });
@@ -16,13 +22,19 @@ export const inboundView = z.object({
   name: z.string().optional(),
   kind: z.string().optional(),
   source: z.enum(["poll", "upload"]),
-  status: z.enum(INBOUND_STATUSES).describe("received (queued), processing (an attempt is running, since processingSince), processed, or failed (with error)"),
+  status: z
+    .enum(INBOUND_STATUSES)
+    .describe(
+      "received (queued), processing (an attempt is running, since processingSince), processed, or failed (with error)",
+    ),
   error: z.string().optional(),
-  summary: z.union([postSummaryView, ack999SummaryView, ack277SummaryView]).optional().describe("What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts"),
+  summary: z
+    .union([postSummaryView, ack999SummaryView, ack277SummaryView])
+    .optional()
+    .describe("What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts"),
   bytes: z.number(),
   attempts: z.number(),
   receivedAt: z.string(),
   processedAt: z.string().optional(),
   processingSince: z.string().optional(),
 });
-

@@ -4,8 +4,6 @@ import { sendMessage } from "../shared/queue.ts";
 import { inboundMessages, type InboundMessage } from "./messages.ts";
 import { now, runPage } from "../shared/db.ts";
 
-
-
 /** The transaction set id (ST01) of the first transaction in an X12 file, or "x12". */
 export function x12Kind(content: string): string {
   const isa = content.indexOf("ISA");
@@ -56,6 +54,8 @@ export async function getInboundFile(tenantId: string, sha256: string) {
 
 /** Inbound files newest first, without their storage keys. */
 export async function listInboundFiles(tenantId: string, q: { limit?: number; cursor?: string }) {
-  const page = await runPage(() => InboundFileEntity.query.byTenant({ tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }));
+  const page = await runPage(() =>
+    InboundFileEntity.query.byTenant({ tenantId }).go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }),
+  );
   return { items: page.items.map(({ tenantId: _t, key: _k, ...f }) => f), nextCursor: page.nextCursor };
 }

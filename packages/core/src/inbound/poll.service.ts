@@ -10,7 +10,8 @@ export async function pollClearinghouse(tenantId: string) {
   try {
     const files = await ch.connection.fetchInbound();
     const received = [];
-    for (const f of files) received.push({ name: f.name, ...(await receiveInbound(tenantId, f.content, "poll", f.name)) });
+    for (const f of files)
+      received.push({ name: f.name, ...(await receiveInbound(tenantId, f.content, "poll", f.name)) });
     await ch.connection.acknowledge(files.map((f) => f.name));
     return { files: received };
   } finally {

@@ -6,7 +6,10 @@ import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
 
 /** Handlers by transaction set (ST01); each reads the archived file its own way. */
-export const inboundHandlers: Record<string, (tenantId: string, file: { key: string; sha256: string }) => Promise<unknown>> = {
+export const inboundHandlers: Record<
+  string,
+  (tenantId: string, file: { key: string; sha256: string }) => Promise<unknown>
+> = {
   "999": async (tenantId, f) => apply999(tenantId, await readEdi(f.key)),
   "277": async (tenantId, f) => apply277(tenantId, await readEdi(f.key)),
   // 835s can be large: streamed from S3, twice (balance first, then posting).
@@ -24,11 +27,17 @@ export async function processInbound(tenantId: string, sha256: string): Promise<
   const { data: file } = await InboundFileEntity.get({ tenantId, sha256 }).go();
   if (!file || file.status === "processed") return "skipped";
   const handler = inboundHandlers[file.kind ?? ""];
-  await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "processing", processingSince: now() }).add({ attempts: 1 }).go();
+  await InboundFileEntity.patch({ tenantId, sha256 })
+    .set({ status: "processing", processingSince: now() })
+    .add({ attempts: 1 })
+    .go();
   try {
     if (!handler) throw new Error(`no handler for X12 transaction set ${file.kind}`);
     const summary = await handler(tenantId, { key: file.key, sha256 });
-    await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "processed", summary, processedAt: now() }).remove(["error"]).go();
+    await InboundFileEntity.patch({ tenantId, sha256 })
+      .set({ status: "processed", summary, processedAt: now() })
+      .remove(["error"])
+      .go();
     return "processed";
   } catch (err) {
     const error = (err as Error).message.slice(0, 1000);

@@ -10,14 +10,24 @@ export type Activity = "claims-submitted" | "statements-sent";
 const counterName = (kind: Activity, practiceId: string, month: string) => `${kind}:${practiceId}:${month}`;
 
 export function countActivity(tenantId: string, practiceId: string, month: string, kind: Activity) {
-  return tx.update(CounterEntity.update({ tenantId, name: counterName(kind, practiceId, month) }).add({ value: 1 }).params());
+  return tx.update(
+    CounterEntity.update({ tenantId, name: counterName(kind, practiceId, month) })
+      .add({ value: 1 })
+      .params(),
+  );
 }
 
-export async function readActivity(tenantId: string, practiceId: string, month: string): Promise<Record<Activity, number>> {
+export async function readActivity(
+  tenantId: string,
+  practiceId: string,
+  month: string,
+): Promise<Record<Activity, number>> {
   const kinds: Activity[] = ["claims-submitted", "statements-sent"];
   const out = {} as Record<Activity, number>;
   for (const kind of kinds) {
-    const { data } = await CounterEntity.get({ tenantId, name: counterName(kind, practiceId, month) }).go({ consistent: true });
+    const { data } = await CounterEntity.get({ tenantId, name: counterName(kind, practiceId, month) }).go({
+      consistent: true,
+    });
     out[kind] = data?.value ?? 0;
   }
   return out;

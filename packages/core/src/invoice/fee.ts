@@ -78,32 +78,61 @@ export function percentageFee(collectedCents: number, contract: Pick<FeeContract
  * month's contract: their line is fee(current + prior) - fee(current), so the percentage is still
  * rounded once on the total, and the minimum is measured against the whole percentage fee.
  */
-export function invoiceLines(c: MonthCollections, contract: FeeContract): { collectedCents: number; priorPeriodCents: number; lines: FeeLine[]; totalCents: number } {
+export function invoiceLines(
+  c: MonthCollections,
+  contract: FeeContract,
+): { collectedCents: number; priorPeriodCents: number; lines: FeeLine[]; totalCents: number } {
   const collectedCents = countedCollections(c, contract.counts);
   const priorPeriodCents = countedCollections(c.prior, contract.counts);
   const current = percentageFee(collectedCents, contract);
   const all = percentageFee(collectedCents + priorPeriodCents, contract);
   // A retainer-only contract (no percentage) prints no percentage line.
   const retainerOnly = contract.percentBps === 0 && !contract.tiers?.length && (contract.monthlyFeeCents ?? 0) > 0;
-  const lines: FeeLine[] = retainerOnly ? [] : [{ kind: "percentage", description: "Percentage of collections", amountCents: current }];
+  const lines: FeeLine[] = retainerOnly
+    ? []
+    : [{ kind: "percentage", description: "Percentage of collections", amountCents: current }];
   if (priorPeriodCents !== 0) {
-    lines.push({ kind: "prior_period", description: "Prior-period adjustment: collections posted after their month was invoiced", amountCents: all - current });
+    lines.push({
+      kind: "prior_period",
+      description: "Prior-period adjustment: collections posted after their month was invoiced",
+      amountCents: all - current,
+    });
   }
   if (contract.monthlyMinimumCents !== undefined && all < contract.monthlyMinimumCents) {
-    lines.push({ kind: "minimum", description: "Monthly minimum fee adjustment", amountCents: contract.monthlyMinimumCents - all });
+    lines.push({
+      kind: "minimum",
+      description: "Monthly minimum fee adjustment",
+      amountCents: contract.monthlyMinimumCents - all,
+    });
   }
-  if (contract.monthlyFeeCents) lines.push({ kind: "monthly_fee", description: "Monthly service fee", amountCents: contract.monthlyFeeCents });
+  if (contract.monthlyFeeCents)
+    lines.push({ kind: "monthly_fee", description: "Monthly service fee", amountCents: contract.monthlyFeeCents });
   if (contract.perClaimSubmittedCents && c.claimsSubmitted) {
-    lines.push({ kind: "per_claim", description: `${c.claimsSubmitted} claims submitted`, amountCents: contract.perClaimSubmittedCents * c.claimsSubmitted });
+    lines.push({
+      kind: "per_claim",
+      description: `${c.claimsSubmitted} claims submitted`,
+      amountCents: contract.perClaimSubmittedCents * c.claimsSubmitted,
+    });
   }
   if (contract.perStatementCents && c.statementsSent) {
-    lines.push({ kind: "per_statement", description: `${c.statementsSent} patient statements`, amountCents: contract.perStatementCents * c.statementsSent });
+    lines.push({
+      kind: "per_statement",
+      description: `${c.statementsSent} patient statements`,
+      amountCents: contract.perStatementCents * c.statementsSent,
+    });
   }
-  if (contract.oneOffSetupCents && c.setupDue) lines.push({ kind: "setup", description: "One-time setup", amountCents: contract.oneOffSetupCents });
+  if (contract.oneOffSetupCents && c.setupDue)
+    lines.push({ kind: "setup", description: "One-time setup", amountCents: contract.oneOffSetupCents });
   return { collectedCents, priorPeriodCents, lines, totalCents: lines.reduce((s, l) => s + l.amountCents, 0) };
 }
 
 /** The contract term as the fee math reads it, with the default counting rules. */
-export function feeContractOf(term: Omit<FeeContract, "counts" | "percentBps"> & { percentBps?: number; counts?: FeeContract["counts"] }): FeeContract {
-  return { ...term, percentBps: term.percentBps ?? 0, counts: term.counts ?? { insurance: true, patient: true, interest: false } };
+export function feeContractOf(
+  term: Omit<FeeContract, "counts" | "percentBps"> & { percentBps?: number; counts?: FeeContract["counts"] },
+): FeeContract {
+  return {
+    ...term,
+    percentBps: term.percentBps ?? 0,
+    counts: term.counts ?? { insurance: true, patient: true, interest: false },
+  };
 }

@@ -62,7 +62,13 @@ export const InvoiceRunEntity = new Entity(
       done: { type: "number", required: true },
       failed: { type: "number", required: true },
       /** Practices that could not be invoiced, with the reason. */
-      errors: { type: "list", items: { type: "map", properties: { practiceId: { type: "string", required: true }, message: { type: "string", required: true } } } },
+      errors: {
+        type: "list",
+        items: {
+          type: "map",
+          properties: { practiceId: { type: "string", required: true }, message: { type: "string", required: true } },
+        },
+      },
       startedAt: { type: "string", required: true },
       requestedBy: { type: "string", required: true },
     },

@@ -19,12 +19,21 @@ export const invoiceBody = z.object({
   number: z.string().optional(),
   status: z.enum(INVOICE_STATUSES),
   period: z.string(),
-  company: z.object({ name: z.string(), address: address.optional(), email: z.string().optional(), phone: z.string().optional(), paymentInstructions: z.string().optional() }),
+  company: z.object({
+    name: z.string(),
+    address: address.optional(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    paymentInstructions: z.string().optional(),
+  }),
   practice: z.object({ practiceId: z.string(), name: z.string(), address: address.optional() }),
   contract: contractTerm,
   collections: collectionsView.extend({ countedCents: cents }),
   /** Collections of months already invoiced, posted after those invoices were finalized, by deposit month. */
-  priorPeriod: z.object({ countedCents: cents, months: z.array(z.object({ month: z.string(), collections: collectionsView })) }),
+  priorPeriod: z.object({
+    countedCents: cents,
+    months: z.array(z.object({ month: z.string(), collections: collectionsView })),
+  }),
   activity: z.object({ claimsSubmitted: z.number().int(), statementsSent: z.number().int(), setupDue: z.boolean() }),
   lines: z.array(feeLineView),
   totalCents: cents,
@@ -45,10 +54,21 @@ export const invoiceView = invoiceBody
     csvUrl: z.string().optional(),
     pdfUrl: z.string().optional(),
   })
-  .describe("The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl links");
+  .describe(
+    "The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl links",
+  );
 
 /** A month-close run: how many practices it queued, and how they went. */
-export const invoiceRunView = z.object({ runId: z.string(), period: z.string(), practices: z.number(), done: z.number(), failed: z.number(), status: z.string(), startedAt: z.string(), errors: z.array(z.object({ practiceId: z.string(), message: z.string() })) });
+export const invoiceRunView = z.object({
+  runId: z.string(),
+  period: z.string(),
+  practices: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  status: z.string(),
+  startedAt: z.string(),
+  errors: z.array(z.object({ practiceId: z.string(), message: z.string() })),
+});
 
 /** One line of an invoice list. */
 export const invoiceSummaryView = z.object({

@@ -20,14 +20,23 @@ import type { Address } from "../shared/schema.ts";
 /** Days from finalize to the due date printed on the invoice. */
 export const PAYMENT_TERMS_DAYS = 30;
 
-const emptyCollections = (): Collections => ({ insurancePaymentsCents: 0, patientPaymentsCents: 0, refundsCents: 0, recoupmentsCents: 0, interestCents: 0 });
+const emptyCollections = (): Collections => ({
+  insurancePaymentsCents: 0,
+  patientPaymentsCents: 0,
+  refundsCents: 0,
+  recoupmentsCents: 0,
+  interestCents: 0,
+});
 
 /** The contract term in force for a month: the one covering its last day, else any covering part of it. */
 export function termFor(terms: ContractTerm[], period: string): ContractTerm | undefined {
   const first = `${period}-01`;
   const last = `${period}-${String(new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).getUTCDate()).padStart(2, "0")}`;
   const covers = (t: ContractTerm, day: string) => t.effectiveFrom <= day && (!t.effectiveTo || t.effectiveTo >= day);
-  return terms.find((t) => covers(t, last)) ?? terms.find((t) => t.effectiveFrom <= last && (!t.effectiveTo || t.effectiveTo >= first));
+  return (
+    terms.find((t) => covers(t, last)) ??
+    terms.find((t) => t.effectiveFrom <= last && (!t.effectiveTo || t.effectiveTo >= first))
+  );
 }
 
 /**
@@ -35,11 +44,23 @@ export function termFor(terms: ContractTerm[], period: string): ContractTerm | u
  * month, late ones from closed months included) and the contract in force. Reads are proportional
  * to the practice-month's entries, never to the table.
  */
-export async function computeInvoice(tenantId: string, practiceId: string, period: string, invoiceId: string, consistent = false): Promise<{ body: InvoiceBody; entries: LedgerRow[] }> {
+export async function computeInvoice(
+  tenantId: string,
+  practiceId: string,
+  period: string,
+  invoiceId: string,
+  consistent = false,
+): Promise<{ body: InvoiceBody; entries: LedgerRow[] }> {
   const [practice, tenant] = await Promise.all([practiceForSystem(tenantId, practiceId), tenantForSystem(tenantId)]);
   if (!practice || !tenant) throw notFound("Practice");
   const term = termFor(practice.contracts as ContractTerm[], period);
-  if (!term) throw invalid([{ path: "period", message: `practice ${practiceId} has no contract term in force in ${period}; add one before invoicing` }]);
+  if (!term)
+    throw invalid([
+      {
+        path: "period",
+        message: `practice ${practiceId} has no contract term in force in ${period}; add one before invoicing`,
+      },
+    ]);
   const contract = feeContractOf(term);
 
   const entries = (await ledgerOf(tenantId, practiceId, period, consistent)).filter((e) => categoryOf(e));
@@ -61,18 +82,33 @@ export async function computeInvoice(tenantId: string, practiceId: string, perio
   const activity = await readActivity(tenantId, practiceId, period);
   const setupDue = contract.oneOffSetupCents ? !(await hasClosedInvoiceBefore(tenantId, practiceId, period)) : false;
   const fee = invoiceLines(
-    { ...current, prior, claimsSubmitted: activity["claims-submitted"], statementsSent: activity["statements-sent"], setupDue },
+    {
+      ...current,
+      prior,
+      claimsSubmitted: activity["claims-submitted"],
+      statementsSent: activity["statements-sent"],
+      setupDue,
+    },
     contract,
   );
   const body: InvoiceBody = {
     invoiceId,
     status: "draft",
     period,
-    company: { name: tenant.name, address: tenant.address as Address | undefined, email: tenant.email, phone: tenant.phone, paymentInstructions: tenant.paymentInstructions },
+    company: {
+      name: tenant.name,
+      address: tenant.address as Address | undefined,
+      email: tenant.email,
+      phone: tenant.phone,
+      paymentInstructions: tenant.paymentInstructions,
+    },
     practice: { practiceId, name: practice.legalName, address: practice.address as Practice["address"] },
     contract: term,
     collections: { ...current, countedCents: fee.collectedCents },
-    priorPeriod: { countedCents: fee.priorPeriodCents, months: [...priorMonths].sort().map(([month, collections]) => ({ month, collections })) },
+    priorPeriod: {
+      countedCents: fee.priorPeriodCents,
+      months: [...priorMonths].sort().map(([month, collections]) => ({ month, collections })),
+    },
     activity: { claimsSubmitted: activity["claims-submitted"], statementsSent: activity["statements-sent"], setupDue },
     lines: fee.lines,
     totalCents: fee.totalCents,
@@ -83,7 +119,10 @@ export async function computeInvoice(tenantId: string, practiceId: string, perio
 }
 
 async function hasClosedInvoiceBefore(tenantId: string, practiceId: string, period: string): Promise<boolean> {
-  const { data } = await InvoiceEntity.query.byPractice({ tenantId, practiceId }).lt({ period }).go({ pages: "all", attributes: ["status"] });
+  const { data } = await InvoiceEntity.query
+    .byPractice({ tenantId, practiceId })
+    .lt({ period })
+    .go({ pages: "all", attributes: ["status"] });
   return data.some((i) => i.status !== "draft");
 }
 
@@ -96,16 +135,33 @@ async function currentInvoice(tenantId: string, practiceId: string, period: stri
  * The invoice run's work for one practice: (re)computes the month's draft. A finalized (or sent,
  * paid) invoice is left alone, so running a period twice never duplicates or changes one.
  */
-export async function draftInvoice(tenantId: string, practiceId: string, period: string): Promise<{ outcome: "drafted" | "recomputed" | "left_alone"; invoiceId: string }> {
+export async function draftInvoice(
+  tenantId: string,
+  practiceId: string,
+  period: string,
+): Promise<{ outcome: "drafted" | "recomputed" | "left_alone"; invoiceId: string }> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await currentInvoice(tenantId, practiceId, period);
     if (existing && existing.status !== "draft") return { outcome: "left_alone", invoiceId: existing.invoiceId };
     const invoiceId = existing?.invoiceId ?? newId("inv");
     const { body, entries } = await computeInvoice(tenantId, practiceId, period, invoiceId);
     const files = await writeInvoiceFiles(tenantId, body, entries);
-    const item = { tenantId, practiceId, period, slot: "current", invoiceId, status: "draft" as const, body, files, computedAt: body.computedAt, version: (existing?.version ?? 0) + 1 };
+    const item = {
+      tenantId,
+      practiceId,
+      period,
+      slot: "current",
+      invoiceId,
+      status: "draft" as const,
+      body,
+      files,
+      computedAt: body.computedAt,
+      version: (existing?.version ?? 0) + 1,
+    };
     const put = existing
-      ? InvoiceEntity.put(item).where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.version, existing.version)}`)
+      ? InvoiceEntity.put(item).where(
+          (a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.version, existing.version)}`,
+        )
       : InvoiceEntity.put(item).where((a, op) => op.notExists(a.invoiceId));
     try {
       await transactWrite([tx.put(put.params())]);
@@ -127,12 +183,23 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
   authorize(p, "invoice.finalize");
   const existing = await visibleInvoice(p, practiceId, period);
   if (existing.status !== "draft" && existing.status !== "finalizing") {
-    throw new AppError(409, "invoice-not-draft", "Invoice is not a draft", `The ${period} invoice is ${existing.status}; only a draft can be finalized`);
+    throw new AppError(
+      409,
+      "invoice-not-draft",
+      "Invoice is not a draft",
+      `The ${period} invoice is ${existing.status}; only a draft can be finalized`,
+    );
   }
   let version = existing.version;
   if (existing.status === "draft") {
     await transactWrite([
-      tx.update(InvoiceEntity.patch({ tenantId: p.tenantId, practiceId, period, slot: "current" }).set({ status: "finalizing" }).add({ version: 1 }).where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.version, version)}`).params()),
+      tx.update(
+        InvoiceEntity.patch({ tenantId: p.tenantId, practiceId, period, slot: "current" })
+          .set({ status: "finalizing" })
+          .add({ version: 1 })
+          .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.version, version)}`)
+          .params(),
+      ),
     ]).catch(rethrowAsConflict);
     version++;
   }
@@ -140,13 +207,19 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
   const finalizedAt = now();
   const dueDate = addDays(finalizedAt, PAYMENT_TERMS_DAYS);
   for (let attempt = 0; ; attempt++) {
-    const { data: counter } = await CounterEntity.get({ tenantId: p.tenantId, name: "invoice-number" }).go({ consistent: true });
+    const { data: counter } = await CounterEntity.get({ tenantId: p.tenantId, name: "invoice-number" }).go({
+      consistent: true,
+    });
     const last = counter?.value ?? 0;
     const number = `INV-${String(last + 1).padStart(6, "0")}`;
     const frozen: InvoiceBody = { ...body, number, status: "finalized", finalizedAt, dueDate };
     const counterWrite = counter
-      ? CounterEntity.update({ tenantId: p.tenantId, name: "invoice-number" }).set({ value: last + 1 }).where((a, op) => op.eq(a.value, last))
-      : CounterEntity.put({ tenantId: p.tenantId, name: "invoice-number", value: 1 }).where((a, op) => op.notExists(a.value));
+      ? CounterEntity.update({ tenantId: p.tenantId, name: "invoice-number" })
+          .set({ value: last + 1 })
+          .where((a, op) => op.eq(a.value, last))
+      : CounterEntity.put({ tenantId: p.tenantId, name: "invoice-number", value: 1 }).where((a, op) =>
+          op.notExists(a.value),
+        );
     try {
       await transactWrite([
         counter ? tx.update(counterWrite.params(), "number") : tx.put(counterWrite.params(), "number"),
@@ -164,7 +237,8 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
       return invoiceView({ ...existing, status: "finalized", number, body: frozen, files, version: version + 1 });
     } catch (err) {
       // Another invoice took this number first: take the next one.
-      if (attempt < 10 && err instanceof TransactionConflict && err.failed("number") && !err.failed("invoice")) continue;
+      if (attempt < 10 && err instanceof TransactionConflict && err.failed("number") && !err.failed("invoice"))
+        continue;
       rethrowAsConflict(err);
     }
   }
@@ -186,7 +260,12 @@ export async function moveInvoice(p: Principal, practiceId: string, period: stri
   const inv = await visibleInvoice(p, practiceId, period);
   const m = MOVES[move];
   if (!m.from.includes(inv.status)) {
-    throw new AppError(409, "illegal-invoice-transition", "Illegal invoice status change", `A ${inv.status} invoice cannot become ${m.to}`);
+    throw new AppError(
+      409,
+      "illegal-invoice-transition",
+      "Illegal invoice status change",
+      `A ${inv.status} invoice cannot become ${m.to}`,
+    );
   }
   const at = now();
   await InvoiceEntity.patch({ tenantId: p.tenantId, practiceId, period, slot: "current" })
@@ -208,14 +287,30 @@ export async function voidInvoice(p: Principal, practiceId: string, period: stri
   authorize(p, "invoice.void");
   const inv = await visibleInvoice(p, practiceId, period);
   if (inv.status === "draft" || inv.status === "finalizing" || inv.status === "paid") {
-    throw new AppError(409, "illegal-invoice-transition", "Illegal invoice status change", `A ${inv.status} invoice cannot be voided${inv.status === "paid" ? "; issue a credit on the next invoice" : ""}`);
+    throw new AppError(
+      409,
+      "illegal-invoice-transition",
+      "Illegal invoice status change",
+      `A ${inv.status} invoice cannot be voided${inv.status === "paid" ? "; issue a credit on the next invoice" : ""}`,
+    );
   }
   const at = now();
   const { tenantId } = p;
-  const voided = { ...inv, slot: `void-${inv.number}`, status: "void" as const, voidedAt: at, voidReason: reason, body: { ...(inv.body as InvoiceBody), status: "void" as const } };
+  const voided = {
+    ...inv,
+    slot: `void-${inv.number}`,
+    status: "void" as const,
+    voidedAt: at,
+    voidReason: reason,
+    body: { ...(inv.body as InvoiceBody), status: "void" as const },
+  };
   await transactWrite([
     tx.put(InvoiceEntity.put(voided).params()),
-    tx.del(InvoiceEntity.delete({ tenantId, practiceId, period, slot: "current" }).where((a, op) => op.eq(a.version, inv.version)).params()),
+    tx.del(
+      InvoiceEntity.delete({ tenantId, practiceId, period, slot: "current" })
+        .where((a, op) => op.eq(a.version, inv.version))
+        .params(),
+    ),
   ]).catch(rethrowAsConflict);
   return invoiceView(voided);
 }
@@ -228,13 +323,35 @@ async function visibleInvoice(p: Principal, practiceId: string, period: string) 
 }
 
 /** The invoice with 15-minute download links to its JSON, CSV and PDF. */
-async function invoiceView(inv: { invoiceId: string; practiceId: string; period: string; slot: string; status: InvoiceStatus; number?: string; body: unknown; files?: unknown; version: number }) {
+async function invoiceView(inv: {
+  invoiceId: string;
+  practiceId: string;
+  period: string;
+  slot: string;
+  status: InvoiceStatus;
+  number?: string;
+  body: unknown;
+  files?: unknown;
+  version: number;
+}) {
   const files = inv.files as InvoiceFiles | undefined;
   const links = files
-    ? { jsonUrl: await presign("DocumentBucket", files.json), csvUrl: await presign("DocumentBucket", files.csv), pdfUrl: await presign("DocumentBucket", files.pdf) }
+    ? {
+        jsonUrl: await presign("DocumentBucket", files.json),
+        csvUrl: await presign("DocumentBucket", files.csv),
+        pdfUrl: await presign("DocumentBucket", files.pdf),
+      }
     : {};
   const body = inv.body as InvoiceBody;
-  return { ...body, practiceId: inv.practiceId, slot: inv.slot, status: inv.status, number: inv.number, version: inv.version, ...links };
+  return {
+    ...body,
+    practiceId: inv.practiceId,
+    slot: inv.slot,
+    status: inv.status,
+    number: inv.number,
+    version: inv.version,
+    ...links,
+  };
 }
 
 export async function getInvoice(p: Principal, practiceId: string, period: string) {
@@ -257,7 +374,20 @@ export async function listInvoices(p: Principal, q: { period?: string; practiceI
   return {
     items: items.map((i) => {
       const b = i.body as InvoiceBody;
-      return { practiceId: i.practiceId, practiceName: b.practice.name, period: i.period, slot: i.slot, invoiceId: i.invoiceId, number: i.number, status: i.status, collectedCents: b.collections.countedCents, priorPeriodCents: b.priorPeriod.countedCents, totalCents: b.totalCents, computedAt: i.computedAt, finalizedAt: i.finalizedAt };
+      return {
+        practiceId: i.practiceId,
+        practiceName: b.practice.name,
+        period: i.period,
+        slot: i.slot,
+        invoiceId: i.invoiceId,
+        number: i.number,
+        status: i.status,
+        collectedCents: b.collections.countedCents,
+        priorPeriodCents: b.priorPeriod.countedCents,
+        totalCents: b.totalCents,
+        computedAt: i.computedAt,
+        finalizedAt: i.finalizedAt,
+      };
     }),
   };
 }

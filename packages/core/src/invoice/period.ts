@@ -29,7 +29,12 @@ export class Periods {
     const cached = this.known.get(key);
     if (cached) return cached;
     for (;;) {
-      const { data } = await InvoiceEntity.get({ tenantId: this.tenantId, practiceId, period: month, slot: "current" }).go({ attributes: ["status"], consistent: true });
+      const { data } = await InvoiceEntity.get({
+        tenantId: this.tenantId,
+        practiceId,
+        period: month,
+        slot: "current",
+      }).go({ attributes: ["status"], consistent: true });
       if (!data || data.status === "draft") break;
       month = nextMonth(month);
     }
@@ -44,15 +49,22 @@ export class Periods {
 
   /** Transaction item: the month is still open (no invoice yet, or a draft). */
   openCondition(practiceId: string, month: string) {
-    const { TableName, Key } = InvoiceEntity.get({ tenantId: this.tenantId, practiceId, period: month, slot: "current" }).params();
+    const { TableName, Key } = InvoiceEntity.get({
+      tenantId: this.tenantId,
+      practiceId,
+      period: month,
+      slot: "current",
+    }).params();
     return tx.condition(
       {
-      TableName,
-      Key,
-      ConditionExpression: "attribute_not_exists(#status) OR #status = :open",
-      ExpressionAttributeNames: { "#status": "status" },
-      ExpressionAttributeValues: { ":open": "draft" },
-    }, OPEN_MONTH);
+        TableName,
+        Key,
+        ConditionExpression: "attribute_not_exists(#status) OR #status = :open",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":open": "draft" },
+      },
+      OPEN_MONTH,
+    );
   }
 }
 
@@ -63,7 +75,12 @@ export const OPEN_MONTH = "open-month";
  * Runs a posting in the month its date books into; when that month closes in the meantime (the
  * transaction's last item, the open-month condition, fails), books it into the next open month.
  */
-export async function withOpenMonth<T>(periods: Periods, practiceId: string, date: string, post: (month: string) => Promise<T>): Promise<T> {
+export async function withOpenMonth<T>(
+  periods: Periods,
+  practiceId: string,
+  date: string,
+  post: (month: string) => Promise<T>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const month = await periods.bookingMonth(practiceId, date);
     try {

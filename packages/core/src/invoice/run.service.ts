@@ -26,8 +26,6 @@ export function previousMonth(at = new Date()): string {
   return d.toISOString().slice(0, 7);
 }
 
-
-
 /**
  * Starts a month-close run: one SQS message per practice, each drafting (or recomputing) that
  * practice's invoice. Finalized invoices are left alone, so a run can be repeated at will.
@@ -35,16 +33,31 @@ export function previousMonth(at = new Date()): string {
 export async function startInvoiceRun(p: Principal, input: z.infer<typeof invoiceRunInput>) {
   const requestedBy = actorOf(p);
   authorize(p, "invoiceRun.start");
-  if (input.period > now().slice(0, 7)) throw invalid([{ path: "period", message: "cannot invoice a month that has not started" }]);
+  if (input.period > now().slice(0, 7))
+    throw invalid([{ path: "period", message: "cannot invoice a month that has not started" }]);
   const data = await practiceStatuses(p.tenantId);
   const active = new Set(data.filter((x) => x.status === "active").map((x) => x.practiceId));
   const practiceIds = input.practiceIds ?? [...active];
   const unknown = practiceIds.filter((id) => !active.has(id));
-  if (unknown.length) throw invalid(unknown.map((id) => ({ path: "practiceIds", message: `no active practice ${id}` })));
+  if (unknown.length)
+    throw invalid(unknown.map((id) => ({ path: "practiceIds", message: `no active practice ${id}` })));
   const runId = newId("run");
-  const run = { tenantId: p.tenantId, runId, period: input.period, practices: practiceIds.length, done: 0, failed: 0, startedAt: now(), requestedBy };
+  const run = {
+    tenantId: p.tenantId,
+    runId,
+    period: input.period,
+    practices: practiceIds.length,
+    done: 0,
+    failed: 0,
+    startedAt: now(),
+    requestedBy,
+  };
   await InvoiceRunEntity.put(run).go();
-  await sendMessages("InvoiceRunQueue", invoiceRunMessages, practiceIds.map((practiceId) => ({ tenantId: p.tenantId, runId, practiceId, period: input.period })));
+  await sendMessages(
+    "InvoiceRunQueue",
+    invoiceRunMessages,
+    practiceIds.map((practiceId) => ({ tenantId: p.tenantId, runId, practiceId, period: input.period })),
+  );
   return { ...viewRun(run), status: practiceIds.length ? "running" : "done" };
 }
 
@@ -58,27 +71,56 @@ export async function runPracticeInvoice(msg: InvoiceRunMessage, lastAttempt = t
   try {
     const result = await draftInvoice(msg.tenantId, msg.practiceId, msg.period);
     await InvoiceRunEntity.patch({ tenantId: msg.tenantId, runId: msg.runId }).add({ done: 1 }).go();
-    log("info", "invoice drafted", { tenantId: msg.tenantId, runId: msg.runId, practiceId: msg.practiceId, outcome: result.outcome });
+    log("info", "invoice drafted", {
+      tenantId: msg.tenantId,
+      runId: msg.runId,
+      practiceId: msg.practiceId,
+      outcome: result.outcome,
+    });
     return result;
   } catch (err) {
     const permanent = err instanceof AppError && err.status < 500;
     if (permanent || lastAttempt) {
-      const message = err instanceof AppError ? (err.errors?.map((f) => f.message).join("; ") || err.message) : "internal error (see the logs)";
+      const message =
+        err instanceof AppError
+          ? err.errors?.map((f) => f.message).join("; ") || err.message
+          : "internal error (see the logs)";
       await InvoiceRunEntity.patch({ tenantId: msg.tenantId, runId: msg.runId })
         .add({ failed: 1 })
         .append({ errors: [{ practiceId: msg.practiceId, message: message.slice(0, 300) }] })
         .go();
     }
     if (permanent) {
-      log("warn", "invoice not drafted", { tenantId: msg.tenantId, runId: msg.runId, practiceId: msg.practiceId, error: (err as Error).message });
+      log("warn", "invoice not drafted", {
+        tenantId: msg.tenantId,
+        runId: msg.runId,
+        practiceId: msg.practiceId,
+        error: (err as Error).message,
+      });
       return undefined;
     }
     throw err;
   }
 }
 
-function viewRun(r: { runId: string; period: string; practices: number; done: number; failed: number; startedAt: string; errors?: { practiceId: string; message: string }[] }) {
-  return { runId: r.runId, period: r.period, practices: r.practices, done: r.done, failed: r.failed, startedAt: r.startedAt, errors: r.errors ?? [] };
+function viewRun(r: {
+  runId: string;
+  period: string;
+  practices: number;
+  done: number;
+  failed: number;
+  startedAt: string;
+  errors?: { practiceId: string; message: string }[];
+}) {
+  return {
+    runId: r.runId,
+    period: r.period,
+    practices: r.practices,
+    done: r.done,
+    failed: r.failed,
+    startedAt: r.startedAt,
+    errors: r.errors ?? [],
+  };
 }
 
 export async function getInvoiceRun(p: Principal, runId: string) {

@@ -70,7 +70,8 @@ export const zeroBalances = (chargeCents: number): Balances => ({
 export const isPriorPayerReason = (reason?: string) => reason === "23";
 /** The contract, fee schedule or sequestration: reductions the practice agreed to, never worked as denials. */
 const CONTRACTUAL_REASONS = new Set(["45", "42", "253"]);
-export const isContractual = (group?: string, reason?: string) => group === "CO" && CONTRACTUAL_REASONS.has(reason ?? "");
+export const isContractual = (group?: string, reason?: string) =>
+  group === "CO" && CONTRACTUAL_REASONS.has(reason ?? "");
 
 /** A payer adjustment that refuses money (CO-16, CO-97, CO-50, OA-18...): kept open until a person resolves it. */
 export function isDenialReason(group?: string, reason?: string): boolean {
@@ -84,7 +85,16 @@ export function isDenialReason(group?: string, reason?: string): boolean {
  * next coverage and what they paid.
  */
 export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
-  const next = { contractualCents: 0, deniedCents: 0, priorPayerCents: 0, priorPayerReportedCents: 0, restatedContractualCents: 0, transferredCents: 0, patientPaidCents: 0, ...b };
+  const next = {
+    contractualCents: 0,
+    deniedCents: 0,
+    priorPayerCents: 0,
+    priorPayerReportedCents: 0,
+    restatedContractualCents: 0,
+    transferredCents: 0,
+    patientPaidCents: 0,
+    ...b,
+  };
   for (const e of entries) {
     const a = e.amountCents;
     switch (e.kind) {
@@ -127,9 +137,14 @@ export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
   // by repeating their contractual adjustment: up to what they resolved, that is no new write-off.
   const restatedPrior = Math.min(Math.max(next.priorPayerReportedCents, 0), next.priorPayerCents);
   next.restatedContractualCents = Math.min(Math.max(next.contractualCents, 0), next.priorPayerCents - restatedPrior);
-  const ownAdjustments = next.adjustedCents - next.restatedContractualCents + (next.priorPayerReportedCents - restatedPrior);
-  next.insuranceBalanceCents = next.chargeCents - next.priorPayerCents - next.insurancePaidCents - ownAdjustments - next.patientResponsibilityCents;
+  const ownAdjustments =
+    next.adjustedCents - next.restatedContractualCents + (next.priorPayerReportedCents - restatedPrior);
+  next.insuranceBalanceCents =
+    next.chargeCents -
+    next.priorPayerCents -
+    next.insurancePaidCents -
+    ownAdjustments -
+    next.patientResponsibilityCents;
   next.patientBalanceCents = next.patientResponsibilityCents - next.transferredCents - next.patientPaidCents;
   return next;
 }
-

@@ -14,7 +14,10 @@ export interface Collections {
 }
 
 /** A ledger entry as month close reads it. */
-export type LedgerRow = Pick<LedgerEntry, "entryId" | "claimId" | "kind" | "amountCents" | "depositDate" | "payerId" | "remittanceId">;
+export type LedgerRow = Pick<
+  LedgerEntry,
+  "entryId" | "claimId" | "kind" | "amountCents" | "depositDate" | "payerId" | "remittanceId"
+>;
 
 /** A counted collection: what kind it is under the contract's counting rules. */
 export type Category = keyof Collections;
@@ -47,12 +50,19 @@ const BOUNDS = ["", "2", "4", "6", "8", "a", "c", "e", "~"];
 const LEDGER_RANGES = BOUNDS.slice(0, -1).map((lo, i) => [lo, BOUNDS[i + 1]!] as const);
 
 /** Every ledger entry booked into a practice-month: Queries on its one partition, paged, eight ranges at once. */
-export async function ledgerOf(tenantId: string, practiceId: string, month: string, consistent = false): Promise<LedgerEntry[]> {
+export async function ledgerOf(
+  tenantId: string,
+  practiceId: string,
+  month: string,
+  consistent = false,
+): Promise<LedgerEntry[]> {
   const parts = await Promise.all(
     LEDGER_RANGES.map(([lo, hi]) =>
-      LedgerEntryEntity.query.byPracticeMonth({ tenantId, practiceId, month }).between({ entryId: lo }, { entryId: hi }).go({ pages: "all", consistent }),
+      LedgerEntryEntity.query
+        .byPracticeMonth({ tenantId, practiceId, month })
+        .between({ entryId: lo }, { entryId: hi })
+        .go({ pages: "all", consistent }),
     ),
   );
   return parts.flatMap((p) => p.data);
 }
-

@@ -1,5 +1,14 @@
 // The ledger module's face: entries (append-only), balances, collection categories.
-export { type EntryKind, type EntryDraft, type Balances, zeroBalances, applyEntries, isContractual, isDenialReason, isPriorPayerReason } from "./balances.ts";
+export {
+  type EntryKind,
+  type EntryDraft,
+  type Balances,
+  zeroBalances,
+  applyEntries,
+  isContractual,
+  isDenialReason,
+  isPriorPayerReason,
+} from "./balances.ts";
 export { type Collections, type Category, type LedgerRow, categoryOf, ledgerOf } from "./collections.ts";
 export { type NewLedgerEntry, entryPut, entriesOfClaim, entriesOfPracticeMonth } from "./ledger.service.ts";
 export type { LedgerEntry } from "./ledger.entity.ts";

@@ -21,7 +21,16 @@ export async function entriesOfClaim(tenantId: string, claimId: string): Promise
 }
 
 /** One page of a practice-month's entries. */
-export async function entriesOfPracticeMonth(tenantId: string, practiceId: string, month: string, q: { limit?: number; cursor?: string }) {
-  const page = await runPage(() => LedgerEntryEntity.query.byPracticeMonth({ tenantId, practiceId, month }).go({ limit: q.limit, cursor: q.cursor ?? null }));
+export async function entriesOfPracticeMonth(
+  tenantId: string,
+  practiceId: string,
+  month: string,
+  q: { limit?: number; cursor?: string },
+) {
+  const page = await runPage(() =>
+    LedgerEntryEntity.query
+      .byPracticeMonth({ tenantId, practiceId, month })
+      .go({ limit: q.limit, cursor: q.cursor ?? null }),
+  );
   return { items: page.items.map(({ tenantId: _t, ...e }) => e), nextCursor: page.nextCursor };
 }

@@ -20,7 +20,10 @@ export const coverageInput = z
     /** Our payer id (`pyr_...`). */
     payerId: z.string().min(1).max(40),
     memberId: z.string().regex(/^[A-Za-z0-9-]{2,80}$/, "must be 2-80 letters, digits or hyphens"),
-    groupNumber: z.string().regex(/^[A-Za-z0-9-]{1,50}$/, "must be 1-50 letters, digits or hyphens").optional(),
+    groupNumber: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,50}$/, "must be 1-50 letters, digits or hyphens")
+      .optional(),
     order: z.enum(COVERAGE_ORDERS),
     relationship: z.enum(RELATIONSHIPS),
     subscriber: z.looseObject({}).optional(),
@@ -29,7 +32,12 @@ export const coverageInput = z
   })
   .superRefine((c, ctx) => {
     if (c.relationship === "self") {
-      if (c.subscriber) ctx.addIssue({ code: "custom", path: ["subscriber"], message: "must be omitted when the patient is the subscriber" });
+      if (c.subscriber)
+        ctx.addIssue({
+          code: "custom",
+          path: ["subscriber"],
+          message: "must be omitted when the patient is the subscriber",
+        });
       return;
     }
     if (!c.subscriber) {
@@ -43,7 +51,11 @@ export const coverageInput = z
     const r = subscriber.safeParse(c.subscriber);
     if (!r.success) {
       for (const i of r.error.issues) {
-        ctx.addIssue({ code: "custom", path: ["subscriber", ...i.path.map(String)], message: `subscriber incomplete: ${i.message}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["subscriber", ...i.path.map(String)],
+          message: `subscriber incomplete: ${i.message}`,
+        });
       }
     }
     if (c.effectiveFrom && c.effectiveTo && c.effectiveTo < c.effectiveFrom) {
@@ -59,7 +71,8 @@ export const coverages = z
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((c, i) => {
-      if (seen.has(c.order)) ctx.addIssue({ code: "custom", path: [i, "order"], message: `there is already a ${c.order} coverage` });
+      if (seen.has(c.order))
+        ctx.addIssue({ code: "custom", path: [i, "order"], message: `there is already a ${c.order} coverage` });
       seen.add(c.order);
     });
   });
@@ -71,9 +84,15 @@ const base = {
   dateOfBirth: isoDate,
   sex,
   address,
-  phone: z.string().regex(/^\d{10}$/, "must be 10 digits").optional(),
+  phone: z
+    .string()
+    .regex(/^\d{10}$/, "must be 10 digits")
+    .optional(),
   /** The practice's own account / MRN number for the patient. */
-  accountNumber: z.string().regex(/^[A-Za-z0-9-]{1,30}$/).optional(),
+  accountNumber: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,30}$/)
+    .optional(),
   coverages: coverages.default([]),
   status: status.default("active"),
 };
@@ -81,7 +100,9 @@ const base = {
 export const patientInput = z.strictObject(base);
 export type PatientInput = z.infer<typeof patientInput>;
 
-export const patientPatch = z.strictObject({ ...base, coverages: coverages.optional(), status: status.optional() }).partial();
+export const patientPatch = z
+  .strictObject({ ...base, coverages: coverages.optional(), status: status.optional() })
+  .partial();
 export type PatientPatch = z.infer<typeof patientPatch>;
 
 export const coverageView = z.object({

@@ -1,5 +1,12 @@
 import { PatientEntity } from "./patient.entity.ts";
-import { matchKey, type Coverage, type CoverageInput, type Patient, type PatientInput, type PatientPatch } from "./patient.schema.ts";
+import {
+  matchKey,
+  type Coverage,
+  type CoverageInput,
+  type Patient,
+  type PatientInput,
+  type PatientPatch,
+} from "./patient.schema.ts";
 import { getPractice } from "../practice/index.ts";
 import { findPayer } from "../payer/index.ts";
 import { newId } from "../shared/ids.ts";
@@ -39,19 +46,40 @@ export async function createPatient(p: Principal, practiceId: string, input: Pat
  * A new patient's writes, not yet made: for a caller whose own write must succeed with it or not
  * at all (an encounter registering its patient). The practice must have been checked.
  */
-export async function planNewPatient(p: Principal, practiceId: string, input: PatientInput): Promise<{ patient: Patient; items: TxItem[] }> {
+export async function planNewPatient(
+  p: Principal,
+  practiceId: string,
+  input: PatientInput,
+): Promise<{ patient: Patient; items: TxItem[] }> {
   const coverages = await resolveCoverages(p, input.coverages);
   const patientId = newId("pat");
   const at = now();
-  const item = { tenantId: p.tenantId, practiceId, patientId, ...input, coverages, matchKey: matchKey(input), createdAt: at, updatedAt: at, version: 1 };
+  const item = {
+    tenantId: p.tenantId,
+    practiceId,
+    patientId,
+    ...input,
+    coverages,
+    matchKey: matchKey(input),
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
   return {
     patient: view(item),
-    items: [tx.put(PatientEntity.create(item).params()), tx.put(auditPut(p, `patient:${patientId}`, "created", { practiceId }))],
+    items: [
+      tx.put(PatientEntity.create(item).params()),
+      tx.put(auditPut(p, `patient:${patientId}`, "created", { practiceId })),
+    ],
   };
 }
 
 /** An update of a patient's coverages, not yet written, conditional on the version read. */
-export async function planCoverageUpdate(p: Principal, current: Patient, coverages: CoverageInput[]): Promise<{ patient: Patient; items: TxItem[] }> {
+export async function planCoverageUpdate(
+  p: Principal,
+  current: Patient,
+  coverages: CoverageInput[],
+): Promise<{ patient: Patient; items: TxItem[] }> {
   const resolved = await resolveCoverages(p, coverages, current.coverages);
   const { practiceId, patientId } = current;
   const planned = versionedUpdateItems(
@@ -61,7 +89,10 @@ export async function planCoverageUpdate(p: Principal, current: Patient, coverag
     { coverages: resolved },
     auditPut(p, `patient:${patientId}`, "updated", { practiceId, fields: ["coverages"] }),
   );
-  return { patient: { ...current, coverages: resolved, version: planned.version, updatedAt: planned.updatedAt }, items: planned.items };
+  return {
+    patient: { ...current, coverages: resolved, version: planned.version, updatedAt: planned.updatedAt },
+    items: planned.items,
+  };
 }
 
 export async function getPatient(p: Principal, practiceId: string, patientId: string): Promise<Patient> {
@@ -79,7 +110,9 @@ export async function patientOfPractice(p: Principal, practiceId: string, patien
 export async function listPatients(p: Principal, practiceId: string, q: ListQuery): Promise<Page<Patient>> {
   await getPractice(p, practiceId);
   const page = await runPage(() =>
-    PatientEntity.query.byPractice({ tenantId: p.tenantId, practiceId }).go({ limit: q.limit, cursor: q.cursor ?? null }),
+    PatientEntity.query
+      .byPractice({ tenantId: p.tenantId, practiceId })
+      .go({ limit: q.limit, cursor: q.cursor ?? null }),
   );
   return { items: page.items.map(view), nextCursor: page.nextCursor };
 }

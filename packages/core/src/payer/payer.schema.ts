@@ -3,15 +3,39 @@ import { address, orgName, status } from "../shared/schema.ts";
 
 /** X12 SBR09 claim filing indicator codes. */
 export const CLAIM_FILING_INDICATORS = [
-  "11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA", "MB",
-  "MC", "OF", "TV", "VA", "WC", "ZZ",
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "16",
+  "17",
+  "AM",
+  "BL",
+  "CH",
+  "CI",
+  "DS",
+  "FI",
+  "HM",
+  "LM",
+  "MA",
+  "MB",
+  "MC",
+  "OF",
+  "TV",
+  "VA",
+  "WC",
+  "ZZ",
 ] as const;
 
 const base = {
   name: orgName,
   /** The payer's id at the clearinghouse (2010BB NM109). */
   clearinghousePayerId: z.string().regex(/^[A-Za-z0-9]{2,80}$/, "must be 2-80 letters or digits"),
-  claimFilingIndicator: z.enum(CLAIM_FILING_INDICATORS, "must be an X12 claim filing indicator code (SBR09), e.g. CI, MB, MC, BL"),
+  claimFilingIndicator: z.enum(
+    CLAIM_FILING_INDICATORS,
+    "must be an X12 claim filing indicator code (SBR09), e.g. CI, MB, MC, BL",
+  ),
   /** Days after the date of service a claim may still be filed. */
   timelyFilingDays: z.number().int().min(1).max(1095),
   address: address.optional(),

@@ -14,7 +14,12 @@ export const contractTerm = z
     monthlyFeeCents: cents.optional(),
     /** Tiered rates instead of percentBps, e.g. 7% up to $50,000 collected in the month, 6% above. */
     tiers: z
-      .array(z.strictObject({ upToCents: cents.min(1, "must be positive").optional(), percentBps: z.number().int().min(0).max(10000) }))
+      .array(
+        z.strictObject({
+          upToCents: cents.min(1, "must be positive").optional(),
+          percentBps: z.number().int().min(0).max(10000),
+        }),
+      )
       .min(2)
       .max(10)
       .optional(),
@@ -33,7 +38,13 @@ export const contractTerm = z
     message: "must not be before effectiveFrom",
   })
   .refine(
-    (t) => !t.tiers || t.tiers.every((x, i, all) => (i === all.length - 1 ? x.upToCents === undefined : x.upToCents !== undefined && (i === 0 || x.upToCents > all[i - 1]!.upToCents!))),
+    (t) =>
+      !t.tiers ||
+      t.tiers.every((x, i, all) =>
+        i === all.length - 1
+          ? x.upToCents === undefined
+          : x.upToCents !== undefined && (i === 0 || x.upToCents > all[i - 1]!.upToCents!),
+      ),
     { path: ["tiers"], message: "tiers need rising upToCents limits, and only the last tier is open-ended" },
   );
 export type ContractTerm = z.infer<typeof contractTerm>;

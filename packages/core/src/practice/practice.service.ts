@@ -78,5 +78,6 @@ export async function allPractices(tenantId: string) {
 
 /** Every practice's id and status: what an invoice run picks its practices from. */
 export async function practiceStatuses(tenantId: string) {
-  return (await PracticeEntity.query.byId({ tenantId }).go({ pages: "all", attributes: ["practiceId", "status"] })).data;
+  return (await PracticeEntity.query.byId({ tenantId }).go({ pages: "all", attributes: ["practiceId", "status"] }))
+    .data;
 }

@@ -10,7 +10,11 @@ const base = {
   middleName: personName.optional(),
   lastName: personName.optional(),
   organizationName: orgName.optional(),
-  credential: z.string().max(10).regex(/^[A-Za-z.]+$/).optional(),
+  credential: z
+    .string()
+    .max(10)
+    .regex(/^[A-Za-z.]+$/)
+    .optional(),
   npi,
   taxonomyCode,
   taxId: ein.optional(),
@@ -20,7 +24,12 @@ const base = {
 };
 
 /** The names a provider of each kind must have; used on create and on the merged record of a patch. */
-export function providerNameIssues(v: { kind?: string; firstName?: string; lastName?: string; organizationName?: string }) {
+export function providerNameIssues(v: {
+  kind?: string;
+  firstName?: string;
+  lastName?: string;
+  organizationName?: string;
+}) {
   const issues: { path: string; message: string }[] = [];
   if (v.kind === "individual") {
     if (!v.firstName) issues.push({ path: "firstName", message: "is required for an individual" });
@@ -38,7 +47,14 @@ export const providerInput = z.strictObject(base).superRefine((v, ctx) => {
 export type ProviderInput = z.infer<typeof providerInput>;
 
 export const providerPatch = z
-  .strictObject({ ...base, kind: base.kind.optional(), npi: npi.optional(), taxonomyCode: taxonomyCode.optional(), roles: base.roles.optional(), status: status.optional() })
+  .strictObject({
+    ...base,
+    kind: base.kind.optional(),
+    npi: npi.optional(),
+    taxonomyCode: taxonomyCode.optional(),
+    roles: base.roles.optional(),
+    status: status.optional(),
+  })
   .partial();
 export type ProviderPatch = z.infer<typeof providerPatch>;
 

@@ -41,7 +41,9 @@ export async function providerOfPractice(p: Principal, practiceId: string, provi
 export async function listProviders(p: Principal, practiceId: string, q: ListQuery): Promise<Page<Provider>> {
   await getPractice(p, practiceId);
   const page = await runPage(() =>
-    ProviderEntity.query.byPractice({ tenantId: p.tenantId, practiceId }).go({ limit: q.limit, cursor: q.cursor ?? null }),
+    ProviderEntity.query
+      .byPractice({ tenantId: p.tenantId, practiceId })
+      .go({ limit: q.limit, cursor: q.cursor ?? null }),
   );
   return { items: page.items.map(view), nextCursor: page.nextCursor };
 }

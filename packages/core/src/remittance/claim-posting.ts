@@ -2,13 +2,25 @@ import type { Claim835 } from "@claimledger/x12";
 import { SuspenseEntity } from "./remittance.entity.ts";
 import { entriesFor, statusAfter } from "./posting.ts";
 import { applyEntries, entryPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
-import { claimsMatching, claimUpdateItem, getClaimForSystem, historyEvent, type Claim, canTransition } from "../claim/index.ts";
+import {
+  claimsMatching,
+  claimUpdateItem,
+  getClaimForSystem,
+  historyEvent,
+  type Claim,
+  canTransition,
+} from "../claim/index.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
 import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
 
-const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set(["deductible", "coinsurance", "copay", "patient_responsibility"]);
+const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set([
+  "deductible",
+  "coinsurance",
+  "copay",
+  "patient_responsibility",
+]);
 
 /**
  * When the payer did not echo our claim id: the one claim sent to a payer for the same member,
@@ -40,14 +52,34 @@ export async function putOnce(params: Record<string, unknown>) {
  * coverage, the secondary (tertiary) claim with the entries that move the share to it. So a
  * posting never lands without its secondary claim, and a re-run finds both or neither.
  */
-export async function postClaim(tenantId: string, periods: Periods, remittanceId: string, index: number, clp: Claim835, depositDate: string, payerKey: string): Promise<{ result: "posted" | "unmatched" | "skipped"; practiceId?: string }> {
+export async function postClaim(
+  tenantId: string,
+  periods: Periods,
+  remittanceId: string,
+  index: number,
+  clp: Claim835,
+  depositDate: string,
+  payerKey: string,
+): Promise<{ result: "posted" | "unmatched" | "skipped"; practiceId?: string }> {
   const itemBase = `${remittanceId}-C${String(index + 1).padStart(5, "0")}`;
   const claim = (await getClaimForSystem(tenantId, clp.patientControlNumber)) ?? (await fallbackMatch(tenantId, clp));
   if (!claim) {
-    await putOnce(SuspenseEntity.create({
-      tenantId, itemId: itemBase, remittanceId, kind: "claim", patientControlNumber: clp.patientControlNumber, payerClaimControlNumber: clp.payerClaimControlNumber,
-      chargeCents: clp.chargeCents, paidCents: clp.paidCents, reason: "no claim with this patient control number", depositDate, receivedAt: now(), resolved: false,
-    }).params());
+    await putOnce(
+      SuspenseEntity.create({
+        tenantId,
+        itemId: itemBase,
+        remittanceId,
+        kind: "claim",
+        patientControlNumber: clp.patientControlNumber,
+        payerClaimControlNumber: clp.payerClaimControlNumber,
+        chargeCents: clp.chargeCents,
+        paidCents: clp.paidCents,
+        reason: "no claim with this patient control number",
+        depositDate,
+        receivedAt: now(),
+        resolved: false,
+      }).params(),
+    );
     return { result: "unmatched" };
   }
   // Posted by an earlier run of this file (possibly into a month that has closed since).
@@ -56,7 +88,10 @@ export async function postClaim(tenantId: string, periods: Periods, remittanceId
   const share = entries.filter((e) => PATIENT_SHARE.has(e.kind)).reduce((s, e) => s + e.amountCents, 0);
   const next = await prepareNextClaim(tenantId, claim, clp, share, depositDate);
   const moved: EntryDraft[] = next ? [{ kind: "cob_transfer", amountCents: next.transferCents }] : [];
-  const balances: Balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), [...entries, ...moved]);
+  const balances: Balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), [
+    ...entries,
+    ...moved,
+  ]);
   let to = statusAfter(clp, claim.status);
   if (to !== claim.status && !canTransition(claim.status, to)) to = claim.status;
   const firstPaid = !claim.firstPaidDate && balances.insurancePaidCents > 0 ? { firstPaidDate: depositDate } : {};
@@ -66,16 +101,32 @@ export async function postClaim(tenantId: string, periods: Periods, remittanceId
     const items = [
       ...entries.map((e, n) =>
         entryPut({
-          tenantId, practiceId: claim.practiceId, month, entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
-          claimId: claim.claimId, lineId: e.lineId, kind: e.kind, group: e.group, reason: e.reason, remarks: e.remarks, amountCents: e.amountCents,
-          payerId: payerKey, remittanceId, depositDate, postedAt: at,
+          tenantId,
+          practiceId: claim.practiceId,
+          month,
+          entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
+          claimId: claim.claimId,
+          lineId: e.lineId,
+          kind: e.kind,
+          group: e.group,
+          reason: e.reason,
+          remarks: e.remarks,
+          amountCents: e.amountCents,
+          payerId: payerKey,
+          remittanceId,
+          depositDate,
+          postedAt: at,
         }),
       ),
       tx.update(
         claimUpdateItem(tenantId, claim.claimId, {
           set: {
-            balances, status: to, statusReason: `835 ${clp.status === "22" ? "reversal" : `CLP02 ${clp.status}`}, paid ${clp.paidCents} cents`,
-            payerClaimControlNumber: clp.payerClaimControlNumber || claim.payerClaimControlNumber, updatedAt: at, ...firstPaid,
+            balances,
+            status: to,
+            statusReason: `835 ${clp.status === "22" ? "reversal" : `CLP02 ${clp.status}`}, paid ${clp.paidCents} cents`,
+            payerClaimControlNumber: clp.payerClaimControlNumber || claim.payerClaimControlNumber,
+            updatedAt: at,
+            ...firstPaid,
             ...(next ? { secondaryClaimId: next.doc.claimId } : {}),
           },
           addRemittance: itemBase,
@@ -83,8 +134,25 @@ export async function postClaim(tenantId: string, periods: Periods, remittanceId
           version: claim.version,
         }),
       ),
-      tx.put(historyEvent(tenantId, claim.claimId, "system:835", { kind: "status", from: claim.status, to, reason: `remittance ${remittanceId}` }, at)),
-      ...(next ? nextClaimItems(tenantId, claim, next, { month, entryBase: itemBase, remittanceId, payerId: payerKey, depositDate, at }) : []),
+      tx.put(
+        historyEvent(
+          tenantId,
+          claim.claimId,
+          "system:835",
+          { kind: "status", from: claim.status, to, reason: `remittance ${remittanceId}` },
+          at,
+        ),
+      ),
+      ...(next
+        ? nextClaimItems(tenantId, claim, next, {
+            month,
+            entryBase: itemBase,
+            remittanceId,
+            payerId: payerKey,
+            depositDate,
+            at,
+          })
+        : []),
       periods.openCondition(claim.practiceId, month),
     ];
     try {

@@ -28,14 +28,16 @@ export function chainsOf<C extends ChainClaim>(claims: C[]): C[][] {
   const byId = new Map(claims.map((c) => [c.claimId, c]));
   const rootOf = (c: C): string => {
     let cur = c;
-    for (let hops = 0; hops < 5 && cur.doc.primaryClaimId && byId.has(cur.doc.primaryClaimId); hops++) cur = byId.get(cur.doc.primaryClaimId)!;
+    for (let hops = 0; hops < 5 && cur.doc.primaryClaimId && byId.has(cur.doc.primaryClaimId); hops++)
+      cur = byId.get(cur.doc.primaryClaimId)!;
     return cur.claimId;
   };
   const chains = new Map<string, C[]>();
   for (const c of claims) chains.set(rootOf(c), [...(chains.get(rootOf(c)) ?? []), c]);
   const depth = (c: C) => {
     let n = 0;
-    for (let cur = c; cur.doc.primaryClaimId && byId.has(cur.doc.primaryClaimId) && n < 5; n++) cur = byId.get(cur.doc.primaryClaimId)!;
+    for (let cur = c; cur.doc.primaryClaimId && byId.has(cur.doc.primaryClaimId) && n < 5; n++)
+      cur = byId.get(cur.doc.primaryClaimId)!;
     return n;
   };
   return [...chains.values()].map((chain) => chain.sort((a, b) => depth(a) - depth(b)));
@@ -62,7 +64,9 @@ export function visitBalance(chain: ChainClaim[]): VisitBalance {
   const live = chain.filter((c) => !GONE.includes(c.status) || c === chain[0]);
   const b = (c: ChainClaim) => c.balances;
   const sum = (f: (c: ChainClaim) => number) => live.reduce((s, c) => s + f(c), 0);
-  const pending = sum((c) => (isCrossover(c) && !ANSWERED.includes(c.status) ? Math.max(0, b(c)?.insuranceBalanceCents ?? 0) : 0));
+  const pending = sum((c) =>
+    isCrossover(c) && !ANSWERED.includes(c.status) ? Math.max(0, b(c)?.insuranceBalanceCents ?? 0) : 0,
+  );
   const owing = [...live].reverse().find((c) => (b(c)?.patientBalanceCents ?? 0) !== 0) ?? live.at(-1)!;
   return {
     claimId: owing.claimId,

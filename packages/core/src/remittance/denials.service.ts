@@ -13,7 +13,9 @@ import { now } from "../shared/db.ts";
  * (OA-23): the reasons money was refused.
  */
 export const isDenialAdjustment = (e: { kind: string; group?: string; reason?: string; amountCents: number }) =>
-  (e.kind === "contractual_adjustment" || e.kind === "other_adjustment") && isDenialReason(e.group, e.reason) && e.amountCents > 0;
+  (e.kind === "contractual_adjustment" || e.kind === "other_adjustment") &&
+  isDenialReason(e.group, e.reason) &&
+  e.amountCents > 0;
 
 export interface DenialGroup {
   reason: string;
@@ -23,7 +25,14 @@ export interface DenialGroup {
   amountCents: number;
   /** Remark codes the payer sent with these adjustments, with their descriptions. */
   remarks: { code: string; description: string }[];
-  claims: { claimId: string; practiceId: string; status: string; lineIds: string[]; amountCents: number; action?: Claim["denialAction"] }[];
+  claims: {
+    claimId: string;
+    practiceId: string;
+    status: string;
+    lineIds: string[];
+    amountCents: number;
+    action?: Claim["denialAction"];
+  }[];
 }
 
 /**
@@ -42,11 +51,20 @@ export async function denialsQueue(p: Principal, practiceId?: string): Promise<D
     // Worked already: every denied cent was written off or billed to the patient.
     if (c.balances?.deniedCents === 0) continue;
     const data = await entriesOfClaim(p.tenantId, c.claimId);
-    const byReason = new Map<string, { group: string; reason: string; lineIds: Set<string>; amountCents: number; remarks: Set<string> }>();
+    const byReason = new Map<
+      string,
+      { group: string; reason: string; lineIds: Set<string>; amountCents: number; remarks: Set<string> }
+    >();
     for (const e of data) {
       if (!isDenialAdjustment(e)) continue;
       const key = `${e.group}-${e.reason}`;
-      const cur = byReason.get(key) ?? { group: e.group ?? "", reason: e.reason ?? "", lineIds: new Set<string>(), amountCents: 0, remarks: new Set<string>() };
+      const cur = byReason.get(key) ?? {
+        group: e.group ?? "",
+        reason: e.reason ?? "",
+        lineIds: new Set<string>(),
+        amountCents: 0,
+        remarks: new Set<string>(),
+      };
       cur.amountCents += e.amountCents;
       for (const r of e.remarks ?? []) cur.remarks.add(r);
       if (e.lineId) cur.lineIds.add(e.lineId);
@@ -54,10 +72,27 @@ export async function denialsQueue(p: Principal, practiceId?: string): Promise<D
     }
     for (const [key, r] of byReason) {
       const d = describeCarc(r.reason, r.group as GroupCode);
-      const g = groups.get(key) ?? { reason: r.reason, group: r.group, description: d.description, suggestedAction: d.suggestedAction, amountCents: 0, remarks: [], claims: [] };
+      const g = groups.get(key) ?? {
+        reason: r.reason,
+        group: r.group,
+        description: d.description,
+        suggestedAction: d.suggestedAction,
+        amountCents: 0,
+        remarks: [],
+        claims: [],
+      };
       g.amountCents += r.amountCents;
-      for (const code of r.remarks) if (!g.remarks.some((x) => x.code === code)) g.remarks.push({ code, description: describeRarc(code).description });
-      g.claims.push({ claimId: c.claimId, practiceId: c.practiceId, status: c.status, lineIds: [...r.lineIds], amountCents: r.amountCents, action: c.denialAction });
+      for (const code of r.remarks)
+        if (!g.remarks.some((x) => x.code === code))
+          g.remarks.push({ code, description: describeRarc(code).description });
+      g.claims.push({
+        claimId: c.claimId,
+        practiceId: c.practiceId,
+        status: c.status,
+        lineIds: [...r.lineIds],
+        amountCents: r.amountCents,
+        action: c.denialAction,
+      });
       groups.set(key, g);
     }
   }
@@ -81,10 +116,19 @@ export async function recordDenialAction(p: Principal, claimId: string, input: z
   try {
     await transactWrite([
       tx.update(claimUpdateItem(p.tenantId, claimId, { set: { denialAction, updatedAt: at }, version: claim.version })),
-      tx.put(historyEvent(p.tenantId, claimId, actorOf(p), { kind: "denial_action", reason: `${input.action}${input.note ? `: ${input.note}` : ""}` }, at)),
+      tx.put(
+        historyEvent(
+          p.tenantId,
+          claimId,
+          actorOf(p),
+          { kind: "denial_action", reason: `${input.action}${input.note ? `: ${input.note}` : ""}` },
+          at,
+        ),
+      ),
     ]);
   } catch (err) {
-    if (err instanceof TransactionConflict) throw new AppError(409, "conflict", "Conflict", "The claim changed at the same time; retry");
+    if (err instanceof TransactionConflict)
+      throw new AppError(409, "conflict", "Conflict", "The claim changed at the same time; retry");
     throw err;
   }
   return { ...claim, denialAction, version: claim.version + 1 };

@@ -25,14 +25,23 @@ const paymentFields = z.strictObject({
   reference: z.string().trim().max(50).optional(),
   amountCents: cents.min(1, "must be positive"),
   allocations: z
-    .array(z.strictObject({ claimId: z.string().min(1).max(20), lineId: z.string().max(20).optional(), amountCents: cents.min(1, "must be positive") }))
+    .array(
+      z.strictObject({
+        claimId: z.string().min(1).max(20),
+        lineId: z.string().max(20).optional(),
+        amountCents: cents.min(1, "must be positive"),
+      }),
+    )
     .min(1)
     .max(30),
 });
-export const paymentInput = paymentFields.refine((p) => p.allocations.reduce((s, a) => s + a.amountCents, 0) === p.amountCents, {
-  path: ["allocations"],
-  message: "the allocations must add up to amountCents",
-});
+export const paymentInput = paymentFields.refine(
+  (p) => p.allocations.reduce((s, a) => s + a.amountCents, 0) === p.amountCents,
+  {
+    path: ["allocations"],
+    message: "the allocations must add up to amountCents",
+  },
+);
 export type PaymentInput = z.infer<typeof paymentInput>;
 
 /** A posted payment: what was sent, with its id and when it was posted. */
@@ -43,7 +52,13 @@ export async function postPayment(p: Principal, input: PaymentInput) {
   const practice = await getPractice(p, input.practiceId);
   // Money cannot arrive after today where the practice is; a mistyped year would book into a month not yet lived.
   const today = todayIn(practice.timeZone);
-  if (input.paymentDate > today) throw invalid([{ path: "paymentDate", message: `${input.paymentDate} is in the future (today is ${today} in ${practice.timeZone})` }]);
+  if (input.paymentDate > today)
+    throw invalid([
+      {
+        path: "paymentDate",
+        message: `${input.paymentDate} is in the future (today is ${today} in ${practice.timeZone})`,
+      },
+    ]);
   const paymentId = newId("pmt");
   const errors: FieldError[] = [];
   const claims = new Map<string, Claim>();
@@ -54,7 +69,8 @@ export async function postPayment(p: Principal, input: PaymentInput) {
       continue;
     }
     claims.set(c.claimId, c);
-    if (a.lineId && !c.doc.lines.some((l) => l.lineId === a.lineId)) errors.push({ path: `allocations.${i}.lineId`, message: "no such line on the claim" });
+    if (a.lineId && !c.doc.lines.some((l) => l.lineId === a.lineId))
+      errors.push({ path: `allocations.${i}.lineId`, message: "no such line on the claim" });
   }
   if (errors.length) throw invalid(errors);
   const at = now();
@@ -64,31 +80,64 @@ export async function postPayment(p: Principal, input: PaymentInput) {
     for (const c of claims.values()) {
       const mine = input.allocations.filter((a) => a.claimId === c.claimId);
       const sign = input.kind === "refund" ? -1 : 1;
-      const entries: EntryDraft[] = mine.map((a) => ({ kind: input.kind === "insurance" ? "insurance_payment" : "patient_payment", lineId: a.lineId, amountCents: sign * a.amountCents }));
+      const entries: EntryDraft[] = mine.map((a) => ({
+        kind: input.kind === "insurance" ? "insurance_payment" : "patient_payment",
+        lineId: a.lineId,
+        amountCents: sign * a.amountCents,
+      }));
       const balances = applyEntries(c.balances ?? zeroBalances(c.totalChargeCents), entries);
       if (input.kind === "patient" && (balances.patientBalanceCents ?? 0) < 0) {
-        throw invalid([{ path: "allocations", message: `claim ${c.claimId}: the patient owes ${(c.balances?.patientBalanceCents ?? 0) / 100} dollars, less than this payment; post the rest as a credit on another claim` }]);
+        throw invalid([
+          {
+            path: "allocations",
+            message: `claim ${c.claimId}: the patient owes ${(c.balances?.patientBalanceCents ?? 0) / 100} dollars, less than this payment; post the rest as a credit on another claim`,
+          },
+        ]);
       }
       if (input.kind === "refund" && (balances.patientPaidCents ?? 0) < 0) {
-        throw invalid([{ path: "allocations", message: `claim ${c.claimId}: the refund is more than the patient paid` }]);
+        throw invalid([
+          { path: "allocations", message: `claim ${c.claimId}: the refund is more than the patient paid` },
+        ]);
       }
       entries.forEach((e, n) =>
         items.push(
           entryPut({
-            tenantId: p.tenantId, practiceId: c.practiceId, month, entryId: `${paymentId}-${c.claimId}-${n + 1}`,
-            claimId: c.claimId, lineId: e.lineId, kind: input.kind === "refund" ? "refund" : e.kind, amountCents: e.amountCents,
-            payerId: input.kind === "insurance" ? c.payerId : undefined, remittanceId: paymentId, depositDate: input.paymentDate, postedAt: at,
+            tenantId: p.tenantId,
+            practiceId: c.practiceId,
+            month,
+            entryId: `${paymentId}-${c.claimId}-${n + 1}`,
+            claimId: c.claimId,
+            lineId: e.lineId,
+            kind: input.kind === "refund" ? "refund" : e.kind,
+            amountCents: e.amountCents,
+            payerId: input.kind === "insurance" ? c.payerId : undefined,
+            remittanceId: paymentId,
+            depositDate: input.paymentDate,
+            postedAt: at,
           }),
         ),
       );
       items.push(
         tx.update(claimUpdateItem(p.tenantId, c.claimId, { set: { balances, updatedAt: at }, version: c.version })),
-        tx.put(historyEvent(p.tenantId, c.claimId, actorOf(p), { kind: "edit", fields: ["balances"], reason: `${input.kind} payment ${paymentId} (${input.method}${input.reference ? ` ${input.reference}` : ""})` }, at)),
+        tx.put(
+          historyEvent(
+            p.tenantId,
+            c.claimId,
+            actorOf(p),
+            {
+              kind: "edit",
+              fields: ["balances"],
+              reason: `${input.kind} payment ${paymentId} (${input.method}${input.reference ? ` ${input.reference}` : ""})`,
+            },
+            at,
+          ),
+        ),
       );
     }
     // The open-month condition goes last: withOpenMonth re-books when it is what failed.
     items.push(periods.openCondition(input.practiceId, month));
-    if (items.length > 100) throw invalid([{ path: "allocations", message: "too many lines in one payment; split it" }]);
+    if (items.length > 100)
+      throw invalid([{ path: "allocations", message: "too many lines in one payment; split it" }]);
     await transactWrite(items);
   }).catch((err: unknown) => {
     if (err instanceof TransactionConflict) throw conflict("A claim changed at the same time; retry");

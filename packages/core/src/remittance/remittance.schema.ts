@@ -37,7 +37,10 @@ export const remittanceView = z.object({
   status: z.enum(REMITTANCE_STATUSES),
   problems: z.array(z.object({ claim: z.string(), message: z.string() })).optional(),
   summary: postSummaryView.optional(),
-  lastRun: postSummaryView.extend({ at: z.string() }).optional().describe("What the latest re-run of the file found (it posts nothing already posted)"),
+  lastRun: postSummaryView
+    .extend({ at: z.string() })
+    .optional()
+    .describe("What the latest re-run of the file found (it posts nothing already posted)"),
   providerAdjustmentsPostedAt: z.string().optional(),
   receivedAt: z.string(),
 });
@@ -57,7 +60,12 @@ export const suspenseView = z.object({
   resolved: z.boolean(),
 });
 
-export const denialActionView = z.object({ action: z.string(), note: z.string().optional(), by: z.string(), at: z.string() });
+export const denialActionView = z.object({
+  action: z.string(),
+  note: z.string().optional(),
+  by: z.string(),
+  at: z.string(),
+});
 
 /** A denials work-queue group: one adjustment reason, its claims, a suggested next action. */
 export const denialGroupView: z.ZodType<DenialGroup> = z.object({
@@ -67,7 +75,16 @@ export const denialGroupView: z.ZodType<DenialGroup> = z.object({
   suggestedAction: z.string(),
   amountCents: cents,
   remarks: z.array(z.object({ code: z.string(), description: z.string() })),
-  claims: z.array(z.object({ claimId: z.string(), practiceId: z.string(), status: z.string(), lineIds: z.array(z.string()), amountCents: cents, action: denialActionView.optional() })),
+  claims: z.array(
+    z.object({
+      claimId: z.string(),
+      practiceId: z.string(),
+      status: z.string(),
+      lineIds: z.array(z.string()),
+      amountCents: cents,
+      action: denialActionView.optional(),
+    }),
+  ),
 });
 
 /** One visit's patient side, the sums across its claim chain (primary, secondary...). */
@@ -95,7 +112,12 @@ export const statementView = z.object({
   statementId: z.string(),
   issuedAt: z.string(),
   practice: z.object({ practiceId: z.string(), name: z.string(), address: practiceView.shape.address }),
-  patient: z.object({ patientId: z.string(), name: z.string(), address: patientView.shape.address, accountNumber: patientView.shape.accountNumber }),
+  patient: z.object({
+    patientId: z.string(),
+    name: z.string(),
+    address: patientView.shape.address,
+    accountNumber: patientView.shape.accountNumber,
+  }),
   items: z.array(visitBalanceView),
   amountDueCents: cents,
   jsonUrl: z.string(),

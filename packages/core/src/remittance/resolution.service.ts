@@ -28,9 +28,16 @@ export async function resolveDenial(p: Principal, claimId: string, input: Denial
   authorize(p, "denial.resolve");
   const claim = await getClaim(p, claimId);
   const open = claim.balances?.deniedCents ?? 0;
-  if (open <= 0) throw new AppError(409, "no-open-denial", "Nothing denied is open", `Claim ${claimId} has no denied amount left to resolve`);
+  if (open <= 0)
+    throw new AppError(
+      409,
+      "no-open-denial",
+      "Nothing denied is open",
+      `Claim ${claimId} has no denied amount left to resolve`,
+    );
   const amountCents = input.amountCents ?? open;
-  if (amountCents > open) throw invalid([{ path: "amountCents", message: `only ${open} cents of denials are open on this claim` }]);
+  if (amountCents > open)
+    throw invalid([{ path: "amountCents", message: `only ${open} cents of denials are open on this claim` }]);
   const practice = await getPractice(p, claim.practiceId);
   const kind: EntryDraft["kind"] = input.resolution === "write_off" ? "denial_write_off" : "denial_to_patient";
   const balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), [{ kind, amountCents }]);
@@ -45,22 +52,61 @@ export async function resolveDenial(p: Principal, claimId: string, input: Denial
   await withOpenMonth(periods, claim.practiceId, date, async (month) => {
     await transactWrite([
       entryPut({
-        tenantId: p.tenantId, practiceId: claim.practiceId, month, entryId, claimId, kind, amountCents,
-        payerId: claim.payerId, remittanceId: entryId, depositDate: date, postedAt: at, actor, note: input.reason,
+        tenantId: p.tenantId,
+        practiceId: claim.practiceId,
+        month,
+        entryId,
+        claimId,
+        kind,
+        amountCents,
+        payerId: claim.payerId,
+        remittanceId: entryId,
+        depositDate: date,
+        postedAt: at,
+        actor,
+        note: input.reason,
       }),
       tx.update(
         claimUpdateItem(p.tenantId, claimId, {
-          set: { balances, status, updatedAt: at, ...(status !== claim.status ? { statusReason: `denial ${input.resolution}: ${input.reason}` } : {}) },
+          set: {
+            balances,
+            status,
+            updatedAt: at,
+            ...(status !== claim.status ? { statusReason: `denial ${input.resolution}: ${input.reason}` } : {}),
+          },
           keys: { practiceId: claim.practiceId, serviceDate: claim.serviceDate },
           version: claim.version,
         }),
       ),
-      tx.put(historyEvent(p.tenantId, claimId, actor, { kind: "denial_action", from: claim.status, to: status, reason: `${input.resolution} ${amountCents} cents: ${input.reason}` }, at)),
+      tx.put(
+        historyEvent(
+          p.tenantId,
+          claimId,
+          actor,
+          {
+            kind: "denial_action",
+            from: claim.status,
+            to: status,
+            reason: `${input.resolution} ${amountCents} cents: ${input.reason}`,
+          },
+          at,
+        ),
+      ),
       periods.openCondition(claim.practiceId, month),
     ]);
   }).catch((err: unknown) => {
     if (err instanceof TransactionConflict) throw conflict("The claim changed at the same time; reload it and retry");
     throw err;
   });
-  return { claimId, resolution: input.resolution, amountCents, reason: input.reason, entryId, by: actor, at, status, balances };
+  return {
+    claimId,
+    resolution: input.resolution,
+    amountCents,
+    reason: input.reason,
+    entryId,
+    by: actor,
+    at,
+    status,
+    balances,
+  };
 }

@@ -1,5 +1,15 @@
 import type { Claim835 } from "@claimledger/x12";
-import { claimInsertItems, coverageOf, newClaimId, scrubClaim, type Claim, type ClaimDocument, type ClaimStatus, type Finding, type PriorPayer } from "../claim/index.ts";
+import {
+  claimInsertItems,
+  coverageOf,
+  newClaimId,
+  scrubClaim,
+  type Claim,
+  type ClaimDocument,
+  type ClaimStatus,
+  type Finding,
+  type PriorPayer,
+} from "../claim/index.ts";
 import { patientForSystem, type Coverage } from "../patient/index.ts";
 import { payerForSystem } from "../payer/index.ts";
 import { practiceForSystem } from "../practice/index.ts";
@@ -26,7 +36,16 @@ export function priorPayerOf(primary: ClaimDocument, clp: Claim835, adjudication
       const line = matchLine(primary.lines, svc, used);
       if (!line) return [];
       used.add(line.lineId);
-      return [{ lineId: line.lineId, procedureCode: svc.procedure.code, modifiers: [...svc.procedure.modifiers], units: svc.units ?? line.units, paidCents: svc.paidCents, adjustments: svc.adjustments.map((a) => ({ group: a.group, reason: a.reason, amountCents: a.amountCents })) }];
+      return [
+        {
+          lineId: line.lineId,
+          procedureCode: svc.procedure.code,
+          modifiers: [...svc.procedure.modifiers],
+          units: svc.units ?? line.units,
+          paidCents: svc.paidCents,
+          adjustments: svc.adjustments.map((a) => ({ group: a.group, reason: a.reason, amountCents: a.amountCents })),
+        },
+      ];
     }),
   };
 }
@@ -50,9 +69,16 @@ export interface NextClaim {
  * adjudication exactly as the 835 reported it. Prepared before the posting transaction (reads,
  * scrub) and written inside it with `nextClaimItems`, so a posting never lands without it.
  */
-export async function prepareNextClaim(tenantId: string, prior: Claim, clp: Claim835, transferCents: number, adjudicationDate: string): Promise<NextClaim | undefined> {
+export async function prepareNextClaim(
+  tenantId: string,
+  prior: Claim,
+  clp: Claim835,
+  transferCents: number,
+  adjudicationDate: string,
+): Promise<NextClaim | undefined> {
   const order = prior.doc.coverage.order;
-  if (order === "tertiary" || prior.secondaryClaimId || !ADJUDICATED_CLP.has(clp.status) || transferCents <= 0) return undefined;
+  if (order === "tertiary" || prior.secondaryClaimId || !ADJUDICATED_CLP.has(clp.status) || transferCents <= 0)
+    return undefined;
   const patient = await patientForSystem(tenantId, prior.practiceId, prior.patientId);
   const next = (patient?.coverages as Coverage[] | undefined)?.find((c) => c.order === NEXT_ORDER[order]);
   if (!next) return undefined;
@@ -78,17 +104,40 @@ export async function prepareNextClaim(tenantId: string, prior: Claim, clp: Clai
  * entries that move that share from the prior claim to it, and the prior claim's pointer is set
  * by the caller's own update of the prior claim.
  */
-export function nextClaimItems(tenantId: string, prior: Claim, next: NextClaim, ledger: { month: string; entryBase: string; remittanceId: string; payerId: string; depositDate: string; at: string }) {
+export function nextClaimItems(
+  tenantId: string,
+  prior: Claim,
+  next: NextClaim,
+  ledger: { month: string; entryBase: string; remittanceId: string; payerId: string; depositDate: string; at: string },
+) {
   const { doc, transferCents } = next;
   const priorPayerCents = doc.totalChargeCents - transferCents;
   const opening: EntryDraft = { kind: "cob_prior_payer", amountCents: priorPayerCents };
   const balances = applyEntries(zeroBalances(doc.totalChargeCents), [opening]);
   const system = { tenantId, keyId: "system-835", role: "biller" as const };
-  const { items } = claimInsertItems(system, doc, next.findings, next.status, next.fingerprint, `${doc.coverage.order} claim after ${prior.doc.coverage.payerName} left the patient ${transferCents} cents`, balances, ledger.at);
+  const { items } = claimInsertItems(
+    system,
+    doc,
+    next.findings,
+    next.status,
+    next.fingerprint,
+    `${doc.coverage.order} claim after ${prior.doc.coverage.payerName} left the patient ${transferCents} cents`,
+    balances,
+    ledger.at,
+  );
   const entry = (claimId: string, n: string, kind: EntryDraft["kind"], amountCents: number) =>
     entryPut({
-      tenantId, practiceId: prior.practiceId, month: ledger.month, entryId: `${ledger.entryBase}-${n}`, claimId, kind, amountCents,
-      payerId: ledger.payerId, remittanceId: ledger.remittanceId, depositDate: ledger.depositDate, postedAt: ledger.at,
+      tenantId,
+      practiceId: prior.practiceId,
+      month: ledger.month,
+      entryId: `${ledger.entryBase}-${n}`,
+      claimId,
+      kind,
+      amountCents,
+      payerId: ledger.payerId,
+      remittanceId: ledger.remittanceId,
+      depositDate: ledger.depositDate,
+      postedAt: ledger.at,
     });
   return [
     ...items,

@@ -13,7 +13,6 @@ import { usd } from "../shared/money.ts";
 import { newId } from "../shared/ids.ts";
 import { now } from "../shared/db.ts";
 
-
 /**
  * A patient statement: every claim with a patient share still open, what was charged, what
  * insurance paid, what the patient owes. Written to S3 as JSON and PDF, read through 15-minute links.
@@ -32,7 +31,12 @@ export async function createStatement(p: Principal, practiceId: string, patientI
     statementId,
     issuedAt,
     practice: { practiceId, name: practice.legalName, address: practice.address },
-    patient: { patientId, name: `${patient.firstName} ${patient.lastName}`, address: patient.address, accountNumber: patient.accountNumber },
+    patient: {
+      patientId,
+      name: `${patient.firstName} ${patient.lastName}`,
+      address: patient.address,
+      accountNumber: patient.accountNumber,
+    },
     items: open,
     amountDueCents: open.reduce((s, c) => s + c.patientBalanceCents, 0),
   };
@@ -42,8 +46,17 @@ export async function createStatement(p: Principal, practiceId: string, patientI
     { text: `${a.line1}${a.line2 ? `, ${a.line2}` : ""}, ${a.city}, ${a.state} ${a.postalCode}` },
     { text: "Patient statement", bold: true, size: 13, gap: 18 },
     { text: `Statement ${statementId}, issued ${issuedAt.slice(0, 10)}` },
-    { text: `Patient: ${statement.patient.name}${patient.accountNumber ? ` (account ${patient.accountNumber})` : ""}`, gap: 6 },
-    { text: "Date of service  Charged     Insurance paid  Your share  You paid  You owe", bold: true, gap: 14, mono: true, size: 9 },
+    {
+      text: `Patient: ${statement.patient.name}${patient.accountNumber ? ` (account ${patient.accountNumber})` : ""}`,
+      gap: 6,
+    },
+    {
+      text: "Date of service  Charged     Insurance paid  Your share  You paid  You owe",
+      bold: true,
+      gap: 14,
+      mono: true,
+      size: 9,
+    },
     ...open.map((c) => ({
       text: `${c.serviceDate.padEnd(16)} ${usd(c.chargeCents).padEnd(11)} ${usd(c.insurancePaidCents).padEnd(15)} ${usd(c.patientResponsibilityCents).padEnd(11)} ${usd(c.patientPaidCents).padEnd(9)} ${usd(c.patientBalanceCents)}`,
       mono: true,
@@ -53,8 +66,26 @@ export async function createStatement(p: Principal, practiceId: string, patientI
   ];
   const base = `${p.tenantId}/statements/${practiceId}/${patientId}/${statementId}`;
   const Bucket = bucketName("DocumentBucket");
-  await s3Client().send(new PutObjectCommand({ Bucket, Key: `${base}.json`, Body: JSON.stringify(statement, null, 2), ContentType: "application/json" }));
-  await s3Client().send(new PutObjectCommand({ Bucket, Key: `${base}.pdf`, Body: renderPdf(lines, `Statement ${statementId}`), ContentType: "application/pdf" }));
+  await s3Client().send(
+    new PutObjectCommand({
+      Bucket,
+      Key: `${base}.json`,
+      Body: JSON.stringify(statement, null, 2),
+      ContentType: "application/json",
+    }),
+  );
+  await s3Client().send(
+    new PutObjectCommand({
+      Bucket,
+      Key: `${base}.pdf`,
+      Body: renderPdf(lines, `Statement ${statementId}`),
+      ContentType: "application/pdf",
+    }),
+  );
   await transactWrite([countActivity(p.tenantId, practiceId, issuedAt.slice(0, 7), "statements-sent")]);
-  return { ...statement, jsonUrl: await presign("DocumentBucket", `${base}.json`), pdfUrl: await presign("DocumentBucket", `${base}.pdf`) };
+  return {
+    ...statement,
+    jsonUrl: await presign("DocumentBucket", `${base}.json`),
+    pdfUrl: await presign("DocumentBucket", `${base}.pdf`),
+  };
 }

@@ -8,7 +8,15 @@ export const BUCKETS = ["0-30", "31-60", "61-90", "91-120", "120+"] as const;
 type Buckets = Record<(typeof BUCKETS)[number], number>;
 const emptyBuckets = (): Buckets => ({ "0-30": 0, "31-60": 0, "61-90": 0, "91-120": 0, "120+": 0 });
 export function bucketOf(ageDays: number): (typeof BUCKETS)[number] {
-  return ageDays <= 30 ? "0-30" : ageDays <= 60 ? "31-60" : ageDays <= 90 ? "61-90" : ageDays <= 120 ? "91-120" : "120+";
+  return ageDays <= 30
+    ? "0-30"
+    : ageDays <= 60
+      ? "31-60"
+      : ageDays <= 90
+        ? "61-90"
+        : ageDays <= 120
+          ? "91-120"
+          : "120+";
 }
 
 interface AgingSide {
@@ -34,7 +42,15 @@ export async function arAging(p: Principal, q: { asOf?: string; practiceId?: str
   for (const pr of await scopePractices(p, q.practiceId)) {
     const claims = (await openClaims(p.tenantId, pr.practiceId)).filter((c) => c.serviceDate <= asOf);
     const side = (start: (c: Claim) => string | undefined): AgingSide => {
-      const s: AgingSide = { insurance: { buckets: emptyBuckets(), totalCents: 0, denied: { buckets: emptyBuckets(), totalCents: 0 }, byPayer: [] }, patient: { buckets: emptyBuckets(), totalCents: 0 } };
+      const s: AgingSide = {
+        insurance: {
+          buckets: emptyBuckets(),
+          totalCents: 0,
+          denied: { buckets: emptyBuckets(), totalCents: 0 },
+          byPayer: [],
+        },
+        patient: { buckets: emptyBuckets(), totalCents: 0 },
+      };
       const byPayer = new Map<string, AgingSide["insurance"]["byPayer"][number]>();
       for (const c of claims) {
         const from = start(c) ?? (c.doc.primaryClaimId ? c.createdAt : undefined);
@@ -44,7 +60,13 @@ export async function arAging(p: Principal, q: { asOf?: string; practiceId?: str
         if (insurance) {
           s.insurance.buckets[b] += insurance;
           s.insurance.totalCents += insurance;
-          const row = byPayer.get(c.payerId) ?? { payerId: c.payerId, payerName: names.get(c.payerId) ?? c.payerId, buckets: emptyBuckets(), totalCents: 0, deniedCents: 0 };
+          const row = byPayer.get(c.payerId) ?? {
+            payerId: c.payerId,
+            payerName: names.get(c.payerId) ?? c.payerId,
+            buckets: emptyBuckets(),
+            totalCents: 0,
+            deniedCents: 0,
+          };
           row.buckets[b] += insurance;
           row.totalCents += insurance;
           row.deniedCents += denied;
@@ -62,18 +84,65 @@ export async function arAging(p: Principal, q: { asOf?: string; practiceId?: str
       s.insurance.byPayer = [...byPayer.values()].sort((a, b2) => b2.totalCents - a.totalCents);
       return s;
     };
-    practices.push({ ...pr, claims: claims.length, fromServiceDate: side((c) => c.serviceDate), fromSubmission: side((c) => c.firstSubmittedAt) });
+    practices.push({
+      ...pr,
+      claims: claims.length,
+      fromServiceDate: side((c) => c.serviceDate),
+      fromSubmission: side((c) => c.firstSubmittedAt),
+    });
   }
   return { asOf, buckets: BUCKETS, practices };
 }
 
 export function arAgingCsv(r: Awaited<ReturnType<typeof arAging>>): string {
-  const rows = [["practice_id", "practice", "basis", "balance", "payer_id", "payer", ...BUCKETS.map((b) => `days_${b}`), "total_cents"]];
+  const rows = [
+    [
+      "practice_id",
+      "practice",
+      "basis",
+      "balance",
+      "payer_id",
+      "payer",
+      ...BUCKETS.map((b) => `days_${b}`),
+      "total_cents",
+    ],
+  ];
   for (const pr of r.practices) {
-    for (const [basis, side] of [["service_date", pr.fromServiceDate], ["submission", pr.fromSubmission]] as const) {
-      for (const row of side.insurance.byPayer) rows.push([pr.practiceId, pr.name, basis, "insurance", row.payerId, row.payerName, ...BUCKETS.map((b) => String(row.buckets[b])), String(row.totalCents)]);
-      rows.push([pr.practiceId, pr.name, basis, "insurance_denied", "", "", ...BUCKETS.map((b) => String(side.insurance.denied.buckets[b])), String(side.insurance.denied.totalCents)]);
-      rows.push([pr.practiceId, pr.name, basis, "patient", "", "", ...BUCKETS.map((b) => String(side.patient.buckets[b])), String(side.patient.totalCents)]);
+    for (const [basis, side] of [
+      ["service_date", pr.fromServiceDate],
+      ["submission", pr.fromSubmission],
+    ] as const) {
+      for (const row of side.insurance.byPayer)
+        rows.push([
+          pr.practiceId,
+          pr.name,
+          basis,
+          "insurance",
+          row.payerId,
+          row.payerName,
+          ...BUCKETS.map((b) => String(row.buckets[b])),
+          String(row.totalCents),
+        ]);
+      rows.push([
+        pr.practiceId,
+        pr.name,
+        basis,
+        "insurance_denied",
+        "",
+        "",
+        ...BUCKETS.map((b) => String(side.insurance.denied.buckets[b])),
+        String(side.insurance.denied.totalCents),
+      ]);
+      rows.push([
+        pr.practiceId,
+        pr.name,
+        basis,
+        "patient",
+        "",
+        "",
+        ...BUCKETS.map((b) => String(side.patient.buckets[b])),
+        String(side.patient.totalCents),
+      ]);
     }
   }
   return toCsv(rows);

@@ -22,13 +22,18 @@ export function cohortTotals(entries: { kind: string; group?: string; reason?: s
   let contractualAdjustmentsCents = 0;
   for (const e of entries) {
     if (PAYMENT_KINDS.has(e.kind)) paymentsCents += e.amountCents;
-    else if (e.kind === "contractual_adjustment" && isContractual(e.group, e.reason)) contractualAdjustmentsCents += e.amountCents;
+    else if (e.kind === "contractual_adjustment" && isContractual(e.group, e.reason))
+      contractualAdjustmentsCents += e.amountCents;
   }
   return { paymentsCents, contractualAdjustmentsCents };
 }
 
 /** Net collection rate in percent (two decimals), or null when nothing collectible was charged. */
-export function netCollectionRate(paymentsCents: number, chargesCents: number, contractualAdjustmentsCents: number): number | null {
+export function netCollectionRate(
+  paymentsCents: number,
+  chargesCents: number,
+  contractualAdjustmentsCents: number,
+): number | null {
   const collectible = chargesCents - contractualAdjustmentsCents;
   if (collectible <= 0) return null;
   return Math.round((paymentsCents / collectible) * 10_000) / 100;
@@ -39,7 +44,12 @@ export function netCollectionRate(paymentsCents: number, chargesCents: number, c
  * (refunds net) and the contract's adjustments it made itself (not a secondary's repeat of the
  * primary's). Undefined for balances written before they kept it: read the claim's entries then.
  */
-export function claimCohort(b: Balances | undefined): { paymentsCents: number; contractualAdjustmentsCents: number } | undefined {
+export function claimCohort(
+  b: Balances | undefined,
+): { paymentsCents: number; contractualAdjustmentsCents: number } | undefined {
   if (!b || b.contractualCents === undefined) return undefined;
-  return { paymentsCents: b.insurancePaidCents + (b.patientPaidCents ?? 0), contractualAdjustmentsCents: b.contractualCents - (b.restatedContractualCents ?? 0) };
+  return {
+    paymentsCents: b.insurancePaidCents + (b.patientPaidCents ?? 0),
+    contractualAdjustmentsCents: b.contractualCents - (b.restatedContractualCents ?? 0),
+  };
 }

@@ -12,16 +12,24 @@ const agingSide = z.object({
   insurance: z.object({
     buckets,
     totalCents: cents,
-    denied: z.object({ buckets, totalCents: cents }).describe("Of the insurance A/R, what payers denied and nobody has resolved yet (in the totals, shown apart)"),
-    byPayer: z.array(z.object({ payerId: z.string(), payerName: z.string(), buckets, totalCents: cents, deniedCents: cents })),
+    denied: z
+      .object({ buckets, totalCents: cents })
+      .describe("Of the insurance A/R, what payers denied and nobody has resolved yet (in the totals, shown apart)"),
+    byPayer: z.array(
+      z.object({ payerId: z.string(), payerName: z.string(), buckets, totalCents: cents, deniedCents: cents }),
+    ),
   }),
   patient: z.object({ buckets, totalCents: cents }),
 });
 
 export const arAgingView: z.ZodType<Awaited<ReturnType<typeof arAging>>> = z.object({
   asOf: z.string(),
-  buckets: z.tuple([z.literal("0-30"), z.literal("31-60"), z.literal("61-90"), z.literal("91-120"), z.literal("120+")]).readonly(),
-  practices: z.array(z.object({ ...practice, claims: z.number().int(), fromServiceDate: agingSide, fromSubmission: agingSide })),
+  buckets: z
+    .tuple([z.literal("0-30"), z.literal("31-60"), z.literal("61-90"), z.literal("91-120"), z.literal("120+")])
+    .readonly(),
+  practices: z.array(
+    z.object({ ...practice, claims: z.number().int(), fromServiceDate: agingSide, fromSubmission: agingSide }),
+  ),
 });
 
 export const collectionsReportView: z.ZodType<Awaited<ReturnType<typeof collectionsByMonth>>> = z.object({
@@ -53,7 +61,13 @@ export const collectionsReportView: z.ZodType<Awaited<ReturnType<typeof collecti
           deniedWrittenOffCents: cents,
           paymentsCents: cents,
           netCollectionRatePercent: percent,
-          netCollectionRate: z.object({ basis: z.literal("date_of_service"), chargesCents: cents, paymentsCents: cents, contractualAdjustmentsCents: cents, percent }),
+          netCollectionRate: z.object({
+            basis: z.literal("date_of_service"),
+            chargesCents: cents,
+            paymentsCents: cents,
+            contractualAdjustmentsCents: cents,
+            percent,
+          }),
         }),
       ),
     }),
@@ -72,13 +86,30 @@ export const claimPerformanceView: z.ZodType<Awaited<ReturnType<typeof claimPerf
       cleanClaimRatePercent: percent,
       firstPassResolutionRatePercent: percent,
       denialRatePercent: percent,
-      denialsByPayer: z.array(z.object({ payerId: z.string(), payerName: z.string(), adjudicated: count, denied: count, denialRatePercent: percent })),
-      denialsByReason: z.array(z.object({ group: z.string(), reason: z.string(), description: z.string(), claims: count, amountCents: cents })),
+      denialsByPayer: z.array(
+        z.object({
+          payerId: z.string(),
+          payerName: z.string(),
+          adjudicated: count,
+          denied: count,
+          denialRatePercent: percent,
+        }),
+      ),
+      denialsByReason: z.array(
+        z.object({ group: z.string(), reason: z.string(), description: z.string(), claims: count, amountCents: cents }),
+      ),
       arCents: cents,
       deniedOpenCents: cents,
       daysInAR: z.number().nullable(),
       averageDaysToPayment: z.number().nullable(),
-      counts: z.object({ answered: count, clean: count, adjudicated: count, paidFirstPass: count, denied: count, paid: count }),
+      counts: z.object({
+        answered: count,
+        clean: count,
+        adjudicated: count,
+        paidFirstPass: count,
+        denied: count,
+        paid: count,
+      }),
     }),
   ),
 });

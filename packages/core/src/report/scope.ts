@@ -16,7 +16,10 @@ export const AR_STATUSES: ClaimStatus[] = ["submitted", "accepted", "rejected", 
  */
 const CROSSOVER_WAITING: ClaimStatus[] = ["ready", "needs_review", "queued", "on_hold"];
 
-export async function scopePractices(p: Principal, practiceId?: string): Promise<{ practiceId: string; name: string }[]> {
+export async function scopePractices(
+  p: Principal,
+  practiceId?: string,
+): Promise<{ practiceId: string; name: string }[]> {
   authorize(p, "report.read");
   const only = p.practiceId ?? practiceId;
   const { data } = only
@@ -35,7 +38,8 @@ export const balancesOf = (c: Claim) => ({
 });
 
 /** Is the claim's money in A/R: sent and not closed, or a secondary already owed its share. */
-export const inAR = (c: Claim) => AR_STATUSES.includes(c.status) || (isCrossover(c) && CROSSOVER_WAITING.includes(c.status));
+export const inAR = (c: Claim) =>
+  AR_STATUSES.includes(c.status) || (isCrossover(c) && CROSSOVER_WAITING.includes(c.status));
 
 export async function openClaims(tenantId: string, practiceId: string): Promise<Claim[]> {
   const out: Claim[] = [];
@@ -44,4 +48,3 @@ export async function openClaims(tenantId: string, practiceId: string): Promise<
   }
   return out;
 }
-

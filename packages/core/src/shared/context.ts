@@ -1,4 +1,3 @@
-
 export const ROLES = ["owner", "biller", "viewer", "practice"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -6,7 +6,9 @@ export const isoDateOf = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** Whole days from `from` to `to` (positive when `to` is later). Takes dates or ISO timestamps (their dates count). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+  return Math.round(
+    (Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / DAY_MS,
+  );
 }
 
 /** The date `days` after `date` (before, when negative). */

@@ -45,10 +45,7 @@ export async function runPage<T>(
 function isCursorError(err: unknown): boolean {
   const e = err as { name?: string; message?: string; code?: number };
   const msg = e?.message ?? "";
-  return (
-    /cursor|ExclusiveStartKey|starting key|Exclusive Start Key/i.test(msg) ||
-    e?.name === "ValidationException"
-  );
+  return /cursor|ExclusiveStartKey|starting key|Exclusive Start Key/i.test(msg) || e?.name === "ValidationException";
 }
 
 export function now(): string {

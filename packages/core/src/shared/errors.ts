@@ -45,8 +45,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) =>
-  new AppError(404, "not-found", "Not found", `${what} was not found`);
+export const notFound = (what: string) => new AppError(404, "not-found", "Not found", `${what} was not found`);
 
 /** Whether an error is the not-found answer (a caller that turns it into its own refusal asks this, not the status). */
 export const isNotFound = (err: unknown): err is AppError => err instanceof AppError && err.type === "not-found";

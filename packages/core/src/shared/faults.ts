@@ -24,7 +24,18 @@ interface State {
 
 const KEY = Symbol.for("claimledger.faults");
 /** Write commands, by their names on the low-level client and on the document client. */
-const WRITES = new Set(["PutItemCommand", "UpdateItemCommand", "DeleteItemCommand", "BatchWriteItemCommand", "TransactWriteItemsCommand", "PutCommand", "UpdateCommand", "DeleteCommand", "BatchWriteCommand", "TransactWriteCommand"]);
+const WRITES = new Set([
+  "PutItemCommand",
+  "UpdateItemCommand",
+  "DeleteItemCommand",
+  "BatchWriteItemCommand",
+  "TransactWriteItemsCommand",
+  "PutCommand",
+  "UpdateCommand",
+  "DeleteCommand",
+  "BatchWriteCommand",
+  "TransactWriteCommand",
+]);
 const TRANSACT = new Set(["TransactWriteItemsCommand", "TransactWriteCommand"]);
 
 /** mulberry32: small, seedable, good enough to pick which requests fail. */
@@ -73,7 +84,12 @@ export function injectedFaults(): { conflicts: number; throttles: number } {
 }
 
 function awsError(name: string, message: string, extra: Record<string, unknown> = {}): Error {
-  return Object.assign(new Error(message), { name, $fault: "client", $metadata: { httpStatusCode: 400, attempts: 1 }, ...extra });
+  return Object.assign(new Error(message), {
+    name,
+    $fault: "client",
+    $metadata: { httpStatusCode: 400, attempts: 1 },
+    ...extra,
+  });
 }
 
 type Next = (args: { input: Record<string, unknown> }) => Promise<unknown>;
@@ -84,23 +100,32 @@ type Stack = { add(mw: unknown, opts: { step: "deserialize"; name: string }): vo
  * real DynamoDB answer does: throttles are retried by the SDK, conflicts by our transactWrite.
  */
 export function injectFaults(client: { middlewareStack: unknown }): void {
-  const middleware = (next: Next, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
-    const s = state();
-    const command = context.commandName ?? "";
-    if (WRITES.has(command)) {
-      if (s.faults.throttle > 0 && s.random() < s.faults.throttle) {
-        s.injected.throttles++;
-        throw awsError("ProvisionedThroughputExceededException", "The level of configured provisioned throughput for the table was exceeded (injected)", { $retryable: { throttling: true } });
+  const middleware =
+    (next: Next, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
+      const s = state();
+      const command = context.commandName ?? "";
+      if (WRITES.has(command)) {
+        if (s.faults.throttle > 0 && s.random() < s.faults.throttle) {
+          s.injected.throttles++;
+          throw awsError(
+            "ProvisionedThroughputExceededException",
+            "The level of configured provisioned throughput for the table was exceeded (injected)",
+            { $retryable: { throttling: true } },
+          );
+        }
+        if (TRANSACT.has(command) && s.faults.conflict > 0 && s.random() < s.faults.conflict) {
+          s.injected.conflicts++;
+          const items = (args.input.TransactItems as unknown[] | undefined) ?? [];
+          const at = Math.floor(s.random() * Math.max(items.length, 1));
+          const CancellationReasons = items.map((_, i) => ({ Code: i === at ? "TransactionConflict" : "None" }));
+          throw awsError(
+            "TransactionCanceledException",
+            `Transaction cancelled, please refer cancellation reasons for specific reasons [${CancellationReasons.map((r) => r.Code).join(", ")}] (injected)`,
+            { CancellationReasons },
+          );
+        }
       }
-      if (TRANSACT.has(command) && s.faults.conflict > 0 && s.random() < s.faults.conflict) {
-        s.injected.conflicts++;
-        const items = (args.input.TransactItems as unknown[] | undefined) ?? [];
-        const at = Math.floor(s.random() * Math.max(items.length, 1));
-        const CancellationReasons = items.map((_, i) => ({ Code: i === at ? "TransactionConflict" : "None" }));
-        throw awsError("TransactionCanceledException", `Transaction cancelled, please refer cancellation reasons for specific reasons [${CancellationReasons.map((r) => r.Code).join(", ")}] (injected)`, { CancellationReasons });
-      }
-    }
-    return next(args);
-  };
+      return next(args);
+    };
   (client.middlewareStack as Stack).add(middleware, { step: "deserialize", name: "claimledgerFaults" });
 }

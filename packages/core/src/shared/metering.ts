@@ -68,7 +68,11 @@ export function resetMeter(): void {
 /** What happened between two readings. */
 export function meterDelta(after: Meter, before: Meter): Meter {
   const sub = (a: Record<string, number>, b: Record<string, number>) =>
-    Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v - (b[k] ?? 0)]).filter(([, v]) => v !== 0));
+    Object.fromEntries(
+      Object.entries(a)
+        .map(([k, v]) => [k, v - (b[k] ?? 0)])
+        .filter(([, v]) => v !== 0),
+    );
   const byIndex: DynamoMeter["byIndex"] = {};
   for (const [k, v] of Object.entries(after.dynamo.byIndex)) {
     const p = before.dynamo.byIndex[k] ?? { read: 0, write: 0 };
@@ -83,7 +87,11 @@ export function meterDelta(after: Meter, before: Meter): Meter {
       transactWriteUnits: after.dynamo.transactWriteUnits - before.dynamo.transactWriteUnits,
       byIndex,
     },
-    s3: { requests: sub(after.s3.requests, before.s3.requests), bytesUp: after.s3.bytesUp - before.s3.bytesUp, bytesDown: after.s3.bytesDown - before.s3.bytesDown },
+    s3: {
+      requests: sub(after.s3.requests, before.s3.requests),
+      bytesUp: after.s3.bytesUp - before.s3.bytesUp,
+      bytesDown: after.s3.bytesDown - before.s3.bytesDown,
+    },
     sqs: { requests: sub(after.sqs.requests, before.sqs.requests), bytesUp: after.sqs.bytesUp - before.sqs.bytesUp },
   };
 }
@@ -96,7 +104,8 @@ type Capacity = {
   LocalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
 };
 
-const CAPACITY_COMMANDS = /^(GetItem|PutItem|UpdateItem|DeleteItem|Query|Scan|BatchGetItem|BatchWriteItem|TransactGetItems|TransactWriteItems)Command$/;
+const CAPACITY_COMMANDS =
+  /^(GetItem|PutItem|UpdateItem|DeleteItem|Query|Scan|BatchGetItem|BatchWriteItem|TransactGetItems|TransactWriteItems)Command$/;
 const READS = /^(GetItem|Query|Scan|BatchGetItem|TransactGetItems)Command$/;
 
 function recordDynamo(command: string, consumed: Capacity | Capacity[] | undefined): void {
@@ -112,7 +121,8 @@ function recordDynamo(command: string, consumed: Capacity | Capacity[] | undefin
     if (transact && read) m.transactReadUnits += units;
     if (transact && !read) m.transactWriteUnits += units;
     const parts: [string, number][] = [["Table", c.Table?.CapacityUnits ?? 0]];
-    for (const [name, v] of Object.entries({ ...c.GlobalSecondaryIndexes, ...c.LocalSecondaryIndexes })) parts.push([name, v.CapacityUnits ?? 0]);
+    for (const [name, v] of Object.entries({ ...c.GlobalSecondaryIndexes, ...c.LocalSecondaryIndexes }))
+      parts.push([name, v.CapacityUnits ?? 0]);
     for (const [name, u] of parts) {
       const slot = (m.byIndex[name] ??= { read: 0, write: 0 });
       if (read) slot.read += u;

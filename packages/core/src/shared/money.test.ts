@@ -4,9 +4,22 @@ import { usd } from "./money.ts";
 import { addDays, daysBetween } from "./dates.ts";
 
 it("prints cents exactly, with thousands separators and the sign first", () => {
-  expect([usd(0), usd(5), usd(123450), usd(-617350), usd(100000000)]).toEqual(["$0.00", "$0.05", "$1,234.50", "-$6,173.50", "$1,000,000.00"]);
+  expect([usd(0), usd(5), usd(123450), usd(-617350), usd(100000000)]).toEqual([
+    "$0.00",
+    "$0.05",
+    "$1,234.50",
+    "-$6,173.50",
+    "$1,000,000.00",
+  ]);
   // Never through floating point: 1.005 dollars is 100 cents + 0.5 of nothing; cents are integers.
-  fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (c) => usd(c).replace(/[$,]/g, "") === (c < 0 ? "-" : "") + `${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, "0")}`));
+  fc.assert(
+    fc.property(
+      fc.integer({ min: -1e12, max: 1e12 }),
+      (c) =>
+        usd(c).replace(/[$,]/g, "") ===
+        (c < 0 ? "-" : "") + `${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, "0")}`,
+    ),
+  );
 });
 
 it("counts calendar days across months, leap days and the year's end", () => {

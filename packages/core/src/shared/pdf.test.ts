@@ -9,7 +9,8 @@ describe("renderPdf", () => {
     expect(s.trimEnd().endsWith("%%EOF")).toBe(true);
     const xref = Number(/startxref\n(\d+)/.exec(s)![1]);
     expect(s.slice(xref, xref + 4)).toBe("xref");
-    for (const m of s.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)) expect(s.slice(Number(m[1])).match(/^\d+ 0 obj/)).not.toBeNull();
+    for (const m of s.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm))
+      expect(s.slice(Number(m[1])).match(/^\d+ 0 obj/)).not.toBeNull();
     expect(pdfText(pdf)).toEqual(["Statement (copy)", "Amount due: $12.34"]);
   });
 

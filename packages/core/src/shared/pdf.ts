@@ -34,7 +34,9 @@ function paginate(lines: PdfLine[]): string[] {
       y = PAGE_H - MARGIN;
     }
     y -= step;
-    ops.push(`BT /F${(l.mono ? 3 : 1) + (l.bold ? 1 : 0)} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td (${escape(l.text)}) Tj ET`);
+    ops.push(
+      `BT /F${(l.mono ? 3 : 1) + (l.bold ? 1 : 0)} ${size} Tf ${MARGIN} ${y.toFixed(1)} Td (${escape(l.text)}) Tj ET`,
+    );
   }
   pages.push(ops.join("\n"));
   return pages;
@@ -53,7 +55,9 @@ export function renderPdf(lines: PdfLine[], title = "Document"): Buffer {
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>");
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold /Encoding /WinAnsiEncoding >>");
   for (const [i, content] of pages.entries()) {
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 6 0 R /F4 7 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`);
+    add(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 6 0 R /F4 7 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`,
+    );
     add(`<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`);
   }
   let out = "%PDF-1.4\n";
@@ -70,5 +74,7 @@ export function renderPdf(lines: PdfLine[], title = "Document"): Buffer {
 
 /** The text lines of a PDF written by renderPdf, in order (for tests and checks). */
 export function pdfText(pdf: Buffer): string[] {
-  return [...pdf.toString("latin1").matchAll(/\((?:[^()\\]|\\.)*\) Tj/g)].map((m) => m[0].slice(1, -4).replace(/\\([\\()])/g, "$1"));
+  return [...pdf.toString("latin1").matchAll(/\((?:[^()\\]|\\.)*\) Tj/g)].map((m) =>
+    m[0].slice(1, -4).replace(/\\([\\()])/g, "$1"),
+  );
 }

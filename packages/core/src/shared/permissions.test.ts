@@ -18,13 +18,17 @@ it("the README's permission table says exactly what the code enforces", () => {
       return [cells[1]!.replace(/`/g, ""), ROLES.filter((_, i) => cells[3 + i] === "yes")];
     }),
   );
-  const enforced = Object.fromEntries(Object.entries(PERMISSIONS).map(([a, roles]) => [a, ROLES.filter((r) => (roles as readonly string[]).includes(r))]));
+  const enforced = Object.fromEntries(
+    Object.entries(PERMISSIONS).map(([a, roles]) => [a, ROLES.filter((r) => (roles as readonly string[]).includes(r))]),
+  );
   expect(documented).toEqual(enforced);
 });
 
 it("refuses with a 403 naming the action and who may take it; viewers never write; the system job only closes months", () => {
   const p = (role: (typeof ROLES)[number]) => ({ tenantId: "tnt_x", keyId: "key_x", role });
-  expect(() => authorize(p("practice"), "statement.issue")).toThrow("statement.issue needs one of the roles: owner, biller");
+  expect(() => authorize(p("practice"), "statement.issue")).toThrow(
+    "statement.issue needs one of the roles: owner, biller",
+  );
   expect(() => authorize(p("biller"), "contract.write")).toThrow(expect.objectContaining({ status: 403 }));
   for (const action of Object.keys(PERMISSIONS) as Action[]) {
     const writes = !/\.(read|list)$/.test(action);

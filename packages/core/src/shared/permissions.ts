@@ -53,5 +53,8 @@ export function can(p: Principal, action: Action): boolean {
 
 /** Throws 403 naming the action and the roles that may take it, unless the principal holds one. */
 export function authorize(p: Principal, action: Action): void {
-  if (!can(p, action)) throw forbidden(`${action} needs one of the roles: ${PERMISSIONS[action].filter((r) => r !== "system").join(", ")}`);
+  if (!can(p, action))
+    throw forbidden(
+      `${action} needs one of the roles: ${PERMISSIONS[action].filter((r) => r !== "system").join(", ")}`,
+    );
 }

@@ -35,10 +35,62 @@ export const timeZone = z.string().refine((tz) => {
 }, "must be an IANA time zone, e.g. America/Chicago");
 
 export const US_STATES = [
-  "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-  "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC",
-  "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-  "AS", "GU", "MP", "PR", "VI",
+  "AL",
+  "AK",
+  "AZ",
+  "AR",
+  "CA",
+  "CO",
+  "CT",
+  "DE",
+  "DC",
+  "FL",
+  "GA",
+  "HI",
+  "ID",
+  "IL",
+  "IN",
+  "IA",
+  "KS",
+  "KY",
+  "LA",
+  "ME",
+  "MD",
+  "MA",
+  "MI",
+  "MN",
+  "MS",
+  "MO",
+  "MT",
+  "NE",
+  "NV",
+  "NH",
+  "NJ",
+  "NM",
+  "NY",
+  "NC",
+  "ND",
+  "OH",
+  "OK",
+  "OR",
+  "PA",
+  "RI",
+  "SC",
+  "SD",
+  "TN",
+  "TX",
+  "UT",
+  "VT",
+  "VA",
+  "WA",
+  "WV",
+  "WI",
+  "WY",
+  "AS",
+  "GU",
+  "MP",
+  "PR",
+  "VI",
 ] as const;
 
 export const address = z.strictObject({
@@ -74,7 +126,11 @@ export const MAX_CENTS = 9_999_999_999;
 export const cents = z.number().int("must be integer cents").min(0).max(MAX_CENTS, "must be at most 9999999999 cents");
 
 /** Integer cents that may be negative (the scrubber judges the sign), bounded either way. */
-export const signedCents = z.number().int("must be integer cents").min(-MAX_CENTS, "must be at least -9999999999 cents").max(MAX_CENTS, "must be at most 9999999999 cents");
+export const signedCents = z
+  .number()
+  .int("must be integer cents")
+  .min(-MAX_CENTS, "must be at least -9999999999 cents")
+  .max(MAX_CENTS, "must be at most 9999999999 cents");
 
 /**
  * A positive decimal quantity with at most `places` decimals (X12 quantities are decimals such as

@@ -11,11 +11,23 @@ export function sha256(content: string | Uint8Array): string {
  * Archives a raw EDI file before anything else happens to it: tenant-scoped key that carries
  * the file's SHA-256, so the same file is recognised and never stored twice under two names.
  */
-export async function archiveEdi(tenantId: string, direction: "in" | "out", kind: string, content: string, at = new Date()) {
+export async function archiveEdi(
+  tenantId: string,
+  direction: "in" | "out",
+  kind: string,
+  content: string,
+  at = new Date(),
+) {
   const hash = sha256(content);
   const key = `${tenantId}/${direction}/${kind}/${at.toISOString().slice(0, 7)}/${hash}.${kind}`;
   await s3Client().send(
-    new PutObjectCommand({ Bucket: bucketName("EdiBucket"), Key: key, Body: content, ContentType: "application/edi-x12", ChecksumAlgorithm: "SHA256" }),
+    new PutObjectCommand({
+      Bucket: bucketName("EdiBucket"),
+      Key: key,
+      Body: content,
+      ContentType: "application/edi-x12",
+      ChecksumAlgorithm: "SHA256",
+    }),
   );
   return { key, sha256: hash, bytes: Buffer.byteLength(content) };
 }
@@ -33,5 +45,7 @@ export async function streamEdi(key: string): Promise<AsyncIterable<Uint8Array>>
 
 /** A short-lived download link (15 minutes). */
 export async function presign(bucketResource: string, key: string, seconds = 900): Promise<string> {
-  return getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: bucketName(bucketResource), Key: key }), { expiresIn: seconds });
+  return getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: bucketName(bucketResource), Key: key }), {
+    expiresIn: seconds,
+  });
 }

@@ -12,7 +12,8 @@ const labelled = (item: SdkItem, label?: string): TxItem => (label === undefined
 export const tx = {
   put: (params: Params, label?: string): TxItem => labelled({ Put: params as SdkItem["Put"] }, label),
   update: (params: Params, label?: string): TxItem => labelled({ Update: params as SdkItem["Update"] }, label),
-  condition: (params: Params, label?: string): TxItem => labelled({ ConditionCheck: params as SdkItem["ConditionCheck"] }, label),
+  condition: (params: Params, label?: string): TxItem =>
+    labelled({ ConditionCheck: params as SdkItem["ConditionCheck"] }, label),
   del: (params: Params, label?: string): TxItem => labelled({ Delete: params as SdkItem["Delete"] }, label),
 };
 
@@ -47,14 +48,23 @@ export const TRANSACTION_ATTEMPTS = 8;
 export async function transactWrite(items: TxItem[], token?: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: items.map(({ label: _label, ...item }) => item), ClientRequestToken: token }));
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: items.map(({ label: _label, ...item }) => item),
+          ClientRequestToken: token,
+        }),
+      );
       return;
     } catch (err) {
       const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
       if (e.name !== "TransactionCanceledException" || !e.CancellationReasons) throw err;
       const reasons = e.CancellationReasons.map((r) => r.Code ?? "None");
       const transient = reasons.some((r) => TRANSIENT.has(r)) && reasons.every((r) => r === "None" || TRANSIENT.has(r));
-      if (!transient || attempt >= TRANSACTION_ATTEMPTS) throw new TransactionConflict(reasons, items.map((i) => i.label));
+      if (!transient || attempt >= TRANSACTION_ATTEMPTS)
+        throw new TransactionConflict(
+          reasons,
+          items.map((i) => i.label),
+        );
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
     }
   }

@@ -34,7 +34,9 @@ export const TenantEntity = new Entity(
 export async function* allTenantIds(): AsyncGenerator<string> {
   let cursor: string | null = null;
   do {
-    const page: { data: { tenantId: string; status: string }[]; cursor: string | null } = await TenantEntity.query.all({}).go({ cursor, limit: 100 });
+    const page: { data: { tenantId: string; status: string }[]; cursor: string | null } = await TenantEntity.query
+      .all({})
+      .go({ cursor, limit: 100 });
     for (const t of page.data) if (t.status === "active") yield t.tenantId;
     cursor = page.cursor;
   } while (cursor);

@@ -13,7 +13,11 @@ export const tenantPatch = z.strictObject({
   name: orgName.optional(),
   address: address.optional(),
   email: z.email().max(120).optional(),
-  phone: z.string().trim().regex(/^[0-9()+\-. ]{7,25}$/, "a phone number").optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9()+\-. ]{7,25}$/, "a phone number")
+    .optional(),
   /** Printed on invoices, e.g. ACH details or a remit-to address. */
   paymentInstructions: z.string().trim().min(3).max(300).optional(),
 });

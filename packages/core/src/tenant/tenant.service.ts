@@ -57,14 +57,24 @@ export async function createTenant(input: TenantInput) {
   const system: Principal = { tenantId, keyId: "platform-admin", role: "owner" };
   await transactWrite([
     tx.put(
-      TenantEntity.create({ tenantId, name: input.name, status: "active", createdAt: at, updatedAt: at, version: 1 }).params(),
+      TenantEntity.create({
+        tenantId,
+        name: input.name,
+        status: "active",
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      }).params(),
     ),
     tx.put(keyPut(tenantId, keyId, secret, { name: input.ownerKeyName, role: "owner" }, "platform-admin")),
     tx.put(auditPut(system, `tenant:${tenantId}`, "created")),
   ]);
   return {
     tenant: { tenantId, name: input.name, status: "active" as const, createdAt: at, version: 1 },
-    ownerKey: { ...view({ keyId, name: input.ownerKeyName, role: "owner", createdAt: at, createdBy: "platform-admin" }), apiKey: formatKey({ tenantId, keyId, secret }) },
+    ownerKey: {
+      ...view({ keyId, name: input.ownerKeyName, role: "owner", createdAt: at, createdBy: "platform-admin" }),
+      apiKey: formatKey({ tenantId, keyId, secret }),
+    },
   };
 }
 
@@ -72,7 +82,17 @@ export async function getTenant(p: Principal) {
   const { data } = await TenantEntity.get({ tenantId: p.tenantId }).go();
   if (!data) throw notFound("Tenant");
   const { tenantId, name, status, address, email, phone, paymentInstructions, createdAt, version } = data;
-  return { tenantId, name, status, address: address as Address | undefined, email, phone, paymentInstructions, createdAt, version };
+  return {
+    tenantId,
+    name,
+    status,
+    address: address as Address | undefined,
+    email,
+    phone,
+    paymentInstructions,
+    createdAt,
+    version,
+  };
 }
 
 /** The owner edits the company's name and the details its invoices carry. */
@@ -80,7 +100,14 @@ export async function updateTenant(p: Principal, patch: TenantPatch, ifMatch?: n
   authorize(p, "tenant.update");
   const current = await getTenant(p);
   const fields = changedFields(current, patch);
-  const { version } = await versionedUpdate(TenantEntity, { tenantId: p.tenantId }, current.version, patch, ifMatch, auditPut(p, `tenant:${p.tenantId}`, "updated", { fields }));
+  const { version } = await versionedUpdate(
+    TenantEntity,
+    { tenantId: p.tenantId },
+    current.version,
+    patch,
+    ifMatch,
+    auditPut(p, `tenant:${p.tenantId}`, "updated", { fields }),
+  );
   return { ...current, ...patch, version };
 }
 

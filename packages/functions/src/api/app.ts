@@ -38,7 +38,14 @@ export function createApp() {
     defaultHook: (result, c) => {
       if (!result.success) {
         const where = result.target === "json" ? "" : result.target === "param" ? "path" : result.target;
-        return problem(c, 422, "validation", "Validation failed", "The request is not valid", zodErrors(result.error.issues, where));
+        return problem(
+          c,
+          422,
+          "validation",
+          "Validation failed",
+          "The request is not valid",
+          zodErrors(result.error.issues, where),
+        );
       }
     },
   });
@@ -48,7 +55,8 @@ export function createApp() {
     "/v1/*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => problem(c, 413, "payload-too-large", "Payload too large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`),
+      onError: (c) =>
+        problem(c, 413, "payload-too-large", "Payload too large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`),
     }),
   );
   app.use("/v1/*", requireJson());
@@ -61,7 +69,28 @@ export function createApp() {
 
   app.get("/health", (c) => c.json({ ok: true }));
 
-  for (const routes of [tenants, apiKeys, practices, providers, payers, patients, encounters, claims, batches, clearinghouse, remittances, suspense, ledger, workQueues, payments, invoices, reports, settings, audit]) app.route("/", routes);
+  for (const routes of [
+    tenants,
+    apiKeys,
+    practices,
+    providers,
+    payers,
+    patients,
+    encounters,
+    claims,
+    batches,
+    clearinghouse,
+    remittances,
+    suspense,
+    ledger,
+    workQueues,
+    payments,
+    invoices,
+    reports,
+    settings,
+    audit,
+  ])
+    app.route("/", routes);
 
   const openapi = {
     openapi: "3.1.0",
@@ -79,7 +108,9 @@ export function createApp() {
     c.header("content-security-policy", DOCS_CSP);
     return c.html(docsPage({ ...app.getOpenAPI31Document(openapi) }));
   });
-  app.get("/docs/assets/init.js", (c) => c.body(DOCS_INIT_JS, 200, { "content-type": "text/javascript; charset=utf-8" }));
+  app.get("/docs/assets/init.js", (c) =>
+    c.body(DOCS_INIT_JS, 200, { "content-type": "text/javascript; charset=utf-8" }),
+  );
   app.get("/docs/assets/:name", (c) => {
     const asset = docsAsset(c.req.param("name"));
     if (!asset) return problem(c, 404, "not-found", "Not found", `No docs asset ${c.req.param("name")}`);
@@ -94,8 +125,19 @@ export function createApp() {
       const msg = err.message || "The request could not be read";
       return problem(c, err.status, "bad-request", "Bad request", msg);
     }
-    log("error", "unhandled", { requestId: c.get("requestId"), route: c.req.routePath, error: (err as Error).name, message: (err as Error).message });
-    return problem(c, 500, "internal", "Internal error", "Something went wrong on our side; the request id identifies it in our logs");
+    log("error", "unhandled", {
+      requestId: c.get("requestId"),
+      route: c.req.routePath,
+      error: (err as Error).name,
+      message: (err as Error).message,
+    });
+    return problem(
+      c,
+      500,
+      "internal",
+      "Internal error",
+      "Something went wrong on our side; the request id identifies it in our logs",
+    );
   });
   return app;
 }

@@ -27,7 +27,8 @@ export function docsAsset(name: string): { body: string; type: string } | undefi
   const type = ASSETS[name];
   if (!type) return undefined;
   if (!cache.has(name)) {
-    assetsDir ??= process.env[DOCS_ASSETS_ENV] || dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+    assetsDir ??=
+      process.env[DOCS_ASSETS_ENV] || dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
     cache.set(name, readFileSync(join(assetsDir, name), "utf8"));
   }
   return { body: cache.get(name)!, type };
@@ -47,7 +48,8 @@ export const DOCS_INIT_JS = `window.ui = SwaggerUIBundle({
 `;
 
 /** Only our own origin; Swagger UI sets inline styles and shows inline SVG images. */
-export const DOCS_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const DOCS_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const esc = (s: unknown) =>
   String(s ?? "").replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
@@ -74,7 +76,10 @@ function textReference(doc: Json): string {
   for (const [path, methods] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const params = ((op.parameters ?? []) as Json[])
-        .map((p) => `<li><code>${esc(p.name)}</code> (${esc(p.in)})${p.required ? " required" : ""} ${esc((p as Json).description)}</li>`)
+        .map(
+          (p) =>
+            `<li><code>${esc(p.name)}</code> (${esc(p.in)})${p.required ? " required" : ""} ${esc((p as Json).description)}</li>`,
+        )
         .join("");
       const body = ((op.requestBody as Json)?.content as Record<string, Json> | undefined) ?? {};
       const responses = Object.entries((op.responses ?? {}) as Record<string, Json>)
@@ -84,7 +89,9 @@ function textReference(doc: Json): string {
 <h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
 <p>${esc(op.summary)}</p>${op.description ? `<p>${esc(op.description)}</p>` : ""}
 ${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ""}
-${Object.entries(body).map(([type, c]) => `<details><summary>Request body (${esc(type)})</summary>${schemaBlock(c.schema)}</details>`).join("")}
+${Object.entries(body)
+  .map(([type, c]) => `<details><summary>Request body (${esc(type)})</summary>${schemaBlock(c.schema)}</details>`)
+  .join("")}
 <h4>Responses</h4><ul>${responses}</ul></section>`);
     }
   }

@@ -14,7 +14,10 @@ export function problem(
 
 /** A problem as the HTTP response that carries it. */
 export function problemResponse(body: Problem): Response {
-  return new Response(JSON.stringify(body), { status: body.status, headers: { "content-type": "application/problem+json" } });
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { "content-type": "application/problem+json" },
+  });
 }
 
 /** zod issues as `{ path, message }` with dotted paths, prefixed by where they came from. */

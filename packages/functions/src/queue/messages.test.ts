@@ -7,7 +7,11 @@ import { handler as claimBatch } from "./claim-batch.ts";
 import { handler as inboundFile } from "./inbound-file.ts";
 import { handler as invoiceRun } from "./invoice-run.ts";
 
-const record = (messageId: string, body: unknown) => ({ messageId, body: JSON.stringify(body), attributes: { ApproximateReceiveCount: "1" } });
+const record = (messageId: string, body: unknown) => ({
+  messageId,
+  body: JSON.stringify(body),
+  attributes: { ApproximateReceiveCount: "1" },
+});
 
 it("each worker refuses a body its queue's schema does not describe, before touching any data, naming the fields", async () => {
   const logged: string[] = [];
@@ -35,7 +39,15 @@ it("each worker refuses a body its queue's schema does not describe, before touc
 });
 
 it("senders refuse to queue a message the worker could not read", async () => {
-  await expect(sendMessage("ClaimBatchQueue", claimBatchMessages, { tenantId: "tnt_abcd1234", batchId: "" })).rejects.toThrow(/batchId/);
-  await expect(sendMessage("InboundFileQueue", inboundMessages, { tenantId: "", sha256: "0".repeat(64) })).rejects.toThrow(/tenantId/);
-  await expect(sendMessages("InvoiceRunQueue", invoiceRunMessages, [{ tenantId: "tnt_abcd1234", runId: "run_abcd1234", practiceId: "prc_abcd1234", period: "26-01" }])).rejects.toThrow(/period/);
+  await expect(
+    sendMessage("ClaimBatchQueue", claimBatchMessages, { tenantId: "tnt_abcd1234", batchId: "" }),
+  ).rejects.toThrow(/batchId/);
+  await expect(
+    sendMessage("InboundFileQueue", inboundMessages, { tenantId: "", sha256: "0".repeat(64) }),
+  ).rejects.toThrow(/tenantId/);
+  await expect(
+    sendMessages("InvoiceRunQueue", invoiceRunMessages, [
+      { tenantId: "tnt_abcd1234", runId: "run_abcd1234", practiceId: "prc_abcd1234", period: "26-01" },
+    ]),
+  ).rejects.toThrow(/period/);
 });

@@ -5,7 +5,11 @@ import { log } from "@claimledger/core/shared/log.ts";
  * Checks each record's body against its queue's message schema, then runs it; the ones that throw are reported back as batch item failures so SQS
  * redelivers only those (and, past maxReceiveCount, moves them to the dead-letter queue).
  */
-export function sqsHandler<M>(name: string, parse: (raw: unknown) => M, work: (message: M, record: SQSRecord) => Promise<void>) {
+export function sqsHandler<M>(
+  name: string,
+  parse: (raw: unknown) => M,
+  work: (message: M, record: SQSRecord) => Promise<void>,
+) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse["batchItemFailures"] = [];
     for (const record of event.Records) {

@@ -42,10 +42,15 @@ it("serves the API reference from our own origin: every operation listed, expand
   await page.locator(".opblock-body").first().waitFor();
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}docs.png`, fullPage: false });
-  await page.locator(".opblock.is-open").first().screenshot({ path: `${SCREENSHOTS}docs-operation.png` });
+  await page
+    .locator(".opblock.is-open")
+    .first()
+    .screenshot({ path: `${SCREENSHOTS}docs-operation.png` });
   // Every tag of the document is a section; the claims section lists its operations.
   const tags = await page.locator(".opblock-tag").allInnerTexts();
-  expect(tags.map((t) => t.split("\n")[0])).toEqual(expect.arrayContaining(["Claims", "Claim batches", "Practices", "Patients", "API keys"]));
+  expect(tags.map((t) => t.split("\n")[0])).toEqual(
+    expect.arrayContaining(["Claims", "Claim batches", "Practices", "Patients", "API keys"]),
+  );
   expect(await page.locator(".opblock").count()).toBeGreaterThanOrEqual(5);
   expect(elsewhere).toEqual([]);
   expect(failed).toEqual([]);

@@ -7,7 +7,12 @@ export class ApiClient {
     this.key = key;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -22,7 +27,13 @@ export class ApiClient {
     return { status: res.status, body: (json && text ? JSON.parse(text) : text || undefined) as T };
   }
 
-  async expect<T = any>(status: number, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async expect<T = any>(
+    status: number,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
     const res = await this.request<T>(method, path, body, headers);
     if (res.status !== status) {
       throw new Error(`${method} ${path} answered ${res.status}, expected ${status}: ${JSON.stringify(res.body)}`);

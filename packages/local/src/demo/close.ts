@@ -3,15 +3,27 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ApiClient } from "./client.ts";
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /**
  * Month close as an owner does it: run the period, review the drafts, finalize, download each
  * invoice (JSON, CSV, PDF); then the reports. Files go under demo-output/invoices and /reports.
  */
-export async function closeMonth(api: ApiClient, out: string, period: string, waitFor: (what: string, check: () => Promise<boolean>) => Promise<void>) {
+export async function closeMonth(
+  api: ApiClient,
+  out: string,
+  period: string,
+  waitFor: (what: string, check: () => Promise<boolean>) => Promise<void>,
+) {
   const run = await api.expect(202, "POST", "/v1/invoice-runs", { period });
-  await waitFor(`invoice run ${run.runId}`, async () => (await api.expect(200, "GET", `/v1/invoice-runs/${run.runId}`)).status !== "running");
+  await waitFor(
+    `invoice run ${run.runId}`,
+    async () => (await api.expect(200, "GET", `/v1/invoice-runs/${run.runId}`)).status !== "running",
+  );
   const finished = await api.expect(200, "GET", `/v1/invoice-runs/${run.runId}`);
   if (finished.failed) throw new Error(`invoice run failed for ${JSON.stringify(finished.errors)}`);
 
@@ -22,10 +34,22 @@ export async function closeMonth(api: ApiClient, out: string, period: string, wa
   for (const draft of [...items].sort((a: any, b: any) => a.practiceName.localeCompare(b.practiceName))) {
     const inv = await api.expect(200, "POST", `/v1/practices/${draft.practiceId}/invoices/${period}/finalize`);
     const base = resolve(invoicesDir, `${inv.number}-${slug(inv.practice.name)}-${period}`);
-    for (const [ext, url] of [["json", inv.jsonUrl], ["csv", inv.csvUrl], ["pdf", inv.pdfUrl]] as const) {
+    for (const [ext, url] of [
+      ["json", inv.jsonUrl],
+      ["csv", inv.csvUrl],
+      ["pdf", inv.pdfUrl],
+    ] as const) {
       writeFileSync(`${base}.${ext}`, Buffer.from(await (await fetch(url)).arrayBuffer()));
     }
-    invoices.push({ number: inv.number, practice: inv.practice.name, collectedCents: inv.collections.countedCents, lines: inv.lines, totalCents: inv.totalCents, dueDate: inv.dueDate, file: `${base}.pdf` });
+    invoices.push({
+      number: inv.number,
+      practice: inv.practice.name,
+      collectedCents: inv.collections.countedCents,
+      lines: inv.lines,
+      totalCents: inv.totalCents,
+      dueDate: inv.dueDate,
+      file: `${base}.pdf`,
+    });
   }
 
   const reportsDir = resolve(out, "reports");
@@ -44,5 +68,9 @@ export async function closeMonth(api: ApiClient, out: string, period: string, wa
       writeFileSync(resolve(reportsDir, `${name}.csv`), csv.body);
     }
   }
-  return { runId: run.runId, invoices, claims: await api.expect(200, "GET", `/v1/reports/claims?from=${from}&to=${asOf}`) };
+  return {
+    runId: run.runId,
+    invoices,
+    claims: await api.expect(200, "GET", `/v1/reports/claims?from=${from}&to=${asOf}`),
+  };
 }

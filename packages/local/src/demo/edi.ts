@@ -34,7 +34,13 @@ export async function sendBatches(api: ApiClient, out: string, practiceIds: stri
   mkdirSync(dir, { recursive: true });
   const batchIds: string[] = [];
   for (const practiceId of practiceIds) {
-    const created = await api.expect<any>(201, "POST", "/v1/claim-batches", { practiceId }, { "idempotency-key": `demo-batch-${practiceId}` });
+    const created = await api.expect<any>(
+      201,
+      "POST",
+      "/v1/claim-batches",
+      { practiceId },
+      { "idempotency-key": `demo-batch-${practiceId}` },
+    );
     batchIds.push(...created.batches.map((b: any) => b.batchId));
   }
   await waitFor("batches submitted", async () => {
@@ -44,13 +50,26 @@ export async function sendBatches(api: ApiClient, out: string, practiceIds: stri
   const batches = [];
   for (const id of batchIds) {
     const b = await api.expect<any>(200, "GET", `/v1/claim-batches/${id}`);
-    if (b.fileUrl) writeFileSync(resolve(dir, `${b.fileName.replace(/\.837$/, "")}-${b.batchId}.837`), await (await fetch(b.fileUrl)).text());
+    if (b.fileUrl)
+      writeFileSync(
+        resolve(dir, `${b.fileName.replace(/\.837$/, "")}-${b.batchId}.837`),
+        await (await fetch(b.fileUrl)).text(),
+      );
     batches.push(b);
   }
-  const acks = await pollUntil(api, waitFor, "999 and 277CA processed", (files) => files.filter((f) => f.kind === "999" || f.kind === "277").length >= 2 * batchIds.length);
-  for (const f of acks) await saveInbound(api, dir, f.sha256, f.name.replace(/\.277$/, ".277").replace(/\.999$/, ".999"));
+  const acks = await pollUntil(
+    api,
+    waitFor,
+    "999 and 277CA processed",
+    (files) => files.filter((f) => f.kind === "999" || f.kind === "277").length >= 2 * batchIds.length,
+  );
+  for (const f of acks)
+    await saveInbound(api, dir, f.sha256, f.name.replace(/\.277$/, ".277").replace(/\.999$/, ".999"));
   const after = await Promise.all(batchIds.map((id) => api.expect<any>(200, "GET", `/v1/claim-batches/${id}`)));
-  return { batches: after.map((b) => ({ batchId: b.batchId, status: b.status, claims: b.claimIds.length, file: b.fileName })), acks };
+  return {
+    batches: after.map((b) => ({ batchId: b.batchId, status: b.status, claims: b.claimIds.length, file: b.fileName })),
+    acks,
+  };
 }
 
 /**
@@ -64,7 +83,11 @@ export async function receiveRemittances(api: ApiClient, out: string, practiceId
   const posting = [];
   for (const practiceId of practiceIds) {
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const page: any = await api.expect(200, "GET", `/v1/claims?practiceId=${practiceId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      const page: any = await api.expect(
+        200,
+        "GET",
+        `/v1/claims?practiceId=${practiceId}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
       for (const c of page.items) {
         // A secondary claim re-bills a posted visit (see cob.json): not another charge.
         if (!c.balances || c.doc.primaryClaimId) continue;

@@ -9,10 +9,34 @@ import type { ApiClient, seeded } from "./client.ts";
 const VISITS = [
   { dx: ["E11.9", "I10"], lines: [{ procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1, 2] }] },
   { dx: ["J06.9"], lines: [{ procedureCode: "99213", chargeCents: 12500, diagnosisPointers: [1] }] },
-  { dx: ["M54.50"], lines: [{ procedureCode: "99203", chargeCents: 16000, diagnosisPointers: [1] }, { procedureCode: "72100", chargeCents: 9500, diagnosisPointers: [1] }] },
-  { dx: ["Z00.00"], lines: [{ procedureCode: "99396", chargeCents: 22000, diagnosisPointers: [1] }, { procedureCode: "36415", chargeCents: 1500, diagnosisPointers: [1] }] },
-  { dx: ["S83.241A", "M25.561"], lines: [{ procedureCode: "99204", modifiers: ["25"], chargeCents: 24000, diagnosisPointers: [1, 2] }, { procedureCode: "20610", modifiers: ["RT"], chargeCents: 17500, diagnosisPointers: [1] }] },
-  { dx: ["I10", "E78.5"], lines: [{ procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1, 2] }, { procedureCode: "80053", chargeCents: 4200, diagnosisPointers: [1] }] },
+  {
+    dx: ["M54.50"],
+    lines: [
+      { procedureCode: "99203", chargeCents: 16000, diagnosisPointers: [1] },
+      { procedureCode: "72100", chargeCents: 9500, diagnosisPointers: [1] },
+    ],
+  },
+  {
+    dx: ["Z00.00"],
+    lines: [
+      { procedureCode: "99396", chargeCents: 22000, diagnosisPointers: [1] },
+      { procedureCode: "36415", chargeCents: 1500, diagnosisPointers: [1] },
+    ],
+  },
+  {
+    dx: ["S83.241A", "M25.561"],
+    lines: [
+      { procedureCode: "99204", modifiers: ["25"], chargeCents: 24000, diagnosisPointers: [1, 2] },
+      { procedureCode: "20610", modifiers: ["RT"], chargeCents: 17500, diagnosisPointers: [1] },
+    ],
+  },
+  {
+    dx: ["I10", "E78.5"],
+    lines: [
+      { procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1, 2] },
+      { procedureCode: "80053", chargeCents: 4200, diagnosisPointers: [1] },
+    ],
+  },
 ] as const;
 
 const MISTAKES: { name: string; apply: (e: any) => void }[] = [
@@ -51,16 +75,34 @@ export async function uploadEncounters(api: ApiClient, rng: ReturnType<typeof se
       }
       encounters.push(e);
     }
-    const res = await api.expect<any>(200, "POST", `/v1/practices/${practice.practiceId}/encounters`, { encounters }, { "idempotency-key": `demo-${practice.practiceId}` });
+    const res = await api.expect<any>(
+      200,
+      "POST",
+      `/v1/practices/${practice.practiceId}/encounters`,
+      { encounters },
+      { "idempotency-key": `demo-${practice.practiceId}` },
+    );
     const claims = [];
     for (const r of res.results) {
       if (r.outcome !== "accepted") {
         claims.push({ externalId: r.externalId, outcome: "rejected", problem: r.problem });
         continue;
       }
-      claims.push({ externalId: r.externalId, claimId: r.claimId, status: r.status, plantedMistake: planted[r.externalId], findings: r.findings });
+      claims.push({
+        externalId: r.externalId,
+        claimId: r.claimId,
+        status: r.status,
+        plantedMistake: planted[r.externalId],
+        findings: r.findings,
+      });
     }
-    out.push({ practiceId: practice.practiceId, practice: practice.legalName, accepted: res.accepted, rejected: res.rejected, claims });
+    out.push({
+      practiceId: practice.practiceId,
+      practice: practice.legalName,
+      accepted: res.accepted,
+      rejected: res.rejected,
+      claims,
+    });
   }
   return out;
 }

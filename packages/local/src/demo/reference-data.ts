@@ -1,8 +1,40 @@
 import type { ApiClient, seeded } from "./client.ts";
 
 /** Step 1 of the demo month: the company's client practices, their providers, payers and patients. */
-const FIRST = ["Avery", "Blake", "Casey", "Devon", "Emerson", "Finley", "Harper", "Jamie", "Kendall", "Logan", "Morgan", "Parker", "Quinn", "Riley", "Taylor"];
-const LAST = ["Adams", "Brooks", "Carter", "Diaz", "Evans", "Foster", "Garcia", "Hughes", "Iverson", "Jensen", "Kim", "Lopez", "Murphy", "Nguyen", "Owens"];
+const FIRST = [
+  "Avery",
+  "Blake",
+  "Casey",
+  "Devon",
+  "Emerson",
+  "Finley",
+  "Harper",
+  "Jamie",
+  "Kendall",
+  "Logan",
+  "Morgan",
+  "Parker",
+  "Quinn",
+  "Riley",
+  "Taylor",
+];
+const LAST = [
+  "Adams",
+  "Brooks",
+  "Carter",
+  "Diaz",
+  "Evans",
+  "Foster",
+  "Garcia",
+  "Hughes",
+  "Iverson",
+  "Jensen",
+  "Kim",
+  "Lopez",
+  "Murphy",
+  "Nguyen",
+  "Owens",
+];
 
 export const PRACTICES = [
   {
@@ -14,8 +46,24 @@ export const PRACTICES = [
     timeZone: "America/Chicago",
     contracts: [{ effectiveFrom: "2026-01-01", percentBps: 650, monthlyMinimumCents: 75000 }],
     providers: [
-      { kind: "individual", firstName: "Elena", lastName: "Marsh", credential: "MD", npi: "1417085192", taxonomyCode: "207Q00000X", roles: ["rendering"] },
-      { kind: "individual", firstName: "Omar", lastName: "Haddad", credential: "DO", npi: "1043389612", taxonomyCode: "207Q00000X", roles: ["rendering"] },
+      {
+        kind: "individual",
+        firstName: "Elena",
+        lastName: "Marsh",
+        credential: "MD",
+        npi: "1417085192",
+        taxonomyCode: "207Q00000X",
+        roles: ["rendering"],
+      },
+      {
+        kind: "individual",
+        firstName: "Omar",
+        lastName: "Haddad",
+        credential: "DO",
+        npi: "1043389612",
+        taxonomyCode: "207Q00000X",
+        roles: ["rendering"],
+      },
     ],
   },
   {
@@ -25,16 +73,36 @@ export const PRACTICES = [
     taxonomyCode: "207X00000X",
     address: { line1: "88 Cedar Ave Ste 200", city: "Madison", state: "WI", postalCode: "537031122" },
     timeZone: "America/Chicago",
-    contracts: [{ effectiveFrom: "2026-01-01", percentBps: 700, tiers: [{ upToCents: 500000, percentBps: 700 }, { percentBps: 600 }], perClaimSubmittedCents: 300 }],
+    contracts: [
+      {
+        effectiveFrom: "2026-01-01",
+        percentBps: 700,
+        tiers: [{ upToCents: 500000, percentBps: 700 }, { percentBps: 600 }],
+        perClaimSubmittedCents: 300,
+      },
+    ],
     providers: [
-      { kind: "individual", firstName: "Grace", lastName: "Whitfield", credential: "MD", npi: "1972598514", taxonomyCode: "207X00000X", roles: ["rendering"] },
+      {
+        kind: "individual",
+        firstName: "Grace",
+        lastName: "Whitfield",
+        credential: "MD",
+        npi: "1972598514",
+        taxonomyCode: "207X00000X",
+        roles: ["rendering"],
+      },
     ],
   },
 ] as const;
 
 export const PAYERS = [
   { name: "Blue Prairie Health", clearinghousePayerId: "BPH01", claimFilingIndicator: "CI", timelyFilingDays: 180 },
-  { name: "Medicare Part B Illinois", clearinghousePayerId: "00952", claimFilingIndicator: "MB", timelyFilingDays: 365 },
+  {
+    name: "Medicare Part B Illinois",
+    clearinghousePayerId: "00952",
+    claimFilingIndicator: "MB",
+    timelyFilingDays: 365,
+  },
   { name: "Great Lakes Medicaid", clearinghousePayerId: "GLMCD", claimFilingIndicator: "MC", timelyFilingDays: 90 },
 ] as const;
 
@@ -45,13 +113,19 @@ export async function createReferenceData(api: ApiClient, rng: ReturnType<typeof
   for (const { providers: provs, ...practice } of PRACTICES) {
     const created = await api.expect(201, "POST", "/v1/practices", practice);
     const providers = [];
-    for (const pr of provs) providers.push(await api.expect(201, "POST", `/v1/practices/${created.practiceId}/providers`, pr));
+    for (const pr of provs)
+      providers.push(await api.expect(201, "POST", `/v1/practices/${created.practiceId}/providers`, pr));
     const patients = [];
     for (let i = 0; i < 8; i++) {
       const payer = rng.pick(payers);
       const last = rng.pick(LAST);
       const dependant = rng.next() < 0.25;
-      const addr = { line1: `${rng.int(10, 999)} Elm St`, city: practice.address.city, state: practice.address.state, postalCode: practice.address.postalCode.slice(0, 5) };
+      const addr = {
+        line1: `${rng.int(10, 999)} Elm St`,
+        city: practice.address.city,
+        state: practice.address.state,
+        postalCode: practice.address.postalCode.slice(0, 5),
+      };
       patients.push(
         await api.expect(201, "POST", `/v1/practices/${created.practiceId}/patients`, {
           firstName: rng.pick(FIRST),
@@ -67,7 +141,13 @@ export async function createReferenceData(api: ApiClient, rng: ReturnType<typeof
               order: "primary",
               relationship: dependant ? "child" : "self",
               subscriber: dependant
-                ? { firstName: rng.pick(FIRST), lastName: last, dateOfBirth: `${rng.int(1960, 1990)}-06-15`, sex: rng.pick(["F", "M"] as const), address: addr }
+                ? {
+                    firstName: rng.pick(FIRST),
+                    lastName: last,
+                    dateOfBirth: `${rng.int(1960, 1990)}-06-15`,
+                    sex: rng.pick(["F", "M"] as const),
+                    address: addr,
+                  }
                 : undefined,
             },
           ],

@@ -42,7 +42,10 @@ export function balanceClaim(claim: Claim835, balance: Balance835): void {
   const claimCas = sumAdjustments(claim.adjustments);
   const diff = claim.chargeCents - claim.paidCents;
   if (diff !== claimCas + lineCas) {
-    const parts = claim.lines.length === 0 ? `claim CAS ${money(claimCas)}` : `claim CAS ${money(claimCas)} + line CAS ${money(lineCas)}`;
+    const parts =
+      claim.lines.length === 0
+        ? `claim CAS ${money(claimCas)}`
+        : `claim CAS ${money(claimCas)} + line CAS ${money(lineCas)}`;
     balance.problems.push({
       claim: id,
       message: `claim ${id}: charge ${money(claim.chargeCents)} - paid ${money(claim.paidCents)} = ${money(diff)}, but ${parts} = ${money(claimCas + lineCas)}`,
@@ -61,8 +64,7 @@ export function finishBalance(remit: Remittance835): void {
   if (b.paymentCents !== expected) {
     b.problems.push({
       claim: "",
-      message:
-        `BPR02 ${money(b.paymentCents)} does not equal sum(CLP04) ${money(b.paidCents)} - sum(PLB) ${money(plb)} = ${money(expected)}`,
+      message: `BPR02 ${money(b.paymentCents)} does not equal sum(CLP04) ${money(b.paidCents)} - sum(PLB) ${money(plb)} = ${money(expected)}`,
     });
   }
   b.balanced = b.problems.length === 0;
@@ -70,7 +72,14 @@ export function finishBalance(remit: Remittance835): void {
 
 /** Recomputes the balance of a remittance read with its claims kept (read835). */
 export function balance835(remit: Remittance835): Balance835 {
-  const balance: Balance835 = { balanced: false, paymentCents: 0, claims: 0, paidCents: 0, providerAdjustmentCents: 0, problems: [] };
+  const balance: Balance835 = {
+    balanced: false,
+    paymentCents: 0,
+    claims: 0,
+    paidCents: 0,
+    providerAdjustmentCents: 0,
+    problems: [],
+  };
   for (const claim of remit.claims) balanceClaim(claim, balance);
   finishBalance({ ...remit, balance });
   return balance;

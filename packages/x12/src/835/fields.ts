@@ -114,7 +114,13 @@ export function plbAt(ctx: ReaderContext, remit: Remittance835, c: SegmentCursor
   for (let n = 3; n <= 13; n += 2) {
     if (c.empty(n) && c.empty(n + 1)) break;
     const parts = c.components(n);
-    const adj = { segmentIndex: c.index, providerId, date, reason: parts[0] ?? "", amountCents: ctx.money(c, n + 1, true) };
+    const adj = {
+      segmentIndex: c.index,
+      providerId,
+      date,
+      reason: parts[0] ?? "",
+      amountCents: ctx.money(c, n + 1, true),
+    };
     const ref = parts[1];
     remit.providerAdjustments.push(ref === undefined || ref === "" ? adj : { ...adj, reference: ref });
   }

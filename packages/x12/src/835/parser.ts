@@ -67,7 +67,8 @@ export class Remittance835Parser implements ReaderContext {
       if (code === SE) return this.end();
       if (code === PLB) return plbAt(this, remit, c);
       if (code === ST || code === GE || code === IEA || code === ISA) return this.abort(c);
-      if (code === SVC || code === CAS || code === MIA || code === MOA) return this.report("unexpected-segment", c, undefined, `${c.id()} before any CLP`);
+      if (code === SVC || code === CAS || code === MIA || code === MOA)
+        return this.report("unexpected-segment", c, undefined, `${c.id()} before any CLP`);
       return header(this, remit, c);
     }
     const line = this.line;
@@ -80,7 +81,8 @@ export class Remittance835Parser implements ReaderContext {
         return this.dtm(c, claim, line);
       case REF: {
         if (line !== undefined && c.is(1, "6R")) line.lineItemControlNumber = c.el(2);
-        else if (line !== undefined) line.references = add(line.references, { qualifier: c.interned(1), value: c.el(2) });
+        else if (line !== undefined)
+          line.references = add(line.references, { qualifier: c.interned(1), value: c.el(2) });
         else claim.references = add(claim.references, { qualifier: c.interned(1), value: c.el(2) });
         return;
       }
@@ -143,7 +145,10 @@ export class Remittance835Parser implements ReaderContext {
     const what = v === undefined ? "is missing" : `"${c.el(n)}" is not an amount`;
     this.report(v === undefined ? "missing-element" : "invalid-amount", c, n, `amount ${what}`);
     const name = `${c.id()}${n < 10 ? "0" : ""}${n}`;
-    this.remit!.balance.problems.push({ claim: this.claim?.patientControlNumber ?? "", message: `${name} (segment ${c.index}) ${what}` });
+    this.remit!.balance.problems.push({
+      claim: this.claim?.patientControlNumber ?? "",
+      message: `${name} (segment ${c.index}) ${what}`,
+    });
     return 0;
   }
 
@@ -275,12 +280,15 @@ export class Remittance835Parser implements ReaderContext {
     const p = procedureAt(c, n);
     if (p.qualifier.length > 2) {
       const comp = c.delimiters?.component ?? ":";
-      this.report("bad-composite", c, n, `"${c.el(n)}" is not qualifier${comp}code: the file may use another component separator than ISA16`);
+      this.report(
+        "bad-composite",
+        c,
+        n,
+        `"${c.el(n)}" is not qualifier${comp}code: the file may use another component separator than ISA16`,
+      );
     } else if (p.code === "") {
       this.report("missing-element", c, n, `"${c.el(n)}" has no procedure code`);
     }
     return p;
   }
-
-
 }

@@ -238,5 +238,4 @@ export interface Remittance835 {
 
 /** What the claim-by-claim readers hand out. */
 export type Remittance835Event =
-  | { type: "claim"; claim: Claim835; remittance: Remittance835 }
-  | { type: "remittance"; remittance: Remittance835 };
+  { type: "claim"; claim: Claim835; remittance: Remittance835 } | { type: "remittance"; remittance: Remittance835 };

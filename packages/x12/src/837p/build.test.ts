@@ -30,7 +30,16 @@ function build(claims: Claim837P[]): string[] {
   expect(isa!.header.elements.slice(13, 16)).toEqual(["000000042", "0", "T"]);
   expect(isa!.trailer?.elements).toEqual(["IEA", "1", "000000042"]);
   const [gs] = isa!.groups;
-  expect(gs!.header?.elements.slice(1, 9)).toEqual(["HC", "CLAIMLEDGER", "CLHOUSE01", "20250506", "1430", "7", "X", "005010X222A1"]);
+  expect(gs!.header?.elements.slice(1, 9)).toEqual([
+    "HC",
+    "CLAIMLEDGER",
+    "CLHOUSE01",
+    "20250506",
+    "1430",
+    "7",
+    "X",
+    "005010X222A1",
+  ]);
   expect(gs!.trailer?.elements).toEqual(["GE", "1", "7"]);
   const [tx] = gs!.transactions;
   const segs = tx!.segments.map((s) => s.elements.join("*"));
@@ -107,8 +116,20 @@ describe("build837P: representative claims read back", () => {
       "SV1*HC:93000:59:XU*82*UN*1***5",
       "SV1*HC:J1885*97.5*UN*2***1",
     ]);
-    expect(slice(segs, "LX*4", "LX*5")).toEqual(["LX*4", "SV1*HC:80053*66.5*UN*1***4", "DTP*472*RD8*20250115-20250116", "REF*6R*L2-4"]);
-    expect(slice(segs, "LX*6", "SE")).toEqual(["LX*6", "SV1*HC:J1885*97.5*UN*2***1", "DTP*472*D8*20250115", "REF*6R*L2-6", "LIN**N4*00409378001", "CTP****2*ML"]);
+    expect(slice(segs, "LX*4", "LX*5")).toEqual([
+      "LX*4",
+      "SV1*HC:80053*66.5*UN*1***4",
+      "DTP*472*RD8*20250115-20250116",
+      "REF*6R*L2-4",
+    ]);
+    expect(slice(segs, "LX*6", "SE")).toEqual([
+      "LX*6",
+      "SV1*HC:J1885*97.5*UN*2***1",
+      "DTP*472*D8*20250115",
+      "REF*6R*L2-6",
+      "LIN**N4*00409378001",
+      "CTP****2*ML",
+    ]);
     // CLM02 is the sum of SV102: 20 + 35.5 + 51 + 66.5 + 82 + 97.5 = 352.5
   });
 
@@ -160,9 +181,17 @@ describe("build837P: representative claims read back", () => {
 
   it("replacement (frequency 7) and void (frequency 8) carry REF*F8", () => {
     const seven = build([replacementClaim()]);
-    expect(slice(seven, "CLM", "LX")).toEqual(["CLM*CLM-0005*125***11:B:7*Y*A*Y*Y", "REF*F8*ACME-ICN-1234", "HI*ABK:J069"]);
+    expect(slice(seven, "CLM", "LX")).toEqual([
+      "CLM*CLM-0005*125***11:B:7*Y*A*Y*Y",
+      "REF*F8*ACME-ICN-1234",
+      "HI*ABK:J069",
+    ]);
     const eight = build([voidClaim()]);
-    expect(slice(eight, "CLM", "LX")).toEqual(["CLM*CLM-0006*125***11:B:8*Y*A*Y*Y", "REF*F8*ACME-ICN-1235", "HI*ABK:J069"]);
+    expect(slice(eight, "CLM", "LX")).toEqual([
+      "CLM*CLM-0006*125***11:B:8*Y*A*Y*Y",
+      "REF*F8*ACME-ICN-1235",
+      "HI*ABK:J069",
+    ]);
   });
 
   it("NDC without a unit of measure defaults to UN", () => {
@@ -174,7 +203,11 @@ describe("build837P: representative claims read back", () => {
 
   it("auto accident: CLM11 with the state, DTP*431 and DTP*439", () => {
     const segs = build([autoAccidentClaim()]);
-    expect(slice(segs, "CLM", "HI")).toEqual(["CLM*CLM-0007*125***11:B:1*Y*A*Y*Y**EM:AA::IL", "DTP*431*D8*20250110", "DTP*439*D8*20250110"]);
+    expect(slice(segs, "CLM", "HI")).toEqual([
+      "CLM*CLM-0007*125***11:B:1*Y*A*Y*Y**EM:AA::IL",
+      "DTP*431*D8*20250110",
+      "DTP*439*D8*20250110",
+    ]);
   });
 
   it("several claims and transactions: HL numbering, one ST per transaction, counts in GE", () => {
@@ -201,16 +234,59 @@ describe("build837P: impossible input", () => {
   const attempt = (claim: Claim837P) => () => build837P(input([transaction([claim])]));
 
   it.each<[string, (c: Claim837P) => Claim837P, RegExp]>([
-    ["CLM01 over 20 characters", (c) => ({ ...c, patientControlNumber: "X".repeat(21) }), /claim "X{21}": patient control number is 21 characters; at most 20/],
-    ["13 diagnoses", (c) => ({ ...c, diagnoses: Array.from({ length: 13 }, (_, i) => `J0${i % 10}`) }), /claim "CLM-0001": 13 diagnoses; at most 12/],
-    ["51 lines", (c) => ({ ...c, lines: Array.from({ length: 51 }, (_, i) => ({ ...c.lines[0]!, lineItemControlNumber: `L${i}` })) }), /claim "CLM-0001": 51 service lines; at most 50/],
-    ["a pointer to a missing diagnosis", (c) => ({ ...c, lines: [{ ...c.lines[0]!, diagnosisPointers: [1, 2] }] }), /claim "CLM-0001" line 1: diagnosis pointer 2 points to no diagnosis \(the claim has 1\)/],
-    ["five modifiers", (c) => ({ ...c, lines: [{ ...c.lines[0]!, modifiers: ["25", "59", "XU", "LT", "RT"] }] }), /claim "CLM-0001" line 1: 5 modifiers; at most 4/],
-    ["a replacement without REF*F8", (c) => ({ ...c, frequencyCode: "7" }), /claim "CLM-0001": payer claim control number \(REF\*F8\) for frequency 7 is required/],
-    ["an auto accident without a date", (c) => ({ ...c, relatedCauses: { autoAccident: { state: "IL" } } }), /accident date \(DTP\*439\) is required/],
-    ["a total that is not the sum of the lines", (c) => ({ ...c, totalChargeCents: 1 }), /total charge 0.01 does not equal the sum of the lines 125.00/],
-    ["two lines with one control number", (c) => ({ ...c, lines: [c.lines[0]!, c.lines[0]!] }), /line 2: line item control number "CLM-0001-1" is used by another line/],
-    ["a subscriber-patient without birth date", (c) => ({ ...c, subscriber: { ...c.subscriber, birthDate: undefined } }), /subscriber birth date/],
+    [
+      "CLM01 over 20 characters",
+      (c) => ({ ...c, patientControlNumber: "X".repeat(21) }),
+      /claim "X{21}": patient control number is 21 characters; at most 20/,
+    ],
+    [
+      "13 diagnoses",
+      (c) => ({ ...c, diagnoses: Array.from({ length: 13 }, (_, i) => `J0${i % 10}`) }),
+      /claim "CLM-0001": 13 diagnoses; at most 12/,
+    ],
+    [
+      "51 lines",
+      (c) => ({
+        ...c,
+        lines: Array.from({ length: 51 }, (_, i) => ({ ...c.lines[0]!, lineItemControlNumber: `L${i}` })),
+      }),
+      /claim "CLM-0001": 51 service lines; at most 50/,
+    ],
+    [
+      "a pointer to a missing diagnosis",
+      (c) => ({ ...c, lines: [{ ...c.lines[0]!, diagnosisPointers: [1, 2] }] }),
+      /claim "CLM-0001" line 1: diagnosis pointer 2 points to no diagnosis \(the claim has 1\)/,
+    ],
+    [
+      "five modifiers",
+      (c) => ({ ...c, lines: [{ ...c.lines[0]!, modifiers: ["25", "59", "XU", "LT", "RT"] }] }),
+      /claim "CLM-0001" line 1: 5 modifiers; at most 4/,
+    ],
+    [
+      "a replacement without REF*F8",
+      (c) => ({ ...c, frequencyCode: "7" }),
+      /claim "CLM-0001": payer claim control number \(REF\*F8\) for frequency 7 is required/,
+    ],
+    [
+      "an auto accident without a date",
+      (c) => ({ ...c, relatedCauses: { autoAccident: { state: "IL" } } }),
+      /accident date \(DTP\*439\) is required/,
+    ],
+    [
+      "a total that is not the sum of the lines",
+      (c) => ({ ...c, totalChargeCents: 1 }),
+      /total charge 0.01 does not equal the sum of the lines 125.00/,
+    ],
+    [
+      "two lines with one control number",
+      (c) => ({ ...c, lines: [c.lines[0]!, c.lines[0]!] }),
+      /line 2: line item control number "CLM-0001-1" is used by another line/,
+    ],
+    [
+      "a subscriber-patient without birth date",
+      (c) => ({ ...c, subscriber: { ...c.subscriber, birthDate: undefined } }),
+      /subscriber birth date/,
+    ],
     ["a bad ICD-10 code", (c) => ({ ...c, diagnoses: ["123.4"] }), /"123.4" is not an ICD-10-CM code/],
   ])("%s", (_name, change, message) => {
     expect(attempt(change(oneLineClaim()))).toThrow(message);
@@ -220,10 +296,14 @@ describe("build837P: impossible input", () => {
   it("refuses COB data that does not balance, naming claim, line and payer", () => {
     const c = secondaryClaim();
     c.lines[0]!.adjudications![0]!.paidCents = 6100;
-    expect(attempt(c)).toThrow(/claim "CLM-0004" line 1: payer ACME01: charge 200.00 - paid 61.00 must equal the line CAS total 140.00/);
+    expect(attempt(c)).toThrow(
+      /claim "CLM-0004" line 1: payer ACME01: charge 200.00 - paid 61.00 must equal the line CAS total 140.00/,
+    );
     const d = secondaryClaim();
     d.otherPayers![0]!.paidCents = 9100;
-    expect(attempt(d)).toThrow(/claim "CLM-0004" other payer "ACME01": charge 300.00 - paid 91.00 must equal claim CAS 10.00 \+ line CAS 200.00/);
+    expect(attempt(d)).toThrow(
+      /claim "CLM-0004" other payer "ACME01": charge 300.00 - paid 91.00 must equal claim CAS 10.00 \+ line CAS 200.00/,
+    );
   });
 
   it("names the claim and element when a value holds a delimiter", () => {
@@ -248,7 +328,14 @@ describe("build837P: property", () => {
         const claim: Claim837P = {
           ...base,
           diagnoses: ["J06.9", "R05.9", "R50.9"],
-          lines: lines.map((l, i) => ({ ...base.lines[0]!, chargeCents: l.chargeCents, units: l.units, diagnosisPointers: [l.pointer], modifiers: l.mods, lineItemControlNumber: `L${i}` })),
+          lines: lines.map((l, i) => ({
+            ...base.lines[0]!,
+            chargeCents: l.chargeCents,
+            units: l.units,
+            diagnosisPointers: [l.pointer],
+            modifiers: l.mods,
+            lineItemControlNumber: `L${i}`,
+          })),
         };
         const text = build837P(input([transaction([claim])]));
         expect(checkX12(text).errors).toEqual([]);

@@ -17,7 +17,13 @@ const SUBMITTER_PER = new Set(["TE", "EX", "EM", "FX"]);
 const BILLING_PER = new Set(["TE", "EX", "EM", "FX"]);
 
 function sameAddress(a: Address, b: Address): boolean {
-  return a.line1 === b.line1 && (a.line2 ?? "") === (b.line2 ?? "") && a.city === b.city && a.state === b.state && a.postalCode === b.postalCode;
+  return (
+    a.line1 === b.line1 &&
+    (a.line2 ?? "") === (b.line2 ?? "") &&
+    a.city === b.city &&
+    a.state === b.state &&
+    a.postalCode === b.postalCode
+  );
 }
 
 function subscriberAndPatient(out: Out, claim: Claim837P, hl: { n: number }, parent: number): void {
@@ -61,9 +67,25 @@ function subscriberAndPatient(out: Out, claim: Claim837P, hl: { n: number }, par
  */
 export function build837PSegments(t: Transaction837P, delimiters: Delimiters = DEFAULT_DELIMITERS): SegmentData[] {
   const out: Out = [];
-  out.push(["BHT", "0019", "00", t.referenceId, dateCCYYMMDD(t.createdAt), timeHHMM(t.createdAt), t.claimOrEncounter ?? "CH"]);
+  out.push([
+    "BHT",
+    "0019",
+    "00",
+    t.referenceId,
+    dateCCYYMMDD(t.createdAt),
+    timeHHMM(t.createdAt),
+    t.claimOrEncounter ?? "CH",
+  ]);
   const sub = t.submitter;
-  out.push(nm1("41", sub.entityType ?? "2", { lastName: sub.name, ...(sub.firstName === undefined ? {} : { firstName: sub.firstName }) }, "46", sub.id));
+  out.push(
+    nm1(
+      "41",
+      sub.entityType ?? "2",
+      { lastName: sub.name, ...(sub.firstName === undefined ? {} : { firstName: sub.firstName }) },
+      "46",
+      sub.id,
+    ),
+  );
   const subPer = per(sub.contact, SUBMITTER_PER);
   if (subPer !== undefined) out.push(subPer);
   out.push(["NM1", "40", "2", t.receiver.name, undefined, undefined, undefined, undefined, "46", t.receiver.id]);
@@ -71,7 +93,11 @@ export function build837PSegments(t: Transaction837P, delimiters: Delimiters = D
   const hl = { n: 1 };
   out.push(["HL", "1", undefined, "20", "1"]);
   if (b.taxonomy !== undefined) out.push(["PRV", "BI", "PXC", b.taxonomy]);
-  const billingName = { lastName: b.name, ...(b.firstName === undefined ? {} : { firstName: b.firstName }), ...(b.middleName === undefined ? {} : { middleName: b.middleName }) };
+  const billingName = {
+    lastName: b.name,
+    ...(b.firstName === undefined ? {} : { firstName: b.firstName }),
+    ...(b.middleName === undefined ? {} : { middleName: b.middleName }),
+  };
   out.push(nm1("85", b.entityType ?? "2", billingName, "XX", b.npi));
   n3n4(out, b.address);
   out.push(["REF", b.taxIdType ?? "EI", b.taxId]);

@@ -32,8 +32,17 @@ function otherPayer(out: Out, o: OtherPayer): void {
   cas(out, o.adjustments);
   if (o.paidCents !== undefined) out.push(["AMT", "D", amount(o.paidCents)]);
   if (o.nonCoveredCents !== undefined) out.push(["AMT", "A8", amount(o.nonCoveredCents)]);
-  if (o.remainingPatientLiabilityCents !== undefined) out.push(["AMT", "EAF", amount(o.remainingPatientLiabilityCents)]);
-  out.push(["OI", undefined, undefined, o.benefitsAssigned ?? "Y", undefined, undefined, o.releaseOfInformation ?? "Y"]);
+  if (o.remainingPatientLiabilityCents !== undefined)
+    out.push(["AMT", "EAF", amount(o.remainingPatientLiabilityCents)]);
+  out.push([
+    "OI",
+    undefined,
+    undefined,
+    o.benefitsAssigned ?? "Y",
+    undefined,
+    undefined,
+    o.releaseOfInformation ?? "Y",
+  ]);
   // 2330A other subscriber
   const s = o.subscriber;
   out.push(nm1("IL", s.entityType ?? "1", s, "MI", s.memberId));
@@ -67,7 +76,8 @@ export function claimLoop(out: Out, claim: Claim837P, billing: BillingProvider):
   if (claim.accidentDate !== undefined) out.push(["DTP", "439", "D8", d8(claim.accidentDate)]);
   if (claim.referralNumber !== undefined) out.push(["REF", "9F", claim.referralNumber]);
   if (claim.priorAuthorization !== undefined) out.push(["REF", "G1", claim.priorAuthorization]);
-  if (freq !== "1" && claim.payerClaimControlNumber !== undefined) out.push(["REF", "F8", claim.payerClaimControlNumber]);
+  if (freq !== "1" && claim.payerClaimControlNumber !== undefined)
+    out.push(["REF", "F8", claim.payerClaimControlNumber]);
   if (claim.medicalRecordNumber !== undefined) out.push(["REF", "EA", claim.medicalRecordNumber]);
   if (claim.note !== undefined) out.push(["NTE", "ADD", claim.note]);
   const where = `claim "${claim.patientControlNumber}"`;
@@ -84,7 +94,18 @@ export function claimLoop(out: Out, claim: Claim837P, billing: BillingProvider):
   // 2310C service facility
   const fac = claim.serviceFacility;
   if (fac !== undefined) {
-    out.push(["NM1", "77", "2", fac.name, undefined, undefined, undefined, undefined, fac.npi === undefined ? undefined : "XX", fac.npi]);
+    out.push([
+      "NM1",
+      "77",
+      "2",
+      fac.name,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      fac.npi === undefined ? undefined : "XX",
+      fac.npi,
+    ]);
     n3n4(out, fac.address);
   }
   for (const o of claim.otherPayers ?? []) otherPayer(out, o);

@@ -25,10 +25,27 @@ export function n3n4(out: Out, a: Address): void {
 }
 
 /** NM1 for a person or organisation: NM1*code*type*last*first*middle**suffix*qualifier*id. */
-export function nm1(code: string, entityType: string, name: PersonName | { lastName: string }, qualifier?: string, id?: string): SegmentData {
+export function nm1(
+  code: string,
+  entityType: string,
+  name: PersonName | { lastName: string },
+  qualifier?: string,
+  id?: string,
+): SegmentData {
   const p = name as PersonName;
   const person = entityType === "1";
-  return ["NM1", code, entityType, p.lastName, person ? p.firstName : undefined, person ? p.middleName : undefined, undefined, person ? p.suffix : undefined, id === undefined ? undefined : qualifier, id];
+  return [
+    "NM1",
+    code,
+    entityType,
+    p.lastName,
+    person ? p.firstName : undefined,
+    person ? p.middleName : undefined,
+    undefined,
+    person ? p.suffix : undefined,
+    id === undefined ? undefined : qualifier,
+    id,
+  ];
 }
 
 export function per(c: Contact, allowed: ReadonlySet<string>): SegmentData | undefined {
@@ -54,7 +71,8 @@ export function cas(out: Out, list: readonly CobAdjustment[] | undefined): void 
   }
   for (const [group, adjs] of groups) {
     const seg: [string, ...Element[]] = ["CAS", group];
-    for (const a of adjs) seg.push(a.reason, amount(a.amountCents), a.quantity === undefined ? undefined : quantity(a.quantity));
+    for (const a of adjs)
+      seg.push(a.reason, amount(a.amountCents), a.quantity === undefined ? undefined : quantity(a.quantity));
     out.push(seg);
   }
 }

@@ -36,7 +36,8 @@ function address(where: string, a: Address | undefined, what: string): void {
   if (a === undefined) fail(where, `${what} address is required`);
   required(where, a.line1, `${what} address line`);
   required(where, a.city, `${what} city`);
-  if (!/^[A-Z]{2}$/.test(a.state) && a.country === undefined) fail(where, `${what} state "${a.state}" must be a two-letter code`);
+  if (!/^[A-Z]{2}$/.test(a.state) && a.country === undefined)
+    fail(where, `${what} state "${a.state}" must be a two-letter code`);
   required(where, a.postalCode, `${what} postal code`);
 }
 
@@ -77,7 +78,8 @@ function validateLine(claimWhere: string, claim: Claim837P, line: ServiceLine, n
   if (mods.length > MAX_MODIFIERS) fail(where, `${mods.length} modifiers; at most ${MAX_MODIFIERS}`);
   for (const m of mods) if (!/^[A-Z0-9]{2}$/.test(m)) fail(where, `modifier "${m}" must be two letters or digits`);
   cents(where, line.chargeCents, "charge");
-  if (!(line.units > 0) || !Number.isFinite(line.units)) fail(where, `units must be a positive number, got ${line.units}`);
+  if (!(line.units > 0) || !Number.isFinite(line.units))
+    fail(where, `units must be a positive number, got ${line.units}`);
   const ptrs = line.diagnosisPointers;
   if (ptrs.length === 0) fail(where, "at least one diagnosis pointer is required");
   if (ptrs.length > MAX_POINTERS) fail(where, `${ptrs.length} diagnosis pointers; at most ${MAX_POINTERS}`);
@@ -90,26 +92,34 @@ function validateLine(claimWhere: string, claim: Claim837P, line: ServiceLine, n
   required(where, line.serviceDate, "service date");
   date(where, line.serviceDate, "service date");
   date(where, line.serviceDateEnd, "service end date");
-  if (line.serviceDateEnd !== undefined && line.serviceDateEnd < line.serviceDate) fail(where, "service end date is before the start date");
+  if (line.serviceDateEnd !== undefined && line.serviceDateEnd < line.serviceDate)
+    fail(where, "service end date is before the start date");
   required(where, line.lineItemControlNumber, "line item control number (REF*6R)");
   if (line.lineItemControlNumber.length > 50) fail(where, "line item control number is longer than 50 characters");
-  if (seen.has(line.lineItemControlNumber)) fail(where, `line item control number "${line.lineItemControlNumber}" is used by another line`);
+  if (seen.has(line.lineItemControlNumber))
+    fail(where, `line item control number "${line.lineItemControlNumber}" is used by another line`);
   seen.add(line.lineItemControlNumber);
-  if (line.placeOfService !== undefined && !/^\d{2}$/.test(line.placeOfService)) fail(where, `place of service "${line.placeOfService}" must be two digits`);
+  if (line.placeOfService !== undefined && !/^\d{2}$/.test(line.placeOfService))
+    fail(where, `place of service "${line.placeOfService}" must be two digits`);
   if (line.drug !== undefined) {
     if (!/^\d{11}$/.test(line.drug.ndc)) fail(where, `NDC "${line.drug.ndc}" must be 11 digits (5-4-2, no hyphens)`);
     if (!(line.drug.quantity > 0)) fail(where, "drug quantity must be positive");
   }
   for (const adj of line.adjudications ?? []) {
     const payer = (claim.otherPayers ?? []).find((o) => o.payer.id === adj.payerId);
-    if (payer === undefined) fail(where, `line adjudication names payer "${adj.payerId}", which is not among the claim's other payers`);
+    if (payer === undefined)
+      fail(where, `line adjudication names payer "${adj.payerId}", which is not among the claim's other payers`);
     cents(where, adj.paidCents, "paid amount (SVD02)", true);
     required(where, adj.adjudicationDate, "line adjudication date (DTP*573)");
     date(where, adj.adjudicationDate, "line adjudication date");
-    if ((adj.modifiers ?? []).length > MAX_MODIFIERS) fail(where, `adjudicated procedure has more than ${MAX_MODIFIERS} modifiers`);
+    if ((adj.modifiers ?? []).length > MAX_MODIFIERS)
+      fail(where, `adjudicated procedure has more than ${MAX_MODIFIERS} modifiers`);
     const cas = adjustments(`${where} (payer ${adj.payerId})`, adj.adjustments);
     if (line.chargeCents - adj.paidCents !== cas) {
-      fail(where, `payer ${adj.payerId}: charge ${money(line.chargeCents)} - paid ${money(adj.paidCents)} must equal the line CAS total ${money(cas)}`);
+      fail(
+        where,
+        `payer ${adj.payerId}: charge ${money(line.chargeCents)} - paid ${money(adj.paidCents)} must equal the line CAS total ${money(cas)}`,
+      );
     }
   }
 }
@@ -119,12 +129,15 @@ function validateClaim(claim: Claim837P): void {
   const where = `claim "${pcn}"`;
   required("claim", pcn, "patient control number (CLM01)");
   if (pcn.length > MAX_CLM01) fail(where, `patient control number is ${pcn.length} characters; at most ${MAX_CLM01}`);
-  if (!/^\d{2}$/.test(claim.placeOfService)) fail(where, `place of service "${claim.placeOfService}" must be two digits`);
+  if (!/^\d{2}$/.test(claim.placeOfService))
+    fail(where, `place of service "${claim.placeOfService}" must be two digits`);
   const freq = claim.frequencyCode ?? "1";
   if (freq !== "1" && freq !== "7" && freq !== "8") fail(where, `frequency code "${String(freq)}" must be 1, 7 or 8`);
-  if (freq !== "1") required(where, claim.payerClaimControlNumber, `payer claim control number (REF*F8) for frequency ${freq}`);
+  if (freq !== "1")
+    required(where, claim.payerClaimControlNumber, `payer claim control number (REF*F8) for frequency ${freq}`);
   if (claim.diagnoses.length === 0) fail(where, "at least one diagnosis is required");
-  if (claim.diagnoses.length > MAX_DIAGNOSES) fail(where, `${claim.diagnoses.length} diagnoses; at most ${MAX_DIAGNOSES}`);
+  if (claim.diagnoses.length > MAX_DIAGNOSES)
+    fail(where, `${claim.diagnoses.length} diagnoses; at most ${MAX_DIAGNOSES}`);
   claim.diagnoses.forEach((d) => normalizeDiagnosis(where, d));
   if (claim.lines.length === 0) fail(where, "at least one service line is required");
   if (claim.lines.length > MAX_LINES) fail(where, `${claim.lines.length} service lines; at most ${MAX_LINES}`);
@@ -149,7 +162,8 @@ function validateClaim(claim: Claim837P): void {
   date(where, claim.onsetDate, "onset date");
   date(where, claim.accidentDate, "accident date");
   const rc = claim.relatedCauses;
-  if (rc?.autoAccident !== undefined && !/^[A-Z]{2}$/.test(rc.autoAccident.state)) fail(where, "auto accident state must be a two-letter code");
+  if (rc?.autoAccident !== undefined && !/^[A-Z]{2}$/.test(rc.autoAccident.state))
+    fail(where, "auto accident state must be a two-letter code");
   if ((rc?.autoAccident !== undefined || rc?.otherAccident === true) && claim.accidentDate === undefined) {
     fail(where, "accident date (DTP*439) is required for an auto or other accident");
   }
@@ -194,7 +208,10 @@ function validateClaim(claim: Claim837P): void {
         fail(ow, "adjudication date (2330B DTP*573) is required when no line adjudication (2430) is sent");
       }
       if (total - o.paidCents !== claimCas + lineCas) {
-        fail(ow, `charge ${money(total)} - paid ${money(o.paidCents)} must equal claim CAS ${money(claimCas)} + line CAS ${money(lineCas)}`);
+        fail(
+          ow,
+          `charge ${money(total)} - paid ${money(o.paidCents)} must equal claim CAS ${money(claimCas)} + line CAS ${money(lineCas)}`,
+        );
       }
     }
   }
@@ -206,7 +223,8 @@ function validateTransaction(t: Transaction837P): void {
   required(where, t.submitter.name, "submitter name");
   required(where, t.submitter.id, "submitter id");
   const c = t.submitter.contact;
-  if (c.phone === undefined && c.email === undefined && c.fax === undefined) fail(where, "submitter contact needs a phone, email or fax");
+  if (c.phone === undefined && c.email === undefined && c.fax === undefined)
+    fail(where, "submitter contact needs a phone, email or fax");
   required(where, t.receiver.name, "receiver name");
   required(where, t.receiver.id, "receiver id");
   const b = t.billingProvider;
@@ -217,11 +235,13 @@ function validateTransaction(t: Transaction837P): void {
   address(where, b.address, "billing provider");
   if (t.payToAddress !== undefined) address(where, t.payToAddress, "pay-to");
   if (t.claims.length === 0) fail(where, "at least one claim is required");
-  if (t.claims.length > MAX_CLAIMS_PER_TRANSACTION) fail(where, `${t.claims.length} claims; at most ${MAX_CLAIMS_PER_TRANSACTION} per transaction set`);
+  if (t.claims.length > MAX_CLAIMS_PER_TRANSACTION)
+    fail(where, `${t.claims.length} claims; at most ${MAX_CLAIMS_PER_TRANSACTION} per transaction set`);
   const ids = new Set<string>();
   for (const claim of t.claims) {
     validateClaim(claim);
-    if (ids.has(claim.patientControlNumber)) fail(`claim "${claim.patientControlNumber}"`, "patient control number is used twice in the transaction");
+    if (ids.has(claim.patientControlNumber))
+      fail(`claim "${claim.patientControlNumber}"`, "patient control number is used twice in the transaction");
     ids.add(claim.patientControlNumber);
   }
 }

@@ -50,11 +50,11 @@ export const IK3_ERRORS: Readonly<Record<string, string>> = {
   "6": "Segment not in defined transaction set",
   "7": "Segment not in proper sequence",
   "8": "Segment has data element errors",
-  I4: "Implementation \"not used\" segment present",
+  I4: 'Implementation "not used" segment present',
   I6: "Implementation dependent segment missing",
   I7: "Implementation loop occurs under minimum times",
   I8: "Implementation segment below minimum use",
-  I9: "Implementation dependent \"not used\" segment present",
+  I9: 'Implementation dependent "not used" segment present',
 };
 
 /** IK403 implementation data element syntax error codes. */
@@ -73,10 +73,10 @@ export const IK4_ERRORS: Readonly<Record<string, string>> = {
   "13": "Too many components",
   I6: "Code value not used in implementation",
   I9: "Implementation dependent data element missing",
-  I10: "Implementation \"not used\" data element present",
+  I10: 'Implementation "not used" data element present',
   I11: "Implementation too few repetitions",
   I12: "Implementation pattern match failure",
-  I13: "Implementation dependent \"not used\" data element present",
+  I13: 'Implementation dependent "not used" data element present',
 };
 
 /** AK905-AK909 functional group syntax error codes (element 716). */

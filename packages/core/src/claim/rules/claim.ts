@@ -13,7 +13,8 @@ export const posValid: Rule = {
           {
             path: "placeOfService",
             message: `Place of service "${claim.placeOfService}" is not a CMS place-of-service code.`,
-            fixHint: "Use the two-digit code for where the service was given, e.g. 11 office, 02/10 telehealth, 22 outpatient hospital.",
+            fixHint:
+              "Use the two-digit code for where the service was given, e.g. 11 office, 02/10 telehealth, 22 outpatient hospital.",
           },
         ],
 };
@@ -36,7 +37,8 @@ export const claimTotal: Rule = {
       hits.push({
         path: "submittedTotalCents",
         message: `The total the practice sent, ${money(claim.submittedTotalCents)}, does not equal the sum of the line charges, ${money(sum)}.`,
-        fixHint: "Compare the lines with the superbill: a line or a charge is missing or wrong. Fix the lines (editing the claim clears the practice's total).",
+        fixHint:
+          "Compare the lines with the superbill: a line or a charge is missing or wrong. Fix the lines (editing the claim clears the practice's total).",
       });
     }
     return hits;
@@ -71,7 +73,8 @@ export const claimFrequency: Rule = {
       {
         path: "payerClaimControlNumber",
         message: `This ${kind} claim (frequency ${claim.frequencyCode}) has no payer claim control number, so the payer cannot tell which claim it ${kind === "void" ? "voids" : "replaces"}.`,
-        fixHint: "Enter the payer's claim number (ICN/DCN) of the original claim, from its remittance (835) or the payer portal.",
+        fixHint:
+          "Enter the payer's claim number (ICN/DCN) of the original claim, from its remittance (835) or the payer portal.",
       },
     ];
   },

@@ -1,4 +1,12 @@
-import { fiscalYearOf, loadedFiscalYears, lookupIcd10, isValidPos, isModifierShape, isProcedureCodeShape, normalizeNdc } from "../../codes/index.ts";
+import {
+  fiscalYearOf,
+  loadedFiscalYears,
+  lookupIcd10,
+  isValidPos,
+  isModifierShape,
+  isProcedureCodeShape,
+  normalizeNdc,
+} from "../../codes/index.ts";
 import type { CodeSets } from "./types.ts";
 
 /**
@@ -11,7 +19,9 @@ export function icd10WithFallback(code: string, dateOfService: string) {
   const exact = lookupIcd10(code, dateOfService);
   if (exact.status !== "no_code_set") return exact;
   const fy = fiscalYearOf(dateOfService);
-  const earlier = loadedFiscalYears().filter((y) => y < fy).sort((a, b) => b - a)[0];
+  const earlier = loadedFiscalYears()
+    .filter((y) => y < fy)
+    .sort((a, b) => b - a)[0];
   if (earlier === undefined) return exact;
   const prior = lookupIcd10(code, `${earlier}-06-30`);
   return prior.status === "billable" || prior.status === "not_billable" ? prior : exact;

@@ -11,7 +11,10 @@ describe("subscriber.complete", () => {
   });
 
   it("reports each missing address field", () => {
-    const fs = findingsOf("subscriber.complete", claimWith((c) => delete c.coverage.subscriber!.address));
+    const fs = findingsOf(
+      "subscriber.complete",
+      claimWith((c) => delete c.coverage.subscriber!.address),
+    );
     expect(fs.map((f) => f.path)).toEqual([
       "coverage.subscriber.address.city",
       "coverage.subscriber.address.line1",
@@ -32,7 +35,10 @@ describe("subscriber.complete", () => {
   });
 
   it("treats a blank name as missing", () => {
-    const [f] = findingsOf("subscriber.complete", claimWith((c) => (c.coverage.subscriber!.lastName = "  ")));
+    const [f] = findingsOf(
+      "subscriber.complete",
+      claimWith((c) => (c.coverage.subscriber!.lastName = "  ")),
+    );
     expect(f).toMatchObject({ path: "coverage.subscriber.lastName" });
     expect(f!.message).toContain("last name is missing");
   });
@@ -40,34 +46,53 @@ describe("subscriber.complete", () => {
 
 describe("member.id", () => {
   it.each(["X", "A".repeat(81), "XJH*123", ""])("refuses %j", (id) => {
-    const [f] = findingsOf("member.id", claimWith((c) => (c.coverage.memberId = id)));
+    const [f] = findingsOf(
+      "member.id",
+      claimWith((c) => (c.coverage.memberId = id)),
+    );
     expect(f).toMatchObject({ path: "coverage.memberId", severity: "error" });
     expect(f!.message).toContain(id === "" ? "no member id" : `"${id}"`);
   });
 
   it.each(["AB", "W123-456-78", "A".repeat(80)])("accepts %j", (id) => {
-    expect(findingsOf("member.id", claimWith((c) => (c.coverage.memberId = id)))).toEqual([]);
+    expect(
+      findingsOf(
+        "member.id",
+        claimWith((c) => (c.coverage.memberId = id)),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("payer.id", () => {
   it("refuses a whitespace-only payer id", () => {
-    expect(findingsOf("payer.id", claimWith((c) => (c.coverage.clearinghousePayerId = "  ")))).toMatchObject([
-      { path: "coverage.clearinghousePayerId", severity: "error" },
-    ]);
+    expect(
+      findingsOf(
+        "payer.id",
+        claimWith((c) => (c.coverage.clearinghousePayerId = "  ")),
+      ),
+    ).toMatchObject([{ path: "coverage.clearinghousePayerId", severity: "error" }]);
   });
 });
 
 describe("coverage.active", () => {
   it("reports a date of service before the coverage started", () => {
-    const [f] = findingsOf("coverage.active", claimWith((c) => (c.coverage.effectiveFrom = "2026-03-01")));
+    const [f] = findingsOf(
+      "coverage.active",
+      claimWith((c) => (c.coverage.effectiveFrom = "2026-03-01")),
+    );
     expect(f).toMatchObject({ path: "serviceDate", severity: "error" });
     expect(f!.message).toContain("2026-02-20 is before the coverage started");
     expect(f!.message).toContain("2026-03-01");
   });
 
   it("accepts service on the first and last effective days, and coverage without dates", () => {
-    expect(findingsOf("coverage.active", claimWith((c) => (c.coverage.effectiveFrom = c.coverage.effectiveTo = "2026-02-20")))).toEqual([]);
+    expect(
+      findingsOf(
+        "coverage.active",
+        claimWith((c) => (c.coverage.effectiveFrom = c.coverage.effectiveTo = "2026-02-20")),
+      ),
+    ).toEqual([]);
     const open = claimWith((c) => {
       delete c.coverage.effectiveFrom;
       delete c.coverage.effectiveTo;

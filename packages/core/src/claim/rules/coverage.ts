@@ -15,7 +15,8 @@ const SUBSCRIBER_FIELDS: ReadonlyArray<[path: string, label: string]> = [
 
 function field(obj: unknown, path: string): unknown {
   let v: unknown = obj;
-  for (const k of path.split(".")) v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
+  for (const k of path.split("."))
+    v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
   return v;
 }
 
@@ -53,7 +54,8 @@ export const memberId: Rule = {
         message: isBlank(id)
           ? `The coverage with ${claim.coverage.payerName} has no member id.`
           : `The member id "${id}" is not valid: it must be 2-80 letters, digits or hyphens (no spaces or other characters).`,
-        fixHint: "Copy the member (subscriber) id from the front of the insurance card, without spaces; check eligibility if unsure.",
+        fixHint:
+          "Copy the member (subscriber) id from the front of the insurance card, without spaces; check eligibility if unsure.",
       },
     ];
   },
@@ -69,7 +71,8 @@ export const payerId: Rule = {
           {
             path: "coverage.clearinghousePayerId",
             message: `The payer "${claim.coverage.payerName}" has no clearinghouse payer id, so the claim cannot be routed.`,
-            fixHint: "Look up the payer's electronic payer id in the clearinghouse's payer list and enter it on the payer record.",
+            fixHint:
+              "Look up the payer's electronic payer id in the clearinghouse's payer list and enter it on the payer record.",
           },
         ]
       : [],
@@ -94,7 +97,8 @@ export const coverageActive: Rule = {
       hits.push({
         path,
         message: `${dateLabel(path)} ${date} is ${before ? "before the coverage started" : "after the coverage ended"}: the ${payerName} coverage is effective ${span}.`,
-        fixHint: "Check eligibility for the date of service; bill the coverage that was active then (or the patient), or correct the coverage dates.",
+        fixHint:
+          "Check eligibility for the date of service; bill the coverage that was active then (or the patient), or correct the coverage dates.",
       });
     }
     return hits;

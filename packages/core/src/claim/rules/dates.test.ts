@@ -15,7 +15,10 @@ describe("date helpers", () => {
 
 describe("dos.valid", () => {
   it("refuses a claim date that is not a calendar date", () => {
-    const [f] = findingsOf("dos.valid", claimWith((c) => (c.serviceDate = "2026-13-01")));
+    const [f] = findingsOf(
+      "dos.valid",
+      claimWith((c) => (c.serviceDate = "2026-13-01")),
+    );
     expect(f).toMatchObject({ path: "serviceDate", severity: "error" });
     expect(f!.message).toContain('"2026-13-01"');
   });
@@ -31,7 +34,12 @@ describe("dos.valid", () => {
   });
 
   it("accepts a one-day range", () => {
-    expect(findingsOf("dos.valid", claimWith((c) => (c.serviceDateTo = c.serviceDate)))).toEqual([]);
+    expect(
+      findingsOf(
+        "dos.valid",
+        claimWith((c) => (c.serviceDateTo = c.serviceDate)),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -45,7 +53,12 @@ describe("dos.future", () => {
   });
 
   it("reports a future line date at the line, and a visit date once (not once per line)", () => {
-    expect(findingsOf("dos.future", claimWith((c) => (c.lines[2]!.serviceDate = "2026-03-11")))).toMatchObject([{ path: "lines.2.serviceDate", severity: "error" }]);
+    expect(
+      findingsOf(
+        "dos.future",
+        claimWith((c) => (c.lines[2]!.serviceDate = "2026-03-11")),
+      ),
+    ).toMatchObject([{ path: "lines.2.serviceDate", severity: "error" }]);
     const claim = claimWith((c) => {
       c.serviceDate = "2026-04-01";
       for (const l of c.lines) l.serviceDate = "2026-04-01";
@@ -54,7 +67,10 @@ describe("dos.future", () => {
   });
 
   it("reports a future end of a range", () => {
-    const [f] = findingsOf("dos.future", claimWith((c) => (c.serviceDateTo = "2026-03-12")));
+    const [f] = findingsOf(
+      "dos.future",
+      claimWith((c) => (c.serviceDateTo = "2026-03-12")),
+    );
     expect(f).toMatchObject({ path: "serviceDateTo" });
     expect(f!.message).toContain("2026-03-12");
   });
@@ -62,7 +78,11 @@ describe("dos.future", () => {
 
 describe("dos.timely-filing", () => {
   // The clean claim's date of service is 18 days before TODAY.
-  const withLimit = (days: number) => findingsOf("dos.timely-filing", claimWith((c) => (c.coverage.timelyFilingDays = days)));
+  const withLimit = (days: number) =>
+    findingsOf(
+      "dos.timely-filing",
+      claimWith((c) => (c.coverage.timelyFilingDays = days)),
+    );
 
   it("is silent with more than 14 days left", () => {
     expect(withLimit(33)).toEqual([]);
@@ -85,7 +105,9 @@ describe("dos.timely-filing", () => {
   it("errors the day after the limit, naming the payer, the days and the deadline", () => {
     const [f] = withLimit(17);
     expect(f).toMatchObject({ path: "serviceDate", severity: "error" });
-    expect(f!.message).toContain("18 days ago; Blue Prairie Health allows 17 days (the last day to file was 2026-03-09)");
+    expect(f!.message).toContain(
+      "18 days ago; Blue Prairie Health allows 17 days (the last day to file was 2026-03-09)",
+    );
   });
 
   it("counts from the earliest line date", () => {
@@ -101,7 +123,9 @@ describe("dos.timely-filing", () => {
       c.coverage.timelyFilingDays = 30;
       c.lines[1]!.serviceDate = "2026-02-01";
     });
-    expect(findingsOf("dos.timely-filing", lineFirst)).toMatchObject([{ path: "lines.1.serviceDate", severity: "error" }]);
+    expect(findingsOf("dos.timely-filing", lineFirst)).toMatchObject([
+      { path: "lines.1.serviceDate", severity: "error" },
+    ]);
   });
 
   it("does nothing without a limit", () => {
@@ -130,11 +154,21 @@ describe("dos.line-range", () => {
   });
 
   it("leaves an upside-down claim range to dos.valid", () => {
-    expect(findingsOf("dos.line-range", claimWith((c) => (c.serviceDateTo = "2026-02-01")))).toEqual([]);
+    expect(
+      findingsOf(
+        "dos.line-range",
+        claimWith((c) => (c.serviceDateTo = "2026-02-01")),
+      ),
+    ).toEqual([]);
   });
 
   it("needs line dates equal to the claim's date when there is no range", () => {
     expect(cleanClaim().serviceDateTo).toBeUndefined();
-    expect(findingsOf("dos.line-range", claimWith((c) => (c.lines[0]!.serviceDate = "2026-02-19")))).toMatchObject([{ path: "lines.0.serviceDate" }]);
+    expect(
+      findingsOf(
+        "dos.line-range",
+        claimWith((c) => (c.lines[0]!.serviceDate = "2026-02-19")),
+      ),
+    ).toMatchObject([{ path: "lines.0.serviceDate" }]);
   });
 });

@@ -20,9 +20,15 @@ export const dosValid: Rule = {
     const hits: RuleHit[] = [];
     for (const { path, date } of serviceDates(claim, false)) {
       if (isIsoDate(date)) continue;
-      hits.push({ path, message: `${dateLabel(path)} "${date ?? ""}" is not a date (YYYY-MM-DD).`, fixHint: "Enter the date the service was performed, e.g. 2026-01-15." });
+      hits.push({
+        path,
+        message: `${dateLabel(path)} "${date ?? ""}" is not a date (YYYY-MM-DD).`,
+        fixHint: "Enter the date the service was performed, e.g. 2026-01-15.",
+      });
     }
-    const ranges: Array<[string, string, string | undefined]> = [["serviceDateTo", claim.serviceDate, claim.serviceDateTo]];
+    const ranges: Array<[string, string, string | undefined]> = [
+      ["serviceDateTo", claim.serviceDate, claim.serviceDateTo],
+    ];
     claim.lines.forEach((l, i) => ranges.push([`lines.${i}.serviceDateTo`, l.serviceDate, l.serviceDateTo]));
     for (const [path, from, to] of ranges) {
       if (!isIsoDate(from) || !isIsoDate(to) || to >= from) continue;
@@ -53,7 +59,10 @@ export const dosFuture: Rule = {
 /** The earliest valid first date of service (claim or line) not in the future, with its path (claim level wins ties). */
 function earliestService(claim: ClaimDocument, today: string): { path: string; date: string } | undefined {
   let best: { path: string; date: string } | undefined;
-  const starts = [{ path: "serviceDate", date: claim.serviceDate }, ...claim.lines.map((l, i) => ({ path: `lines.${i}.serviceDate`, date: l.serviceDate }))];
+  const starts = [
+    { path: "serviceDate", date: claim.serviceDate },
+    ...claim.lines.map((l, i) => ({ path: `lines.${i}.serviceDate`, date: l.serviceDate })),
+  ];
   for (const d of starts) {
     if (!isIsoDate(d.date) || d.date > today) continue;
     if (!best || d.date < best.date) best = d;
@@ -79,7 +88,8 @@ export const timelyFiling: Rule = {
         {
           path: dos.path,
           message: `Past the timely filing limit: the date of service ${dos.date} was ${elapsed} days ago; ${payer} allows ${limit} days (the last day to file was ${deadline}).`,
-          fixHint: "Submit only with proof of timely filing (e.g. an earlier clearinghouse acceptance report) or an approved payer exception; otherwise adjust the balance off per your policy.",
+          fixHint:
+            "Submit only with proof of timely filing (e.g. an earlier clearinghouse acceptance report) or an approved payer exception; otherwise adjust the balance off per your policy.",
         },
       ];
     }
@@ -116,7 +126,8 @@ export const lineRange: Rule = {
         hits.push({
           path,
           message: `${dateLabel(path)} ${date} is outside the claim's dates of service (${span}).`,
-          fixHint: "Correct the line's date, or the claim's dates of service so they cover every line (bill other visits on their own claims).",
+          fixHint:
+            "Correct the line's date, or the claim's dates of service so they cover every line (bill other visits on their own claims).",
         });
       }
     });

@@ -67,7 +67,11 @@ export const dxIcd10: Rule = {
       const path = `diagnoses.${i}`;
       const code = normalized(raw);
       if (code === "") {
-        hits.push({ path, message: `Diagnosis ${i + 1} is blank.`, fixHint: "Enter the ICD-10-CM code or remove the empty entry (and re-point the lines)." });
+        hits.push({
+          path,
+          message: `Diagnosis ${i + 1} is blank.`,
+          fixHint: "Enter the ICD-10-CM code or remove the empty entry (and re-point the lines).",
+        });
         return;
       }
       if (!ICD10_SHAPE.test(code)) {
@@ -143,7 +147,8 @@ export const dxPointer: Rule = {
       const who = lineLabel(line, li);
       const base = `lines.${li}.diagnosisPointers`;
       const ptrs = line.diagnosisPointers;
-      if (ptrs.length === 0) hits.push({ path: base, message: `${who} (${line.procedureCode}) points at no diagnosis.`, fixHint: fix });
+      if (ptrs.length === 0)
+        hits.push({ path: base, message: `${who} (${line.procedureCode}) points at no diagnosis.`, fixHint: fix });
       if (ptrs.length > MAX_POINTERS) {
         hits.push({
           path: base,
@@ -155,13 +160,28 @@ export const dxPointer: Rule = {
       ptrs.forEach((p, pi) => {
         const path = `${base}.${pi}`;
         if (!Number.isInteger(p) || p < 1 || p > count) {
-          const has = count === 0 ? "the claim has no diagnoses" : `the claim has only ${count} diagnos${count === 1 ? "is" : "es"}`;
-          hits.push({ path, message: `${who} (${line.procedureCode}) points at diagnosis ${p}, but ${has}.`, fixHint: fix });
+          const has =
+            count === 0
+              ? "the claim has no diagnoses"
+              : `the claim has only ${count} diagnos${count === 1 ? "is" : "es"}`;
+          hits.push({
+            path,
+            message: `${who} (${line.procedureCode}) points at diagnosis ${p}, but ${has}.`,
+            fixHint: fix,
+          });
         } else if (isBlank(claim.diagnoses[p - 1])) {
-          hits.push({ path, message: `${who} (${line.procedureCode}) points at diagnosis ${p}, which is blank.`, fixHint: fix });
+          hits.push({
+            path,
+            message: `${who} (${line.procedureCode}) points at diagnosis ${p}, which is blank.`,
+            fixHint: fix,
+          });
         }
         if (seen.has(p)) {
-          hits.push({ path, message: `${who} (${line.procedureCode}) points at diagnosis ${p} twice.`, fixHint: "Remove the repeated pointer." });
+          hits.push({
+            path,
+            message: `${who} (${line.procedureCode}) points at diagnosis ${p} twice.`,
+            fixHint: "Remove the repeated pointer.",
+          });
         }
         seen.add(p);
       });

@@ -62,7 +62,14 @@ export function cleanClaim(): ClaimDocument {
       taxId: "123456789",
       address: { line1: "100 Main St", city: "Springfield", state: "IL", postalCode: "627011234" },
     },
-    renderingProvider: { providerId: "prv_1", kind: "individual", firstName: "Ada", lastName: "Lovelace", npi: "1679576722", taxonomyCode: "207Q00000X" },
+    renderingProvider: {
+      providerId: "prv_1",
+      kind: "individual",
+      firstName: "Ada",
+      lastName: "Lovelace",
+      npi: "1679576722",
+      taxonomyCode: "207Q00000X",
+    },
     referringProvider: { kind: "individual", firstName: "Grace", lastName: "Hopper", npi: "1234567893" },
     patient: {
       patientId: "pat_1",
@@ -98,8 +105,28 @@ export function cleanClaim(): ClaimDocument {
     serviceDate: "2026-02-20",
     diagnoses: ["E11.9", "I10", "E53.8"],
     lines: [
-      { lineNumber: 1, lineId: "LN1", procedureCode: "99214", modifiers: ["25"], units: 1, chargeCents: 15000, diagnosisPointers: [1, 2], serviceDate: "2026-02-20", chargeSource: "encounter" },
-      { lineNumber: 2, lineId: "LN2", procedureCode: "96372", modifiers: [], units: 1, chargeCents: 4500, diagnosisPointers: [3], serviceDate: "2026-02-20", chargeSource: "fee_schedule" },
+      {
+        lineNumber: 1,
+        lineId: "LN1",
+        procedureCode: "99214",
+        modifiers: ["25"],
+        units: 1,
+        chargeCents: 15000,
+        diagnosisPointers: [1, 2],
+        serviceDate: "2026-02-20",
+        chargeSource: "encounter",
+      },
+      {
+        lineNumber: 2,
+        lineId: "LN2",
+        procedureCode: "96372",
+        modifiers: [],
+        units: 1,
+        chargeCents: 4500,
+        diagnosisPointers: [3],
+        serviceDate: "2026-02-20",
+        chargeSource: "fee_schedule",
+      },
       {
         lineNumber: 3,
         lineId: "LN3",
@@ -132,6 +159,10 @@ export function ctxFor(claim: ClaimDocument, extra: Partial<Omit<ScrubContext, "
 }
 
 /** The findings of one rule for a claim (through scrub, so ids and severities are final). */
-export function findingsOf(ruleId: string, claim: ClaimDocument, extra: Partial<Omit<ScrubContext, "claim">> = {}): Finding[] {
+export function findingsOf(
+  ruleId: string,
+  claim: ClaimDocument,
+  extra: Partial<Omit<ScrubContext, "claim">> = {},
+): Finding[] {
   return scrub(ctxFor(claim, extra)).filter((f) => f.ruleId === ruleId);
 }

@@ -26,12 +26,17 @@ const ids = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.ruleId} ${f.path
 
 describe("scrub", () => {
   it("returns every rule's findings, errors first, then by path", () => {
-    expect(ids(scrub(ctxFor(messy())))).toEqual(["error npi.billing billingProvider.npi", "error line.charge lines.1.chargeCents", "warning dx.duplicate diagnoses.2"]);
+    expect(ids(scrub(ctxFor(messy())))).toEqual([
+      "error npi.billing billingProvider.npi",
+      "error line.charge lines.1.chargeCents",
+      "warning dx.duplicate diagnoses.2",
+    ]);
   });
 
   it("orders line paths numerically (line 10 after line 2)", () => {
     const claim = claimWith((c) => {
-      for (let i = 3; i < 11; i++) c.lines.push({ ...c.lines[1]!, lineNumber: i + 1, lineId: `L${i}`, modifiers: ["XU"] });
+      for (let i = 3; i < 11; i++)
+        c.lines.push({ ...c.lines[1]!, lineNumber: i + 1, lineId: `L${i}`, modifiers: ["XU"] });
       c.lines[10]!.units = 0;
       c.lines[2]!.units = 0;
       c.totalChargeCents = c.submittedTotalCents = c.lines.reduce((s, l) => s + l.chargeCents, 0);
@@ -49,7 +54,11 @@ describe("scrub", () => {
 
   it("downgrades a rule set to warning, and upgrades one set to error", () => {
     const fs = scrub(ctxFor(messy()), { "npi.billing": "warning", "dx.duplicate": "error" });
-    expect(ids(fs)).toEqual(["error dx.duplicate diagnoses.2", "error line.charge lines.1.chargeCents", "warning npi.billing billingProvider.npi"]);
+    expect(ids(fs)).toEqual([
+      "error dx.duplicate diagnoses.2",
+      "error line.charge lines.1.chargeCents",
+      "warning npi.billing billingProvider.npi",
+    ]);
   });
 
   it("keeps a finding's own severity (no code set -> warning) unless an override sets one", () => {
@@ -99,7 +108,13 @@ describe("scrub", () => {
 });
 
 describe("hasBlockingFindings", () => {
-  const f = (severity: "error" | "warning"): Finding => ({ ruleId: "x", severity, path: "p", message: "m", fixHint: "h" });
+  const f = (severity: "error" | "warning"): Finding => ({
+    ruleId: "x",
+    severity,
+    path: "p",
+    message: "m",
+    fixHint: "h",
+  });
 
   it("is true with any error and false with only warnings or nothing", () => {
     expect(hasBlockingFindings([])).toBe(false);

@@ -10,7 +10,14 @@ import { CLAIM_RULES } from "./claim.ts";
 export type { CodeSets, Rule, RuleHit, RuleOverride, ScrubContext } from "./types.ts";
 
 /** Every scrub rule, in the order a settings screen lists them. Ids are stable: tenants' overrides are keyed by them. */
-export const RULES: readonly Rule[] = Object.freeze([...PROVIDER_RULES, ...DIAGNOSIS_RULES, ...LINE_RULES, ...DATE_RULES, ...COVERAGE_RULES, ...CLAIM_RULES]);
+export const RULES: readonly Rule[] = Object.freeze([
+  ...PROVIDER_RULES,
+  ...DIAGNOSIS_RULES,
+  ...LINE_RULES,
+  ...DATE_RULES,
+  ...COVERAGE_RULES,
+  ...CLAIM_RULES,
+]);
 
 /** Compares paths segment by segment, numbers numerically: lines.2 before lines.10. */
 export function comparePaths(a: string, b: string): number {
@@ -30,7 +37,11 @@ export function comparePaths(a: string, b: string): number {
 const rank = (s: Severity) => (s === "error" ? 0 : 1);
 
 function compareFindings(a: Finding, b: Finding): number {
-  return rank(a.severity) - rank(b.severity) || comparePaths(a.path, b.path) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return (
+    rank(a.severity) - rank(b.severity) ||
+    comparePaths(a.path, b.path) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
 }
 
 function runRule(rule: Rule, ctx: ScrubContext): ReturnType<Rule["check"]> {
@@ -44,7 +55,8 @@ function runRule(rule: Rule, ctx: ScrubContext): ReturnType<Rule["check"]> {
         path: "",
         severity: "error",
         message: `The check "${rule.title}" could not run: ${err instanceof Error ? err.message : String(err)}.`,
-        fixHint: "Re-scrub the claim later; if this persists, report it to support or turn the rule off in the scrub settings.",
+        fixHint:
+          "Re-scrub the claim later; if this persists, report it to support or turn the rule off in the scrub settings.",
       },
     ];
   }
@@ -63,7 +75,13 @@ export function scrub(ctx: ScrubContext, overrides: Record<string, RuleOverride>
     if (override === "off") continue;
     const forced = override === "warning" || override === "error" ? override : undefined;
     for (const hit of runRule(rule, ctx)) {
-      findings.push({ ruleId: rule.id, severity: forced ?? hit.severity ?? rule.severity, path: hit.path, message: hit.message, fixHint: hit.fixHint });
+      findings.push({
+        ruleId: rule.id,
+        severity: forced ?? hit.severity ?? rule.severity,
+        path: hit.path,
+        message: hit.message,
+        fixHint: hit.fixHint,
+      });
     }
   }
   return findings.sort(compareFindings);

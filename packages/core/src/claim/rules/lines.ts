@@ -10,7 +10,19 @@ export const MAX_MODIFIERS = 4;
  * Modifiers that say why the same code is billed twice on one day: distinct procedural service
  * (59, XE, XS, XP, XU), repeat procedure (76, 77), repeat lab test (91), separate E/M (25), side (LT, RT).
  */
-export const DISTINCT_SERVICE_MODIFIERS: ReadonlySet<string> = new Set(["59", "XE", "XS", "XP", "XU", "76", "77", "91", "25", "LT", "RT"]);
+export const DISTINCT_SERVICE_MODIFIERS: ReadonlySet<string> = new Set([
+  "59",
+  "XE",
+  "XS",
+  "XP",
+  "XU",
+  "76",
+  "77",
+  "91",
+  "25",
+  "LT",
+  "RT",
+]);
 
 /** HCPCS J-codes: drugs administered other than orally, and chemotherapy drugs. */
 const DRUG_J_CODE = /^J\d{4}$/;
@@ -25,7 +37,13 @@ export const linesRequired: Rule = {
   check: ({ claim }) =>
     claim.lines.length > 0
       ? []
-      : [{ path: "lines", message: "The claim has no service lines.", fixHint: "Add the services performed (procedure code, units, charge, diagnosis pointers)." }],
+      : [
+          {
+            path: "lines",
+            message: "The claim has no service lines.",
+            fixHint: "Add the services performed (procedure code, units, charge, diagnosis pointers).",
+          },
+        ],
 };
 
 export const linesMax: Rule = {
@@ -57,7 +75,8 @@ export const procShape: Rule = {
             message: isBlank(line.procedureCode)
               ? `${lineLabel(line, i)} has no procedure code.`
               : `${lineLabel(line, i)}: "${line.procedureCode}" is not a CPT or HCPCS code (5 digits like 99213, 4 digits and F/T/U/M like 0042T, or a letter and 4 digits like J1885).`,
-            fixHint: "Enter the CPT/HCPCS code from the visit, upper case and without spaces; put modifiers in the modifier fields.",
+            fixHint:
+              "Enter the CPT/HCPCS code from the visit, upper case and without spaces; put modifiers in the modifier fields.",
           },
         ],
   ),
@@ -210,4 +229,14 @@ export const ndcQuantity: Rule = {
   }),
 };
 
-export const LINE_RULES: readonly Rule[] = [linesRequired, linesMax, procShape, modifierShape, lineUnits, lineCharge, sameCodeSameDay, ndcShape, ndcQuantity];
+export const LINE_RULES: readonly Rule[] = [
+  linesRequired,
+  linesMax,
+  procShape,
+  modifierShape,
+  lineUnits,
+  lineCharge,
+  sameCodeSameDay,
+  ndcShape,
+  ndcQuantity,
+];

@@ -7,7 +7,13 @@ function npiHits(provider: ClaimProvider, field: string, who: string): RuleHit[]
   const path = `${field}.npi`;
   const npi = provider.npi;
   if (isBlank(npi)) {
-    return [{ path, message: `The ${who} has no NPI.`, fixHint: `Enter the ${who}'s 10-digit NPI (look it up in the NPPES NPI registry).` }];
+    return [
+      {
+        path,
+        message: `The ${who} has no NPI.`,
+        fixHint: `Enter the ${who}'s 10-digit NPI (look it up in the NPPES NPI registry).`,
+      },
+    ];
   }
   if (isValidNpi(npi)) return [];
   const why = /^\d{10}$/.test(npi) ? "its check digit is wrong" : "an NPI is exactly 10 digits";
@@ -38,7 +44,8 @@ export const npiReferring: Rule = {
   id: "npi.referring",
   severity: "error",
   title: "Referring provider NPI is a valid NPI (when there is a referring provider)",
-  check: ({ claim }) => (claim.referringProvider ? npiHits(claim.referringProvider, "referringProvider", "referring provider") : []),
+  check: ({ claim }) =>
+    claim.referringProvider ? npiHits(claim.referringProvider, "referringProvider", "referring provider") : [],
 };
 
 export const billingTaxId: Rule = {
@@ -53,13 +60,15 @@ export const billingTaxId: Rule = {
       hits.push({
         path: "billingProvider.taxId",
         message: "The billing provider has no tax id (EIN); every claim must carry one.",
-        fixHint: "Enter the practice's 9-digit Employer Identification Number on the practice (or billing provider) record.",
+        fixHint:
+          "Enter the practice's 9-digit Employer Identification Number on the practice (or billing provider) record.",
       });
     } else if (!/^\d{9}$/.test(taxId) || normalizeEin(taxId) === undefined) {
       hits.push({
         path: "billingProvider.taxId",
         message: `The billing provider's tax id "${taxId}" is not a valid EIN (9 digits, no hyphen, with an IRS-assigned prefix).`,
-        fixHint: "Correct the EIN on the practice (or billing provider) record; copy it from the IRS letter (CP 575) or a W-9.",
+        fixHint:
+          "Correct the EIN on the practice (or billing provider) record; copy it from the IRS letter (CP 575) or a W-9.",
       });
     }
     const address = bp.address;
@@ -67,7 +76,8 @@ export const billingTaxId: Rule = {
       hits.push({
         path: "billingProvider.address",
         message: "The billing provider has no address.",
-        fixHint: "Enter the practice's street address with its 9-digit ZIP+4 (a PO box is not accepted for the billing provider).",
+        fixHint:
+          "Enter the practice's street address with its 9-digit ZIP+4 (a PO box is not accepted for the billing provider).",
       });
     } else if (!/^\d{9}$/.test(address.postalCode ?? "")) {
       hits.push({

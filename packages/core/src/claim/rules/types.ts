@@ -5,7 +5,11 @@ export interface CodeSets {
   icd10(
     code: string,
     dateOfService: string,
-  ): { status: "billable" } | { status: "not_billable"; hint: string } | { status: "unknown" } | { status: "no_code_set"; fiscalYear: number };
+  ):
+    | { status: "billable" }
+    | { status: "not_billable"; hint: string }
+    | { status: "unknown" }
+    | { status: "no_code_set"; fiscalYear: number };
   isValidPos(code: string): boolean;
   isProcedureCodeShape(code: string): boolean;
   isModifierShape(m: string): boolean;

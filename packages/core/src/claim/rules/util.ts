@@ -1,6 +1,5 @@
 import type { ClaimDocument, ClaimLine } from "../claim.types.ts";
 
-
 /** Whether `s` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: string | undefined): s is string {
   if (s === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;

@@ -21,7 +21,18 @@ export function x12SafeDeep<T>(v: T): T {
 }
 
 /** Our own ids and the practice's visit reference, which the 837P never carries as text. */
-const NOT_SENT = new Set(["externalId", "claimId", "practiceId", "patientId", "providerId", "coverageId", "payerId", "lineId", "originalClaimId", "primaryClaimId"]);
+const NOT_SENT = new Set([
+  "externalId",
+  "claimId",
+  "practiceId",
+  "patientId",
+  "providerId",
+  "coverageId",
+  "payerId",
+  "lineId",
+  "originalClaimId",
+  "primaryClaimId",
+]);
 
 /** Paths of the strings in a value that hold a separator character, with the characters found. */
 function reservedIn(v: unknown, path: string, out: { path: string; chars: string[] }[]): void {
@@ -41,13 +52,12 @@ export const x12Characters: Rule = {
   check: ({ claim }) => {
     const found: { path: string; chars: string[] }[] = [];
     reservedIn(claim, "", found);
-    return found.map(
-      ({ path, chars }): RuleHit => ({
-        path,
-        // Names the field and the characters, never the value (it may be a patient's address).
-        message: `${path} holds ${chars.map((c) => `"${c}"`).join(", ")}, which X12 uses as a separator; the 837P sends each as a space.`,
-        fixHint: "Correct the text at its source (e.g. write \"Apt 4B\" or \"Apt 4-B\" instead of \"Apt 4*B\") so the payer receives it as meant.",
-      }),
-    );
+    return found.map(({ path, chars }): RuleHit => ({
+      path,
+      // Names the field and the characters, never the value (it may be a patient's address).
+      message: `${path} holds ${chars.map((c) => `"${c}"`).join(", ")}, which X12 uses as a separator; the 837P sends each as a space.`,
+      fixHint:
+        'Correct the text at its source (e.g. write "Apt 4B" or "Apt 4-B" instead of "Apt 4*B") so the payer receives it as meant.',
+    }));
   },
 };

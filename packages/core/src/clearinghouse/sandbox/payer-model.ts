@@ -54,11 +54,29 @@ export interface Adjudication {
 
 /** Allowed amount per unit, in cents, by procedure code (a small commercial fee table). */
 export const FEE_TABLE: Record<string, number> = {
-  "99202": 7600, "99203": 11400, "99204": 17000, "99205": 22400,
-  "99211": 2500, "99212": 5900, "99213": 9200, "99214": 13000, "99215": 18200,
-  "99385": 12500, "99386": 14000, "99395": 11500, "99396": 12500,
-  "93000": 1700, "36415": 300, "80053": 1100, "80061": 1300, "85025": 800,
-  "72100": 3800, "20610": 6200, "J1030": 400, "90471": 1800, "90686": 2100,
+  "99202": 7600,
+  "99203": 11400,
+  "99204": 17000,
+  "99205": 22400,
+  "99211": 2500,
+  "99212": 5900,
+  "99213": 9200,
+  "99214": 13000,
+  "99215": 18200,
+  "99385": 12500,
+  "99386": 14000,
+  "99395": 11500,
+  "99396": 12500,
+  "93000": 1700,
+  "36415": 300,
+  "80053": 1100,
+  "80061": 1300,
+  "85025": 800,
+  "72100": 3800,
+  "20610": 6200,
+  J1030: 400,
+  "90471": 1800,
+  "90686": 2100,
 };
 
 const EM_VISITS = /^992(0[2-5]|1[1-5])$/;
@@ -69,9 +87,16 @@ function hashInt(s: string): number {
 }
 
 /** Front-end edits a real clearinghouse makes (277CA): null when the claim is accepted. */
-export function frontEndRejection(c: SandboxClaim): { category: "A3" | "A7"; status: string; entity: string; detail: string } | null {
+export function frontEndRejection(
+  c: SandboxClaim,
+): { category: "A3" | "A7"; status: string; entity: string; detail: string } | null {
   if (!/^[A-Z0-9]{5}$/i.test(c.payerId) || c.payerId === "00000") {
-    return { category: "A3", status: "116", entity: "PR", detail: `payer id ${c.payerId} is not in the clearinghouse's payer list` };
+    return {
+      category: "A3",
+      status: "116",
+      entity: "PR",
+      detail: `payer id ${c.payerId} is not in the clearinghouse's payer list`,
+    };
   }
   if (!/^[A-Z0-9]{6,20}$/i.test(c.memberId) || !/\d/.test(c.memberId)) {
     return { category: "A7", status: "164", entity: "IL", detail: "member id is not of the shape this payer issues" };
@@ -104,21 +129,37 @@ export function adjudicate(c: SandboxClaim): Adjudication {
       adjustments: [{ group: "CO" as const, reason: "16", amountCents: line.chargeCents }],
       remarks: ["M51"],
     }));
-    return { claimId: c.claimId, status: "4", chargeCents: c.totalChargeCents, paidCents: 0, patientResponsibilityCents: 0, payerClaimControlNumber: icn, lines };
+    return {
+      claimId: c.claimId,
+      status: "4",
+      chargeCents: c.totalChargeCents,
+      paidCents: 0,
+      patientResponsibilityCents: 0,
+      payerClaimControlNumber: icn,
+      lines,
+    };
   }
-  const commercial = c.claimFilingIndicator === "CI" || c.claimFilingIndicator === "BL" || c.claimFilingIndicator === "HM";
+  const commercial =
+    c.claimFilingIndicator === "CI" || c.claimFilingIndicator === "BL" || c.claimFilingIndicator === "HM";
   let deductibleLeft = hashInt(`ded:${c.memberId}`) % 4 === 0 ? 15000 : 0;
   const emDates = new Set(c.lines.filter((l) => EM_VISITS.test(l.procedureCode)).map((l) => l.serviceDate));
   let copayTaken = false;
   const lines: LineResult[] = c.lines.map((line) => {
     if (BUNDLED_WITH_EM.has(line.procedureCode) && emDates.has(line.serviceDate)) {
-      return { line, allowedCents: 0, paidCents: 0, adjustments: [{ group: "CO", reason: "97", amountCents: line.chargeCents }], remarks: ["N19"] };
+      return {
+        line,
+        allowedCents: 0,
+        paidCents: 0,
+        adjustments: [{ group: "CO", reason: "97", amountCents: line.chargeCents }],
+        remarks: ["N19"],
+      };
     }
     const perUnit = FEE_TABLE[line.procedureCode];
     const table = perUnit !== undefined ? Math.round(perUnit * line.units) : Math.floor((line.chargeCents * 60) / 100);
     const allowed = Math.min(line.chargeCents, table);
     const adjustments: Adjustment[] = [];
-    if (line.chargeCents > allowed) adjustments.push({ group: "CO", reason: "45", amountCents: line.chargeCents - allowed });
+    if (line.chargeCents > allowed)
+      adjustments.push({ group: "CO", reason: "45", amountCents: line.chargeCents - allowed });
     let rest = allowed;
     if (deductibleLeft > 0 && rest > 0) {
       const d = Math.min(deductibleLeft, rest);
@@ -140,8 +181,19 @@ export function adjudicate(c: SandboxClaim): Adjudication {
     return { line, allowedCents: allowed, paidCents: rest, adjustments, remarks: [] };
   });
   const paid = lines.reduce((s, l) => s + l.paidCents, 0);
-  const pr = lines.reduce((s, l) => s + l.adjustments.filter((a) => a.group === "PR").reduce((x, a) => x + a.amountCents, 0), 0);
-  return { claimId: c.claimId, status: "1", chargeCents: c.totalChargeCents, paidCents: paid, patientResponsibilityCents: pr, payerClaimControlNumber: icn, lines };
+  const pr = lines.reduce(
+    (s, l) => s + l.adjustments.filter((a) => a.group === "PR").reduce((x, a) => x + a.amountCents, 0),
+    0,
+  );
+  return {
+    claimId: c.claimId,
+    status: "1",
+    chargeCents: c.totalChargeCents,
+    paidCents: paid,
+    patientResponsibilityCents: pr,
+    payerClaimControlNumber: icn,
+    lines,
+  };
 }
 
 /**
@@ -154,11 +206,23 @@ function adjudicateAsSecondary(c: SandboxClaim): Adjudication {
     const share = Math.min(line.chargeCents, line.prior!.patientShareCents);
     const paid = Math.floor((share * 80) / 100);
     const adjustments: Adjustment[] = [];
-    if (line.chargeCents - share > 0) adjustments.push({ group: "OA", reason: "23", amountCents: line.chargeCents - share });
+    if (line.chargeCents - share > 0)
+      adjustments.push({ group: "OA", reason: "23", amountCents: line.chargeCents - share });
     if (share - paid > 0) adjustments.push({ group: "PR", reason: "2", amountCents: share - paid });
     return { line, allowedCents: share, paidCents: paid, adjustments, remarks: [] };
   });
   const paid = lines.reduce((s, l) => s + l.paidCents, 0);
-  const pr = lines.reduce((s, l) => s + l.adjustments.filter((a) => a.group === "PR").reduce((x, a) => x + a.amountCents, 0), 0);
-  return { claimId: c.claimId, status: "2", chargeCents: c.totalChargeCents, paidCents: paid, patientResponsibilityCents: pr, payerClaimControlNumber: payerClaimControlNumber(c.claimId), lines };
+  const pr = lines.reduce(
+    (s, l) => s + l.adjustments.filter((a) => a.group === "PR").reduce((x, a) => x + a.amountCents, 0),
+    0,
+  );
+  return {
+    claimId: c.claimId,
+    status: "2",
+    chargeCents: c.totalChargeCents,
+    paidCents: paid,
+    patientResponsibilityCents: pr,
+    payerClaimControlNumber: payerClaimControlNumber(c.claimId),
+    lines,
+  };
 }

@@ -51,13 +51,28 @@ export function read837(text: string): Received837 {
           if (!claim && e[1] === "PR") payerId = e[9] ?? "";
           break;
         case "CLM":
-          claim = { claimId: e[1] ?? "", payerId, memberId, claimFilingIndicator: filing, patient: names, totalChargeCents: parseCents(e[2] ?? "0"), lines: [] };
+          claim = {
+            claimId: e[1] ?? "",
+            payerId,
+            memberId,
+            claimFilingIndicator: filing,
+            patient: names,
+            totalChargeCents: parseCents(e[2] ?? "0"),
+            lines: [],
+          };
           claims.push(claim);
           line = undefined;
           break;
         case "SV1": {
           const proc = components(e[1] ?? "", cs);
-          line = { lineId: "", procedureCode: proc[1] ?? "", modifiers: proc.slice(2, 6).filter(Boolean), units: Number(e[4] ?? "1"), chargeCents: parseCents(e[2] ?? "0"), serviceDate: "" };
+          line = {
+            lineId: "",
+            procedureCode: proc[1] ?? "",
+            modifiers: proc.slice(2, 6).filter(Boolean),
+            units: Number(e[4] ?? "1"),
+            chargeCents: parseCents(e[2] ?? "0"),
+            serviceDate: "",
+          };
           claim?.lines.push(line);
           break;
         }
@@ -72,7 +87,8 @@ export function read837(text: string): Received837 {
           if (line) line.prior = { paidCents: parseCents(e[2] ?? "0"), patientShareCents: 0 };
           break;
         case "CAS":
-          if (line?.prior && e[1] === "PR") for (let n = 3; n < e.length; n += 3) line.prior.patientShareCents += parseCents(e[n] || "0");
+          if (line?.prior && e[1] === "PR")
+            for (let n = 3; n < e.length; n += 3) line.prior.patientShareCents += parseCents(e[n] || "0");
           break;
       }
     }

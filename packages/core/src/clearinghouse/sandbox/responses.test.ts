@@ -12,29 +12,83 @@ function doc(claimId: string, memberId: string, relationship: "self" | "child" =
     claimId,
     practiceId: "prc_x",
     frequencyCode: "1",
-    billingProvider: { kind: "organization", organizationName: "LAKESIDE FAMILY MEDICINE", npi: "1234567893", taxId: "123456789", taxonomyCode: "207Q00000X", address },
-    renderingProvider: { kind: "individual", firstName: "ANA", lastName: "RUIZ", npi: "1679576722", taxonomyCode: "207Q00000X" },
+    billingProvider: {
+      kind: "organization",
+      organizationName: "LAKESIDE FAMILY MEDICINE",
+      npi: "1234567893",
+      taxId: "123456789",
+      taxonomyCode: "207Q00000X",
+      address,
+    },
+    renderingProvider: {
+      kind: "individual",
+      firstName: "ANA",
+      lastName: "RUIZ",
+      npi: "1679576722",
+      taxonomyCode: "207Q00000X",
+    },
     patient: { patientId: "pat_x", firstName: "JORDAN", lastName: "LEE", dateOfBirth: "2010-04-12", sex: "F", address },
     coverage: {
-      coverageId: "cov_x", order: "primary", payerId: "pyr_x", payerName: "BLUE PRAIRIE", clearinghousePayerId: "BPH01", claimFilingIndicator: "CI", timelyFilingDays: 180,
-      memberId, relationship, subscriber: relationship === "self" ? undefined : { firstName: "SAM", lastName: "LEE", dateOfBirth: "1980-01-01", sex: "M", address },
+      coverageId: "cov_x",
+      order: "primary",
+      payerId: "pyr_x",
+      payerName: "BLUE PRAIRIE",
+      clearinghousePayerId: "BPH01",
+      claimFilingIndicator: "CI",
+      timelyFilingDays: 180,
+      memberId,
+      relationship,
+      subscriber:
+        relationship === "self"
+          ? undefined
+          : { firstName: "SAM", lastName: "LEE", dateOfBirth: "1980-01-01", sex: "M", address },
     },
     placeOfService: "11",
     serviceDate: "2026-11-02",
     diagnoses: ["E11.9", "I10"],
     lines: [
-      { lineNumber: 1, lineId: "LN1A", procedureCode: "99214", modifiers: ["25"], units: 1, chargeCents: 18500, diagnosisPointers: [1, 2], serviceDate: "2026-11-02", chargeSource: "encounter" },
-      { lineNumber: 2, lineId: "LN1B", procedureCode: "93000", modifiers: [], units: 1, chargeCents: 6000, diagnosisPointers: [2], serviceDate: "2026-11-02", chargeSource: "encounter" },
+      {
+        lineNumber: 1,
+        lineId: "LN1A",
+        procedureCode: "99214",
+        modifiers: ["25"],
+        units: 1,
+        chargeCents: 18500,
+        diagnosisPointers: [1, 2],
+        serviceDate: "2026-11-02",
+        chargeSource: "encounter",
+      },
+      {
+        lineNumber: 2,
+        lineId: "LN1B",
+        procedureCode: "93000",
+        modifiers: [],
+        units: 1,
+        chargeCents: 6000,
+        diagnosisPointers: [2],
+        serviceDate: "2026-11-02",
+        chargeSource: "encounter",
+      },
     ],
     totalChargeCents: 24500,
   };
 }
 
-const sub = { senderId: "CLTEST", receiverId: "CLSANDBOX", receiverName: "SANDBOX", submitterName: "ACME BILLING", contactName: "BILLING OFFICE", contactEmail: "b@example.com", usage: "T" as const };
+const sub = {
+  senderId: "CLTEST",
+  receiverId: "CLSANDBOX",
+  receiverName: "SANDBOX",
+  submitterName: "ACME BILLING",
+  contactName: "BILLING OFFICE",
+  contactEmail: "b@example.com",
+  usage: "T" as const,
+};
 const at = new Date("2026-11-20T10:00:00Z");
 
 describe("sandbox clearinghouse answers", () => {
-  const x837 = build837P(batchTo837P([doc("CLAAA", "XJH100"), doc("CLBBB", "NODIGITS", "child")], 42, at, sub), { lineBreaks: true });
+  const x837 = build837P(batchTo837P([doc("CLAAA", "XJH100"), doc("CLBBB", "NODIGITS", "child")], 42, at, sub), {
+    lineBreaks: true,
+  });
   const received = read837(x837);
 
   it("reads the claims, members, payer and lines back out of our 837P", () => {
@@ -45,10 +99,12 @@ describe("sandbox clearinghouse answers", () => {
       ["CLAAA", "XJH100", "BPH01", 24500],
       ["CLBBB", "NODIGITS", "BPH01", 24500],
     ]);
-    expect(claims[0]!.lines.map((l) => [l.procedureCode, l.modifiers, l.chargeCents, l.lineId, l.serviceDate])).toEqual([
-      ["99214", ["25"], 18500, "LN1A", "2026-11-02"],
-      ["93000", [], 6000, "LN1B", "2026-11-02"],
-    ]);
+    expect(claims[0]!.lines.map((l) => [l.procedureCode, l.modifiers, l.chargeCents, l.lineId, l.serviceDate])).toEqual(
+      [
+        ["99214", ["25"], 18500, "LN1A", "2026-11-02"],
+        ["93000", [], 6000, "LN1B", "2026-11-02"],
+      ],
+    );
   });
 
   it("answers with a 999 and a 277CA that our readers understand", () => {

@@ -11,7 +11,15 @@ const d8 = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, "");
 const tm = (d: Date) => d.toISOString().slice(11, 16).replace(":", "");
 const money = (c: number) => formatCents(c);
 
-function envelope(set: string, version: string, functionalId: string, segments: SegmentData[], control: number, to: string, at: Date) {
+function envelope(
+  set: string,
+  version: string,
+  functionalId: string,
+  segments: SegmentData[],
+  control: number,
+  to: string,
+  at: Date,
+) {
   return writeInterchange(
     {
       header: { senderId: SANDBOX_ID, receiverId: to, controlNumber: control, date: at },
@@ -43,9 +51,22 @@ export function build277CA(r: Received837, control: number, at: Date): { text: s
   const rejected: string[] = [];
   const segs: SegmentData[] = [["BHT", "0085", "08", `SBX${control}`, d8(at), tm(at), "TH"]];
   let hl = 0;
-  segs.push(["HL", String(++hl), "", "20", "1"], ["NM1", "AY", "2", SANDBOX_NAME, "", "", "", "", "46", SANDBOX_ID], ["TRN", "1", `SBX${control}`], ["DTP", "050", "D8", d8(at)], ["DTP", "009", "D8", d8(at)]);
-  segs.push(["HL", String(++hl), "1", "21", "1"], ["NM1", "41", "2", "SUBMITTER", "", "", "", "", "46", r.senderId], ["TRN", "2", r.interchangeControlNumber]);
-  segs.push(["HL", String(++hl), "2", "19", "1"], ["NM1", "85", "2", "BILLING PROVIDER", "", "", "", "", "XX", "1234567893"]);
+  segs.push(
+    ["HL", String(++hl), "", "20", "1"],
+    ["NM1", "AY", "2", SANDBOX_NAME, "", "", "", "", "46", SANDBOX_ID],
+    ["TRN", "1", `SBX${control}`],
+    ["DTP", "050", "D8", d8(at)],
+    ["DTP", "009", "D8", d8(at)],
+  );
+  segs.push(
+    ["HL", String(++hl), "1", "21", "1"],
+    ["NM1", "41", "2", "SUBMITTER", "", "", "", "", "46", r.senderId],
+    ["TRN", "2", r.interchangeControlNumber],
+  );
+  segs.push(
+    ["HL", String(++hl), "2", "19", "1"],
+    ["NM1", "85", "2", "BILLING PROVIDER", "", "", "", "", "XX", "1234567893"],
+  );
   const providerHl = String(hl);
   for (const c of claims) {
     const why = frontEndRejection(c);
@@ -79,7 +100,25 @@ export function build835(
   const trace = `EFT${control}${payerId}`;
   const segs: SegmentData[] = [
     total > 0
-      ? ["BPR", "I", money(total), "C", "ACH", "CCP", "01", "999999999", "DA", "123456", "1512345678", "", "01", "999988880", "DA", "98765", d8(at)]
+      ? [
+          "BPR",
+          "I",
+          money(total),
+          "C",
+          "ACH",
+          "CCP",
+          "01",
+          "999999999",
+          "DA",
+          "123456",
+          "1512345678",
+          "",
+          "01",
+          "999988880",
+          "DA",
+          "98765",
+          d8(at),
+        ]
       : ["BPR", "H", "0", "C", "NON", "", "", "", "", "", "", "", "", "", "", "", d8(at)],
     ["TRN", "1", trace, "1512345678"],
     ["DTM", "405", d8(at)],
@@ -92,14 +131,44 @@ export function build835(
   ];
   for (const { claim, result } of claims) {
     segs.push(
-      ["CLP", claim.claimId, result.status, money(result.chargeCents), money(result.paidCents), money(result.patientResponsibilityCents), claim.claimFilingIndicator || "CI", result.payerClaimControlNumber, "11", "1"],
-      ["NM1", "QC", "1", claim.patient?.lastName || "PATIENT", claim.patient?.firstName || "", "", "", "", "MI", claim.memberId],
+      [
+        "CLP",
+        claim.claimId,
+        result.status,
+        money(result.chargeCents),
+        money(result.paidCents),
+        money(result.patientResponsibilityCents),
+        claim.claimFilingIndicator || "CI",
+        result.payerClaimControlNumber,
+        "11",
+        "1",
+      ],
+      [
+        "NM1",
+        "QC",
+        "1",
+        claim.patient?.lastName || "PATIENT",
+        claim.patient?.firstName || "",
+        "",
+        "",
+        "",
+        "MI",
+        claim.memberId,
+      ],
     );
     for (const l of result.lines) {
-      segs.push(["SVC", ["HC", l.line.procedureCode, ...l.line.modifiers], money(l.line.chargeCents), money(l.paidCents), "", String(l.line.units)]);
+      segs.push([
+        "SVC",
+        ["HC", l.line.procedureCode, ...l.line.modifiers],
+        money(l.line.chargeCents),
+        money(l.paidCents),
+        "",
+        String(l.line.units),
+      ]);
       if (l.line.serviceDate) segs.push(["DTM", "472", l.line.serviceDate.replace(/-/g, "")]);
       const byGroup = new Map<string, string[]>();
-      for (const a of l.adjustments) byGroup.set(a.group, [...(byGroup.get(a.group) ?? []), a.reason, money(a.amountCents), ""]);
+      for (const a of l.adjustments)
+        byGroup.set(a.group, [...(byGroup.get(a.group) ?? []), a.reason, money(a.amountCents), ""]);
       for (const [group, triplets] of byGroup) {
         while (triplets.at(-1) === "") triplets.pop();
         segs.push(["CAS", group, ...triplets]);

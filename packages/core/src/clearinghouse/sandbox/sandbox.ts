@@ -27,7 +27,8 @@ export function openSandbox(tenantId: string, now: () => Date = () => new Date()
     } while (token);
     return keys.sort();
   };
-  const read = async (key: string) => (await (await s3.send(new GetObjectCommand({ Bucket, Key: key }))).Body?.transformToString("utf8")) ?? "";
+  const read = async (key: string) =>
+    (await (await s3.send(new GetObjectCommand({ Bucket, Key: key }))).Body?.transformToString("utf8")) ?? "";
 
   return {
     async submit(file: OutboundFile) {
@@ -46,13 +47,22 @@ export function openSandbox(tenantId: string, now: () => Date = () => new Date()
         byPayer.set(c.payerId, [...(byPayer.get(c.payerId) ?? []), c]);
       }
       for (const [payerId, claims] of byPayer) {
-        const text = build835(payerId, `SANDBOX PAYER ${payerId}`, claims.map((claim) => ({ claim, result: adjudicate(claim) })), await control(), received.senderId, at);
+        const text = build835(
+          payerId,
+          `SANDBOX PAYER ${payerId}`,
+          claims.map((claim) => ({ claim, result: adjudicate(claim) })),
+          await control(),
+          received.senderId,
+          at,
+        );
         await put(`${root}/pending/${base}-${payerId}.835`, text);
       }
     },
     async fetchInbound(): Promise<InboundFile[]> {
       const keys = await list(`${root}/inbound/`);
-      const files = await Promise.all(keys.map(async (k) => ({ name: k.slice(`${root}/inbound/`.length), content: await read(k) })));
+      const files = await Promise.all(
+        keys.map(async (k) => ({ name: k.slice(`${root}/inbound/`.length), content: await read(k) })),
+      );
       // What was pending becomes available to the next poll.
       for (const k of await list(`${root}/pending/`)) {
         await put(k.replace("/pending/", "/inbound/"), await read(k));

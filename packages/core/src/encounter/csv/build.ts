@@ -55,7 +55,13 @@ export function buildEncounter(rows: readonly DataRow[]): EncounterDraft {
     diagnoses: DIAGNOSIS_COLUMNS.map((c) => s(c)).filter((d) => d !== undefined),
     lines: rows.map(buildLine),
     priorAuthorization: s("prior_authorization"),
-    accident: anyOf(first, ["accident_auto", "accident_state", "accident_employment", "accident_other", "accident_date"])
+    accident: anyOf(first, [
+      "accident_auto",
+      "accident_state",
+      "accident_employment",
+      "accident_other",
+      "accident_date",
+    ])
       ? compact({
           autoAccident: flag(first, "accident_auto"),
           autoAccidentState: s("accident_state"),
@@ -118,7 +124,9 @@ function buildSubscriber(r: DataRow): Record<string, unknown> | undefined {
 
 function buildLine(r: DataRow): Line {
   const pointers = r.values.get("diagnosis_pointers");
-  const modifiers = ["modifier_1", "modifier_2", "modifier_3", "modifier_4"].map((c) => str(r, c)).filter((m) => m !== undefined);
+  const modifiers = ["modifier_1", "modifier_2", "modifier_3", "modifier_4"]
+    .map((c) => str(r, c))
+    .filter((m) => m !== undefined);
   return compact<Line>({
     procedureCode: str(r, "procedure_code") ?? "",
     modifiers: modifiers.length > 0 ? modifiers : undefined,

@@ -33,7 +33,11 @@ export function minimalRow(overrides: Record<string, string> = {}): Record<strin
 }
 
 /** CSV text with `columns` as header and one line per row (LF unless told). */
-export function toCsv(rows: Record<string, string>[], columns: readonly string[] = MINIMAL_COLUMNS, eol = "\n"): string {
+export function toCsv(
+  rows: Record<string, string>[],
+  columns: readonly string[] = MINIMAL_COLUMNS,
+  eol = "\n",
+): string {
   const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? "")).join(","))];
   return lines.join(eol) + eol;
 }

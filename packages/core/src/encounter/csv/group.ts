@@ -19,7 +19,9 @@ export interface CsvError {
   message: string;
 }
 
-const ENCOUNTER_COLUMNS = CSV_COLUMNS.filter((c) => c.level === "encounter" && c.target.length > 0 && c.target[0] !== "diagnoses");
+const ENCOUNTER_COLUMNS = CSV_COLUMNS.filter(
+  (c) => c.level === "encounter" && c.target.length > 0 && c.target[0] !== "diagnoses",
+);
 
 /**
  * The checks that need a whole encounter (all rows sharing an encounter_ref): the first row
@@ -42,24 +44,37 @@ export function checkGroup(rows: readonly DataRow[]): CsvError[] {
   // Patient: an existing patient id, or the inline patient and its coverage; not both.
   if (given(first, "patient_id")) {
     for (const c of INLINE_PATIENT_COLUMNS) {
-      if (given(first, c.name)) err(first.row, c.name, "must be blank when patient_id is given (the patient's record and coverage on file are used)");
+      if (given(first, c.name))
+        err(
+          first.row,
+          c.name,
+          "must be blank when patient_id is given (the patient's record and coverage on file are used)",
+        );
     }
   } else {
     for (const c of INLINE_PATIENT_COLUMNS) {
-      if (c.required === PATIENT_OR_INLINE && !given(first, c.name)) err(first.row, c.name, "is required when patient_id is blank (inline patient)");
+      if (c.required === PATIENT_OR_INLINE && !given(first, c.name))
+        err(first.row, c.name, "is required when patient_id is blank (inline patient)");
     }
   }
 
   // Referring provider: all three columns or none.
   const referring = ["referring_first_name", "referring_last_name", "referring_npi"];
   if (referring.some((c) => given(first, c))) {
-    for (const c of referring) if (!given(first, c)) err(first.row, c, "is required when another referring_* column is filled (fill all three or none)");
+    for (const c of referring)
+      if (!given(first, c))
+        err(first.row, c, "is required when another referring_* column is filled (fill all three or none)");
   }
 
   // Diagnoses: filled in order, without gaps.
   const lastFilled = DIAGNOSIS_COLUMNS.findLastIndex((c) => given(first, c));
   DIAGNOSIS_COLUMNS.slice(0, Math.max(lastFilled, 0)).forEach((c, i) => {
-    if (!given(first, c) && i > 0) err(first.row, c, `is blank but ${DIAGNOSIS_COLUMNS[lastFilled]} is filled; fill diagnoses in order without gaps`);
+    if (!given(first, c) && i > 0)
+      err(
+        first.row,
+        c,
+        `is blank but ${DIAGNOSIS_COLUMNS[lastFilled]} is filled; fill diagnoses in order without gaps`,
+      );
   });
   const diagnosisCount = DIAGNOSIS_COLUMNS.filter((c) => first.values.has(c)).length;
 
@@ -69,13 +84,23 @@ export function checkGroup(rows: readonly DataRow[]): CsvError[] {
       if (!r.values.has(c.name) || first.bad.has(c.name)) continue;
       if (!sameValue(r.values.get(c.name), first.values.get(c.name))) {
         const was = first.raw.get(c.name);
-        err(r.row, c.name, `disagrees with the first row of this encounter (row ${first.row}): ${quote(r.raw.get(c.name) ?? "")} vs ${was === undefined ? "blank" : quote(was)}; leave it blank or repeat it exactly`);
+        err(
+          r.row,
+          c.name,
+          `disagrees with the first row of this encounter (row ${first.row}): ${quote(r.raw.get(c.name) ?? "")} vs ${was === undefined ? "blank" : quote(was)}; leave it blank or repeat it exactly`,
+        );
       }
     }
     if (DIAGNOSIS_COLUMNS.some((c) => given(r, c))) {
-      const differs = DIAGNOSIS_COLUMNS.find((c) => !r.bad.has(c) && !first.bad.has(c) && !sameValue(r.values.get(c), first.values.get(c)));
+      const differs = DIAGNOSIS_COLUMNS.find(
+        (c) => !r.bad.has(c) && !first.bad.has(c) && !sameValue(r.values.get(c), first.values.get(c)),
+      );
       if (differs) {
-        err(r.row, differs, `diagnoses disagree with the first row of this encounter (row ${first.row}); leave diagnosis_1..diagnosis_12 blank on later rows or repeat them exactly`);
+        err(
+          r.row,
+          differs,
+          `diagnoses disagree with the first row of this encounter (row ${first.row}); leave diagnosis_1..diagnosis_12 blank on later rows or repeat them exactly`,
+        );
       }
     }
   }
@@ -87,7 +112,11 @@ export function checkGroup(rows: readonly DataRow[]): CsvError[] {
       if (!Array.isArray(pointers)) continue;
       const over = pointers.filter((p) => p > diagnosisCount);
       if (over.length > 0) {
-        err(r.row, "diagnosis_pointers", `points at diagnosis ${over.join(", ")} but the encounter has ${diagnosisCount === 0 ? "no diagnoses" : `only ${diagnosisCount}`}`);
+        err(
+          r.row,
+          "diagnosis_pointers",
+          `points at diagnosis ${over.join(", ")} but the encounter has ${diagnosisCount === 0 ? "no diagnoses" : `only ${diagnosisCount}`}`,
+        );
       }
     }
   }

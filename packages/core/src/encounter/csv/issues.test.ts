@@ -69,7 +69,9 @@ describe("zod issues reported in CSV terms", () => {
     const entry = encounters[0]!;
     const r = encounterInput.safeParse(entry.encounter);
     expect(r.success).toBe(false);
-    const reported = r.success ? [] : r.error.issues.map((i) => [rowForIssue(entry, i.path), mapIssuePathToColumn(i.path)]);
+    const reported = r.success
+      ? []
+      : r.error.issues.map((i) => [rowForIssue(entry, i.path), mapIssuePathToColumn(i.path)]);
     expect(reported).toEqual(
       expect.arrayContaining([
         [2, "place_of_service"],

@@ -28,7 +28,8 @@ export function mapIssuePathToColumn(path: readonly PropertyKey[]): string | und
   const p = path.filter((s): s is Segment => typeof s === "string" || typeof s === "number");
   for (let len = p.length; len > 1 || (len === 1 && p[0] !== "lines"); len--) {
     const head = p.slice(0, len);
-    const hit: CsvColumn | undefined = mapped.find((c) => matches(c.target, head, true)) ?? mapped.find((c) => matches(c.target, head, false));
+    const hit: CsvColumn | undefined =
+      mapped.find((c) => matches(c.target, head, true)) ?? mapped.find((c) => matches(c.target, head, false));
     if (hit) return hit.name;
   }
   return undefined;

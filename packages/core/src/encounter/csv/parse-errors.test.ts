@@ -19,7 +19,18 @@ describe("parseEncounterCsv: header errors (row 1)", () => {
   it("requires the inline patient columns when there is no patient_id column", () => {
     const cols = MINIMAL_COLUMNS.filter((c) => c !== "patient_id");
     const missing = errorsOf(toCsv([minimalRow()], cols)).map((e) => e.column);
-    expect(missing).toEqual(["patient_first_name", "patient_last_name", "patient_dob", "patient_sex", "patient_address_line1", "patient_city", "patient_state", "patient_zip", "payer_id", "member_id"]);
+    expect(missing).toEqual([
+      "patient_first_name",
+      "patient_last_name",
+      "patient_dob",
+      "patient_sex",
+      "patient_address_line1",
+      "patient_city",
+      "patient_state",
+      "patient_zip",
+      "payer_id",
+      "member_id",
+    ]);
   });
 
   it("rejects unknown columns, listing them all", () => {
@@ -28,7 +39,10 @@ describe("parseEncounterCsv: header errors (row 1)", () => {
     expect(r.encounters).toEqual([]);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ row: 1, message: expect.stringMatching(/unknown columns: notes, copay/) });
-    expect(errorsOf(toCsv([minimalRow()], [...MINIMAL_COLUMNS, "notes"]))[0]).toMatchObject({ row: 1, column: "notes" });
+    expect(errorsOf(toCsv([minimalRow()], [...MINIMAL_COLUMNS, "notes"]))[0]).toMatchObject({
+      row: 1,
+      column: "notes",
+    });
   });
 
   it("rejects a blank header cell and duplicate columns", () => {
@@ -40,7 +54,9 @@ describe("parseEncounterCsv: header errors (row 1)", () => {
 
   it("reports an empty file and a header without data", () => {
     expect(errorsOf("")).toEqual([{ row: 1, message: "the file is empty; expected a header row" }]);
-    expect(errorsOf(`${MINIMAL_COLUMNS.join(",")}\r\n`)).toEqual([{ row: 2, message: "the file has a header but no data rows" }]);
+    expect(errorsOf(`${MINIMAL_COLUMNS.join(",")}\r\n`)).toEqual([
+      { row: 2, message: "the file has a header but no data rows" },
+    ]);
   });
 });
 
@@ -82,7 +98,14 @@ describe("parseEncounterCsv: row errors", () => {
     const text = toCsv([
       minimalRow({ encounter_ref: "" }),
       minimalRow({ procedure_code: "", diagnosis_pointers: " " }),
-      minimalRow({ encounter_ref: "E2", rendering_provider_id: "", place_of_service: "", service_date: "", diagnosis_1: "", diagnosis_2: "" }),
+      minimalRow({
+        encounter_ref: "E2",
+        rendering_provider_id: "",
+        place_of_service: "",
+        service_date: "",
+        diagnosis_1: "",
+        diagnosis_2: "",
+      }),
     ]);
     expect(brief(text)).toEqual([
       [2, "encounter_ref"],
@@ -111,21 +134,38 @@ describe("parseEncounterCsv: row errors", () => {
     const errs = errorsOf(text);
     expect(errs.map((e) => [e.row, e.column])).toContainEqual([2, "service_date"]);
     expect(errs.find((e) => e.column === "service_date")?.message).toBe('is not a calendar date, got "14/03/2025"');
-    expect(errs.find((e) => e.row === 3)).toMatchObject({ column: "charge", message: expect.stringMatching(/at most 2 decimals/) });
-    expect(errs.find((e) => e.row === 4)).toMatchObject({ column: "accident_employment", message: 'must be Y or N, got "yes"' });
+    expect(errs.find((e) => e.row === 3)).toMatchObject({
+      column: "charge",
+      message: expect.stringMatching(/at most 2 decimals/),
+    });
+    expect(errs.find((e) => e.row === 4)).toMatchObject({
+      column: "accident_employment",
+      message: 'must be Y or N, got "yes"',
+    });
     expect(errs.find((e) => e.row === 5)).toMatchObject({ column: "diagnosis_pointers" });
     expect(errs.find((e) => e.row === 6)).toMatchObject({ column: "units" });
-    expect(errs.filter((e) => e.row === 7).map((e) => e.column).slice(0, 2)).toEqual(["patient_sex", "relationship"]);
+    expect(
+      errs
+        .filter((e) => e.row === 7)
+        .map((e) => e.column)
+        .slice(0, 2),
+    ).toEqual(["patient_sex", "relationship"]);
     expect(parseEncounterCsv(text).encounters).toEqual([]);
   });
 
   it("explains money with a thousands separator", () => {
-    expect(errorsOf(toCsv([minimalRow({ charge: "1,250.00" })]))[0]).toEqual({ row: 2, column: "charge", message: 'must not contain commas; write "1250.00" (dollars, up to 2 decimals)' });
+    expect(errorsOf(toCsv([minimalRow({ charge: "1,250.00" })]))[0]).toEqual({
+      row: 2,
+      column: "charge",
+      message: 'must not contain commas; write "1250.00" (dollars, up to 2 decimals)',
+    });
   });
 
   it("reports pointers beyond the encounter's diagnoses on the line's row", () => {
     const text = toCsv([minimalRow(), minimalRow({ diagnosis_pointers: "2,3" })]);
-    expect(errorsOf(text)).toEqual([{ row: 3, column: "diagnosis_pointers", message: "points at diagnosis 3 but the encounter has only 2" }]);
+    expect(errorsOf(text)).toEqual([
+      { row: 3, column: "diagnosis_pointers", message: "points at diagnosis 3 but the encounter has only 2" },
+    ]);
   });
 
   it("reports a gap in the diagnoses", () => {
@@ -147,7 +187,9 @@ describe("parseEncounterCsv: row errors", () => {
       [5, "service_date"],
       [5, "diagnosis_2"],
     ]);
-    expect(r.errors[0]?.message).toBe('disagrees with the first row of this encounter (row 2): "prv_2" vs "prv_1"; leave it blank or repeat it exactly');
+    expect(r.errors[0]?.message).toBe(
+      'disagrees with the first row of this encounter (row 2): "prv_2" vs "prv_1"; leave it blank or repeat it exactly',
+    );
     expect(r.encounters.map((e) => e.rows)).toEqual([[3]]);
   });
 
@@ -160,9 +202,24 @@ describe("parseEncounterCsv: row errors", () => {
   it("refuses patient_id together with inline patient columns, and an incomplete inline patient", () => {
     const cols = [...MINIMAL_COLUMNS, "patient_first_name", "member_id"];
     const both = toCsv([{ ...minimalRow(), patient_first_name: "Ann" }], cols);
-    expect(errorsOf(both)).toEqual([{ row: 2, column: "patient_first_name", message: expect.stringMatching(/must be blank when patient_id is given/) }]);
+    expect(errorsOf(both)).toEqual([
+      {
+        row: 2,
+        column: "patient_first_name",
+        message: expect.stringMatching(/must be blank when patient_id is given/),
+      },
+    ]);
     const neither = toCsv([{ ...minimalRow({ patient_id: "" }), patient_first_name: "Ann", member_id: "M1" }], cols);
-    expect(errorsOf(neither).map((e) => e.column)).toEqual(["patient_last_name", "patient_dob", "patient_sex", "patient_address_line1", "patient_city", "patient_state", "patient_zip", "payer_id"]);
+    expect(errorsOf(neither).map((e) => e.column)).toEqual([
+      "patient_last_name",
+      "patient_dob",
+      "patient_sex",
+      "patient_address_line1",
+      "patient_city",
+      "patient_state",
+      "patient_zip",
+      "payer_id",
+    ]);
   });
 
   it("requires all three referring columns once one is filled", () => {
@@ -180,7 +237,9 @@ describe("parseEncounterCsv: row errors", () => {
     expect(parseEncounterCsv(text, { maxRows: 4 }).errors).toEqual([]);
     const over = parseEncounterCsv(text, { maxRows: 3 });
     expect(over.encounters).toEqual([]);
-    expect(over.errors).toEqual([{ row: 5, message: "too many rows: a file may hold at most 3 data rows; split it into smaller files" }]);
+    expect(over.errors).toEqual([
+      { row: 5, message: "too many rows: a file may hold at most 3 data rows; split it into smaller files" },
+    ]);
   });
 
   it("defaults to 5000 data rows", () => {

@@ -19,7 +19,11 @@ describe("the template", () => {
       ["J1030", 4050, [1]],
     ]);
     expect(e.diagnoses).toEqual(["M5450", "G8929"]);
-    expect(e.patient.coverages[0]).toMatchObject({ order: "primary", relationship: "spouse", subscriber: { firstName: "Carlos" } });
+    expect(e.patient.coverages[0]).toMatchObject({
+      order: "primary",
+      relationship: "spouse",
+      subscriber: { firstName: "Carlos" },
+    });
   });
 
   it("passes encounterInput validation", () => {
@@ -66,15 +70,23 @@ describe("parseEncounterCsv: building encounters", () => {
     const { encounters, errors } = parseEncounterCsv(text);
     expect(errors).toEqual([]);
     expect(encounters.map((e) => e.rows)).toEqual([[2, 4], [3, 6], [5]]);
-    expect(encounters.map((e) => (e.encounter as any).lines.map((l: any) => `${l.procedureCode}:${l.chargeCents}`))).toEqual([
-      ["99213:10000", "36415:1250"],
-      ["99203:10000", "81002:800"],
-      ["99212:10000"],
-    ]);
+    expect(
+      encounters.map((e) => (e.encounter as any).lines.map((l: any) => `${l.procedureCode}:${l.chargeCents}`)),
+    ).toEqual([["99213:10000", "36415:1250"], ["99203:10000", "81002:800"], ["99212:10000"]]);
   });
 
   it("lets later rows leave encounter columns blank", () => {
-    const text = toCsv([minimalRow(), minimalRow({ patient_id: "", rendering_provider_id: "", place_of_service: "", service_date: "", diagnosis_1: "", diagnosis_2: "" })]);
+    const text = toCsv([
+      minimalRow(),
+      minimalRow({
+        patient_id: "",
+        rendering_provider_id: "",
+        place_of_service: "",
+        service_date: "",
+        diagnosis_1: "",
+        diagnosis_2: "",
+      }),
+    ]);
     const { encounters, errors } = parseEncounterCsv(text);
     expect(errors).toEqual([]);
     expect((encounters[0]?.encounter as any).lines).toHaveLength(2);
@@ -86,7 +98,18 @@ describe("parseEncounterCsv: building encounters", () => {
   });
 
   it("reads quoted cells with commas, line breaks and escaped quotes", () => {
-    const cols = ["encounter_ref", "patient_id", "rendering_provider_id", "place_of_service", "service_date", "diagnosis_1", "diagnosis_2", "procedure_code", "diagnosis_pointers", "external_id"];
+    const cols = [
+      "encounter_ref",
+      "patient_id",
+      "rendering_provider_id",
+      "place_of_service",
+      "service_date",
+      "diagnosis_1",
+      "diagnosis_2",
+      "procedure_code",
+      "diagnosis_pointers",
+      "external_id",
+    ];
     const text = `${cols.join(",")}\n"E,1",pat_1,prv_1,11,2025-03-14,M5450,G8929,99213,"1,2","say ""hi""\nthere"\n`;
     const { encounters, errors } = parseEncounterCsv(text);
     expect(errors).toEqual([]);
@@ -101,18 +124,108 @@ describe("parseEncounterCsv: building encounters", () => {
     const { encounters, errors } = parseEncounterCsv(upper);
     expect(errors).toEqual([]);
     expect(encounters[0]?.rows).toEqual([2, 3]);
-    expect(enc(toCsv([minimalRow()], ["procedure_code", "diagnosis_pointers", "service_date", "place_of_service", "rendering_provider_id", "patient_id", "diagnosis_1", "encounter_ref"]))).toMatchObject({ lines: [{ procedureCode: "99213" }] });
+    expect(
+      enc(
+        toCsv(
+          [minimalRow()],
+          [
+            "procedure_code",
+            "diagnosis_pointers",
+            "service_date",
+            "place_of_service",
+            "rendering_provider_id",
+            "patient_id",
+            "diagnosis_1",
+            "encounter_ref",
+          ],
+        ),
+      ),
+    ).toMatchObject({ lines: [{ procedureCode: "99213" }] });
   });
 
   it("converts MM/DD/YYYY dates everywhere", () => {
-    const cols = ["encounter_ref", "patient_id", "rendering_provider_id", "place_of_service", "service_date", "service_date_to", "diagnosis_1", "procedure_code", "diagnosis_pointers", "line_service_date"];
-    const e = enc(toCsv([{ ...minimalRow({ service_date: "03/14/2025" }), service_date_to: "3/15/2025", line_service_date: "03/15/2025" }], cols));
-    expect([e.serviceDate, e.serviceDateTo, e.lines[0].serviceDate]).toEqual(["2025-03-14", "2025-03-15", "2025-03-15"]);
+    const cols = [
+      "encounter_ref",
+      "patient_id",
+      "rendering_provider_id",
+      "place_of_service",
+      "service_date",
+      "service_date_to",
+      "diagnosis_1",
+      "procedure_code",
+      "diagnosis_pointers",
+      "line_service_date",
+    ];
+    const e = enc(
+      toCsv(
+        [
+          {
+            ...minimalRow({ service_date: "03/14/2025" }),
+            service_date_to: "3/15/2025",
+            line_service_date: "03/15/2025",
+          },
+        ],
+        cols,
+      ),
+    );
+    expect([e.serviceDate, e.serviceDateTo, e.lines[0].serviceDate]).toEqual([
+      "2025-03-14",
+      "2025-03-15",
+      "2025-03-15",
+    ]);
   });
 
   it("builds an inline patient with a self coverage by default and normalises case", () => {
-    const cols = ["encounter_ref", "patient_first_name", "patient_last_name", "patient_dob", "patient_sex", "patient_address_line1", "patient_city", "patient_state", "patient_zip", "payer_id", "member_id", "rendering_provider_id", "place_of_service", "service_date", "diagnosis_1", "procedure_code", "modifier_1", "modifier_2", "diagnosis_pointers", "units", "accident_auto", "accident_state", "ndc_unit"];
-    const row = { encounter_ref: "E1", patient_first_name: "Ann", patient_last_name: "Lee", patient_dob: "01/02/1990", patient_sex: "f", patient_address_line1: "1 Main", patient_city: "Boston", patient_state: "ma", patient_zip: "02134-1234", payer_id: "pyr_1", member_id: "M123", rendering_provider_id: "prv_1", place_of_service: "11", service_date: "2025-03-14", diagnosis_1: "J069", procedure_code: "99213", modifier_1: "", modifier_2: "gt", diagnosis_pointers: "A", units: "2", accident_auto: "y", accident_state: "ma", ndc_unit: "ml" };
+    const cols = [
+      "encounter_ref",
+      "patient_first_name",
+      "patient_last_name",
+      "patient_dob",
+      "patient_sex",
+      "patient_address_line1",
+      "patient_city",
+      "patient_state",
+      "patient_zip",
+      "payer_id",
+      "member_id",
+      "rendering_provider_id",
+      "place_of_service",
+      "service_date",
+      "diagnosis_1",
+      "procedure_code",
+      "modifier_1",
+      "modifier_2",
+      "diagnosis_pointers",
+      "units",
+      "accident_auto",
+      "accident_state",
+      "ndc_unit",
+    ];
+    const row = {
+      encounter_ref: "E1",
+      patient_first_name: "Ann",
+      patient_last_name: "Lee",
+      patient_dob: "01/02/1990",
+      patient_sex: "f",
+      patient_address_line1: "1 Main",
+      patient_city: "Boston",
+      patient_state: "ma",
+      patient_zip: "02134-1234",
+      payer_id: "pyr_1",
+      member_id: "M123",
+      rendering_provider_id: "prv_1",
+      place_of_service: "11",
+      service_date: "2025-03-14",
+      diagnosis_1: "J069",
+      procedure_code: "99213",
+      modifier_1: "",
+      modifier_2: "gt",
+      diagnosis_pointers: "A",
+      units: "2",
+      accident_auto: "y",
+      accident_state: "ma",
+      ndc_unit: "ml",
+    };
     const { encounters, errors } = parseEncounterCsv(toCsv([row], cols));
     expect(errors).toEqual([]);
     const e = encounters[0]?.encounter as any;
@@ -124,7 +237,13 @@ describe("parseEncounterCsv: building encounters", () => {
       address: { line1: "1 Main", city: "Boston", state: "MA", postalCode: "021341234" },
       coverages: [{ payerId: "pyr_1", memberId: "M123", order: "primary", relationship: "self" }],
     });
-    expect(e.lines[0]).toEqual({ procedureCode: "99213", modifiers: ["GT"], units: 2, diagnosisPointers: [1], ndcUnit: "ML" });
+    expect(e.lines[0]).toEqual({
+      procedureCode: "99213",
+      modifiers: ["GT"],
+      units: 2,
+      diagnosisPointers: [1],
+      ndcUnit: "ML",
+    });
     expect(e.accident).toEqual({ autoAccident: true, autoAccidentState: "MA" });
     expect(encounterInput.safeParse(e).success).toBe(true);
   });

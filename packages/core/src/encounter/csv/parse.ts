@@ -52,7 +52,11 @@ export function parseEncounterCsv(text: string, opts: ParseEncounterCsvOptions =
 
   for (const rec of records) {
     if (!rec.error && isBlankRecord(rec)) continue;
-    if (++count > maxRows) return fail({ row: rec.line, message: `too many rows: a file may hold at most ${maxRows} data rows; split it into smaller files` });
+    if (++count > maxRows)
+      return fail({
+        row: rec.line,
+        message: `too many rows: a file may hold at most ${maxRows} data rows; split it into smaller files`,
+      });
 
     if (rec.error || rec.fields.length !== columns.length) {
       const message = rec.error ?? `has ${rec.fields.length} fields but the header has ${columns.length}`;
@@ -100,7 +104,9 @@ function readHeader(rec: CsvRecord): { columns: CsvColumn[] } | { errors: CsvErr
   const names = rec.fields.map((f) => f.trim().toLowerCase());
   const errors: CsvError[] = [];
 
-  const unknown = names.map((n, i) => (n === "" ? `(blank, column ${i + 1})` : n)).filter((n) => !COLUMN_BY_NAME.has(n));
+  const unknown = names
+    .map((n, i) => (n === "" ? `(blank, column ${i + 1})` : n))
+    .filter((n) => !COLUMN_BY_NAME.has(n));
   if (unknown.length > 0) {
     errors.push({
       row: 1,
@@ -109,16 +115,23 @@ function readHeader(rec: CsvRecord): { columns: CsvColumn[] } | { errors: CsvErr
     });
   }
   const duplicates = [...new Set(names.filter((n, i) => n !== "" && names.indexOf(n) !== i))];
-  for (const d of duplicates) errors.push({ row: 1, column: d, message: "column appears more than once in the header" });
+  for (const d of duplicates)
+    errors.push({ row: 1, column: d, message: "column appears more than once in the header" });
 
   const present = new Set(names);
   for (const c of CSV_COLUMNS) {
-    if (c.required === true && !present.has(c.name)) errors.push({ row: 1, column: c.name, message: "required column is missing from the header" });
+    if (c.required === true && !present.has(c.name))
+      errors.push({ row: 1, column: c.name, message: "required column is missing from the header" });
   }
   if (!present.has("patient_id")) {
     for (const c of INLINE_PATIENT_COLUMNS) {
       if (c.required !== false && !present.has(c.name)) {
-        errors.push({ row: 1, column: c.name, message: "column is missing from the header: without a patient_id column, the inline patient columns are required" });
+        errors.push({
+          row: 1,
+          column: c.name,
+          message:
+            "column is missing from the header: without a patient_id column, the inline patient columns are required",
+        });
       }
     }
   }
@@ -148,7 +161,11 @@ function readRow(rec: CsvRecord, columns: readonly CsvColumn[], errors: CsvError
     }
   });
   if (!row.values.has("encounter_ref") && !row.bad.has("encounter_ref")) {
-    errors.push({ row: rec.line, column: "encounter_ref", message: "is required on every row (it groups the rows of an encounter)" });
+    errors.push({
+      row: rec.line,
+      column: "encounter_ref",
+      message: "is required on every row (it groups the rows of an encounter)",
+    });
   }
   return row;
 }

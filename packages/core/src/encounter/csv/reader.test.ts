@@ -12,9 +12,18 @@ describe("readCsv (RFC 4180)", () => {
   });
 
   it("handles CRLF, lone CR and a missing final line break", () => {
-    expect(fields("a,b\r\n1,2\r\n")).toEqual([["a", "b"], ["1", "2"]]);
-    expect(fields("a,b\r1,2")).toEqual([["a", "b"], ["1", "2"]]);
-    expect(fields("a,b\n1,2")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(fields("a,b\r\n1,2\r\n")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(fields("a,b\r1,2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(fields("a,b\n1,2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("drops a UTF-8 BOM", () => {
@@ -22,7 +31,9 @@ describe("readCsv (RFC 4180)", () => {
   });
 
   it("reads quoted fields with commas, escaped quotes and line breaks", () => {
-    expect(fields('"a,b","say ""hi""","line1\nline2","crlf\r\ninside"\n')).toEqual([["a,b", 'say "hi"', "line1\nline2", "crlf\r\ninside"]]);
+    expect(fields('"a,b","say ""hi""","line1\nline2","crlf\r\ninside"\n')).toEqual([
+      ["a,b", 'say "hi"', "line1\nline2", "crlf\r\ninside"],
+    ]);
   });
 
   it("keeps empty fields, including empty quoted ones and a trailing comma", () => {
@@ -50,7 +61,7 @@ describe("readCsv (RFC 4180)", () => {
   });
 
   it("keeps a quote inside an unquoted field literally", () => {
-    expect(fields('5\'10",x\n')).toEqual([['5\'10"', "x"]]);
+    expect(fields("5'10\",x\n")).toEqual([["5'10\"", "x"]]);
   });
 
   it("reports text after a closing quote, without losing it", () => {

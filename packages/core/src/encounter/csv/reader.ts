@@ -59,7 +59,7 @@ export function* readCsv(text: string): Generator<CsvRecord> {
         if (!closed) {
           error ??= `a quoted field is never closed (the quote opens on line ${start})`;
         } else if (i < n && !isDelimiter(text.charCodeAt(i))) {
-          error ??= "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")";
+          error ??= 'unexpected text after a closing quote; a quote inside a quoted field must be doubled ("")';
           // Keep the stray text so nothing is silently lost, up to the next delimiter.
           while (i < n && !isDelimiter(text.charCodeAt(i))) value += text.charAt(i++);
         }

@@ -28,7 +28,6 @@ const SECOND_LINE: Record<string, string> = {
   diagnosis_pointers: "1",
 };
 
-
 function row(values: (c: CsvColumn) => string): string {
   return CSV_COLUMNS.map((c) => csvCell(values(c))).join(",");
 }
@@ -45,7 +44,8 @@ export function csvTemplate(): string {
 }
 
 function requiredText(c: CsvColumn): string {
-  if (c.required === PATIENT_OR_INLINE) return c.name === "patient_id" ? "one of patient_id / inline patient" : "with inline patient";
+  if (c.required === PATIENT_OR_INLINE)
+    return c.name === "patient_id" ? "one of patient_id / inline patient" : "with inline patient";
   if (!c.required) return "no";
   return c.level === "line" || c.name === "encounter_ref" ? "yes (every row)" : "yes (encounter)";
 }
@@ -66,7 +66,10 @@ export function csvColumnsMarkdown(): string {
   const table = [
     "| Column | Required | Description | Example |",
     "| --- | --- | --- | --- |",
-    ...CSV_COLUMNS.map((c) => `| \`${c.name}\` | ${requiredText(c)} | ${mdCell(c.description)} | ${c.example === "" ? "" : `\`${mdCell(c.example)}\``} |`),
+    ...CSV_COLUMNS.map(
+      (c) =>
+        `| \`${c.name}\` | ${requiredText(c)} | ${mdCell(c.description)} | ${c.example === "" ? "" : `\`${mdCell(c.example)}\``} |`,
+    ),
   ];
   return `${rules.join("\n")}\n\n${table.join("\n")}\n`;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseDate, parseFlag, parseMoneyCents, parsePointers, parsePositiveNumber } from "./values.ts";
 
-const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) => (r.ok ? r.value : `error: ${r.message}`);
+const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) =>
+  r.ok ? r.value : `error: ${r.message}`;
 
 describe("parseMoneyCents", () => {
   it.each([
@@ -72,9 +73,12 @@ describe("parseDate", () => {
     expect(value(parseDate(input))).toBe(iso);
   });
 
-  it.each(["2025-02-29", "1900-02-29", "13/01/2025", "04/31/2025", "2025-00-10", "00/10/2025"])("refuses the non-date %s", (input) => {
-    expect(value(parseDate(input))).toMatch(/not a calendar date/);
-  });
+  it.each(["2025-02-29", "1900-02-29", "13/01/2025", "04/31/2025", "2025-00-10", "00/10/2025"])(
+    "refuses the non-date %s",
+    (input) => {
+      expect(value(parseDate(input))).toMatch(/not a calendar date/);
+    },
+  );
 
   it.each(["14.03.2025", "2025/03/14", "03/14/25", "2025-3-14", "March 14 2025"])("refuses the format %s", (input) => {
     expect(value(parseDate(input))).toMatch(/YYYY-MM-DD or MM\/DD\/YYYY/);
@@ -118,7 +122,9 @@ describe("parsePointers", () => {
 
 describe("parsePositiveNumber", () => {
   it("reads positive decimals", () => {
-    expect([parsePositiveNumber("1"), parsePositiveNumber("2.5"), parsePositiveNumber("0.25")].map(value)).toEqual([1, 2.5, 0.25]);
+    expect([parsePositiveNumber("1"), parsePositiveNumber("2.5"), parsePositiveNumber("0.25")].map(value)).toEqual([
+      1, 2.5, 0.25,
+    ]);
   });
   it.each(["0", "-1", "abc", "1e2", "1,5"])("refuses %s", (input) => {
     expect(value(parsePositiveNumber(input))).toMatch(/positive number/);

@@ -19,7 +19,8 @@ export function quote(raw: string): string {
  */
 export function parseMoneyCents(raw: string): Read<number> {
   const s = raw.trim();
-  if (s.includes(",")) return bad(`must not contain commas; write ${quote(s.replace(/,/g, ""))} (dollars, up to 2 decimals)`);
+  if (s.includes(","))
+    return bad(`must not contain commas; write ${quote(s.replace(/,/g, ""))} (dollars, up to 2 decimals)`);
   if (/^[-+]/.test(s)) return bad(`must be a non-negative amount in dollars, got ${quote(s)}`);
   if (/^[$€£]/.test(s)) return bad(`must be written without a currency sign, e.g. ${quote(s.slice(1))}`);
   const m = /^(\d*)(?:\.(\d*))?$/.exec(s);
@@ -113,7 +114,11 @@ export function readCell(col: CsvColumn, raw: string): Read<CellValue> {
     case "enum": {
       const values = col.values ?? [];
       const hit = values.find((v) => v.toUpperCase() === s.toUpperCase());
-      return hit === undefined ? bad(`must be one of ${values.length > 10 ? "the two-letter US state codes" : values.join(", ")}, got ${quote(s)}`) : ok(hit);
+      return hit === undefined
+        ? bad(
+            `must be one of ${values.length > 10 ? "the two-letter US state codes" : values.join(", ")}, got ${quote(s)}`,
+          )
+        : ok(hit);
     }
   }
 }

@@ -1,6 +1,11 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, ShownOnce } from "../env.ts";
-import { beginIdempotent, completeIdempotent, releaseIdempotent, requestHash } from "@claimledger/core/idempotency/index.ts";
+import {
+  beginIdempotent,
+  completeIdempotent,
+  releaseIdempotent,
+  requestHash,
+} from "@claimledger/core/idempotency/index.ts";
 import { AppError, badRequest, problemOf } from "@claimledger/core/shared/errors.ts";
 import { api } from "../../../../../infra/resources.ts";
 
@@ -16,11 +21,17 @@ export const IDEMPOTENCY_LEASE_SECONDS = api.timeoutSeconds + 6;
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
   if (c.req.method !== "POST" || key === undefined) return next();
-  if (!/^[A-Za-z0-9_.:-]{1,255}$/.test(key)) throw badRequest("Idempotency-Key must be 1-255 letters, digits or _ . : -");
+  if (!/^[A-Za-z0-9_.:-]{1,255}$/.test(key))
+    throw badRequest("Idempotency-Key must be 1-255 letters, digits or _ . : -");
   const p = c.get("principal");
   const body = await c.req.raw.clone().text();
   const scope = `${p.keyId}:${key}`;
-  const stored = await beginIdempotent(p.tenantId, scope, requestHash(c.req.method, c.req.path, body), IDEMPOTENCY_LEASE_SECONDS);
+  const stored = await beginIdempotent(
+    p.tenantId,
+    scope,
+    requestHash(c.req.method, c.req.path, body),
+    IDEMPOTENCY_LEASE_SECONDS,
+  );
   if (stored) {
     return new Response(stored.body, {
       status: stored.status,
@@ -43,7 +54,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     await completeIdempotent(p.tenantId, scope, {
       status: 409,
       contentType: "application/problem+json",
-      body: JSON.stringify({ ...problemOf(new AppError(409, "secret-shown-once", "Secret shown once", secret.detail), c.req.path), ...secret.ids }),
+      body: JSON.stringify({
+        ...problemOf(new AppError(409, "secret-shown-once", "Secret shown once", secret.detail), c.req.path),
+        ...secret.ids,
+      }),
     });
     return;
   }
@@ -59,7 +73,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
  * Marks this response as carrying a secret shown once: the idempotency store keeps, instead of
  * it, a problem with `detail` and the created record's `ids` for a replay to answer with.
  */
-export function shownOnce(c: { set(k: "shownOnce", v: ShownOnce): void }, detail: string, ids: Record<string, string>): void {
+export function shownOnce(
+  c: { set(k: "shownOnce", v: ShownOnce): void },
+  detail: string,
+  ids: Record<string, string>,
+): void {
   c.set("shownOnce", { detail, ids });
 }
-

@@ -39,7 +39,13 @@ export const requireJson = () =>
       const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
       if (hasBody && !allowed.includes(type)) {
-        return problem(c, 415, "unsupported-media-type", "Unsupported media type", `Send the body as ${allowed.join(" or ")}`);
+        return problem(
+          c,
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          `Send the body as ${allowed.join(" or ")}`,
+        );
       }
     }
     await next();
@@ -73,7 +79,11 @@ export const refuseControlCharacters = createMiddleware<AppEnv>(async (c, next) 
   const errors: { path: string; message: string }[] = [];
   if (type === "text/csv") {
     text.split(/\r?\n/).forEach((line, i) => {
-      if (errors.length < 20 && CONTROL.test(line.replace(/\r$/, ""))) errors.push({ path: `row ${i + 1}`, message: "holds a control character (e.g. NUL, BEL, tab); send plain text" });
+      if (errors.length < 20 && CONTROL.test(line.replace(/\r$/, "")))
+        errors.push({
+          path: `row ${i + 1}`,
+          message: "holds a control character (e.g. NUL, BEL, tab); send plain text",
+        });
     });
   } else {
     let body: unknown;
@@ -84,8 +94,13 @@ export const refuseControlCharacters = createMiddleware<AppEnv>(async (c, next) 
     }
     const paths: string[] = [];
     controlPaths(body, "", paths);
-    for (const path of paths) errors.push({ path, message: "holds a control character (e.g. NUL, BEL, a line break or a tab); send plain text" });
+    for (const path of paths)
+      errors.push({
+        path,
+        message: "holds a control character (e.g. NUL, BEL, a line break or a tab); send plain text",
+      });
   }
-  if (errors.length) return problem(c, 422, "validation", "Validation failed", "Text fields may not hold control characters", errors);
+  if (errors.length)
+    return problem(c, 422, "validation", "Validation failed", "Text fields may not hold control characters", errors);
   return next();
 });

@@ -46,11 +46,19 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 export const idParam = <N extends string>(name: N, prefix: string) =>
   z.object({
-    [name]: z.string().min(1).max(40).openapi({ param: { name, in: "path" }, example: `${prefix}_0123456789abcd` }),
+    [name]: z
+      .string()
+      .min(1)
+      .max(40)
+      .openapi({ param: { name, in: "path" }, example: `${prefix}_0123456789abcd` }),
   } as Record<N, z.ZodString>);
 
 export const idempotencyHeader = z.object({
-  "idempotency-key": z.string().max(255).optional().openapi({ description: "A retry with the same key returns the first response" }),
+  "idempotency-key": z
+    .string()
+    .max(255)
+    .optional()
+    .openapi({ description: "A retry with the same key returns the first response" }),
 });
 
 /** `If-Match: "3"` (or W/"3", or 3) -> 3; absent -> undefined. */

@@ -1,5 +1,12 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createApiKey, listApiKeys, revokeApiKey, apiKeyInput, apiKeyView, createdApiKey } from "@claimledger/core/tenant/index.ts";
+import {
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  apiKeyInput,
+  apiKeyView,
+  createdApiKey,
+} from "@claimledger/core/tenant/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { shownOnce } from "../middleware/idempotency.ts";
@@ -14,13 +21,18 @@ apiKeys.openapi(
     path: "/v1/api-keys",
     tags,
     summary: "Create an API key (owner)",
-    description: "Roles: `owner`, `biller`, `viewer`, or `practice` (bound to `practiceId`). The key is shown only in this response; only its hash is stored. A retry with the same Idempotency-Key answers 409 `secret-shown-once` naming the key created, never the key itself.",
+    description:
+      "Roles: `owner`, `biller`, `viewer`, or `practice` (bound to `practiceId`). The key is shown only in this response; only its hash is stored. A retry with the same Idempotency-Key answers 409 `secret-shown-once` naming the key created, never the key itself.",
     request: { headers: idempotencyHeader, body: jsonBody(apiKeyInput) },
     responses: { 201: jsonResponse(createdApiKey, "Key created"), ...writeErrors },
   }),
   async (c) => {
     const created = await createApiKey(c.get("principal"), c.req.valid("json"));
-    shownOnce(c, `API key ${created.keyId} was created by the first request with this Idempotency-Key; its secret was shown once and is not kept. If it was lost, revoke the key (DELETE /v1/api-keys/${created.keyId}) and create another.`, { keyId: created.keyId });
+    shownOnce(
+      c,
+      `API key ${created.keyId} was created by the first request with this Idempotency-Key; its secret was shown once and is not kept. If it was lost, revoke the key (DELETE /v1/api-keys/${created.keyId}) and create another.`,
+      { keyId: created.keyId },
+    );
     return c.json(created, 201);
   },
 );

@@ -15,7 +15,10 @@ audit.openapi(
     summary: "The audit trail of one record, newest first (owner, biller, viewer)",
     request: {
       query: listQuery.extend({
-        subject: z.string().regex(/^[a-zA-Z]+:[a-z]+_[0-9a-z]+$/, "must be <type>:<id>, e.g. practice:prc_...").openapi({ example: "practice:prc_0123456789abcd" }),
+        subject: z
+          .string()
+          .regex(/^[a-zA-Z]+:[a-z]+_[0-9a-z]+$/, "must be <type>:<id>, e.g. practice:prc_...")
+          .openapi({ example: "practice:prc_0123456789abcd" }),
       }),
     },
     responses: { 200: jsonResponse(pageOf(auditEvent), "Audit events"), ...errors },

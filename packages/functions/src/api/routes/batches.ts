@@ -1,5 +1,12 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { batchInput, createBatches, getBatch, listBatches, retryBatch, batchView } from "@claimledger/core/batch/index.ts";
+import {
+  batchInput,
+  createBatches,
+  getBatch,
+  listBatches,
+  retryBatch,
+  batchView,
+} from "@claimledger/core/batch/index.ts";
 import { presign } from "@claimledger/core/shared/storage.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
@@ -17,7 +24,13 @@ batches.openapi(
     summary: "Send ready claims to the clearinghouse",
     description: `Selects ready claims (by practice and/or payer, or explicit ids), marks them queued in the same write that creates the batch, and queues the batch for 837P generation and submission. Up to 99 claims go in one batch; more ready claims make several batches. Send an Idempotency-Key: a retry creates nothing twice.`,
     request: { headers: idempotencyHeader, body: jsonBody(batchInput) },
-    responses: { 201: jsonResponse(z.object({ claims: z.number(), batches: z.array(z.object({ batchId: z.string(), claims: z.number() })) }), "The batches created"), ...writeErrors },
+    responses: {
+      201: jsonResponse(
+        z.object({ claims: z.number(), batches: z.array(z.object({ batchId: z.string(), claims: z.number() })) }),
+        "The batches created",
+      ),
+      ...writeErrors,
+    },
   }),
   async (c) => c.json(await createBatches(c.get("principal"), c.req.valid("json")), 201),
 );

@@ -1,7 +1,25 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { claimHistory, getClaim, listClaims, requestTransition, claimPatch, editClaim, correctClaim, correctionInput, CLAIM_STATUSES, claimView } from "@claimledger/core/claim/index.ts";
+import {
+  claimHistory,
+  getClaim,
+  listClaims,
+  requestTransition,
+  claimPatch,
+  editClaim,
+  correctClaim,
+  correctionInput,
+  CLAIM_STATUSES,
+  claimView,
+} from "@claimledger/core/claim/index.ts";
 import { isoDate } from "@claimledger/core/shared/schema.ts";
-import { denialActionInput, denialActionView, denialResolutionInput, denialResolutionView, recordDenialAction, resolveDenial } from "@claimledger/core/remittance/index.ts";
+import {
+  denialActionInput,
+  denialActionView,
+  denialResolutionInput,
+  denialResolutionView,
+  recordDenialAction,
+  resolveDenial,
+} from "@claimledger/core/remittance/index.ts";
 import type { AppEnv } from "../env.ts";
 import { addDays, isoDateOf } from "@claimledger/core/shared/dates.ts";
 import { errors, idParam, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
@@ -16,7 +34,13 @@ const listParams = z.object({
   payerId: z.string().max(40).optional(),
   serviceDateFrom: isoDate.optional(),
   serviceDateTo: isoDate.optional(),
-  minAgeDays: z.coerce.number().int().min(0).max(3650).optional().openapi({ description: "Only claims whose date of service is at least this many days ago" }),
+  minAgeDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .openapi({ description: "Only claims whose date of service is at least this many days ago" }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().min(1).max(2048).optional(),
 });
@@ -29,7 +53,8 @@ claims.openapi(
     path: "/v1/claims",
     tags,
     summary: "List claims, newest date of service first",
-    description: "Filter by practiceId and/or status (at least one), payerId, date-of-service range and age. `status=needs_review` is the review work queue: each claim carries its findings. A practice key sees its own practice only.",
+    description:
+      "Filter by practiceId and/or status (at least one), payerId, date-of-service range and age. `status=needs_review` is the review work queue: each claim carries its findings. A practice key sees its own practice only.",
     request: { query: listParams },
     responses: { 200: jsonResponse(pageOf(claimView), "Claims"), ...errors },
   }),
@@ -66,7 +91,14 @@ claims.openapi(
     request: { params, body: jsonBody(claimPatch) },
     responses: { 200: jsonResponse(claimView, "The edited, re-scrubbed claim"), 428: errors[400], ...writeErrors },
   }),
-  async (c) => c.json(withEtag(c, strip(await editClaim(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json"), ifMatch(c)))), 200),
+  async (c) =>
+    c.json(
+      withEtag(
+        c,
+        strip(await editClaim(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json"), ifMatch(c))),
+      ),
+      200,
+    ),
 );
 
 claims.openapi(
@@ -77,7 +109,23 @@ claims.openapi(
     summary: "Every status change and edit: who, from, to, why, when",
     request: { params },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(z.object({ at: z.string(), eventId: z.string(), actor: z.string(), kind: z.string(), from: z.string().optional(), to: z.string().optional(), reason: z.string().optional(), fields: z.array(z.string()).optional() })) }), "History, oldest first"),
+      200: jsonResponse(
+        z.object({
+          items: z.array(
+            z.object({
+              at: z.string(),
+              eventId: z.string(),
+              actor: z.string(),
+              kind: z.string(),
+              from: z.string().optional(),
+              to: z.string().optional(),
+              reason: z.string().optional(),
+              fields: z.array(z.string()).optional(),
+            }),
+          ),
+        }),
+        "History, oldest first",
+      ),
       ...errors,
     },
   }),
@@ -90,12 +138,26 @@ claims.openapi(
     path: "/v1/claims/{claimId}/status",
     tags,
     summary: "Hold, release for review, close, or void a claim that has not reached a payer",
-    request: { params, body: jsonBody(z.strictObject({ to: z.enum(["on_hold", "needs_review", "closed", "voided"]), reason: z.string().trim().min(1).max(200) })) },
+    request: {
+      params,
+      body: jsonBody(
+        z.strictObject({
+          to: z.enum(["on_hold", "needs_review", "closed", "voided"]),
+          reason: z.string().trim().min(1).max(200),
+        }),
+      ),
+    },
     responses: { 200: jsonResponse(claimView, "The claim in its new status"), ...writeErrors },
   }),
   async (c) => {
     const { to, reason } = c.req.valid("json");
-    return c.json(withEtag(c, strip(await requestTransition(c.get("principal"), c.req.valid("param").claimId, to, reason, ifMatch(c)))), 200);
+    return c.json(
+      withEtag(
+        c,
+        strip(await requestTransition(c.get("principal"), c.req.valid("param").claimId, to, reason, ifMatch(c))),
+      ),
+      200,
+    );
   },
 );
 
@@ -105,10 +167,19 @@ for (const kind of ["replacement", "void"] as const) {
       method: "post",
       path: `/v1/claims/{claimId}/${kind}`,
       tags,
-      summary: kind === "replacement" ? "Send a corrected claim (frequency 7) for a claim the payer has" : "Void a claim the payer has (frequency 8)",
-      description: "Creates a new claim pointing at the payer's claim control number (REF*F8); the original becomes `" + (kind === "replacement" ? "corrected" : "voided") + "`. The new claim goes out in the next batch.",
+      summary:
+        kind === "replacement"
+          ? "Send a corrected claim (frequency 7) for a claim the payer has"
+          : "Void a claim the payer has (frequency 8)",
+      description:
+        "Creates a new claim pointing at the payer's claim control number (REF*F8); the original becomes `" +
+        (kind === "replacement" ? "corrected" : "voided") +
+        "`. The new claim goes out in the next batch.",
       request: { params, body: jsonBody(correctionInput) },
-      responses: { 201: jsonResponse(z.object({ original: claimView, correction: claimView }), "The original and its correction"), ...writeErrors },
+      responses: {
+        201: jsonResponse(z.object({ original: claimView, correction: claimView }), "The original and its correction"),
+        ...writeErrors,
+      },
     }),
     async (c) => {
       const r = await correctClaim(c.get("principal"), c.req.valid("param").claimId, kind, c.req.valid("json"));
@@ -123,9 +194,13 @@ claims.openapi(
     path: "/v1/claims/{claimId}/denial-resolution",
     tags,
     summary: "Resolve an open denial: write it off with a reason, or bill it to the patient (owner, biller)",
-    description: "A denied amount stays in insurance A/R (the `denied` bucket) until a person resolves it here. The resolution is a new ledger entry (`denial_write_off` or `denial_to_patient`) naming who made it and why, written with the claim's balances and history; `amountCents` defaults to all that is open.",
+    description:
+      "A denied amount stays in insurance A/R (the `denied` bucket) until a person resolves it here. The resolution is a new ledger entry (`denial_write_off` or `denial_to_patient`) naming who made it and why, written with the claim's balances and history; `amountCents` defaults to all that is open.",
     request: { params, body: jsonBody(denialResolutionInput) },
-    responses: { 201: jsonResponse(denialResolutionView, "The resolution and the claim's balances after it"), ...writeErrors },
+    responses: {
+      201: jsonResponse(denialResolutionView, "The resolution and the claim's balances after it"),
+      ...writeErrors,
+    },
   }),
   async (c) => c.json(await resolveDenial(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json")), 201),
 );
@@ -135,12 +210,23 @@ claims.openapi(
     method: "post",
     path: "/v1/claims/{claimId}/denial-action",
     tags: ["Remittances"],
-    summary: "Record the biller's decision on a denial: correct_and_resubmit, appeal, bill_patient, write_off or bill_other_payer",
-    request: { params: idParam("claimId", "CL"), body: { required: true, content: { "application/json": { schema: denialActionInput } } } },
-    responses: { 200: jsonResponse(claimView.extend({ denialAction: denialActionView }), "The claim with its recorded action"), ...writeErrors },
+    summary:
+      "Record the biller's decision on a denial: correct_and_resubmit, appeal, bill_patient, write_off or bill_other_payer",
+    request: {
+      params: idParam("claimId", "CL"),
+      body: { required: true, content: { "application/json": { schema: denialActionInput } } },
+    },
+    responses: {
+      200: jsonResponse(claimView.extend({ denialAction: denialActionView }), "The claim with its recorded action"),
+      ...writeErrors,
+    },
   }),
   async (c) => {
-    const { fingerprint: _f, ...claim } = await recordDenialAction(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json"));
+    const { fingerprint: _f, ...claim } = await recordDenialAction(
+      c.get("principal"),
+      c.req.valid("param").claimId,
+      c.req.valid("json"),
+    );
     return c.json(claim, 200);
   },
 );

@@ -1,7 +1,18 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { clearinghouseInput, clearinghouseView, getClearinghouse, putClearinghouse } from "@claimledger/core/clearinghouse/index.ts";
+import {
+  clearinghouseInput,
+  clearinghouseView,
+  getClearinghouse,
+  putClearinghouse,
+} from "@claimledger/core/clearinghouse/index.ts";
 import { authorize } from "@claimledger/core/shared/permissions.ts";
-import { pollClearinghouse, enqueueInbound, getInboundFile, inboundView, listInboundFiles } from "@claimledger/core/inbound/index.ts";
+import {
+  pollClearinghouse,
+  enqueueInbound,
+  getInboundFile,
+  inboundView,
+  listInboundFiles,
+} from "@claimledger/core/inbound/index.ts";
 import { conflict, notFound } from "@claimledger/core/shared/errors.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import { presign } from "@claimledger/core/shared/storage.ts";
@@ -35,7 +46,7 @@ clearinghouse.openapi(
     tags,
     summary: "Point the company at the sandbox or at a real clearinghouse over SFTP (owner)",
     description:
-      "For SFTP, store the password or private key in AWS Secrets Manager as JSON (`{\"privateKey\": \"...\"}` or `{\"password\": \"...\"}`) as `claimledger/<stage>/<tenantId>/<secretName>`, and give the last part as `secretName` (e.g. `sftp`); locally, set `CLAIMLEDGER_SECRET_<NAME>` instead.",
+      'For SFTP, store the password or private key in AWS Secrets Manager as JSON (`{"privateKey": "..."}` or `{"password": "..."}`) as `claimledger/<stage>/<tenantId>/<secretName>`, and give the last part as `secretName` (e.g. `sftp`); locally, set `CLAIMLEDGER_SECRET_<NAME>` instead.',
     request: { body: jsonBody(clearinghouseInput) },
     responses: { 200: jsonResponse(settingsView, "Saved"), ...writeErrors },
   }),
@@ -48,9 +59,15 @@ clearinghouse.openapi(
     path: "/v1/clearinghouse/poll",
     tags,
     summary: "Fetch the clearinghouse's answers now (999, 277CA, 835); also runs every few minutes in AWS",
-    description: "Each file is archived in S3 first, then recorded (once per SHA-256) and queued for processing; `GET /v1/inbound-files` shows what became of it.",
+    description:
+      "Each file is archived in S3 first, then recorded (once per SHA-256) and queued for processing; `GET /v1/inbound-files` shows what became of it.",
     responses: {
-      200: jsonResponse(z.object({ files: z.array(z.object({ name: z.string(), sha256: z.string(), kind: z.string(), duplicate: z.boolean() })) }), "Files fetched"),
+      200: jsonResponse(
+        z.object({
+          files: z.array(z.object({ name: z.string(), sha256: z.string(), kind: z.string(), duplicate: z.boolean() })),
+        }),
+        "Files fetched",
+      ),
       ...writeErrors,
     },
   }),
@@ -78,7 +95,12 @@ clearinghouse.openapi(
   },
 );
 
-const shaParam = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/).openapi({ param: { name: "sha256", in: "path" } }) });
+const shaParam = z.object({
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .openapi({ param: { name: "sha256", in: "path" } }),
+});
 
 clearinghouse.openapi(
   createRoute({
@@ -104,9 +126,13 @@ clearinghouse.openapi(
     method: "post",
     path: "/v1/inbound-files/{sha256}/retry",
     tags,
-    summary: "Process an inbound file again: a failed one (after the cause is fixed), or one still processing past its worker's time limit (its worker died)",
+    summary:
+      "Process an inbound file again: a failed one (after the cause is fixed), or one still processing past its worker's time limit (its worker died)",
     request: { params: shaParam },
-    responses: { 202: jsonResponse(z.object({ sha256: z.string(), queued: z.boolean() }), "Queued again"), ...writeErrors },
+    responses: {
+      202: jsonResponse(z.object({ sha256: z.string(), queued: z.boolean() }), "Queued again"),
+      ...writeErrors,
+    },
   }),
   async (c) => {
     const p = c.get("principal");

@@ -1,5 +1,13 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { encounterBatch, encounterInput, intakeMany, intakeRaw, intakeScope, importCsv, csvTemplate } from "@claimledger/core/encounter/index.ts";
+import {
+  encounterBatch,
+  encounterInput,
+  intakeMany,
+  intakeRaw,
+  intakeScope,
+  importCsv,
+  csvTemplate,
+} from "@claimledger/core/encounter/index.ts";
 import type { AppEnv } from "../env.ts";
 import { problem, problemResponse, zodErrors } from "../problem.ts";
 import { idParam, idempotencyHeader, jsonResponse, writeErrors } from "./_shared.ts";
@@ -9,7 +17,13 @@ encounters.openAPIRegistry.register("EncounterInput", encounterInput);
 const tags = ["Encounters"];
 const practiceParam = idParam("practiceId", "prc");
 
-const findingSchema = z.object({ ruleId: z.string(), severity: z.enum(["error", "warning"]), path: z.string(), message: z.string(), fixHint: z.string() });
+const findingSchema = z.object({
+  ruleId: z.string(),
+  severity: z.enum(["error", "warning"]),
+  path: z.string(),
+  message: z.string(),
+  fixHint: z.string(),
+});
 const itemResult = z.object({
   index: z.number(),
   externalId: z.string().optional(),
@@ -17,7 +31,15 @@ const itemResult = z.object({
   claimId: z.string().optional(),
   status: z.string().optional(),
   findings: z.array(findingSchema).optional(),
-  problem: z.object({ status: z.number(), type: z.string(), title: z.string(), detail: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })).optional() }).optional(),
+  problem: z
+    .object({
+      status: z.number(),
+      type: z.string(),
+      title: z.string(),
+      detail: z.string(),
+      errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    })
+    .optional(),
 });
 export const batchResult = z.object({ accepted: z.number(), rejected: z.number(), results: z.array(itemResult) });
 
@@ -28,13 +50,16 @@ encounters.openapi(
     tags,
     summary: "Upload one encounter, or a batch of up to 500",
     description:
-      "Send one encounter (see the EncounterInput schema) and get 201 with its claim id, status (`ready` or `needs_review`) and scrub findings, or a problem. Send `{ \"encounters\": [...] }` and get 200 with a result per item, accepted or rejected with problem details. An encounter already received (same patient, rendering provider, dates of service and codes) is rejected as a duplicate (409), whatever the Idempotency-Key.",
+      'Send one encounter (see the EncounterInput schema) and get 201 with its claim id, status (`ready` or `needs_review`) and scrub findings, or a problem. Send `{ "encounters": [...] }` and get 200 with a result per item, accepted or rejected with problem details. An encounter already received (same patient, rendering provider, dates of service and codes) is rejected as a duplicate (409), whatever the Idempotency-Key.',
     request: {
       params: practiceParam,
       headers: idempotencyHeader,
       // Items are validated one by one in the handler (one bad encounter must not sink a batch);
       // the EncounterInput component documents their shape.
-      body: { required: true, content: { "application/json": { schema: z.union([encounterBatch, z.looseObject({})]) } } },
+      body: {
+        required: true,
+        content: { "application/json": { schema: z.union([encounterBatch, z.looseObject({})]) } },
+      },
     },
     responses: {
       201: jsonResponse(itemResult, "One encounter accepted: its claim"),
@@ -48,7 +73,15 @@ encounters.openapi(
     const body = (await c.req.json()) as { encounters?: unknown[] };
     if (body && "encounters" in body) {
       const batch = encounterBatch.safeParse(body);
-      if (!batch.success) return problem(c, 422, "validation", "Validation failed", "The batch is not valid", zodErrors(batch.error.issues)) as never;
+      if (!batch.success)
+        return problem(
+          c,
+          422,
+          "validation",
+          "Validation failed",
+          "The batch is not valid",
+          zodErrors(batch.error.issues),
+        ) as never;
       const results = await intakeMany(scope, batch.data.encounters);
       const accepted = results.filter((r) => r.outcome === "accepted").length;
       return c.json({ accepted, rejected: results.length - accepted, results }, 200);
@@ -73,7 +106,14 @@ encounters.openapi(
       body: { required: true, content: { "text/csv": { schema: z.string() } } },
     },
     responses: {
-      200: jsonResponse(z.object({ accepted: z.number(), rejected: z.number(), results: z.array(itemResult.extend({ rows: z.array(z.number()) })) }), "One result per encounter"),
+      200: jsonResponse(
+        z.object({
+          accepted: z.number(),
+          rejected: z.number(),
+          results: z.array(itemResult.extend({ rows: z.array(z.number()) })),
+        }),
+        "One result per encounter",
+      ),
       ...writeErrors,
     },
   }),
@@ -88,5 +128,9 @@ encounters.openapi(
     summary: "The CSV import template: every column, with two example rows",
     responses: { 200: { description: "CSV template", content: { "text/csv": { schema: z.string() } } } },
   }),
-  (c) => c.body(csvTemplate(), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="claimledger-encounters-template.csv"' }),
+  (c) =>
+    c.body(csvTemplate(), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="claimledger-encounters-template.csv"',
+    }),
 );

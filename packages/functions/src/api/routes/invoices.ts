@@ -1,5 +1,18 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { finalizeInvoice, getInvoice, invoiceRunView as run, invoiceSummaryView, invoiceView, listInvoices, moveInvoice, voidInvoice, getInvoiceRun, invoiceRunInput, period, startInvoiceRun } from "@claimledger/core/invoice/index.ts";
+import {
+  finalizeInvoice,
+  getInvoice,
+  invoiceRunView as run,
+  invoiceSummaryView,
+  invoiceView,
+  listInvoices,
+  moveInvoice,
+  voidInvoice,
+  getInvoiceRun,
+  invoiceRunInput,
+  period,
+  startInvoiceRun,
+} from "@claimledger/core/invoice/index.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
 
@@ -40,7 +53,8 @@ invoices.openapi(
     path: "/v1/invoices",
     tags,
     summary: "Invoices of a period across practices, or every invoice of one practice",
-    description: "A practice key sees its own practice's invoices only. Voided invoices are listed with slot `void-<number>`.",
+    description:
+      "A practice key sees its own practice's invoices only. Voided invoices are listed with slot `void-<number>`.",
     request: { query: z.object({ period: period.optional(), practiceId: z.string().max(40).optional() }) },
     responses: { 200: jsonResponse(z.object({ items: z.array(invoiceSummaryView) }), "Invoices"), ...errors },
   }),
@@ -62,7 +76,17 @@ invoices.openapi(
   },
 );
 
-const move = (path: string, summary: string, description: string, act: (c: { practiceId: string; period: string }, p: AppEnv["Variables"]["principal"], body: unknown) => ReturnType<typeof getInvoice>, body?: z.ZodType) =>
+const move = (
+  path: string,
+  summary: string,
+  description: string,
+  act: (
+    c: { practiceId: string; period: string },
+    p: AppEnv["Variables"]["principal"],
+    body: unknown,
+  ) => ReturnType<typeof getInvoice>,
+  body?: z.ZodType,
+) =>
   invoices.openapi(
     createRoute({
       method: "post",
@@ -73,7 +97,8 @@ const move = (path: string, summary: string, description: string, act: (c: { pra
       request: { params: invoiceParams, headers: idempotencyHeader, ...(body ? { body: jsonBody(body) } : {}) },
       responses: { 200: jsonResponse(invoice, "The invoice"), ...writeErrors },
     }),
-    async (c) => c.json(await act(c.req.valid("param"), c.get("principal"), body ? await c.req.json() : undefined), 200),
+    async (c) =>
+      c.json(await act(c.req.valid("param"), c.get("principal"), body ? await c.req.json() : undefined), 200),
   );
 
 move(
@@ -82,8 +107,12 @@ move(
   "Closes the month for posting first, so a payment arriving during or after finalize books into the next month and is billed there as a prior-period adjustment. Numbers are per company and have no gaps.",
   (k, p) => finalizeInvoice(p, k.practiceId, k.period),
 );
-move("send", "Mark a finalized invoice as sent to the practice", "finalized -> sent", (k, p) => moveInvoice(p, k.practiceId, k.period, "send"));
-move("pay", "Mark an invoice as paid by the practice", "finalized or sent -> paid", (k, p) => moveInvoice(p, k.practiceId, k.period, "pay"));
+move("send", "Mark a finalized invoice as sent to the practice", "finalized -> sent", (k, p) =>
+  moveInvoice(p, k.practiceId, k.period, "send"),
+);
+move("pay", "Mark an invoice as paid by the practice", "finalized or sent -> paid", (k, p) =>
+  moveInvoice(p, k.practiceId, k.period, "pay"),
+);
 const voidBody = z.strictObject({ reason: z.string().trim().min(3).max(300) });
 move(
   "void",

@@ -1,7 +1,12 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { getClaim } from "@claimledger/core/claim/index.ts";
 import { getPractice } from "@claimledger/core/practice/index.ts";
-import { claimLedgerView, entriesOfClaim, entriesOfPracticeMonth, ledgerEntryView } from "@claimledger/core/ledger/index.ts";
+import {
+  claimLedgerView,
+  entriesOfClaim,
+  entriesOfPracticeMonth,
+  ledgerEntryView,
+} from "@claimledger/core/ledger/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, jsonResponse, pageOf } from "./_shared.ts";

@@ -1,9 +1,32 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createPatient, getPatient, listPatients, updatePatient, patientInput, patientPatch, patientView } from "@claimledger/core/patient/index.ts";
-import { createStatement, patientBalance, patientBalanceView, statementView } from "@claimledger/core/remittance/index.ts";
+import {
+  createPatient,
+  getPatient,
+  listPatients,
+  updatePatient,
+  patientInput,
+  patientPatch,
+  patientView,
+} from "@claimledger/core/patient/index.ts";
+import {
+  createStatement,
+  patientBalance,
+  patientBalanceView,
+  statementView,
+} from "@claimledger/core/remittance/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { errors, idParam, idempotencyHeader, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
+import {
+  errors,
+  idParam,
+  idempotencyHeader,
+  ifMatch,
+  jsonBody,
+  jsonResponse,
+  pageOf,
+  withEtag,
+  writeErrors,
+} from "./_shared.ts";
 
 export const patients = new OpenAPIHono<AppEnv>();
 const tags = ["Patients"];
@@ -16,12 +39,16 @@ patients.openapi(
     path: "/v1/practices/{practiceId}/patients",
     tags,
     summary: "Register a patient with their coverages",
-    description: "Each coverage names a payer, member id, order (primary/secondary/tertiary) and the patient's relationship to the subscriber. When the patient is not the subscriber, the subscriber's name, birth date, sex and address are required.",
+    description:
+      "Each coverage names a payer, member id, order (primary/secondary/tertiary) and the patient's relationship to the subscriber. When the patient is not the subscriber, the subscriber's name, birth date, sex and address are required.",
     request: { params: practiceParam, headers: idempotencyHeader, body: jsonBody(patientInput) },
     responses: { 201: jsonResponse(patientView, "Patient created"), ...writeErrors },
   }),
   async (c) =>
-    c.json(withEtag(c, await createPatient(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("json"))), 201),
+    c.json(
+      withEtag(c, await createPatient(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("json"))),
+      201,
+    ),
 );
 
 patients.openapi(
@@ -33,7 +60,8 @@ patients.openapi(
     request: { params: practiceParam, query: listQuery },
     responses: { 200: jsonResponse(pageOf(patientView), "Patients"), ...errors },
   }),
-  async (c) => c.json(await listPatients(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("query")), 200),
+  async (c) =>
+    c.json(await listPatients(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("query")), 200),
 );
 
 patients.openapi(
@@ -62,7 +90,10 @@ patients.openapi(
   }),
   async (c) => {
     const { practiceId, patientId } = c.req.valid("param");
-    return c.json(withEtag(c, await updatePatient(c.get("principal"), practiceId, patientId, c.req.valid("json"), ifMatch(c))), 200);
+    return c.json(
+      withEtag(c, await updatePatient(c.get("principal"), practiceId, patientId, c.req.valid("json"), ifMatch(c))),
+      200,
+    );
   },
 );
 

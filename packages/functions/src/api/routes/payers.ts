@@ -1,8 +1,26 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createPayer, getPayer, listPayers, updatePayer, payerInput, payerPatch, payerView } from "@claimledger/core/payer/index.ts";
+import {
+  createPayer,
+  getPayer,
+  listPayers,
+  updatePayer,
+  payerInput,
+  payerPatch,
+  payerView,
+} from "@claimledger/core/payer/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { errors, idParam, idempotencyHeader, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
+import {
+  errors,
+  idParam,
+  idempotencyHeader,
+  ifMatch,
+  jsonBody,
+  jsonResponse,
+  pageOf,
+  withEtag,
+  writeErrors,
+} from "./_shared.ts";
 
 export const payers = new OpenAPIHono<AppEnv>();
 const tags = ["Payers"];
@@ -54,5 +72,8 @@ payers.openapi(
     responses: { 200: jsonResponse(payerView, "The updated payer"), ...writeErrors },
   }),
   async (c) =>
-    c.json(withEtag(c, await updatePayer(c.get("principal"), c.req.valid("param").payerId, c.req.valid("json"), ifMatch(c))), 200),
+    c.json(
+      withEtag(c, await updatePayer(c.get("principal"), c.req.valid("param").payerId, c.req.valid("json"), ifMatch(c))),
+      200,
+    ),
 );

@@ -12,8 +12,12 @@ payments.openapi(
     path: "/v1/payments",
     tags: ["Payments"],
     summary: "Post a patient payment, a paper-EOB insurance payment, or a refund to claim lines",
-    description: "Allocations must add up to the amount. The payment date decides the month the money is collected in. A patient payment may not exceed what the patient owes on the claim; a refund may not exceed what the patient paid.",
-    request: { headers: idempotencyHeader, body: { required: true, content: { "application/json": { schema: paymentInput } } } },
+    description:
+      "Allocations must add up to the amount. The payment date decides the month the money is collected in. A patient payment may not exceed what the patient owes on the claim; a refund may not exceed what the patient paid.",
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { "application/json": { schema: paymentInput } } },
+    },
     responses: { 201: jsonResponse(paymentView, "Posted"), ...writeErrors },
   }),
   async (c) => c.json(await postPayment(c.get("principal"), c.req.valid("json")), 201),

@@ -1,8 +1,26 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createPractice, getPractice, listPractices, updatePractice, practiceInput, practicePatch, practiceView } from "@claimledger/core/practice/index.ts";
+import {
+  createPractice,
+  getPractice,
+  listPractices,
+  updatePractice,
+  practiceInput,
+  practicePatch,
+  practiceView,
+} from "@claimledger/core/practice/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { errors, idParam, idempotencyHeader, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
+import {
+  errors,
+  idParam,
+  idempotencyHeader,
+  ifMatch,
+  jsonBody,
+  jsonResponse,
+  pageOf,
+  withEtag,
+  writeErrors,
+} from "./_shared.ts";
 
 export const practices = new OpenAPIHono<AppEnv>();
 const tags = ["Practices"];
@@ -14,7 +32,8 @@ practices.openapi(
     path: "/v1/practices",
     tags,
     summary: "Onboard a client practice",
-    description: "Contract terms (percent of collections in basis points, monthly minimum, effective dates) may be set by owners only.",
+    description:
+      "Contract terms (percent of collections in basis points, monthly minimum, effective dates) may be set by owners only.",
     request: { headers: idempotencyHeader, body: jsonBody(practiceInput) },
     responses: { 201: jsonResponse(practiceView, "Practice created"), ...writeErrors },
   }),
@@ -57,7 +76,10 @@ practices.openapi(
   }),
   async (c) =>
     c.json(
-      withEtag(c, await updatePractice(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("json"), ifMatch(c))),
+      withEtag(
+        c,
+        await updatePractice(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("json"), ifMatch(c)),
+      ),
       200,
     ),
 );

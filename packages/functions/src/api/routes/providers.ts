@@ -1,8 +1,26 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { createProvider, getProvider, listProviders, updateProvider, providerInput, providerPatch, providerView } from "@claimledger/core/provider/index.ts";
+import {
+  createProvider,
+  getProvider,
+  listProviders,
+  updateProvider,
+  providerInput,
+  providerPatch,
+  providerView,
+} from "@claimledger/core/provider/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { errors, idParam, idempotencyHeader, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
+import {
+  errors,
+  idParam,
+  idempotencyHeader,
+  ifMatch,
+  jsonBody,
+  jsonResponse,
+  pageOf,
+  withEtag,
+  writeErrors,
+} from "./_shared.ts";
 
 export const providers = new OpenAPIHono<AppEnv>();
 const tags = ["Providers"];
@@ -19,7 +37,10 @@ providers.openapi(
     responses: { 201: jsonResponse(providerView, "Provider created"), ...writeErrors },
   }),
   async (c) =>
-    c.json(withEtag(c, await createProvider(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("json"))), 201),
+    c.json(
+      withEtag(c, await createProvider(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("json"))),
+      201,
+    ),
 );
 
 providers.openapi(
@@ -61,6 +82,9 @@ providers.openapi(
   }),
   async (c) => {
     const { practiceId, providerId } = c.req.valid("param");
-    return c.json(withEtag(c, await updateProvider(c.get("principal"), practiceId, providerId, c.req.valid("json"), ifMatch(c))), 200);
+    return c.json(
+      withEtag(c, await updateProvider(c.get("principal"), practiceId, providerId, c.req.valid("json"), ifMatch(c))),
+      200,
+    );
   },
 );

@@ -16,9 +16,18 @@ remittances.openapi(
     path: "/v1/remittances",
     tags,
     summary: "Upload an 835 ERA (raw X12 body, or multipart/form-data with the file in field `file`)",
-    description: "Stored in S3 first under its SHA-256, then queued for posting. The same file twice, or the same payment (payer + TRN02 trace number) in another file, posts nothing twice. `GET /v1/inbound-files/{sha256}` shows the outcome.",
-    request: { body: { required: true, content: { "application/edi-x12": { schema: z.string() }, "text/plain": { schema: z.string() } } } },
-    responses: { 202: jsonResponse(z.object({ sha256: z.string(), kind: z.string(), duplicate: z.boolean() }), "Received"), ...writeErrors },
+    description:
+      "Stored in S3 first under its SHA-256, then queued for posting. The same file twice, or the same payment (payer + TRN02 trace number) in another file, posts nothing twice. `GET /v1/inbound-files/{sha256}` shows the outcome.",
+    request: {
+      body: {
+        required: true,
+        content: { "application/edi-x12": { schema: z.string() }, "text/plain": { schema: z.string() } },
+      },
+    },
+    responses: {
+      202: jsonResponse(z.object({ sha256: z.string(), kind: z.string(), duplicate: z.boolean() }), "Received"),
+      ...writeErrors,
+    },
   }),
   async (c) => {
     const p = c.get("principal");
@@ -26,12 +35,14 @@ remittances.openapi(
     let text: string;
     if ((c.req.header("content-type") ?? "").startsWith("multipart/form-data")) {
       const file = (await c.req.parseBody())["file"];
-      if (!(file instanceof File)) throw invalid([{ path: "file", message: "attach the 835 as the form field `file`" }]);
+      if (!(file instanceof File))
+        throw invalid([{ path: "file", message: "attach the 835 as the form field `file`" }]);
       text = await file.text();
     } else {
       text = await c.req.text();
     }
-    if (!text.trimStart().startsWith("ISA")) throw invalid([{ path: "(body)", message: "an 835 file starts with an ISA segment" }]);
+    if (!text.trimStart().startsWith("ISA"))
+      throw invalid([{ path: "(body)", message: "an 835 file starts with an ISA segment" }]);
     return c.json(await receiveInbound(p.tenantId, text, "upload"), 202);
   },
 );
@@ -41,7 +52,8 @@ remittances.openapi(
     method: "get",
     path: "/v1/remittances",
     tags,
-    summary: "Payments received (one per 835 transaction), newest first: posting, posted, duplicate, unbalanced, or incomplete (envelope cut short or miscounted: nothing posted)",
+    summary:
+      "Payments received (one per 835 transaction), newest first: posting, posted, duplicate, unbalanced, or incomplete (envelope cut short or miscounted: nothing posted)",
     request: { query: listQuery },
     responses: { 200: jsonResponse(pageOf(remittanceView), "Remittances"), ...errors },
   }),

@@ -1,6 +1,15 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { claimPerformance, collectionsByMonth, collectionsCsv, arAging, arAgingCsv, arAgingView, claimPerformanceView, collectionsReportView } from "@claimledger/core/report/index.ts";
+import {
+  claimPerformance,
+  collectionsByMonth,
+  collectionsCsv,
+  arAging,
+  arAgingCsv,
+  arAgingView,
+  claimPerformanceView,
+  collectionsReportView,
+} from "@claimledger/core/report/index.ts";
 import { period as month } from "@claimledger/core/invoice/index.ts";
 import { isoDate as date } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
@@ -8,19 +17,35 @@ import { errors, jsonResponse } from "./_shared.ts";
 
 export const reports = new OpenAPIHono<AppEnv>();
 const tags = ["Reports"];
-const practiceId = z.string().max(40).optional().openapi({ description: "One practice (a practice key always sees only its own)" });
+const practiceId = z
+  .string()
+  .max(40)
+  .optional()
+  .openapi({ description: "One practice (a practice key always sees only its own)" });
 const format = z.enum(["json", "csv"]).default("json").openapi({ description: "csv for the table as a spreadsheet" });
-const csvOrJson = (report: z.ZodType) => ({ 200: { description: "The report", content: { "application/json": { schema: report }, "text/csv": { schema: z.string() } } }, ...errors });
+const csvOrJson = (report: z.ZodType) => ({
+  200: {
+    description: "The report",
+    content: { "application/json": { schema: report }, "text/csv": { schema: z.string() } },
+  },
+  ...errors,
+});
 
 const send = (c: Context, body: unknown, csv: () => string, fmt: "json" | "csv", name: string) =>
-  fmt === "csv" ? c.body(csv(), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` }) : c.json(body as Record<string, unknown>, 200);
+  fmt === "csv"
+    ? c.body(csv(), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}.csv"`,
+      })
+    : c.json(body as Record<string, unknown>, 200);
 
 reports.openapi(
   createRoute({
     method: "get",
     path: "/v1/reports/ar-aging",
     tags,
-    summary: "A/R aging by practice and payer: 0-30, 31-60, 61-90, 91-120, 120+ days from date of service and from submission; insurance and patient balances apart",
+    summary:
+      "A/R aging by practice and payer: 0-30, 31-60, 61-90, 91-120, 120+ days from date of service and from submission; insurance and patient balances apart",
     request: { query: z.object({ asOf: date.optional(), practiceId, format }) },
     responses: csvOrJson(arAgingView),
   }),
@@ -36,7 +61,8 @@ reports.openapi(
     method: "get",
     path: "/v1/reports/collections",
     tags,
-    summary: "Collections by month by practice: charges, payments, refunds, recoupments, adjustments and net collection rate",
+    summary:
+      "Collections by month by practice: charges, payments, refunds, recoupments, adjustments and net collection rate",
     request: { query: z.object({ from: month, to: month, practiceId, format }) },
     responses: csvOrJson(collectionsReportView),
   }),
@@ -52,7 +78,8 @@ reports.openapi(
     method: "get",
     path: "/v1/reports/claims",
     tags,
-    summary: "Claim performance for services in a date range: clean claim rate, first-pass resolution, denial rate by payer and reason, days in A/R, days to payment",
+    summary:
+      "Claim performance for services in a date range: clean claim rate, first-pass resolution, denial rate by payer and reason, days in A/R, days to payment",
     request: { query: z.object({ from: date, to: date, practiceId }) },
     responses: { 200: jsonResponse(claimPerformanceView, "The report"), ...errors },
   }),

@@ -10,7 +10,12 @@ export const settings = new OpenAPIHono<AppEnv>();
 
 async function ruleList(tenantId: string) {
   const overrides = await scrubOverrides(tenantId);
-  return RULES.map((r) => ({ ruleId: r.id, title: r.title, defaultSeverity: r.severity, setting: overrides[r.id] ?? ("default" as const) }));
+  return RULES.map((r) => ({
+    ruleId: r.id,
+    title: r.title,
+    defaultSeverity: r.severity,
+    setting: overrides[r.id] ?? ("default" as const),
+  }));
 }
 
 settings.openapi(
@@ -32,7 +37,12 @@ settings.openapi(
     summary: "Turn a rule off, or make it a warning or an error, for the whole company (owner)",
     description: "Applies to claims scrubbed from now on (intake and every edit).",
     request: {
-      params: z.object({ ruleId: z.string().max(60).openapi({ param: { name: "ruleId", in: "path" }, example: "dos.timely-filing" }) }),
+      params: z.object({
+        ruleId: z
+          .string()
+          .max(60)
+          .openapi({ param: { name: "ruleId", in: "path" }, example: "dos.timely-filing" }),
+      }),
       body: jsonBody(z.strictObject({ setting: z.enum(["default", "off", "warning", "error"]) })),
     },
     responses: { 200: jsonResponse(ruleView, "The rule's new setting"), ...writeErrors },
@@ -41,7 +51,10 @@ settings.openapi(
     const { ruleId } = c.req.valid("param");
     if (!RULES.some((r) => r.id === ruleId)) throw notFound(`Scrub rule ${ruleId}`);
     await setScrubRule(c.get("principal"), ruleId, c.req.valid("json").setting);
-    return c.json((await ruleList(c.get("principal").tenantId)).find((r) => r.ruleId === ruleId)!, 200);
+    return c.json(
+      (await ruleList(c.get("principal").tenantId)).find((r) => r.ruleId === ruleId)!,
+      200,
+    );
   },
 );
 
@@ -66,5 +79,6 @@ settings.openapi(
     request: { params: idParam("practiceId", "prc"), body: jsonBody(feeScheduleInput) },
     responses: { 200: jsonResponse(feeView, "The new fee schedule"), ...writeErrors },
   }),
-  async (c) => c.json(await putFeeSchedule(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("json").entries), 200),
+  async (c) =>
+    c.json(await putFeeSchedule(c.get("principal"), c.req.valid("param").practiceId, c.req.valid("json").entries), 200),
 );

@@ -1,6 +1,14 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { timingSafeEqual } from "node:crypto";
-import { createTenant, getTenant, updateTenant, createdApiKey, tenantInput, tenantPatch, tenantView } from "@claimledger/core/tenant/index.ts";
+import {
+  createTenant,
+  getTenant,
+  updateTenant,
+  createdApiKey,
+  tenantInput,
+  tenantPatch,
+  tenantView,
+} from "@claimledger/core/tenant/index.ts";
 import { linked } from "@claimledger/core/shared/aws.ts";
 import { forbidden, unauthorized } from "@claimledger/core/shared/errors.ts";
 import type { AppEnv } from "../env.ts";
@@ -13,7 +21,8 @@ function checkAdmin(header: string | undefined): void {
   const expected = linked("PlatformAdminKey").value ?? "";
   const a = Buffer.from(m[1]!);
   const b = Buffer.from(expected);
-  if (expected.length < 16 || a.length !== b.length || !timingSafeEqual(a, b)) throw forbidden("That is not the platform admin key");
+  if (expected.length < 16 || a.length !== b.length || !timingSafeEqual(a, b))
+    throw forbidden("That is not the platform admin key");
 }
 
 export const tenants = new OpenAPIHono<AppEnv>();
@@ -24,7 +33,8 @@ tenants.openapi(
     path: "/v1/tenants",
     tags: ["Tenants"],
     summary: "Create a billing company (platform admin)",
-    description: "Authenticated with the platform admin key. Returns the tenant and its first owner API key, shown only this once.",
+    description:
+      "Authenticated with the platform admin key. Returns the tenant and its first owner API key, shown only this once.",
     request: { body: jsonBody(tenantInput) },
     responses: {
       201: jsonResponse(z.object({ tenant: tenantView, ownerKey: createdApiKey }), "Tenant created"),
@@ -53,7 +63,8 @@ tenants.openapi(
     method: "patch",
     path: "/v1/tenant",
     tags: ["Tenants"],
-    summary: "Edit the company's name and what its invoices print: address, email, phone, payment instructions (owner only)",
+    summary:
+      "Edit the company's name and what its invoices print: address, email, phone, payment instructions (owner only)",
     request: { body: jsonBody(tenantPatch) },
     responses: { 200: jsonResponse(tenantView, "The tenant"), ...writeErrors },
   }),

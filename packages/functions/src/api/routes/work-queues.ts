@@ -14,7 +14,10 @@ workQueues.openapi(
     tags,
     summary: "Denied and partially paid claims grouped by reason (CARC), with a suggested next action",
     request: { query: z.object({ practiceId: z.string().max(40).optional() }) },
-    responses: { 200: jsonResponse(z.object({ items: z.array(denialGroupView) }), "Reason groups, largest amount first"), ...errors },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(denialGroupView) }), "Reason groups, largest amount first"),
+      ...errors,
+    },
   }),
   async (c) => c.json({ items: await denialsQueue(c.get("principal"), c.req.valid("query").practiceId) }, 200),
 );
