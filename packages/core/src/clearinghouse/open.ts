@@ -9,9 +9,7 @@ export function defaultSenderId(tenantId: string): string {
 }
 
 /** The tenant's connection and the X12 ids to address it with. */
-export async function openClearinghouse(
-  tenantId: string,
-): Promise<{
+export async function openClearinghouse(tenantId: string): Promise<{
   connection: ClearinghouseConnection;
   senderId: string;
   receiverId: string;
