@@ -1,7 +1,11 @@
 import { expect } from "vitest";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
 import { processInbound } from "@claimledger/core/inbound/process.service.ts";
-import type { SandboxClaim } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
+import {
+  adjudicate,
+  type Adjudication,
+  type SandboxClaim,
+} from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { call, newTenant, samples } from "./http.ts";
 
 export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -100,4 +104,21 @@ export async function post835(s: { key: string; tenantId: string }, text: string
     ...res.body,
     outcome: res.body.duplicate ? "duplicate" : await processInbound(s.tenantId, res.body.sha256),
   } as { sha256: string; duplicate: boolean; outcome: string };
+}
+
+/** The payer model's answer turned into a denial in full: CLP02 4, CO-50 on every line, nothing paid or owed by the patient. */
+export function deniedInFull(doc: any): Adjudication {
+  const result = adjudicate(sandboxClaim(doc));
+  return {
+    ...result,
+    status: "4",
+    paidCents: 0,
+    patientResponsibilityCents: 0,
+    lines: result.lines.map((l) => ({
+      ...l,
+      paidCents: 0,
+      allowedCents: 0,
+      adjustments: [{ group: "CO", reason: "50", amountCents: l.line.chargeCents }],
+    })),
+  };
 }

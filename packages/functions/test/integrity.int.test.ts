@@ -10,7 +10,7 @@ import { InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
 import { RemittanceEntity } from "@claimledger/core/remittance/remittance.entity.ts";
 import { processInbound } from "@claimledger/core/inbound/process.service.ts";
 import { call, samples } from "./http.ts";
-import { acceptedClaims, daysAgo, encounterFor, post835, practiceSetUp, sandboxClaim } from "./cycle.ts";
+import { acceptedClaims, daysAgo, encounterFor, post835, practiceSetUp, sandboxClaim, deniedInFull } from "./cycle.ts";
 
 const ledgerOf = async (key: string, claimId: string) =>
   (await call("GET", `/v1/claims/${claimId}/ledger`, { key })).body.items as { kind: string; amountCents: number }[];
@@ -21,18 +21,7 @@ describe("an 835 posts only when its envelope is whole", () => {
     const [a, b] = s.claims;
     const paid = adjudicate(sandboxClaim(a!.doc));
     // b is denied in full: CO-50 on each line, nothing paid.
-    const denied = {
-      ...adjudicate(sandboxClaim(b!.doc)),
-      status: "4" as const,
-      paidCents: 0,
-      patientResponsibilityCents: 0,
-    };
-    denied.lines = denied.lines.map((l) => ({
-      ...l,
-      paidCents: 0,
-      allowedCents: 0,
-      adjustments: [{ group: "CO" as const, reason: "50", amountCents: l.line.chargeCents }],
-    }));
+    const denied = deniedInFull(b!.doc);
     const whole = (control: number) =>
       build835(
         "BPH01",

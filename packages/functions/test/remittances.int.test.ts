@@ -4,7 +4,7 @@ import { processInbound } from "@claimledger/core/inbound/process.service.ts";
 import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { app, call, newTenant, samples } from "./http.ts";
-import { sandboxClaim } from "./cycle.ts";
+import { sandboxClaim, deniedInFull } from "./cycle.ts";
 import { pdfText } from "@claimledger/core/shared/pdf.ts";
 
 /**
@@ -104,18 +104,7 @@ it("posts the sandbox's 835 to every claim line to the cent", async () => {
 it("posts a denial, a reversal with its correction, a PLB and an unmatched claim; the same payment twice posts once", async () => {
   const [a, b] = claims;
   const at = new Date();
-  const denied = {
-    ...adjudicate(sandboxClaim(a!.doc)),
-    status: "4" as const,
-    paidCents: 0,
-    patientResponsibilityCents: 0,
-  };
-  denied.lines = denied.lines.map((l) => ({
-    ...l,
-    paidCents: 0,
-    allowedCents: 0,
-    adjustments: [{ group: "CO" as const, reason: "50", amountCents: l.line.chargeCents }],
-  }));
+  const denied = deniedInFull(a!.doc);
   const unknown = sandboxClaim(a!.doc, { claimId: "CLNOSUCHCLAIM000", memberId: "ZZZ999999" });
   const text = build835(
     "BPH01",
