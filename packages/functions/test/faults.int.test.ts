@@ -92,3 +92,51 @@ it("runs batch workers at once under conflicts and throttles: each claim submitt
   for (const id of batches)
     expect((await call("GET", `/v1/claim-batches/${id}`, { key: s.key })).body.status).toBe("submitted");
 });
+
+it("leaves a file interrupted by contention to SQS's redelivery instead of marking it failed, and finishes it exactly once", async () => {
+  const s = await acceptedClaims(2);
+  const [a] = s.claims;
+  const result = adjudicate(sandboxClaim(a!.doc));
+  const text = build835("BPH01", "BLUE PRAIRIE", [{ claim: sandboxClaim(a!.doc), result }], 9201, "X", new Date());
+  const { sha256 } = (
+    await call("POST", "/v1/remittances", { key: s.key, raw: text, headers: { "content-type": "application/edi-x12" } })
+  ).body;
+  // Every transaction cancelled for a concurrent one, past the retries: the attempt gives up.
+  setFaults({ conflict: 1, throttle: 0, seed: 5 });
+  await expect(processInbound(s.tenantId, sha256)).rejects.toThrow(/TransactionConflict/);
+  setFaults({ conflict: 0, throttle: 0 });
+  const file = (await call("GET", `/v1/inbound-files/${sha256}`, { key: s.key })).body;
+  expect([file.status, file.attempts, file.error]).toEqual(["processing", 1, undefined]);
+  // SQS's redelivery: it posts, once.
+  expect(await processInbound(s.tenantId, sha256)).toBe("processed");
+  const paid = (await call("GET", `/v1/claims/${a!.claimId}/ledger`, { key: s.key })).body.items.filter(
+    (e: any) => e.kind === "insurance_payment",
+  );
+  expect(paid.reduce((t: number, e: any) => t + e.amountCents, 0)).toBe(result.paidCents);
+});
+
+it("never marks failed, nor sends again, a batch the clearinghouse already has when moving its claims is interrupted", async () => {
+  const s = await practiceSetUp();
+  for (let i = 0; i < 2; i++)
+    await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) });
+  const batchId = (await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } })).body
+    .batches[0].batchId;
+  // Every claim move cancelled past its retries, after the file went out.
+  setFaults({ conflict: 1, throttle: 0, seed: 9 });
+  await expect(processBatch(s.tenantId, batchId)).rejects.toThrow(/submitted; moving its claims was interrupted/);
+  setFaults({ conflict: 0, throttle: 0 });
+  const batch = (await call("GET", `/v1/claim-batches/${batchId}`, { key: s.key })).body;
+  expect(batch.status).toBe("submitted");
+  // The redelivery only finishes moving the claims.
+  expect(await processBatch(s.tenantId, batchId)).toBe("skipped");
+  const claims = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items;
+  expect(claims.map((c: any) => [c.status, c.submissions])).toEqual([
+    ["submitted", 1],
+    ["submitted", 1],
+  ]);
+  // The clearinghouse got one interchange: one 999 and one 277CA come back, not two of each.
+  const files = (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files
+    .map((f: any) => f.kind)
+    .sort();
+  expect(files).toEqual(["277", "999"]);
+});

@@ -9,6 +9,7 @@ import { nextCounter } from "../shared/counter.ts";
 import { archiveEdi, readEdi } from "../shared/storage.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
+import { isTransient } from "../shared/transact.ts";
 
 const SYSTEM = (tenantId: string) => ({ tenantId, actor: "system:claim-batch" });
 
@@ -36,8 +37,9 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
     .add({ attempts: 1 })
     .set({ status: batch.fileKey ? "stored" : "building", updatedAt: now() })
     .go();
+  let claims: Claim[] = [];
   try {
-    let claims = await loadClaims(tenantId, batch);
+    claims = await loadClaims(tenantId, batch);
     const ch = await openClearinghouse(tenantId);
     try {
       let { fileKey, fileName } = batch;
@@ -98,16 +100,35 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
       .set({ status: "submitted", submittedAt: at, updatedAt: at })
       .remove(["error"])
       .go();
-    await markSubmitted(tenantId, batchId, claims);
-    log("info", "batch submitted", { tenantId, batchId, claims: claims.length });
-    return "submitted";
   } catch (err) {
-    // The batch, its log line and the error SQS sees name the cause, never a patient's data.
-    const reason = safeReason(err).slice(0, 500);
-    await ClaimBatchEntity.patch({ tenantId, batchId }).set({ status: "failed", error: reason, updatedAt: now() }).go();
-    log("warn", "batch failed", { tenantId, batchId, error: reason });
-    throw new BatchFailure(reason);
+    return failed(tenantId, batchId, err);
   }
+  // The clearinghouse has the file: from here a failure is never "failed" (a retry would send it
+  // again); the message is redelivered and the submitted batch only finishes moving its claims.
+  try {
+    await markSubmitted(tenantId, batchId, claims);
+  } catch (err) {
+    log("warn", "batch submitted, claims still to move", { tenantId, batchId, error: (err as Error).name });
+    throw new BatchFailure(
+      `submitted; moving its claims was interrupted (${(err as Error).name}) and SQS redelivers it`,
+    );
+  }
+  log("info", "batch submitted", { tenantId, batchId, claims: claims.length });
+  return "submitted";
+}
+
+/** A batch that did not reach the clearinghouse: failed with its reason, or left to SQS when the cause passes. */
+async function failed(tenantId: string, batchId: string, err: unknown): Promise<never> {
+  // DynamoDB contention or throttling past the retries: SQS redelivers; the batch stays building or stored.
+  if (isTransient(err)) {
+    log("warn", "batch interrupted, to be redelivered", { tenantId, batchId, error: (err as Error).name });
+    throw new BatchFailure(`interrupted (${(err as Error).name}); SQS redelivers it`);
+  }
+  // The batch, its log line and the error SQS sees name the cause, never a patient's data.
+  const reason = safeReason(err).slice(0, 500);
+  await ClaimBatchEntity.patch({ tenantId, batchId }).set({ status: "failed", error: reason, updatedAt: now() }).go();
+  log("warn", "batch failed", { tenantId, batchId, error: reason });
+  throw new BatchFailure(reason);
 }
 
 /** A batch failure whose message is safe to store and log (ids and codes, no claim data). */

@@ -4,6 +4,7 @@ import { post835 } from "../remittance/index.ts";
 import { readEdi, streamEdi } from "../shared/storage.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
+import { isTransient } from "../shared/transact.ts";
 
 /** Handlers by transaction set (ST01); each reads the archived file its own way. */
 export const inboundHandlers: Record<
@@ -20,7 +21,8 @@ export const inboundHandlers: Record<
  * The inbound-file worker's job: read the archived file, apply it, record the outcome. While it
  * runs the file says `processing`, since when, and which attempt; a crash leaves it so, honestly,
  * until SQS redelivers it (or an operator requeues it past the worker's time limit). A file that
- * fails is kept and marked failed with the reason, and can be processed again. Every step of
+ * cannot be applied as it is is kept and marked failed with the reason, and can be processed again;
+ * a passing failure (DynamoDB contention or throttling) is thrown for SQS to redeliver. Every step of
  * applying a file is idempotent, so an attempt that died part-way is finished, never doubled.
  */
 export async function processInbound(tenantId: string, sha256: string): Promise<"processed" | "skipped" | "failed"> {
@@ -40,6 +42,16 @@ export async function processInbound(tenantId: string, sha256: string): Promise<
       .go();
     return "processed";
   } catch (err) {
+    // DynamoDB contention or throttling past the retries: SQS redelivers the message; the file stays `processing`.
+    if (isTransient(err)) {
+      log("warn", "inbound file interrupted, to be redelivered", {
+        tenantId,
+        sha256,
+        kind: file.kind,
+        error: (err as Error).name,
+      });
+      throw err;
+    }
     const error = (err as Error).message.slice(0, 1000);
     await InboundFileEntity.patch({ tenantId, sha256 }).set({ status: "failed", error }).go();
     log("warn", "inbound file failed", { tenantId, sha256, kind: file.kind, error });

@@ -27,6 +27,11 @@ export class TransactionConflict extends Error {
     this.labels = labels;
   }
 
+  /** Cancelled only for contention (no condition of ours failed): trying again later can succeed. */
+  get transient(): boolean {
+    return this.reasons.every((r) => r === "None" || TRANSIENT.has(r));
+  }
+
   /** Whether the condition of a write labelled so (any of them) failed. */
   failed(label: string): boolean {
     return this.reasons.some((r, i) => r === "ConditionalCheckFailed" && this.labels[i] === label);
@@ -38,6 +43,22 @@ const TRANSIENT = new Set(["TransactionConflict", "ThrottlingError", "Provisione
 
 /** Attempts at a transaction DynamoDB cancelled for a concurrent one, with jittered backoff between. */
 export const TRANSACTION_ATTEMPTS = 8;
+
+/**
+ * Whether an error is DynamoDB contention or throttling that outlasted the retries: it passes, so
+ * the work should be redelivered by its queue rather than recorded as failed for a person.
+ * (An unreachable clearinghouse is not: the batch shows it failed, with the reason.)
+ */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof TransactionConflict) return err.transient;
+  const name = (err as { name?: string })?.name ?? "";
+  return [
+    "ProvisionedThroughputExceededException",
+    "ThrottlingException",
+    "RequestLimitExceeded",
+    "InternalServerError",
+  ].includes(name);
+}
 
 /**
  * All-or-nothing write of several items (a change and its audit event, a posting and its balance).
