@@ -334,3 +334,35 @@ describe("text that would break X12", () => {
     expect((await call("GET", "/v1/practices", { key: s.key })).body.items).toHaveLength(1);
   });
 });
+
+describe("an 835 too large for a request body", () => {
+  it("goes straight to S3 through an upload link, then takes the archive-first path and posts", async () => {
+    const s = await acceptedClaims(2);
+    const [a] = s.claims;
+    const result = adjudicate(sandboxClaim(a!.doc));
+    const text = build835("BPH01", "BLUE PRAIRIE", [{ claim: sandboxClaim(a!.doc), result }], 8401, "X", new Date());
+    const started = await call("POST", "/v1/remittances/uploads", { key: s.key });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ uploadId: expect.stringMatching(/^upl_/), method: "PUT" });
+    // Completing before anything was PUT says so.
+    const early = await call("POST", `/v1/remittances/uploads/${started.body.uploadId}/complete`, { key: s.key });
+    expect([early.status, early.body.type]).toEqual([409, "urn:claimledger:problem:nothing-uploaded"]);
+    expect((await fetch(started.body.url, { method: "PUT", body: text })).ok).toBe(true);
+    const done = await call("POST", `/v1/remittances/uploads/${started.body.uploadId}/complete`, { key: s.key });
+    expect(done.status).toBe(202);
+    expect(done.body).toMatchObject({ kind: "835", duplicate: false });
+    expect(await processInbound(s.tenantId, done.body.sha256)).toBe("processed");
+    const paid = (await ledgerOf(s.key, a!.claimId)).filter((e) => e.kind === "insurance_payment");
+    expect(paid.reduce((t, e) => t + e.amountCents, 0)).toBe(result.paidCents);
+    // The staging copy is gone: completing again finds nothing; another company cannot complete it.
+    expect(
+      (await call("POST", `/v1/remittances/uploads/${started.body.uploadId}/complete`, { key: s.key })).status,
+    ).toBe(409);
+    const other = await practiceSetUp();
+    const theirs = await call("POST", "/v1/remittances/uploads", { key: s.key });
+    await fetch(theirs.body.url, { method: "PUT", body: text });
+    expect(
+      (await call("POST", `/v1/remittances/uploads/${theirs.body.uploadId}/complete`, { key: other.key })).status,
+    ).toBe(409);
+  });
+});

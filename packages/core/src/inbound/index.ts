@@ -6,3 +6,4 @@ export * from "./poll.service.ts";
 export * from "./process.service.ts";
 export { INBOUND_STATUSES } from "./inbound.entity.ts";
 export * from "./inbound.schema.ts";
+export * from "./upload.service.ts";

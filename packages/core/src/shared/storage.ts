@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { createHash } from "node:crypto";
 import { bucketName, s3Client } from "./aws.ts";
@@ -48,4 +48,26 @@ export async function presign(bucketResource: string, key: string, seconds = 900
   return getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: bucketName(bucketResource), Key: key }), {
     expiresIn: seconds,
   });
+}
+
+/** A short-lived upload link (15 minutes): the client PUTs the file's bytes to it, straight to S3. */
+export async function presignUpload(bucketResource: string, key: string, seconds = 900): Promise<string> {
+  return getSignedUrl(s3Client(), new PutObjectCommand({ Bucket: bucketName(bucketResource), Key: key }), {
+    expiresIn: seconds,
+  });
+}
+
+/** An object's text, or undefined when there is none under the key. */
+export async function readObject(bucketResource: string, key: string): Promise<string | undefined> {
+  try {
+    const res = await s3Client().send(new GetObjectCommand({ Bucket: bucketName(bucketResource), Key: key }));
+    return (await res.Body?.transformToString("utf8")) ?? "";
+  } catch (err) {
+    if ((err as { name?: string }).name === "NoSuchKey") return undefined;
+    throw err;
+  }
+}
+
+export async function deleteObject(bucketResource: string, key: string): Promise<void> {
+  await s3Client().send(new DeleteObjectCommand({ Bucket: bucketName(bucketResource), Key: key }));
 }

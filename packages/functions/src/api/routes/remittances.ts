@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { receiveInbound } from "@claimledger/core/inbound/index.ts";
+import { completeUpload, receiveInbound, startUpload } from "@claimledger/core/inbound/index.ts";
 import { listRemittances, remittanceView } from "@claimledger/core/remittance/index.ts";
 import { authorize } from "@claimledger/core/shared/permissions.ts";
 import { invalid } from "@claimledger/core/shared/errors.ts";
@@ -63,4 +63,44 @@ remittances.openapi(
     const q = c.req.valid("query");
     return c.json(await listRemittances(p.tenantId, q), 200);
   },
+);
+
+const received = z.object({ sha256: z.string(), kind: z.string(), duplicate: z.boolean() });
+
+remittances.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/remittances/uploads",
+    tags,
+    summary: "Start an upload of an 835 too large for a request body (over 6 MB): a link to PUT it to",
+    description:
+      "Answers a presigned S3 URL valid 15 minutes: PUT the raw file to it, then `POST /v1/remittances/uploads/{uploadId}/complete`. The file then takes the same path as `POST /v1/remittances`.",
+    responses: {
+      201: jsonResponse(
+        z.object({ uploadId: z.string(), url: z.string(), method: z.literal("PUT"), expiresAt: z.string() }),
+        "Where to PUT the file",
+      ),
+      ...writeErrors,
+    },
+  }),
+  async (c) => c.json(await startUpload(c.get("principal")), 201),
+);
+
+remittances.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/remittances/uploads/{uploadId}/complete",
+    tags,
+    summary: "The uploaded file is there: archive it under its SHA-256 and queue it for posting",
+    request: {
+      params: z.object({
+        uploadId: z
+          .string()
+          .max(60)
+          .openapi({ param: { name: "uploadId", in: "path" } }),
+      }),
+    },
+    responses: { 202: jsonResponse(received, "Received"), ...writeErrors },
+  }),
+  async (c) => c.json(await completeUpload(c.get("principal"), c.req.valid("param").uploadId), 202),
 );
