@@ -22,7 +22,16 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
 
 /** Every request goes to the Hono app, which routes it (and answers 404s itself). */
 const base = lambda(apiDef, {
-  link: [table, ediBucket, documentBucket, platformAdminKey, ...Object.values(queueResources).map((q) => q.queue)],
+  // Every queue but the 835 chunks', which only the inbound and chunk workers send to.
+  link: [
+    table,
+    ediBucket,
+    documentBucket,
+    platformAdminKey,
+    ...Object.entries(queueResources)
+      .filter(([name]) => name !== "remittanceChunks")
+      .map(([, q]) => q.queue),
+  ],
   permissions: [...dataAccess, readClearinghouseSecrets],
 });
 api.route("$default", {

@@ -82,6 +82,19 @@ export const queues = {
     memoryMb: 1024,
     maxConcurrency: 5,
   },
+  /**
+   * An 835's claim payments, a few hundred per message (see remittance/posting-run.ts): a large
+   * ERA posts as many bounded jobs, side by side, each resuming where it stopped.
+   */
+  remittanceChunks: {
+    resource: "RemittanceChunkQueue",
+    handler: "packages/functions/src/queue/remittance-chunk.handler",
+    consumerTimeoutSeconds: 120,
+    maxReceiveCount: 8,
+    batchSize: 1,
+    memoryMb: 1024,
+    maxConcurrency: 5,
+  },
   /** Month close: one message per practice and period. */
   invoiceRuns: {
     resource: "InvoiceRunQueue",
@@ -104,11 +117,18 @@ export interface BucketDef {
   objectLockDays?: number;
   /** Days before objects move to infrequent access. */
   infrequentAccessAfterDays: number;
+  /** Key prefixes whose objects are deleted after so many days (work files, not records). */
+  expire?: { prefix: string; days: number }[];
 }
 
 export const buckets = {
   edi: { resource: "EdiBucket", objectLockDays: 7 * 365 + 2, infrequentAccessAfterDays: 90 },
-  documents: { resource: "DocumentBucket", infrequentAccessAfterDays: 90 },
+  documents: {
+    resource: "DocumentBucket",
+    infrequentAccessAfterDays: 90,
+    // An 835's posting chunks (parsed claim payments, gzipped): kept long enough for any retry.
+    expire: [{ prefix: "work/", days: 14 }],
+  },
 } as const satisfies Record<string, BucketDef>;
 
 export interface CronDef {

@@ -86,6 +86,13 @@ function privateBucket(def: BucketDef): sst.aws.Bucket {
         noncurrentVersionTransitions: [{ noncurrentDays: def.infrequentAccessAfterDays, storageClass: "STANDARD_IA" }],
         abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
       },
+      ...(def.expire ?? []).map((e) => ({
+        id: `expire-${e.prefix.replace(/[^a-z0-9]/gi, "")}`,
+        status: "Enabled" as const,
+        filter: { prefix: e.prefix },
+        expiration: { days: e.days },
+        noncurrentVersionExpiration: { noncurrentDays: 1 },
+      })),
     ],
   });
   if (def.objectLockDays !== undefined) {

@@ -6,7 +6,13 @@ import { dataAccess, documentBucket, ediBucket, readClearinghouseSecrets, table 
 /** What each consumer's code reads, and no more (infra/infra.test.ts checks it against the bundle). */
 const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
   claimBatches: { link: [table, ediBucket], permissions: [...dataAccess, readClearinghouseSecrets] },
-  inboundFiles: { link: [table, ediBucket], permissions: dataAccess },
+  // The inbound worker plans an 835's posting: it writes the chunks (work files) and queues them.
+  inboundFiles: {
+    link: [table, ediBucket, documentBucket, queueResources.remittanceChunks.queue],
+    permissions: dataAccess,
+  },
+  // A chunk that stops for time queues itself again.
+  remittanceChunks: { link: [table, documentBucket, queueResources.remittanceChunks.queue], permissions: dataAccess },
   invoiceRuns: { link: [table, documentBucket], permissions: dataAccess },
 };
 

@@ -26,7 +26,7 @@ export const figure: FigureModule = {
     const stack = await ctx.stack();
     const { readMeter, meterDelta } = await import("../../packages/core/src/shared/metering.ts");
     const { archiveEdi, streamEdi } = await import("../../packages/core/src/shared/storage.ts");
-    const { post835 } = await import("../../packages/core/src/remittance/remittance.service.ts");
+    const { post835 } = await import("../../packages/core/src/remittance/posting-run.ts");
     const { dynamo } = await import("../../packages/core/src/shared/aws.ts");
 
     const company = await seedCompany(stack, seeded(835), "Bench Posting Billing", 6);

@@ -2,7 +2,7 @@ import { secretId } from "@claimledger/core/clearinghouse/settings.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkX12, parseX12 } from "@claimledger/x12";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
-import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { applyInbound } from "./inbound.ts";
 import { handler as batchHandler } from "../src/queue/claim-batch.ts";
 import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
@@ -110,7 +110,7 @@ describe("claim batches to the sandbox clearinghouse", () => {
     // The sandbox answers: 999 and 277CA on the next poll.
     const polled = await call("POST", "/v1/clearinghouse/poll", { key });
     expect(polled.body.files.map((f: { kind: string }) => f.kind).sort()).toEqual(["277", "999"]);
-    for (const f of polled.body.files) expect(await processInbound(tenantId, f.sha256)).toBe("processed");
+    for (const f of polled.body.files) expect(await applyInbound(tenantId, f.sha256)).toBe("processed");
     expect((await call("GET", `/v1/claim-batches/${batchId}`, { key })).body.status).toBe("accepted");
     const accepted = (await call("GET", `/v1/claims/${good}`, { key })).body;
     expect(accepted.status).toBe("accepted");

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
-import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { applyInbound } from "./inbound.ts";
 import {
   adjudicate,
   type Adjudication,
@@ -57,7 +57,7 @@ export async function acceptedClaims(n: number) {
     name: string;
   }[];
   const outcomes = [];
-  for (const f of polled) outcomes.push(`${f.name}: ${await processInbound(s.tenantId, f.sha256)}`);
+  for (const f of polled) outcomes.push(`${f.name}: ${await applyInbound(s.tenantId, f.sha256)}`);
   const list = await call("GET", `/v1/claims?practiceId=${s.practiceId}&limit=100`, { key: s.key });
   const all = list.body.items as { claimId: string; status: string; statusReason?: string; doc: any }[];
   const claims = all.filter((c) => c.status === "accepted");
@@ -102,7 +102,7 @@ export async function post835(s: { key: string; tenantId: string }, text: string
   expect(res.status, JSON.stringify(res.body)).toBe(202);
   return {
     ...res.body,
-    outcome: res.body.duplicate ? "duplicate" : await processInbound(s.tenantId, res.body.sha256),
+    outcome: res.body.duplicate ? "duplicate" : await applyInbound(s.tenantId, res.body.sha256),
   } as { sha256: string; duplicate: boolean; outcome: string };
 }
 

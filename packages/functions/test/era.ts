@@ -1,8 +1,8 @@
 import { expect } from "vitest";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
-import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { applyInbound } from "./inbound.ts";
 import { InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
-import { post835 } from "@claimledger/core/remittance/remittance.service.ts";
+import { post835 } from "@claimledger/core/remittance/posting-run.ts";
 import { streamEdi } from "@claimledger/core/shared/storage.ts";
 import { draftInvoice } from "@claimledger/core/invoice/invoice.service.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
@@ -173,7 +173,7 @@ export async function upload(w: World, text: string): Promise<string> {
     headers: { "content-type": "application/edi-x12" },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(202);
-  expect(await processInbound(w.tenantId, res.body.sha256)).toBe("processed");
+  expect(await applyInbound(w.tenantId, res.body.sha256)).toBe("processed");
   return res.body.sha256;
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
-import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { applyInbound } from "./inbound.ts";
 import { injectedFaults, setFaults } from "@claimledger/core/shared/faults.ts";
 import { call } from "./http.ts";
 import { acceptedClaims, encounterFor, practiceSetUp, sandboxClaim } from "./cycle.ts";
@@ -42,7 +42,7 @@ it("posts three 835s at once under conflicts and throttles: every file processed
 
   const before = injectedFaults();
   setFaults({ conflict: 0.35, throttle: 0.15, seed: 12 });
-  const outcomes = await Promise.all(shas.map((sha) => processInbound(s.tenantId, sha)));
+  const outcomes = await Promise.all(shas.map((sha) => applyInbound(s.tenantId, sha)));
   setFaults({ conflict: 0, throttle: 0 });
   const after = injectedFaults();
   expect(outcomes).toEqual(["processed", "processed", "processed"]);
@@ -103,12 +103,12 @@ it("leaves a file interrupted by contention to SQS's redelivery instead of marki
   ).body;
   // Every transaction cancelled for a concurrent one, past the retries: the attempt gives up.
   setFaults({ conflict: 1, throttle: 0, seed: 5 });
-  await expect(processInbound(s.tenantId, sha256)).rejects.toThrow(/TransactionConflict/);
+  await expect(applyInbound(s.tenantId, sha256)).rejects.toThrow(/TransactionConflict/);
   setFaults({ conflict: 0, throttle: 0 });
   const file = (await call("GET", `/v1/inbound-files/${sha256}`, { key: s.key })).body;
-  expect([file.status, file.attempts, file.error]).toEqual(["processing", 1, undefined]);
+  expect([file.status, file.attempts, file.error]).toEqual(["posting", 1, undefined]);
   // SQS's redelivery: it posts, once.
-  expect(await processInbound(s.tenantId, sha256)).toBe("processed");
+  expect(await applyInbound(s.tenantId, sha256)).toBe("processed");
   const paid = (await call("GET", `/v1/claims/${a!.claimId}/ledger`, { key: s.key })).body.items.filter(
     (e: any) => e.kind === "insurance_payment",
   );

@@ -8,7 +8,7 @@ import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
 import { RemittanceEntity } from "@claimledger/core/remittance/remittance.entity.ts";
-import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { applyInbound } from "./inbound.ts";
 import { call, samples } from "./http.ts";
 import { acceptedClaims, daysAgo, encounterFor, post835, practiceSetUp, sandboxClaim, deniedInFull } from "./cycle.ts";
 
@@ -110,7 +110,7 @@ describe("an 835 posts only when its envelope is whole", () => {
       ).body.sha256 as string;
     const [h1, h2] = [await up(one), await up(two)];
     expect(h1).not.toBe(h2);
-    await Promise.all([processInbound(s.tenantId, h1), processInbound(s.tenantId, h2)]);
+    await Promise.all([applyInbound(s.tenantId, h1), applyInbound(s.tenantId, h2)]);
     const statuses = (await call("GET", "/v1/remittances", { key: s.key })).body.items.map((r: any) => r.status).sort();
     expect(statuses).toEqual(["duplicate", "posted"]);
     const payments = (await ledgerOf(s.key, a!.claimId)).filter((e) => e.kind === "insurance_payment");
@@ -146,7 +146,7 @@ describe("a file interrupted mid-way", () => {
       .go();
     const late = await call("POST", `/v1/inbound-files/${sha256}/retry`, { key: s.key });
     expect(late.status).toBe(202);
-    expect(await processInbound(s.tenantId, sha256)).toBe("processed");
+    expect(await applyInbound(s.tenantId, sha256)).toBe("processed");
     expect(await ledgerOf(s.key, a!.claimId)).toEqual(before);
     expect((await call("GET", `/v1/inbound-files/${sha256}`, { key: s.key })).body).toMatchObject({
       status: "processed",
@@ -351,7 +351,7 @@ describe("an 835 too large for a request body", () => {
     const done = await call("POST", `/v1/remittances/uploads/${started.body.uploadId}/complete`, { key: s.key });
     expect(done.status).toBe(202);
     expect(done.body).toMatchObject({ kind: "835", duplicate: false });
-    expect(await processInbound(s.tenantId, done.body.sha256)).toBe("processed");
+    expect(await applyInbound(s.tenantId, done.body.sha256)).toBe("processed");
     const paid = (await ledgerOf(s.key, a!.claimId)).filter((e) => e.kind === "insurance_payment");
     expect(paid.reduce((t, e) => t + e.amountCents, 0)).toBe(result.paidCents);
     // The staging copy is gone: completing again finds nothing; another company cannot complete it.

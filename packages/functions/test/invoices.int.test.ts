@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ReceiveMessageCommand, DeleteMessageCommand } from "@aws-sdk/client-sqs";
 import { LedgerEntryEntity } from "@claimledger/core/ledger/ledger.entity.ts";
+import { InvoiceEntity } from "@claimledger/core/invoice/invoice.entity.ts";
 import { countActivity } from "@claimledger/core/invoice/activity.ts";
 import { Periods, withOpenMonth } from "@claimledger/core/invoice/period.ts";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
@@ -296,29 +297,36 @@ describe("month close", () => {
 
   it("re-books a posting whose month closes while it is being posted", async () => {
     const periods = new Periods(tenantId);
-    expect(await periods.bookingMonth(P.flat, "2026-09-30")).toBe("2026-09"); // still a draft
-    expect((await call("POST", `/v1/practices/${P.flat}/invoices/2026-09/finalize`, { key })).body.number).toBe(
-      "INV-000003",
-    );
-    const booked = await withOpenMonth(periods, P.flat, "2026-09-30", async (month) => {
-      await transactWrite([
-        tx.put(
-          LedgerEntryEntity.create({
-            tenantId,
-            practiceId: P.flat,
-            month,
-            entryId: "race-1",
-            claimId: "CLTEST",
-            kind: "patient_payment",
-            amountCents: 2_000,
-            depositDate: "2026-09-30",
-            postedAt: new Date().toISOString(),
-          }).params(),
-        ),
-        periods.openCondition(P.flat, month),
-      ]);
+    // The posting sees September open (still a draft), then the owner finalizes before it is written.
+    expect(await periods.bookingMonth(P.flat, "2026-09-30")).toBe("2026-09");
+    let tries = 0;
+    const booked = await withOpenMonth(periods, P.flat, "2026-09-30", async (month, fence) => {
+      if (tries++ === 0)
+        expect((await call("POST", `/v1/practices/${P.flat}/invoices/2026-09/finalize`, { key })).body.number).toBe(
+          "INV-000003",
+        );
+      await transactWrite(
+        [
+          tx.put(
+            LedgerEntryEntity.create({
+              tenantId,
+              practiceId: P.flat,
+              month,
+              entryId: "race-1",
+              claimId: "CLTEST",
+              kind: "patient_payment",
+              amountCents: 2_000,
+              depositDate: "2026-09-30",
+              postedAt: new Date().toISOString(),
+            }).params(),
+          ),
+        ],
+        fence,
+      );
       return month;
     });
+    // Finalize waited out the fence, so the posting's check had expired: it read the month again.
+    expect(tries).toBe(2);
     expect(booked).toBe("2026-10");
     expect((await invoiceOf(P.flat, "2026-09")).body.totalCents).toBe(85_131);
     await run("2026-10", [P.flat]);
@@ -431,5 +439,45 @@ describe("month close", () => {
       { practiceId: bare, message: expect.stringContaining("no contract term in force in 2026-08") },
     ]);
     expect((await invoiceOf(P.minimum, "2026-08")).body.status).toBe("draft");
+  });
+  it("bills a posting that saw the month open and lands while finalize waits out the fence", async () => {
+    // A fence of 4 s: the posting's transaction may be written until 2 s after its check.
+    process.env.CLAIMLEDGER_POSTING_FENCE_MS = "4000";
+    try {
+      const periods = new Periods(tenantId);
+      const open = await periods.openMonth(P.flat, "2026-10-15");
+      expect(open.month).toBe("2026-10"); // a draft still
+      const finalizing = call("POST", `/v1/practices/${P.flat}/invoices/2026-10/finalize`, { key });
+      const status = async () =>
+        (await InvoiceEntity.get({ tenantId, practiceId: P.flat, period: "2026-10", slot: "current" }).go()).data
+          ?.status;
+      while ((await status()) !== "finalizing") await new Promise((r) => setTimeout(r, 20));
+      // The month is closing, but this posting's check came first: it lands in October, within its deadline.
+      await transactWrite(
+        [
+          tx.put(
+            LedgerEntryEntity.create({
+              tenantId,
+              practiceId: P.flat,
+              month: open.month,
+              entryId: "fence-1",
+              claimId: "CLTEST",
+              kind: "patient_payment",
+              amountCents: 10_000,
+              depositDate: "2026-10-15",
+              postedAt: new Date().toISOString(),
+            }).params(),
+          ),
+        ],
+        { deadline: open.deadline },
+      );
+      // 4.5% of the 100.00 that landed while October closed = 4.50; 4.5% of September's late 20.00 = 0.90
+      expect(lines((await finalizing).body)).toEqual([
+        ["percentage", 450],
+        ["prior_period", 90],
+      ]);
+    } finally {
+      process.env.CLAIMLEDGER_POSTING_FENCE_MS = "1500";
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
-import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { applyInbound } from "./inbound.ts";
 import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { app, call, newTenant, samples } from "./http.ts";
@@ -25,7 +25,7 @@ async function upload(text: string) {
     headers: { "content-type": "application/edi-x12" },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(202);
-  if (!res.body.duplicate) expect(await processInbound(tenantId, res.body.sha256)).toBe("processed");
+  if (!res.body.duplicate) expect(await applyInbound(tenantId, res.body.sha256)).toBe("processed");
   return res.body;
 }
 
@@ -60,7 +60,7 @@ beforeAll(async () => {
   await processBatch(tenantId, batch.body.batches[0].batchId);
   for (let round = 0; round < 2; round++) {
     const polled = await call("POST", "/v1/clearinghouse/poll", { key });
-    for (const f of polled.body.files) await processInbound(tenantId, f.sha256);
+    for (const f of polled.body.files) await applyInbound(tenantId, f.sha256);
   }
   const list = await call("GET", `/v1/claims?practiceId=${practiceId}&limit=100`, { key });
   for (const c of list.body.items) claims.push({ claimId: c.claimId, doc: c.doc });
@@ -328,7 +328,7 @@ it("takes every 835 written by other systems: flags the unbalanced and the misco
       headers: { "content-type": "application/edi-x12" },
     });
     expect(res.status, f).toBe(202);
-    if (!res.body.duplicate) expect(await processInbound(other.tenantId, res.body.sha256), f).toBe("processed");
+    if (!res.body.duplicate) expect(await applyInbound(other.tenantId, res.body.sha256), f).toBe("processed");
   }
   const remits = (await call("GET", "/v1/remittances?limit=100", { key: other.ownerKey })).body.items;
   expect(remits.length).toBeGreaterThanOrEqual(files.length);

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { checkX12, parseX12 } from "@claimledger/x12";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
-import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { applyInbound } from "./inbound.ts";
 import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
 import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { call, newTenant, samples } from "./http.ts";
@@ -61,7 +61,7 @@ it("bills the secondary coverage after the primary's 835, carrying the primary's
   await send({ claimIds: ids });
   for (let round = 0; round < 2; round++) {
     for (const f of (await call("POST", "/v1/clearinghouse/poll", { key })).body.files)
-      await processInbound(tenantId, f.sha256);
+      await applyInbound(tenantId, f.sha256);
   }
   const primaries = await Promise.all(ids.map(async (id) => (await call("GET", `/v1/claims/${id}`, { key })).body));
   const primary = primaries.find((c) => c.status !== "denied")!;

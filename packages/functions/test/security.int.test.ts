@@ -8,7 +8,7 @@ import { checkX12 } from "@claimledger/x12";
 import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
 import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
-import { processInbound } from "@claimledger/core/inbound/process.service.ts";
+import { applyInbound } from "./inbound.ts";
 import { IdempotencyEntity, requestHash } from "@claimledger/core/idempotency/idempotency.ts";
 import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { handler as claimBatchHandler } from "../src/queue/claim-batch.ts";
@@ -264,9 +264,9 @@ describe("no patient data in logs", () => {
     }
 
     for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files)
-      await processInbound(s.tenantId, f.sha256);
+      await applyInbound(s.tenantId, f.sha256);
     for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files)
-      await processInbound(s.tenantId, f.sha256);
+      await applyInbound(s.tenantId, f.sha256);
     await call(
       "POST",
       `/v1/practices/${s.practiceId}/patients/${withStar.body.claimId ? (await call("GET", `/v1/claims/${withStar.body.claimId}`, { key: s.key })).body.patientId : ""}/statements`,

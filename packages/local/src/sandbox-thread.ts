@@ -11,8 +11,10 @@ const mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unk
 const handler = mod[exportName];
 if (typeof handler !== "function") throw new Error(`${modulePath} does not export ${exportName}`);
 
-parentPort!.on("message", ({ id, event }: { id: number; event: unknown }) => {
-  (handler as (e: unknown) => Promise<unknown>)(event).then(
+parentPort!.on("message", ({ id, event, deadline }: { id: number; event: unknown; deadline: number }) => {
+  // The part of Lambda's context handlers read: how long the invocation has left.
+  const context = { getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
+  (handler as (e: unknown, c: typeof context) => Promise<unknown>)(event, context).then(
     (result) => parentPort!.postMessage({ id, ok: true, result }),
     (err: unknown) => parentPort!.postMessage({ id, ok: false, error: (err as Error).message }),
   );

@@ -82,7 +82,7 @@ export function lambdaSandbox(handler: string, timeoutMs: number): { invoke: Sqs
           fail(new FunctionTimeout(`${handler} timed out after ${timeoutMs} ms`));
         }, timeoutMs);
         pending.set(id, { ok: (v) => (clearTimeout(timer), ok(v)), fail: (e) => (clearTimeout(timer), fail(e)) });
-        t.postMessage({ id, event });
+        t.postMessage({ id, event, deadline: Date.now() + timeoutMs });
       }),
     close: async () => {
       await thread?.terminate();
@@ -155,17 +155,20 @@ export function pollQueue(queueUrl: string, q: QueueDef, handler: SqsHandler, si
 }
 
 /**
- * Starts a poller for every queue in infra/resources.ts, each handler in its own sandbox held to
- * its declared timeout (scaled by CLAIMLEDGER_TIMEOUT_SCALE): a job that would time out on
+ * Starts pollers for every queue in infra/resources.ts (its maximum concurrency of them, as the
+ * event source mapping allows in AWS), each handler in its own sandbox held to its declared timeout (scaled by CLAIMLEDGER_TIMEOUT_SCALE): a job that would time out on
  * Lambda times out here, and SQS redelivers it.
  */
 export async function startWorkers(signal: AbortSignal): Promise<Promise<void>[]> {
   const running: Promise<void>[] = [];
   for (const q of queueList) {
     const url = JSON.parse(process.env[`SST_RESOURCE_${q.resource}`] ?? "{}").url as string;
-    const sandbox = lambdaSandbox(q.handler, q.consumerTimeoutSeconds * 1000 * timeoutScale());
-    signal.addEventListener("abort", () => void sandbox.close(), { once: true });
-    running.push(pollQueue(url, q, sandbox.invoke, signal));
+    // As many consumers as Lambda may run at once for the queue, each its own sandbox (started on first use).
+    for (let n = 0; n < (q.maxConcurrency ?? 1); n++) {
+      const sandbox = lambdaSandbox(q.handler, q.consumerTimeoutSeconds * 1000 * timeoutScale());
+      signal.addEventListener("abort", () => void sandbox.close(), { once: true });
+      running.push(pollQueue(url, q, sandbox.invoke, signal));
+    }
   }
   return running;
 }

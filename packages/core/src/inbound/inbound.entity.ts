@@ -1,7 +1,7 @@
 import { Entity } from "electrodb";
 import { SERVICE, entityConfig } from "../shared/db.ts";
 
-export const INBOUND_STATUSES = ["received", "processing", "processed", "failed"] as const;
+export const INBOUND_STATUSES = ["received", "processing", "posting", "processed", "failed"] as const;
 
 /**
  * Every file that came back from the clearinghouse (999, 277CA, 835) or was uploaded. Keyed by
@@ -26,6 +26,8 @@ export const InboundFileEntity = new Entity(
       processingSince: { type: "string" },
       receivedAt: { type: "string", required: true, readOnly: true },
       processedAt: { type: "string" },
+      /** An 835 being posted chunk by chunk: its posting run and how many chunks it has. */
+      postingRun: { type: "map", properties: { runId: { type: "string" }, chunks: { type: "number" } } },
     },
     indexes: {
       bySha: {

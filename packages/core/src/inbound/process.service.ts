@@ -1,10 +1,16 @@
 import { InboundFileEntity } from "./inbound.entity.ts";
 import { apply277, apply999 } from "./acks.service.ts";
-import { post835 } from "../remittance/index.ts";
+import { finishRun, planPosting, remittanceChunkMessages, type PostSummary } from "../remittance/index.ts";
 import { readEdi, streamEdi } from "../shared/storage.ts";
+import { sendMessages } from "../shared/queue.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
 import { isTransient } from "../shared/transact.ts";
+
+/** An 835 handed on to be posted chunk by chunk: the file is `posting` until its last chunk. */
+interface Posting {
+  posting: { runId: string; chunks: number };
+}
 
 /** Handlers by transaction set (ST01); each reads the archived file its own way. */
 export const inboundHandlers: Record<
@@ -13,9 +19,53 @@ export const inboundHandlers: Record<
 > = {
   "999": async (tenantId, f) => apply999(tenantId, await readEdi(f.key)),
   "277": async (tenantId, f) => apply277(tenantId, await readEdi(f.key)),
-  // 835s can be large: streamed from S3, twice (balance first, then posting).
-  "835": (tenantId, f) => post835(tenantId, f.sha256, () => streamEdi(f.key)),
+  // 835s can be large: streamed from S3 (balance first), cut into chunks that post side by side.
+  "835": async (tenantId, f): Promise<PostSummary | Posting> => {
+    const { runId, chunks } = await planPosting(tenantId, f.sha256, () => streamEdi(f.key));
+    if (chunks === 0) return finishRun(tenantId, f.sha256, runId);
+    // Marked before the chunks are sent: the chunk that finishes the run checks the run is the file's.
+    await InboundFileEntity.patch({ tenantId, sha256: f.sha256 })
+      .set({ status: "posting", postingRun: { runId, chunks } })
+      .remove(["error"])
+      .go();
+    await queueChunks(tenantId, f.sha256, runId, chunks);
+    return { posting: { runId, chunks } };
+  },
 };
+
+async function queueChunks(tenantId: string, sha256: string, runId: string, chunks: number) {
+  await sendMessages(
+    "RemittanceChunkQueue",
+    remittanceChunkMessages,
+    Array.from({ length: chunks }, (_, chunk) => ({ tenantId, sha256, runId, chunk })),
+  );
+}
+
+const isPosting = (v: unknown): v is Posting => typeof v === "object" && v !== null && "posting" in v;
+
+/** The last chunk of an 835's posting run is done: the file is processed, with the run's summary. */
+export async function inboundPosted(tenantId: string, sha256: string, runId: string, summary: PostSummary) {
+  await InboundFileEntity.patch({ tenantId, sha256 })
+    .set({ status: "processed", summary, processedAt: now() })
+    .remove(["error"])
+    .where((a, op) => op.eq(a.postingRun.runId, runId))
+    .go()
+    .catch((err: unknown) => {
+      // A later run of the file took over (it was retried): that run reports.
+      if (!/conditional request failed/i.test((err as Error).message)) throw err;
+    });
+}
+
+/** A chunk that cannot post as it is: the file is failed with the reason, and can be retried once fixed. */
+export async function inboundPostingFailed(tenantId: string, sha256: string, runId: string, error: string) {
+  await InboundFileEntity.patch({ tenantId, sha256 })
+    .set({ status: "failed", error: error.slice(0, 1000) })
+    .where((a, op) => op.eq(a.postingRun.runId, runId))
+    .go()
+    .catch((err: unknown) => {
+      if (!/conditional request failed/i.test((err as Error).message)) throw err;
+    });
+}
 
 /**
  * The inbound-file worker's job: read the archived file, apply it, record the outcome. While it
@@ -25,9 +75,17 @@ export const inboundHandlers: Record<
  * a passing failure (DynamoDB contention or throttling) is thrown for SQS to redeliver. Every step of
  * applying a file is idempotent, so an attempt that died part-way is finished, never doubled.
  */
-export async function processInbound(tenantId: string, sha256: string): Promise<"processed" | "skipped" | "failed"> {
+export async function processInbound(
+  tenantId: string,
+  sha256: string,
+): Promise<"processed" | "posting" | "skipped" | "failed"> {
   const { data: file } = await InboundFileEntity.get({ tenantId, sha256 }).go();
   if (!file || file.status === "processed") return "skipped";
+  // Redelivered after its chunks were queued (all or some): queue them again; a chunk done is a no-op.
+  if (file.status === "posting" && file.postingRun?.runId && file.postingRun.chunks) {
+    await queueChunks(tenantId, sha256, file.postingRun.runId, file.postingRun.chunks);
+    return "posting";
+  }
   const handler = inboundHandlers[file.kind ?? ""];
   await InboundFileEntity.patch({ tenantId, sha256 })
     .set({ status: "processing", processingSince: now() })
@@ -36,6 +94,7 @@ export async function processInbound(tenantId: string, sha256: string): Promise<
   try {
     if (!handler) throw new Error(`no handler for X12 transaction set ${file.kind}`);
     const summary = await handler(tenantId, { key: file.key, sha256 });
+    if (isPosting(summary)) return "posting";
     await InboundFileEntity.patch({ tenantId, sha256 })
       .set({ status: "processed", summary, processedAt: now() })
       .remove(["error"])

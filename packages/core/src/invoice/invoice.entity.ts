@@ -28,6 +28,8 @@ export const InvoiceEntity = new Entity(
       /** S3 keys of the JSON, CSV and PDF in the document bucket. */
       files: { type: "any" },
       computedAt: { type: "string", required: true },
+      /** When the month was marked `finalizing`: the posting fence runs from here. */
+      closingAt: { type: "string" },
       finalizedAt: { type: "string" },
       sentAt: { type: "string" },
       paidAt: { type: "string" },

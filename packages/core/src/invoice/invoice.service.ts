@@ -5,6 +5,7 @@ import { CounterEntity } from "../shared/counter.ts";
 import { InvoiceEntity, type InvoiceStatus } from "./invoice.entity.ts";
 import { feeContractOf, invoiceLines, type Collections } from "./fee.ts";
 import { readActivity } from "./activity.ts";
+import { fenceEndsAt } from "./period.ts";
 import { writeInvoiceFiles, type InvoiceFiles } from "./document.ts";
 import type { InvoiceBody } from "./invoice.schema.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
@@ -176,7 +177,7 @@ export async function draftInvoice(
 
 /**
  * Finalize: closes the month for posting (status `finalizing`: payments arriving from now on book
- * into the next month), recomputes with consistent reads, then takes the next invoice number and
+ * into the next month), waits out the posting fence (period.ts), recomputes with consistent reads, then takes the next invoice number and
  * freezes the invoice in one transaction, so numbers have no gaps and no two invoices share one.
  */
 export async function finalizeInvoice(p: Principal, practiceId: string, period: string) {
@@ -191,11 +192,13 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
     );
   }
   let version = existing.version;
+  let closingAt = existing.closingAt ?? now();
   if (existing.status === "draft") {
+    closingAt = now();
     await transactWrite([
       tx.update(
         InvoiceEntity.patch({ tenantId: p.tenantId, practiceId, period, slot: "current" })
-          .set({ status: "finalizing" })
+          .set({ status: "finalizing", closingAt })
           .add({ version: 1 })
           .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.version, version)}`)
           .params(),
@@ -203,6 +206,9 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
     ]).catch(rethrowAsConflict);
     version++;
   }
+  // Postings that saw the month open land within the fence; only then is the month read.
+  const wait = fenceEndsAt(closingAt) - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const { body, entries } = await computeInvoice(p.tenantId, practiceId, period, existing.invoiceId, true);
   const finalizedAt = now();
   const dueDate = addDays(finalizedAt, PAYMENT_TERMS_DAYS);

@@ -96,7 +96,7 @@ export async function postClaim(
   if (to !== claim.status && !canTransition(claim.status, to)) to = claim.status;
   const firstPaid = !claim.firstPaidDate && balances.insurancePaidCents > 0 ? { firstPaidDate: depositDate } : {};
   if (entries.length > 92) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
-  const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month) => {
+  const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month, fence) => {
     const at = now();
     const items = [
       ...entries.map((e, n) =>
@@ -153,10 +153,9 @@ export async function postClaim(
             at,
           })
         : []),
-      periods.openCondition(claim.practiceId, month),
     ];
     try {
-      await transactWrite(items);
+      await transactWrite(items, fence);
       return true;
     } catch (err) {
       // Its entries exist already: this CLP was posted by an earlier run of the same file.

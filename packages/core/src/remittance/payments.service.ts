@@ -75,7 +75,7 @@ export async function postPayment(p: Principal, input: PaymentInput) {
   if (errors.length) throw invalid(errors);
   const at = now();
   const periods = new Periods(p.tenantId);
-  await withOpenMonth(periods, input.practiceId, input.paymentDate, async (month) => {
+  await withOpenMonth(periods, input.practiceId, input.paymentDate, async (month, fence) => {
     const items = [];
     for (const c of claims.values()) {
       const mine = input.allocations.filter((a) => a.claimId === c.claimId);
@@ -134,11 +134,9 @@ export async function postPayment(p: Principal, input: PaymentInput) {
         ),
       );
     }
-    // The open-month condition goes last: withOpenMonth re-books when it is what failed.
-    items.push(periods.openCondition(input.practiceId, month));
     if (items.length > 100)
       throw invalid([{ path: "allocations", message: "too many lines in one payment; split it" }]);
-    await transactWrite(items);
+    await transactWrite(items, fence);
   }).catch((err: unknown) => {
     if (err instanceof TransactionConflict) throw conflict("A claim changed at the same time; retry");
     throw err;

@@ -20,6 +20,10 @@ export const RemittanceEntity = new Entity(
       summary: { type: "any" },
       /** What the latest re-run of the file found (it posts nothing already posted). */
       lastRun: { type: "any" },
+      /** The remittance's PLBs, kept from planning until the run's last chunk posts them. */
+      providerAdjustments: { type: "any" },
+      /** Whether an earlier run had posted it completely: this run's claims already posted count as skipped. */
+      rerun: { type: "boolean" },
       /** Set in the transaction that posts the remittance's PLB entries: they post once. */
       providerAdjustmentsPostedAt: { type: "string" },
       receivedAt: { type: "string", required: true },
@@ -81,6 +85,63 @@ export const SuspenseEntity = new Entity(
       byTenant: {
         pk: { field: "pk", composite: ["tenantId"], casing: "none" },
         sk: { field: "sk", composite: ["itemId"], casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/**
+ * One posting run of an 835 file: its chunks (a few hundred claim payments each, posted by their
+ * own queue messages), how many are done, and the counts so far, for the file and per remittance.
+ * The chunk that completes the run posts the PLBs and marks the remittances posted.
+ */
+export const PostingRunEntity = new Entity(
+  {
+    model: { entity: "postingRun", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      sha256: { type: "string", required: true, readOnly: true },
+      runId: { type: "string", required: true, readOnly: true },
+      chunks: { type: "number", required: true },
+      chunksDone: { type: "number", required: true },
+      /** The file's PostSummary so far. */
+      totals: { type: "any", required: true },
+      /** Per remittance being posted: { posted, unmatched, skipped }. */
+      remittances: { type: "any", required: true },
+      startedAt: { type: "string", required: true },
+      finishedAt: { type: "string" },
+    },
+    indexes: {
+      byRun: {
+        pk: { field: "pk", composite: ["tenantId", "sha256"], casing: "none" },
+        sk: { field: "sk", composite: ["runId"], casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/** A chunk's progress: the next claim to post (a resumed chunk starts there), its counts, and done. */
+export const PostingChunkEntity = new Entity(
+  {
+    model: { entity: "postingChunk", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      sha256: { type: "string", required: true, readOnly: true },
+      runId: { type: "string", required: true, readOnly: true },
+      chunk: { type: "number", required: true, readOnly: true },
+      next: { type: "number", required: true },
+      posted: { type: "number", required: true },
+      unmatched: { type: "number", required: true },
+      skipped: { type: "number", required: true },
+      done: { type: "boolean", required: true },
+      practiceId: { type: "string" },
+    },
+    indexes: {
+      byChunk: {
+        pk: { field: "pk", composite: ["tenantId", "sha256", "runId"], casing: "none" },
+        sk: { field: "sk", composite: ["chunk"], casing: "none" },
       },
     },
   },

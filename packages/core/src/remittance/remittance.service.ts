@@ -1,6 +1,5 @@
 import {
   checkX12Stream,
-  stream835,
   type ChunkSource,
   type Remittance835,
   type X12ErrorCode,
@@ -9,38 +8,20 @@ import {
 import { RemittanceEntity, RemittanceTraceEntity, SuspenseEntity } from "./remittance.entity.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
-import { Periods, withOpenMonth } from "../invoice/index.ts";
-import { postClaim, putOnce } from "./claim-posting.ts";
+import { withOpenMonth, type Periods } from "../invoice/index.ts";
+import { putOnce } from "./claim-posting.ts";
 import { entryPut } from "../ledger/index.ts";
 import type { PostSummary } from "./remittance.schema.ts";
 
 const payerKeyOf = (r: Remittance835) =>
   (r.trace?.payerId || r.payer.id || r.payer.name).replace(/[^A-Za-z0-9]/g, "").toUpperCase();
 
-/**
- * Posts an 835 file, streamed twice so memory stays bounded whatever its size: the first pass
- * takes each transaction's (each payment's) balance verdict, the second posts claim by claim.
- * An unbalanced payment is flagged and posts nothing; the same payment again (payer + trace
- * number) posts nothing; each CLP is posted to its claim in one transaction with its ledger
- * entries, whose ids derive from the file so a retried file never posts an entry twice.
- */
-export async function post835(
-  tenantId: string,
-  sha256: string,
-  open: () => Promise<ChunkSource>,
-): Promise<PostSummary> {
-  const summary: PostSummary = {
-    remittances: 0,
-    incomplete: 0,
-    posted: 0,
-    unmatched: 0,
-    skipped: 0,
-    unbalanced: 0,
-    duplicates: 0,
-    providerAdjustments: 0,
-  };
-  // The first pass checks envelopes (ISA/GS/ST to SE/GE/IEA, counts, control numbers) and balance.
-  const verdicts = new Map<number, Verdict>();
+/** The envelope and balance verdict of each 835 transaction set, by the index of its ST segment. */
+export type Verdicts = Map<number, Verdict>;
+
+/** The first read of a file: envelopes (ISA/GS/ST to SE/GE/IEA, counts, control numbers) and balance. */
+export async function checkFile(open: () => Promise<ChunkSource>): Promise<Verdicts> {
+  const verdicts: Verdicts = new Map();
   for (const t of (await checkX12Stream(await open())).transactions) {
     if (t.set === "835")
       verdicts.set(t.segmentIndex, {
@@ -49,101 +30,72 @@ export async function post835(
       });
   }
   if (verdicts.size === 0) throw new Error("no 835 transaction in the file");
+  return verdicts;
+}
 
-  let index = 0;
-  const periods = new Periods(tenantId);
-  let current:
-    | {
-        remittanceId: string;
-        depositDate: string;
-        payerKey: string;
-        post: boolean;
-        rerun?: boolean;
-        practiceId?: string;
-        claim: number;
-      }
-    | undefined;
-  const begin = async (r: Remittance835) => {
-    summary.remittances++;
-    const remittanceId = `${sha256.slice(0, 16)}-${index + 1}`;
-    const depositDate = r.payment.date ?? r.productionDate ?? now().slice(0, 10);
-    const payerKey = payerKeyOf(r);
-    const trace = r.trace?.number ?? remittanceId;
-    const verdict = verdicts.get(r.segmentIndex);
-    const base = {
-      tenantId,
-      remittanceId,
-      sha256,
-      payerName: r.payer.name,
-      payerKey,
-      trace,
-      paymentCents: r.payment.amountCents,
-      depositDate,
-      receivedAt: now(),
+export type Beginning =
+  | { status: "incomplete" | "unbalanced" | "duplicates" }
+  | {
+      status: "posting";
+      posting: { remittanceId: string; depositDate: string; payerKey: string; rerun: boolean };
     };
-    current = { remittanceId, depositDate, payerKey, post: false, claim: 0 };
-    // A transaction set cut short or miscounted posts nothing, as a 999 would reject it.
-    if (!verdict || verdict.envelope.length > 0) {
-      const problems = verdict?.envelope.map((e) => ({ claim: "", message: e.message })) ?? [
-        { claim: "", message: "the transaction set was not found by the envelope check" },
-      ];
-      await RemittanceEntity.put({ ...base, status: "incomplete", problems: problems.slice(0, 50) }).go();
-      summary.incomplete++;
-      return;
-    }
-    if (!verdict.balance?.balanced) {
-      await RemittanceEntity.put({
-        ...base,
-        status: "unbalanced",
-        problems: (verdict.balance?.problems ?? []).slice(0, 50),
-      }).go();
-      summary.unbalanced++;
-      return;
-    }
-    // The payment is claimed by a conditional write: of two files with it, processed at once, one posts.
-    const owner = await claimTrace(tenantId, payerKey, trace, remittanceId);
-    if (owner !== remittanceId) {
-      await RemittanceEntity.put({
-        ...base,
-        status: "duplicate",
-        problems: [{ claim: "", message: `payment ${trace} was already posted from remittance ${owner}` }],
-      }).go();
-      summary.duplicates++;
-      return;
-    }
-    current.rerun = await startPosting(base);
-    current.post = true;
-  };
 
-  for await (const e of stream835(await open())) {
-    if (!current) await begin(e.remittance);
-    const cur = current!;
-    if (e.type === "claim") {
-      if (cur.post) {
-        const outcome = await postClaim(
-          tenantId,
-          periods,
-          cur.remittanceId,
-          cur.claim,
-          e.claim,
-          cur.depositDate,
-          cur.payerKey,
-        );
-        summary[outcome.result]++;
-        cur.practiceId ??= outcome.practiceId;
-      }
-      cur.claim++;
-      continue;
-    }
-    if (cur.post) {
-      await postProviderAdjustments(tenantId, periods, cur, e.remittance);
-      summary.providerAdjustments += e.remittance.providerAdjustments.length;
-      await finishPosting(tenantId, cur, summary);
-    }
-    current = undefined;
-    index++;
+/**
+ * Records one payment (835 transaction set) of the file and says whether its claims post. An
+ * incomplete or unbalanced payment posts nothing, nor does one already posted from another file
+ * (payer + trace number); one that posts is marked `posting`.
+ */
+export async function beginRemittance(
+  tenantId: string,
+  sha256: string,
+  index: number,
+  r: Remittance835,
+  verdicts: Verdicts,
+): Promise<Beginning> {
+  const remittanceId = `${sha256.slice(0, 16)}-${index + 1}`;
+  const depositDate = r.payment.date ?? r.productionDate ?? now().slice(0, 10);
+  const payerKey = payerKeyOf(r);
+  const trace = r.trace?.number ?? remittanceId;
+  const verdict = verdicts.get(r.segmentIndex);
+  const base = {
+    tenantId,
+    remittanceId,
+    sha256,
+    payerName: r.payer.name,
+    payerKey,
+    trace,
+    paymentCents: r.payment.amountCents,
+    depositDate,
+    receivedAt: now(),
+  };
+  // A transaction set cut short or miscounted posts nothing, as a 999 would reject it.
+  if (!verdict || verdict.envelope.length > 0) {
+    const problems = verdict?.envelope.map((e) => ({ claim: "", message: e.message })) ?? [
+      { claim: "", message: "the transaction set was not found by the envelope check" },
+    ];
+    await RemittanceEntity.put({ ...base, status: "incomplete", problems: problems.slice(0, 50) }).go();
+    return { status: "incomplete" };
   }
-  return summary;
+  if (!verdict.balance?.balanced) {
+    await RemittanceEntity.put({
+      ...base,
+      status: "unbalanced",
+      problems: (verdict.balance?.problems ?? []).slice(0, 50),
+    }).go();
+    return { status: "unbalanced" };
+  }
+  // The payment is claimed by a conditional write: of two files with it, processed at once, one posts.
+  const owner = await claimTrace(tenantId, payerKey, trace, remittanceId);
+  if (owner !== remittanceId) {
+    await RemittanceEntity.put({
+      ...base,
+      status: "duplicate",
+      problems: [{ claim: "", message: `payment ${trace} was already posted from remittance ${owner}` }],
+    }).go();
+    return { status: "duplicates" };
+  }
+  const rerun = await startPosting(base);
+  return { status: "posting", posting: { remittanceId, depositDate, payerKey, rerun } };
 }
 
 /** Envelope problems: a transaction set with any of these is incomplete and posts nothing. */
@@ -185,16 +137,16 @@ async function claimTrace(tenantId: string, payerKey: string, trace: string, rem
  * remittance's provider-level entries post together, once: the remittance records it in the same
  * transaction, so a re-run posts nothing even when the month has closed meanwhile.
  */
-async function postProviderAdjustments(
+export async function postProviderAdjustments(
   tenantId: string,
   periods: Periods,
   cur: { remittanceId: string; depositDate: string; payerKey: string; practiceId?: string },
-  r: Remittance835,
+  adjustments: Remittance835["providerAdjustments"],
 ) {
   const { remittanceId, depositDate, payerKey, practiceId } = cur;
-  if (r.providerAdjustments.length === 0) return;
+  if (adjustments.length === 0) return;
   if (!practiceId) {
-    for (const [pi, plb] of r.providerAdjustments.entries()) {
+    for (const [pi, plb] of adjustments.entries()) {
       await putOnce(
         SuspenseEntity.create({
           tenantId,
@@ -211,7 +163,7 @@ async function postProviderAdjustments(
     }
     return;
   }
-  if (r.providerAdjustments.length > 98)
+  if (adjustments.length > 98)
     throw new Error(`remittance ${remittanceId} has more provider adjustments than one transaction can post`);
   // Posted by an earlier run, whatever month it booked into: the marker is on the remittance, not in a month.
   const { data: seen } = await RemittanceEntity.get({ tenantId, remittanceId }).go({
@@ -219,10 +171,10 @@ async function postProviderAdjustments(
     consistent: true,
   });
   if (seen?.providerAdjustmentsPostedAt) return;
-  await withOpenMonth(periods, practiceId, depositDate, async (month) => {
+  await withOpenMonth(periods, practiceId, depositDate, async (month, fence) => {
     const at = now();
     const items = [
-      ...r.providerAdjustments.map((plb, pi) =>
+      ...adjustments.map((plb, pi) =>
         entryPut({
           tenantId,
           practiceId,
@@ -245,10 +197,9 @@ async function postProviderAdjustments(
           .params(),
         "plb-marker",
       ),
-      periods.openCondition(practiceId, month),
     ];
     try {
-      await transactWrite(items);
+      await transactWrite(items, fence);
     } catch (err) {
       // Posted by an earlier run of this file.
       if (err instanceof TransactionConflict && err.failed("plb-marker")) return;
@@ -283,9 +234,9 @@ async function startPosting(base: Omit<Parameters<typeof RemittanceEntity.create
 }
 
 /** Posted. The first complete run's summary stays; a re-run's (which posts nothing new) is kept beside it. */
-async function finishPosting(tenantId: string, cur: { remittanceId: string; rerun?: boolean }, summary: PostSummary) {
+export async function finishRemittance(tenantId: string, remittanceId: string, rerun: boolean, summary: PostSummary) {
   const at = now();
-  await RemittanceEntity.patch({ tenantId, remittanceId: cur.remittanceId })
-    .set({ status: "posted", ...(cur.rerun ? { lastRun: { ...summary, at } } : { summary: { ...summary } }) })
+  await RemittanceEntity.patch({ tenantId, remittanceId })
+    .set({ status: "posted", ...(rerun ? { lastRun: { ...summary, at } } : { summary: { ...summary } }) })
     .go();
 }

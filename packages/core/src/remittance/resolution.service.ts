@@ -49,51 +49,53 @@ export async function resolveDenial(p: Principal, claimId: string, input: Denial
   const date = todayIn(practice.timeZone);
   const entryId = newId("res");
   const periods = new Periods(p.tenantId);
-  await withOpenMonth(periods, claim.practiceId, date, async (month) => {
-    await transactWrite([
-      entryPut({
-        tenantId: p.tenantId,
-        practiceId: claim.practiceId,
-        month,
-        entryId,
-        claimId,
-        kind,
-        amountCents,
-        payerId: claim.payerId,
-        remittanceId: entryId,
-        depositDate: date,
-        postedAt: at,
-        actor,
-        note: input.reason,
-      }),
-      tx.update(
-        claimUpdateItem(p.tenantId, claimId, {
-          set: {
-            balances,
-            status,
-            updatedAt: at,
-            ...(status !== claim.status ? { statusReason: `denial ${input.resolution}: ${input.reason}` } : {}),
-          },
-          keys: { practiceId: claim.practiceId, serviceDate: claim.serviceDate },
-          version: claim.version,
-        }),
-      ),
-      tx.put(
-        historyEvent(
-          p.tenantId,
+  await withOpenMonth(periods, claim.practiceId, date, async (month, fence) => {
+    await transactWrite(
+      [
+        entryPut({
+          tenantId: p.tenantId,
+          practiceId: claim.practiceId,
+          month,
+          entryId,
           claimId,
+          kind,
+          amountCents,
+          payerId: claim.payerId,
+          remittanceId: entryId,
+          depositDate: date,
+          postedAt: at,
           actor,
-          {
-            kind: "denial_action",
-            from: claim.status,
-            to: status,
-            reason: `${input.resolution} ${amountCents} cents: ${input.reason}`,
-          },
-          at,
+          note: input.reason,
+        }),
+        tx.update(
+          claimUpdateItem(p.tenantId, claimId, {
+            set: {
+              balances,
+              status,
+              updatedAt: at,
+              ...(status !== claim.status ? { statusReason: `denial ${input.resolution}: ${input.reason}` } : {}),
+            },
+            keys: { practiceId: claim.practiceId, serviceDate: claim.serviceDate },
+            version: claim.version,
+          }),
         ),
-      ),
-      periods.openCondition(claim.practiceId, month),
-    ]);
+        tx.put(
+          historyEvent(
+            p.tenantId,
+            claimId,
+            actor,
+            {
+              kind: "denial_action",
+              from: claim.status,
+              to: status,
+              reason: `${input.resolution} ${amountCents} cents: ${input.reason}`,
+            },
+            at,
+          ),
+        ),
+      ],
+      fence,
+    );
   }).catch((err: unknown) => {
     if (err instanceof TransactionConflict) throw conflict("The claim changed at the same time; reload it and retry");
     throw err;

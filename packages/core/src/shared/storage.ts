@@ -1,6 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { createHash } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { bucketName, s3Client } from "./aws.ts";
 
 export function sha256(content: string | Uint8Array): string {
@@ -71,3 +72,25 @@ export async function readObject(bucketResource: string, key: string): Promise<s
 export async function deleteObject(bucketResource: string, key: string): Promise<void> {
   await s3Client().send(new DeleteObjectCommand({ Bucket: bucketName(bucketResource), Key: key }));
 }
+
+/** Work files (an 835's posting chunks): gzipped JSON in the document bucket, expired by its lifecycle. */
+export async function putWorkFile(key: string, value: unknown): Promise<void> {
+  await s3Client().send(
+    new PutObjectCommand({
+      Bucket: bucketName("DocumentBucket"),
+      Key: key,
+      Body: gzipSync(JSON.stringify(value)),
+      ContentType: "application/json",
+      ContentEncoding: "gzip",
+    }),
+  );
+}
+
+export async function readWorkFile<T>(key: string): Promise<T> {
+  const res = await s3Client().send(new GetObjectCommand({ Bucket: bucketName("DocumentBucket"), Key: key }));
+  const bytes = await res.Body!.transformToByteArray();
+  return JSON.parse(gunzipSync(bytes).toString("utf8")) as T;
+}
+
+/** Where work files live: a prefix of their own, so one lifecycle rule expires them after 14 days. */
+export const WORK_PREFIX = "work/";

@@ -51,6 +51,7 @@ export const TRANSACTION_ATTEMPTS = 8;
  */
 export function isTransient(err: unknown): boolean {
   if (err instanceof TransactionConflict) return err.transient;
+  if (err instanceof DeadlinePassed) return true;
   const name = (err as { name?: string })?.name ?? "";
   return [
     "ProvisionedThroughputExceededException",
@@ -61,26 +62,51 @@ export function isTransient(err: unknown): boolean {
 }
 
 /**
+ * Thrown instead of writing when a transaction could not be sent before its deadline: whatever
+ * the caller checked before building it (a month still open) may no longer hold, so it checks again.
+ */
+export class DeadlinePassed extends Error {
+  constructor(last?: string) {
+    super(`the transaction's deadline passed before it could be written${last ? ` (last attempt: ${last})` : ""}`);
+    this.name = "DeadlinePassed";
+  }
+}
+
+export interface TransactOptions {
+  /**
+   * Epoch ms after which no attempt is sent (and an attempt in flight is abandoned): a posting
+   * checked that its month was open and must land within the month-close fence of that check.
+   */
+  deadline?: number;
+}
+
+/**
  * All-or-nothing write of several items (a change and its audit event, a posting and its balance).
  * A cancellation that is only contention (another transaction on one of the items) is retried
  * with full-jitter backoff, as AWS advises; nothing was written, so the retry is safe. A failed
  * condition throws TransactionConflict at once for the caller to judge.
  */
-export async function transactWrite(items: TxItem[], token?: string): Promise<void> {
+export async function transactWrite(items: TxItem[], options: TransactOptions = {}): Promise<void> {
+  const { deadline } = options;
+  let last: string | undefined;
   for (let attempt = 1; ; attempt++) {
+    const left = deadline === undefined ? Infinity : deadline - Date.now();
+    if (left <= 0) throw new DeadlinePassed(last);
     try {
       await dynamo().send(
-        new TransactWriteCommand({
-          TransactItems: items.map(({ label: _label, ...item }) => item),
-          ClientRequestToken: token,
-        }),
+        new TransactWriteCommand({ TransactItems: items.map(({ label: _label, ...item }) => item) }),
+        left === Infinity ? {} : { abortSignal: AbortSignal.timeout(left) },
       );
       return;
     } catch (err) {
       const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+      // Abandoned at the deadline (AbortSignal.timeout): it may or may not have been written, and
+      // every write of a posting is conditional, so checking again and re-running is safe.
+      if (e.name === "TimeoutError" || e.name === "AbortError") throw new DeadlinePassed(last);
       if (e.name !== "TransactionCanceledException" || !e.CancellationReasons) throw err;
       const reasons = e.CancellationReasons.map((r) => r.Code ?? "None");
       const transient = reasons.some((r) => TRANSIENT.has(r)) && reasons.every((r) => r === "None" || TRANSIENT.has(r));
+      last = reasons.filter((r) => r !== "None").join(", ");
       if (!transient || attempt >= TRANSACTION_ATTEMPTS)
         throw new TransactionConflict(
           reasons,

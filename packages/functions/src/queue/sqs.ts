@@ -1,4 +1,4 @@
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { log } from "@claimledger/core/shared/log.ts";
 
 /**
@@ -8,14 +8,14 @@ import { log } from "@claimledger/core/shared/log.ts";
 export function sqsHandler<M>(
   name: string,
   parse: (raw: unknown) => M,
-  work: (message: M, record: SQSRecord) => Promise<void>,
+  work: (message: M, record: SQSRecord, context?: Pick<Context, "getRemainingTimeInMillis">) => Promise<void>,
 ) {
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  return async (event: SQSEvent, context?: Pick<Context, "getRemainingTimeInMillis">): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse["batchItemFailures"] = [];
     for (const record of event.Records) {
       try {
         // A body the schema refuses fails here, and after its receives lands in the dead-letter queue to be looked at.
-        await work(parse(JSON.parse(record.body)), record);
+        await work(parse(JSON.parse(record.body)), record, context);
       } catch (err) {
         log("error", `${name} failed`, { messageId: record.messageId, error: (err as Error).message });
         batchItemFailures.push({ itemIdentifier: record.messageId });
