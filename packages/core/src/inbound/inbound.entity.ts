@@ -27,7 +27,10 @@ export const InboundFileEntity = new Entity(
       receivedAt: { type: "string", required: true, readOnly: true },
       processedAt: { type: "string" },
       /** An 835 being posted chunk by chunk: its posting run and how many chunks it has. */
-      postingRun: { type: "map", properties: { runId: { type: "string" }, chunks: { type: "number" } } },
+      postingRun: {
+        type: "map",
+        properties: { runId: { type: "string", required: true }, chunks: { type: "number", required: true } },
+      },
     },
     indexes: {
       bySha: {

@@ -25,8 +25,12 @@ export const inboundView = z.object({
   status: z
     .enum(INBOUND_STATUSES)
     .describe(
-      "received (queued), processing (an attempt is running, since processingSince), processed, or failed (with error)",
+      "received (queued), processing (an attempt is running, since processingSince), posting (an 835's claim payments being posted in chunks, see postingRun), processed, or failed (with error)",
     ),
+  postingRun: z
+    .object({ runId: z.string(), chunks: count, chunksDone: count.optional() })
+    .optional()
+    .describe("An 835's posting run: its chunks (250 claim payments each) and, on one file's page, how many are done"),
   error: z.string().optional(),
   summary: z
     .union([postSummaryView, ack999SummaryView, ack277SummaryView])

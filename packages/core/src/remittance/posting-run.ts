@@ -303,3 +303,9 @@ export async function finishRun(tenantId: string, sha256: string, runId: string)
   if (outcome.state !== "finished") throw new Error(`posting run ${runId} has chunks to post`);
   return outcome.summary;
 }
+
+/** How many of a run's chunks are done (for the file's page while it is posting). */
+export async function chunksDone(tenantId: string, sha256: string, runId: string): Promise<number | undefined> {
+  const { data } = await PostingRunEntity.get({ tenantId, sha256, runId }).go({ attributes: ["chunksDone"] });
+  return data?.chunksDone;
+}

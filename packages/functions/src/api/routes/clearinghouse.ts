@@ -16,6 +16,7 @@ import {
 import { conflict, notFound } from "@claimledger/core/shared/errors.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import { presign } from "@claimledger/core/shared/storage.ts";
+import { chunksDone } from "@claimledger/core/remittance/index.ts";
 import type { AppEnv } from "../env.ts";
 import { queues } from "../../../../../infra/resources.ts";
 import { errors, jsonBody, jsonResponse, pageOf, writeErrors } from "./_shared.ts";
@@ -117,7 +118,10 @@ clearinghouse.openapi(
     const data = await getInboundFile(p.tenantId, c.req.valid("param").sha256);
     if (!data) throw notFound("Inbound file");
     const { tenantId: _t, key, ...f } = data;
-    return c.json({ ...f, fileUrl: await presign("EdiBucket", key) }, 200);
+    const run = f.postingRun?.runId
+      ? { ...f.postingRun, chunksDone: await chunksDone(p.tenantId, f.sha256, f.postingRun.runId) }
+      : undefined;
+    return c.json({ ...f, ...(run ? { postingRun: run } : {}), fileUrl: await presign("EdiBucket", key) }, 200);
   },
 );
 
@@ -127,7 +131,7 @@ clearinghouse.openapi(
     path: "/v1/inbound-files/{sha256}/retry",
     tags,
     summary:
-      "Process an inbound file again: a failed one (after the cause is fixed), or one still processing past its worker's time limit (its worker died)",
+      "Process an inbound file again: a failed one (after the cause is fixed), one still processing past its worker's time limit (its worker died), or a posting 835 (its chunks are queued again; those done do nothing)",
     request: { params: shaParam },
     responses: {
       202: jsonResponse(z.object({ sha256: z.string(), queued: z.boolean() }), "Queued again"),
@@ -143,7 +147,8 @@ clearinghouse.openapi(
     const stuckAfter = queues.inboundFiles.consumerTimeoutSeconds * 1000;
     const since = data.processingSince ? Date.parse(data.processingSince) : Date.parse(data.receivedAt);
     const stuck = (data.status === "processing" || data.status === "received") && Date.now() - since > stuckAfter;
-    if (data.status !== "failed" && !stuck) {
+    // A posting file's chunks are queued again (one lost to the dead-letter queue); those done do nothing.
+    if (data.status !== "failed" && data.status !== "posting" && !stuck) {
       const detail =
         data.status === "processed"
           ? "The file is processed; a processed file is never applied twice"
