@@ -1,7 +1,7 @@
 import { docsAssets, lambda } from "./functions.ts";
 import { api as apiDef } from "./resources.ts";
 import { queueResources } from "./queues.ts";
-import { dataAccess, documentBucket, ediBucket, platformAdminKey, readClearinghouseSecrets, table } from "./storage.ts";
+import { dataAccess, documentBucket, ediBucket, platformAdminKey, table } from "./storage.ts";
 import { stageConfig } from "./stages.ts";
 
 const { domain } = stageConfig($app.stage);
@@ -23,7 +23,8 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
 /** Every request goes to the Hono app, which routes it (and answers 404s itself). */
 const base = lambda(apiDef, {
   link: [table, ediBucket, documentBucket, platformAdminKey, ...Object.values(queueResources).map((q) => q.queue)],
-  permissions: [...dataAccess, readClearinghouseSecrets],
+  // No secrets: the API never opens a clearinghouse connection (the workers do).
+  permissions: dataAccess,
 });
 api.route("$default", {
   ...base,

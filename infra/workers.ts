@@ -7,6 +7,10 @@ import { dataAccess, documentBucket, ediBucket, readClearinghouseSecrets, table 
 const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
   claimBatches: { link: [table, ediBucket], permissions: [...dataAccess, readClearinghouseSecrets] },
   inboundFiles: { link: [table, ediBucket], permissions: dataAccess },
+  clearinghousePolls: {
+    link: [table, ediBucket, queueResources.inboundFiles.queue],
+    permissions: [...dataAccess, readClearinghouseSecrets],
+  },
   invoiceRuns: { link: [table, documentBucket], permissions: dataAccess },
 };
 

@@ -60,6 +60,11 @@ export async function getClearinghouse(tenantId: string): Promise<ClearinghouseS
   return ((await storedClearinghouse(tenantId)) as ClearinghouseSettings | undefined) ?? { kind: "sandbox" };
 }
 
+/** The settings a company saved, or undefined when it never chose one (it is then on the sandbox by default). */
+export async function configuredClearinghouse(tenantId: string): Promise<ClearinghouseSettings | undefined> {
+  return (await storedClearinghouse(tenantId)) as ClearinghouseSettings | undefined;
+}
+
 export async function putClearinghouse(p: Principal, settings: ClearinghouseSettings) {
   authorize(p, "clearinghouse.configure");
   await transactWrite([

@@ -1,6 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
 import { bucketName, s3Client } from "./aws.ts";
 
 export function sha256(content: string | Uint8Array): string {
@@ -19,7 +20,7 @@ export async function archiveEdi(
   at = new Date(),
 ) {
   const hash = sha256(content);
-  const key = `${tenantId}/${direction}/${kind}/${at.toISOString().slice(0, 7)}/${hash}.${kind}`;
+  const key = ediKey(tenantId, direction, kind, hash, at);
   await s3Client().send(
     new PutObjectCommand({
       Bucket: bucketName("EdiBucket"),
@@ -30,6 +31,36 @@ export async function archiveEdi(
     }),
   );
   return { key, sha256: hash, bytes: Buffer.byteLength(content) };
+}
+
+/** Where an EDI file is archived: tenant, direction, kind, month, and its SHA-256. */
+export function ediKey(tenantId: string, direction: "in" | "out", kind: string, hash: string, at = new Date()) {
+  return `${tenantId}/${direction}/${kind}/${at.toISOString().slice(0, 7)}/${hash}.${kind}`;
+}
+
+/**
+ * Archives a raw EDI file from a stream whose SHA-256 and size are already known (computed while
+ * it was spooled): S3 checks the bytes against the hash, and the file is never held in memory.
+ */
+export async function archiveEdiStream(
+  tenantId: string,
+  direction: "in" | "out",
+  kind: string,
+  file: { sha256: string; bytes: number; body: Readable },
+  at = new Date(),
+) {
+  const key = ediKey(tenantId, direction, kind, file.sha256, at);
+  await s3Client().send(
+    new PutObjectCommand({
+      Bucket: bucketName("EdiBucket"),
+      Key: key,
+      Body: file.body,
+      ContentLength: file.bytes,
+      ContentType: "application/edi-x12",
+      ChecksumSHA256: Buffer.from(file.sha256, "hex").toString("base64"),
+    }),
+  );
+  return { key, sha256: file.sha256, bytes: file.bytes };
 }
 
 export async function readEdi(key: string): Promise<string> {
