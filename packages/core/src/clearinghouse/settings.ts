@@ -89,6 +89,9 @@ export async function readSecret(tenantId: string, name: string): Promise<SftpSe
   const envName = `CLAIMLEDGER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
   let raw = process.env[envName];
   if (raw === undefined) {
+    // Tests run against emulators only, and there is none for Secrets Manager.
+    if (process.env.CLAIMLEDGER_LOCAL_ONLY === "1")
+      throw new Error(`Secret ${name} is not set locally (${envName}); tests never read AWS Secrets Manager`);
     secrets ??= new SecretsManagerClient({});
     raw = (await secrets.send(new GetSecretValueCommand({ SecretId: secretId(tenantId, name) }))).SecretString ?? "";
   }
