@@ -1,11 +1,14 @@
 import { ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { createHash } from "node:crypto";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openClearinghouse } from "@claimledger/core/clearinghouse/index.ts";
 import { runPoll } from "@claimledger/core/inbound/index.ts";
 import { bucketName, s3Client } from "@claimledger/core/shared/aws.ts";
+import { uploadFile } from "@claimledger/core/shared/storage.ts";
 import { startSftpServer, type SftpServer } from "../../core/test/sftp-server.ts";
 import { handler as cron } from "../src/cron/poll.ts";
 import { call, newKey, newTenant } from "./http.ts";
@@ -123,6 +126,37 @@ describe("POST /v1/clearinghouse/poll queues a poll; the poll worker takes the f
     expect((await call("POST", "/v1/clearinghouse/poll", { key: viewer })).status).toBe(403);
     expect((await call("GET", `/v1/clearinghouse/polls/${queued.body.pollId}`, { key: viewer })).status).toBe(404);
   });
+
+  it("takes a 50 MB 835 through to S3 exactly, spooled to disk and uploaded in parts", async () => {
+    const c = await newTenant("Large File Billing");
+    const segment = "CLP*CL0000000001*1*185.00*120.00*65.00*12*SBX0000000001~";
+    const header = x12("835", 14).split("~SE*")[0]!;
+    const dir = await mkdtemp(join(tmpdir(), "cl-big-"));
+    const path = join(dir, "z.835");
+    const out = createWriteStream(path);
+    const hash = createHash("sha256");
+    const write = (text: string) => {
+      hash.update(text);
+      return out.write(text) ? undefined : new Promise<void>((r) => out.once("drain", () => r()));
+    };
+    await write(header + "~");
+    const block = segment.repeat(1000);
+    while (out.bytesWritten + out.writableLength < 50 * 1024 * 1024) await write(block);
+    await new Promise<void>((r) => out.end(() => r()));
+    const bytes = (await stat(path)).size;
+    const sha256 = hash.digest("hex");
+    await uploadFile("EdiBucket", `sandbox/${c.tenantId}/inbound/z.835`, { path, sha256, bytes });
+    await rm(dir, { recursive: true, force: true });
+
+    expect(await runPoll({ tenantId: c.tenantId })).toBe("done");
+    const big = (await inboundFiles(c.ownerKey)).find((f) => f.name === "z.835")!;
+    expect(big).toMatchObject({ sha256, bytes, kind: "835" });
+    // Byte for byte what the clearinghouse had: past S3's single-request size the archive goes up in parts.
+    const one = (await call("GET", `/v1/inbound-files/${sha256}`, { key: c.ownerKey })).body;
+    const archived = createHash("sha256");
+    for await (const chunk of (await fetch(one.fileUrl)).body!) archived.update(chunk);
+    expect(archived.digest("hex")).toBe(sha256);
+  }, 120_000);
 });
 
 describe("a poll over SFTP that dies part-way", () => {

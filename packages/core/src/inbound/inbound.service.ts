@@ -1,6 +1,5 @@
 import { InboundFileEntity } from "./inbound.entity.ts";
-import { createReadStream } from "node:fs";
-import { archiveEdi, archiveEdiStream } from "../shared/storage.ts";
+import { archiveEdi, archiveEdiFile } from "../shared/storage.ts";
 import { sendMessage } from "../shared/queue.ts";
 import { inboundMessages, type InboundMessage } from "./messages.ts";
 import { now, runPage } from "../shared/db.ts";
@@ -28,7 +27,7 @@ export async function receiveInbound(tenantId: string, content: string, source: 
  * may be tens of MB, never held in memory). Its record is looked up first: a file already here (the
  * same file fetched again after a poll died before acknowledging it) is neither archived nor
  * recorded twice, and is queued again only if no worker ever took it up. Otherwise: S3 (streamed
- * from disk, checked against the hash), the record, the queue.
+ * from disk, in parts when large, checked against the hash), the record, the queue.
  */
 export async function receiveSpooled(
   tenantId: string,
@@ -41,7 +40,7 @@ export async function receiveSpooled(
     if (existing.status === "received") await enqueueInbound({ tenantId, sha256: file.sha256 });
     return { sha256: file.sha256, kind: existing.kind ?? file.kind, duplicate: true };
   }
-  const stored = await archiveEdiStream(tenantId, "in", file.kind, { ...file, body: createReadStream(file.path) });
+  const stored = await archiveEdiFile(tenantId, "in", file.kind, file);
   return recordInbound(tenantId, stored, file.kind, source, name);
 }
 
