@@ -1,7 +1,7 @@
 import { docsAssets, lambda } from "./functions.ts";
 import { api as apiDef } from "./resources.ts";
 import { queueResources } from "./queues.ts";
-import { dataAccess, documentBucket, ediBucket, platformAdminKey, readClearinghouseSecrets, table } from "./storage.ts";
+import { dataAccess, documentBucket, ediBucket, platformAdminKey, table } from "./storage.ts";
 import { stageConfig } from "./stages.ts";
 
 const { domain } = stageConfig($app.stage);
@@ -32,7 +32,8 @@ const base = lambda(apiDef, {
       .filter(([name]) => name !== "remittanceChunks")
       .map(([, q]) => q.queue),
   ],
-  permissions: [...dataAccess, readClearinghouseSecrets],
+  // No secrets: the API never opens a clearinghouse connection (the workers do).
+  permissions: dataAccess,
 });
 api.route("$default", {
   ...base,

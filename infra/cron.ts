@@ -1,14 +1,11 @@
 import { lambda } from "./functions.ts";
 import { crons } from "./resources.ts";
 import { queueResources } from "./queues.ts";
-import { dataAccess, ediBucket, readClearinghouseSecrets, table } from "./storage.ts";
+import { dataAccess, table } from "./storage.ts";
 
 /** What each job's code reads, and no more (infra/infra.test.ts checks it against the bundle). */
 const access: Record<keyof typeof crons, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
-  clearinghousePoll: {
-    link: [table, ediBucket, queueResources.inboundFiles.queue],
-    permissions: [...dataAccess, readClearinghouseSecrets],
-  },
+  clearinghousePoll: { link: [table, queueResources.clearinghousePolls.queue], permissions: dataAccess },
   invoiceRun: { link: [table, queueResources.invoiceRuns.queue], permissions: dataAccess },
 };
 

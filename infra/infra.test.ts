@@ -74,6 +74,8 @@ interface BundleFacts {
   readsCodeSets: boolean;
   /** First-party modules that import SST's `Resource` themselves. */
   resourceImporters: string[];
+  /** Every module esbuild read to build the bundle (its metafile's inputs). */
+  inputs: string[];
 }
 
 /**
@@ -107,6 +109,7 @@ async function analyse(handler: string, outdir: string, linkables: string[]): Pr
           path.startsWith("packages/") && input.imports.some((imp) => imp.path.startsWith("node_modules/sst/")),
       )
       .map(([path]) => path),
+    inputs: Object.keys(built.metafile.inputs),
   };
 }
 
@@ -210,6 +213,17 @@ describe("functions", () => {
     expect(copies.map((c) => c.to).sort()).toEqual(["docs/swagger-ui-bundle.js", "docs/swagger-ui.css"]);
     for (const c of copies) expect(existsSync(c.from), c.from).toBe(true);
     expect(apiFn.args.environment.CLAIMLEDGER_DOCS_ASSETS_DIR).toBe("/var/task/docs");
+  });
+
+  it("keeps SFTP out of the API's bundle: only the workers that talk to a clearinghouse carry ssh2", () => {
+    const sftp = (h: string) =>
+      bundles
+        .get(h)!
+        .inputs.filter((i) => /(^|\/)node_modules\/ssh2(-sftp-client)?\/|packages\/core\/src\/sftp\//.test(i));
+    expect(sftp(apiDef.handler)).toEqual([]);
+    const carriers = allHandlers.filter((h) => sftp(h).length > 0);
+    expect(carriers.sort()).toEqual([queues.claimBatches.handler, queues.clearinghousePolls.handler].sort());
+    for (const h of carriers) expect(sftp(h), h).toContain("node_modules/ssh2/lib/client.js");
   });
 
   it(`keeps the API's bundle under ${API_BUNDLE_BUDGET_BYTES / 1024 / 1024} MB`, () => {

@@ -95,6 +95,20 @@ export const queues = {
     memoryMb: 1024,
     maxConcurrency: 5,
   },
+  /**
+   * Clearinghouse polls: one message per company's poll (asked for, or the schedule's). Its worker
+   * takes the files one at a time, streamed to S3, and is the one function besides the batch
+   * worker that loads the SFTP client.
+   */
+  clearinghousePolls: {
+    resource: "ClearinghousePollQueue",
+    handler: "packages/functions/src/queue/clearinghouse-poll.handler",
+    consumerTimeoutSeconds: 300,
+    maxReceiveCount: 5,
+    batchSize: 1,
+    memoryMb: 1024,
+    maxConcurrency: 5,
+  },
   /** Month close: one message per practice and period. */
   invoiceRuns: {
     resource: "InvoiceRunQueue",
@@ -142,12 +156,12 @@ export interface CronDef {
 
 /** Scheduled jobs; the local stack runs them as commands (see the README). */
 export const crons = {
-  /** Fetch every company's clearinghouse answers. */
+  /** Queue one clearinghouse poll per company with a configured clearinghouse (the worker fetches). */
   clearinghousePoll: {
     resource: "ClearinghousePoll",
     handler: "packages/functions/src/cron/poll.handler",
     schedule: "rate(5 minutes)",
-    timeoutSeconds: 300,
+    timeoutSeconds: 120,
     memoryMb: 512,
   },
   /** Month close: 06:00 UTC on the 1st, invoices every company's practices for the month before. */

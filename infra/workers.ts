@@ -13,6 +13,10 @@ const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: s
   },
   // A chunk that stops for time queues itself again.
   remittanceChunks: { link: [table, documentBucket, queueResources.remittanceChunks.queue], permissions: dataAccess },
+  clearinghousePolls: {
+    link: [table, ediBucket, queueResources.inboundFiles.queue],
+    permissions: [...dataAccess, readClearinghouseSecrets],
+  },
   invoiceRuns: { link: [table, documentBucket], permissions: dataAccess },
 };
 

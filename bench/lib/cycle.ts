@@ -1,9 +1,9 @@
 /**
  * The whole billing cycle of one practice-month on the local stack, measured phase by phase:
  * intake (one encounter per API request: intake and scrubber), batch and submit (the claim-batch
- * worker: 837P built, archived, sent to the sandbox clearinghouse), acknowledge (a poll brings the
- * 999 and 277CA; the inbound worker applies them), post (the next poll brings the payer's 835; the
- * inbound worker posts it) and invoice (the month's invoice run for the practice).
+ * worker: 837P built, archived, sent to the sandbox clearinghouse), acknowledge (a poll, queued by
+ * the API and run by the poll worker, brings the 999 and 277CA; the inbound worker applies them),
+ * post (the next poll brings the payer's 835; the inbound worker plans it, the chunk worker posts it) and invoice (the month's invoice run for the practice).
  *
  * The API runs in this process over HTTP; each queue's messages are handed to its Lambda handler
  * as an SQS event, as Lambda's poller would, one message per invocation (every queue has batch
@@ -124,6 +124,13 @@ export async function runCycle(
   const call = <T = any>(method: string, path: string, body?: unknown, expect?: number) =>
     stack.call<T>(company.ownerKey, method, path, body, expect);
 
+  /** A poll as a user asks for it: queued by the API, run by the poll worker; the finished poll. */
+  const poll = async (inv: Invocation[]) => {
+    const queued = await call("POST", "/v1/clearinghouse/poll", undefined, 202);
+    const messages = await drain(queues.clearinghousePolls, inv);
+    return { messages, files: (await call("GET", `/v1/clearinghouse/polls/${queued.pollId}`, undefined, 200)).files };
+  };
+
   await phase("intake", async () => {
     for (let i = 0; i < claims; i++) {
       const r = await call("POST", `/v1/practices/${company.practiceId}/encounters`, encounterFor(company, i), 201);
@@ -137,16 +144,17 @@ export async function runCycle(
     return drain(queues.claimBatches, inv);
   });
   await phase("acknowledge (999, 277CA)", async (inv) => {
-    const polled = await call("POST", "/v1/clearinghouse/poll", undefined, 200);
+    const polled = await poll(inv);
     if (!polled.files.some((f: any) => f.kind === "277"))
       throw new Error(`no 277CA in the first poll: ${JSON.stringify(polled.files)}`);
-    return drain(queues.inboundFiles, inv);
+    return polled.messages + (await drain(queues.inboundFiles, inv));
   });
   await phase("post (835)", async (inv) => {
-    const polled = await call("POST", "/v1/clearinghouse/poll", undefined, 200);
+    const polled = await poll(inv);
     if (!polled.files.some((f: any) => f.kind === "835"))
       throw new Error(`no 835 in the second poll: ${JSON.stringify(polled.files)}`);
-    return drain(queues.inboundFiles, inv);
+    // The inbound worker plans the posting; the chunk worker posts it.
+    return polled.messages + (await drain(queues.inboundFiles, inv)) + (await drain(queues.remittanceChunks, inv));
   });
   await phase("invoice", async (inv) => {
     await call("POST", "/v1/invoice-runs", { period: new Date().toISOString().slice(0, 7) }, 202);

@@ -7,6 +7,7 @@ import { handler as batchHandler } from "../src/queue/claim-batch.ts";
 import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
 import { call, newTenant, samples } from "./http.ts";
+import { pollNow } from "./poll.ts";
 
 /**
  * The batch worker end to end on the emulators and the sandbox clearinghouse: ready claims ->
@@ -108,9 +109,9 @@ describe("claim batches to the sandbox clearinghouse", () => {
     });
 
     // The sandbox answers: 999 and 277CA on the next poll.
-    const polled = await call("POST", "/v1/clearinghouse/poll", { key });
-    expect(polled.body.files.map((f: { kind: string }) => f.kind).sort()).toEqual(["277", "999"]);
-    for (const f of polled.body.files) expect(await applyInbound(tenantId, f.sha256)).toBe("processed");
+    const polled = await pollNow(key);
+    expect(polled.files.map((f: { kind: string }) => f.kind).sort()).toEqual(["277", "999"]);
+    for (const f of polled.files) expect(await applyInbound(tenantId, f.sha256)).toBe("processed");
     expect((await call("GET", `/v1/claim-batches/${batchId}`, { key })).body.status).toBe("accepted");
     const accepted = (await call("GET", `/v1/claims/${good}`, { key })).body;
     expect(accepted.status).toBe("accepted");
@@ -146,8 +147,8 @@ describe("claim batches to the sandbox clearinghouse", () => {
     expect((await call("POST", `/v1/claims/${good}/replacement`, { key, body: { reason: "again" } })).status).toBe(409);
 
     // The same poll file twice records nothing twice.
-    const again = await call("POST", "/v1/clearinghouse/poll", { key });
-    expect(again.body.files.every((f: { kind: string }) => f.kind === "835")).toBe(true);
+    const again = await pollNow(key);
+    expect(again.files.every((f: { kind: string }) => f.kind === "835")).toBe(true);
   });
 
   it("keeps a company's clearinghouse secret under its own prefix: another company's cannot be named", async () => {

@@ -7,6 +7,7 @@ import {
   type SandboxClaim,
 } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { call, newTenant, samples } from "./http.ts";
+import { pollNow } from "./poll.ts";
 
 export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -52,7 +53,7 @@ export async function acceptedClaims(n: number) {
   }
   const batch = await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } });
   await processBatch(s.tenantId, batch.body.batches[0].batchId);
-  const polled = (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files as {
+  const polled = (await pollNow(s.key)).files as {
     sha256: string;
     name: string;
   }[];

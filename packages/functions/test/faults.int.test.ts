@@ -9,6 +9,7 @@ import { processBatch } from "@claimledger/core/batch/process.service.ts";
 import { applyInbound } from "./inbound.ts";
 import { injectedFaults, setFaults } from "@claimledger/core/shared/faults.ts";
 import { call } from "./http.ts";
+import { pollNow } from "./poll.ts";
 import { acceptedClaims, encounterFor, practiceSetUp, sandboxClaim } from "./cycle.ts";
 
 afterAll(() => setFaults({ conflict: 0, throttle: 0 }));
@@ -133,8 +134,6 @@ it("never marks failed, nor sends again, a batch the clearinghouse already has w
     ["submitted", 1],
   ]);
   // The clearinghouse got one interchange: one 999 and one 277CA come back, not two of each.
-  const files = (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files
-    .map((f: any) => f.kind)
-    .sort();
+  const files = (await pollNow(s.key)).files.map((f: any) => f.kind).sort();
   expect(files).toEqual(["277", "999"]);
 });

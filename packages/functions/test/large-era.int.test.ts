@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { SetQueueAttributesCommand } from "@aws-sdk/client-sqs";
+import { CreateQueueCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
 import { InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
 import { receiveInbound } from "@claimledger/core/inbound/inbound.service.ts";
@@ -7,7 +7,7 @@ import { processInbound } from "@claimledger/core/inbound/process.service.ts";
 import { draftInvoice } from "@claimledger/core/invoice/invoice.service.ts";
 import { PostingChunkEntity } from "@claimledger/core/remittance/remittance.entity.ts";
 import { read835 } from "@claimledger/x12";
-import { queueUrl, sqsClient } from "@claimledger/core/shared/aws.ts";
+import { sqsClient } from "@claimledger/core/shared/aws.ts";
 import { queues } from "../../../infra/resources.ts";
 import { lambdaSandbox, pollQueue } from "../../local/src/workers.ts";
 import { remittanceFor, seedAcceptedClaims } from "../../../bench/lib/claims.ts";
@@ -47,17 +47,28 @@ it(
     const { runId, chunks } = (await file()).postingRun as { runId: string; chunks: number };
     expect(chunks).toBe(Math.ceil(N / 250));
 
-    // Two consumers of the chunk queue, each a sandbox cut off at the time limit; a message whose
-    // invocation was cut off comes back after 10 s.
+    // The chunks go through a queue of this test's own (the shared one keeps its settings), whose
+    // message comes back 10 s after an invocation that was cut off. Two consumers, each a sandbox
+    // cut off at the time limit; the sandboxes send a chunk that goes on to this queue too.
     const sqs = sqsClient();
-    const url = queueUrl(queues.remittanceChunks.resource);
-    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { VisibilityTimeout: "10" } }));
+    const { QueueUrl: url } = await sqs.send(
+      new CreateQueueCommand({ QueueName: `large-era-${Date.now()}`, Attributes: { VisibilityTimeout: "10" } }),
+    );
+    const linked = process.env.SST_RESOURCE_RemittanceChunkQueue;
+    process.env.SST_RESOURCE_RemittanceChunkQueue = JSON.stringify({ url });
+    for (let chunk = 0; chunk < chunks; chunk++)
+      await sqs.send(
+        new SendMessageCommand({
+          QueueUrl: url,
+          MessageBody: JSON.stringify({ tenantId: s.tenantId, sha256, runId, chunk }),
+        }),
+      );
     const abort = new AbortController();
     let invocations = 0;
     const sandboxes = [0, 1].map(() => lambdaSandbox(queues.remittanceChunks.handler, LIMIT_MS));
     const running = sandboxes.map((sandbox) =>
       pollQueue(
-        url,
+        url!,
         queues.remittanceChunks,
         (event) => {
           invocations++;

@@ -4,6 +4,7 @@ import { applyInbound } from "./inbound.ts";
 import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { app, call, newTenant, samples } from "./http.ts";
+import { pollNow } from "./poll.ts";
 import { sandboxClaim, deniedInFull } from "./cycle.ts";
 import { pdfText } from "@claimledger/core/shared/pdf.ts";
 
@@ -59,8 +60,7 @@ beforeAll(async () => {
   const batch = await call("POST", "/v1/claim-batches", { key, body: { practiceId } });
   await processBatch(tenantId, batch.body.batches[0].batchId);
   for (let round = 0; round < 2; round++) {
-    const polled = await call("POST", "/v1/clearinghouse/poll", { key });
-    for (const f of polled.body.files) await applyInbound(tenantId, f.sha256);
+    for (const f of (await pollNow(key)).files) await applyInbound(tenantId, f.sha256);
   }
   const list = await call("GET", `/v1/claims?practiceId=${practiceId}&limit=100`, { key });
   for (const c of list.body.items) claims.push({ claimId: c.claimId, doc: c.doc });

@@ -5,6 +5,7 @@ import { applyInbound } from "./inbound.ts";
 import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
 import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { call, newTenant, samples } from "./http.ts";
+import { pollNow } from "./poll.ts";
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -60,8 +61,7 @@ it("bills the secondary coverage after the primary's 835, carrying the primary's
   };
   await send({ claimIds: ids });
   for (let round = 0; round < 2; round++) {
-    for (const f of (await call("POST", "/v1/clearinghouse/poll", { key })).body.files)
-      await applyInbound(tenantId, f.sha256);
+    for (const f of (await pollNow(key)).files) await applyInbound(tenantId, f.sha256);
   }
   const primaries = await Promise.all(ids.map(async (id) => (await call("GET", `/v1/claims/${id}`, { key })).body));
   const primary = primaries.find((c) => c.status !== "denied")!;

@@ -13,6 +13,7 @@ import { IdempotencyEntity, requestHash } from "@claimledger/core/idempotency/id
 import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { handler as claimBatchHandler } from "../src/queue/claim-batch.ts";
 import { call, newKey, samples } from "./http.ts";
+import { pollNow } from "./poll.ts";
 import { encounterFor, practiceSetUp } from "./cycle.ts";
 
 const secondPractice = { ...samples.practice, legalName: "Riverbend Family Medicine PC", npi: "1861474595" };
@@ -263,10 +264,8 @@ describe("no patient data in logs", () => {
       await call("POST", `/v1/claim-batches/${onlyBroken}/retry`, { key: s.key });
     }
 
-    for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files)
-      await applyInbound(s.tenantId, f.sha256);
-    for (const f of (await call("POST", "/v1/clearinghouse/poll", { key: s.key })).body.files)
-      await applyInbound(s.tenantId, f.sha256);
+    for (const f of (await pollNow(s.key)).files) await applyInbound(s.tenantId, f.sha256);
+    for (const f of (await pollNow(s.key)).files) await applyInbound(s.tenantId, f.sha256);
     await call(
       "POST",
       `/v1/practices/${s.practiceId}/patients/${withStar.body.claimId ? (await call("GET", `/v1/claims/${withStar.body.claimId}`, { key: s.key })).body.patientId : ""}/statements`,

@@ -1,3 +1,5 @@
+import type { Readable } from "node:stream";
+
 /**
  * How files reach and leave a clearinghouse. Two implementations, chosen per tenant: SFTP (how
  * most clearinghouses take files) and the sandbox (a simulated clearinghouse for trials/tests).
@@ -8,19 +10,18 @@ export interface OutboundFile {
   content: string;
 }
 
-export interface InboundFile {
-  /** Name at the clearinghouse; used to acknowledge (remove/move) it after archiving. */
-  name: string;
-  content: string;
-}
-
 export interface ClearinghouseConnection {
   /** Uploads a claim file (837P). Resolves once the clearinghouse has it. */
   submit(file: OutboundFile): Promise<void>;
-  /** Lists and downloads the files waiting for us (999, 277CA, 835). */
-  fetchInbound(): Promise<InboundFile[]>;
-  /** Marks inbound files as taken, so the next poll does not return them again. */
-  acknowledge(names: string[]): Promise<void>;
+  /** The names of the files waiting for us (999, 277CA, 835), in name order; nothing is downloaded yet. */
+  listInbound(): Promise<string[]>;
+  /** One waiting file's bytes as a stream, so a large file is never held in memory whole. */
+  fetchInbound(name: string): Promise<Readable>;
+  /**
+   * Marks one inbound file as taken (moved to the archive folder or deleted), so no later poll
+   * returns it. A file already taken is not an error (a retried acknowledgement).
+   */
+  acknowledge(name: string): Promise<void>;
   close(): Promise<void>;
 }
 

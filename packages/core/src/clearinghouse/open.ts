@@ -1,4 +1,4 @@
-import type { ClearinghouseConnection } from "./connection.ts";
+import type { ClearinghouseConnection, SftpSecret, SftpSettings } from "./connection.ts";
 import { getClearinghouse, readSecret } from "./settings.ts";
 import { openSandbox } from "./sandbox/sandbox.ts";
 import { SANDBOX_ID } from "./sandbox/responses.ts";
@@ -6,6 +6,18 @@ import { SANDBOX_ID } from "./sandbox/responses.ts";
 /** Our ISA06 sender id for a tenant unless the clearinghouse assigned one: CL + tenant id. */
 export function defaultSenderId(tenantId: string): string {
   return `CL${tenantId.replace(/^tnt_/, "").toUpperCase()}`.slice(0, 15);
+}
+
+export type SftpOpener = (settings: SftpSettings, secret: SftpSecret) => Promise<ClearinghouseConnection>;
+let sftpOpener: SftpOpener | undefined;
+
+/**
+ * Lets this function open SFTP connections: the claim-batch and clearinghouse-poll workers hand
+ * in the `sftp` module's `openSftp`. Nothing here imports it, so the API (which never talks to a
+ * clearinghouse) does not carry ssh2 in its bundle.
+ */
+export function useSftp(open: SftpOpener): void {
+  sftpOpener = open;
 }
 
 /** The tenant's connection and the X12 ids to address it with. */
@@ -26,10 +38,13 @@ export async function openClearinghouse(tenantId: string): Promise<{
       usage: "T",
     };
   }
-  const { openSftp } = await import("./sftp.ts");
+  if (!sftpOpener)
+    throw new Error(
+      "SFTP is not available in this function: only the claim-batch and clearinghouse-poll workers open SFTP",
+    );
   const secret = await readSecret(tenantId, settings.secretName);
   return {
-    connection: await openSftp(settings, secret),
+    connection: await sftpOpener(settings, secret),
     senderId: settings.senderId ?? defaultSenderId(tenantId),
     receiverId:
       settings.receiverId ??

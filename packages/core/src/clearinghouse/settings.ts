@@ -60,6 +60,11 @@ export async function getClearinghouse(tenantId: string): Promise<ClearinghouseS
   return ((await storedClearinghouse(tenantId)) as ClearinghouseSettings | undefined) ?? { kind: "sandbox" };
 }
 
+/** The settings a company saved, or undefined when it never chose one (it is then on the sandbox by default). */
+export async function configuredClearinghouse(tenantId: string): Promise<ClearinghouseSettings | undefined> {
+  return (await storedClearinghouse(tenantId)) as ClearinghouseSettings | undefined;
+}
+
 export async function putClearinghouse(p: Principal, settings: ClearinghouseSettings) {
   authorize(p, "clearinghouse.configure");
   await transactWrite([
@@ -84,6 +89,9 @@ export async function readSecret(tenantId: string, name: string): Promise<SftpSe
   const envName = `CLAIMLEDGER_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
   let raw = process.env[envName];
   if (raw === undefined) {
+    // Tests run against emulators only, and there is none for Secrets Manager.
+    if (process.env.CLAIMLEDGER_LOCAL_ONLY === "1")
+      throw new Error(`Secret ${name} is not set locally (${envName}); tests never read AWS Secrets Manager`);
     secrets ??= new SecretsManagerClient({});
     raw = (await secrets.send(new GetSecretValueCommand({ SecretId: secretId(tenantId, name) }))).SecretString ?? "";
   }

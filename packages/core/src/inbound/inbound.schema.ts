@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { postSummaryView } from "../remittance/index.ts";
 import { INBOUND_STATUSES } from "./inbound.entity.ts";
+import { POLL_STATUSES } from "./poll.entity.ts";
 
 const count = z.number().int();
 /** What a 999 did: transaction sets acknowledged, and the claims its rejections sent back. */
@@ -42,3 +43,27 @@ export const inboundView = z.object({
   processedAt: z.string().optional(),
   processingSince: z.string().optional(),
 });
+
+/** A clearinghouse poll and what it did. */
+export const pollView = z.object({
+  pollId: z.string(),
+  status: z
+    .enum(POLL_STATUSES)
+    .describe(
+      "queued, running (since startedAt; attempt `attempts`), done (files taken, and any left for the next poll in errors), or failed (could not connect or list; the reason in errors)",
+    ),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  attempts: count,
+  received: count.describe("new files archived, recorded and queued for processing"),
+  duplicates: count.describe("files fetched again that were already here (recognised by their SHA-256)"),
+  files: z
+    .array(z.object({ name: z.string(), sha256: z.string(), kind: z.string(), bytes: count, duplicate: z.boolean() }))
+    .describe("the first 100 files taken; `GET /v1/inbound-files/{sha256}` shows what each did"),
+  errors: z
+    .array(z.object({ name: z.string().optional(), message: z.string() }))
+    .describe("files left at the clearinghouse for the next poll (by name), or why the poll failed"),
+});
+export type PollView = z.infer<typeof pollView>;

@@ -1,5 +1,5 @@
 import { InboundFileEntity } from "./inbound.entity.ts";
-import { archiveEdi } from "../shared/storage.ts";
+import { archiveEdi, archiveEdiFile } from "../shared/storage.ts";
 import { sendMessage } from "../shared/queue.ts";
 import { inboundMessages, type InboundMessage } from "./messages.ts";
 import { now, runPage } from "../shared/db.ts";
@@ -19,7 +19,39 @@ export function x12Kind(content: string): string {
  */
 export async function receiveInbound(tenantId: string, content: string, source: "poll" | "upload", name?: string) {
   const kind = x12Kind(content);
-  const stored = await archiveEdi(tenantId, "in", kind, content);
+  return recordInbound(tenantId, await archiveEdi(tenantId, "in", kind, content), kind, source, name);
+}
+
+/**
+ * Takes a file spooled to disk, its hash and size counted on the way (a clearinghouse file, which
+ * may be tens of MB, never held in memory). Its record is looked up first: a file already here (the
+ * same file fetched again after a poll died before acknowledging it) is neither archived nor
+ * recorded twice, and is queued again only if no worker ever took it up. Otherwise: S3 (streamed
+ * from disk, in parts when large, checked against the hash), the record, the queue.
+ */
+export async function receiveSpooled(
+  tenantId: string,
+  file: { path: string; sha256: string; bytes: number; kind: string },
+  source: "poll" | "upload",
+  name?: string,
+) {
+  const existing = await getInboundFile(tenantId, file.sha256);
+  if (existing) {
+    if (existing.status === "received") await enqueueInbound({ tenantId, sha256: file.sha256 });
+    return { sha256: file.sha256, kind: existing.kind ?? file.kind, duplicate: true };
+  }
+  const stored = await archiveEdiFile(tenantId, "in", file.kind, file);
+  return recordInbound(tenantId, stored, file.kind, source, name);
+}
+
+/** The record (created once per hash), then the queue; the same hash again queues nothing. */
+async function recordInbound(
+  tenantId: string,
+  stored: { key: string; sha256: string; bytes: number },
+  kind: string,
+  source: "poll" | "upload",
+  name?: string,
+) {
   try {
     await InboundFileEntity.create({
       tenantId,

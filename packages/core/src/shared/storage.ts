@@ -1,6 +1,15 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+} from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { bucketName, s3Client } from "./aws.ts";
 
@@ -20,7 +29,7 @@ export async function archiveEdi(
   at = new Date(),
 ) {
   const hash = sha256(content);
-  const key = `${tenantId}/${direction}/${kind}/${at.toISOString().slice(0, 7)}/${hash}.${kind}`;
+  const key = ediKey(tenantId, direction, kind, hash, at);
   await s3Client().send(
     new PutObjectCommand({
       Bucket: bucketName("EdiBucket"),
@@ -31,6 +40,90 @@ export async function archiveEdi(
     }),
   );
   return { key, sha256: hash, bytes: Buffer.byteLength(content) };
+}
+
+/** Where an EDI file is archived: tenant, direction, kind, month, and its SHA-256. */
+export function ediKey(tenantId: string, direction: "in" | "out", kind: string, hash: string, at = new Date()) {
+  return `${tenantId}/${direction}/${kind}/${at.toISOString().slice(0, 7)}/${hash}.${kind}`;
+}
+
+/** Above this a file goes to S3 in parts (S3's minimum part is 5 MiB), each read from disk as it is sent. */
+const PART_BYTES = 8 * 1024 * 1024;
+
+/** The SHA-256 (base64, as S3 takes it) of a byte range of a file on disk, read as a stream. */
+async function rangeChecksum(path: string, start: number, end: number): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path, { start, end })) hash.update(chunk as Buffer);
+  return hash.digest("base64");
+}
+
+/**
+ * Archives a raw EDI file spooled to disk, whose SHA-256 and size are already known (see
+ * uploadFile): the file is never held in memory.
+ */
+export async function archiveEdiFile(
+  tenantId: string,
+  direction: "in" | "out",
+  kind: string,
+  file: { path: string; sha256: string; bytes: number },
+  at = new Date(),
+) {
+  const key = ediKey(tenantId, direction, kind, file.sha256, at);
+  await uploadFile("EdiBucket", key, file, "application/edi-x12");
+  return { key, sha256: file.sha256, bytes: file.bytes };
+}
+
+/**
+ * Uploads a file from disk, streamed (in 8 MiB parts when larger), each request checked by S3
+ * against its SHA-256; nothing is held in memory but the chunk in flight.
+ */
+export async function uploadFile(
+  bucketResource: string,
+  Key: string,
+  file: { path: string; sha256: string; bytes: number },
+  ContentType?: string,
+): Promise<void> {
+  const s3 = s3Client();
+  const Bucket = bucketName(bucketResource);
+  if (file.bytes <= PART_BYTES) {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key,
+        Body: createReadStream(file.path),
+        ContentLength: file.bytes,
+        ContentType,
+        ChecksumSHA256: Buffer.from(file.sha256, "hex").toString("base64"),
+      }),
+    );
+    return;
+  }
+  const { UploadId } = await s3.send(
+    new CreateMultipartUploadCommand({ Bucket, Key, ContentType, ChecksumAlgorithm: "SHA256" }),
+  );
+  try {
+    const parts = [];
+    for (let start = 0, n = 1; start < file.bytes; start += PART_BYTES, n++) {
+      const end = Math.min(start + PART_BYTES, file.bytes) - 1;
+      const ChecksumSHA256 = await rangeChecksum(file.path, start, end);
+      const { ETag } = await s3.send(
+        new UploadPartCommand({
+          Bucket,
+          Key,
+          UploadId,
+          PartNumber: n,
+          Body: createReadStream(file.path, { start, end }),
+          ContentLength: end - start + 1,
+          ChecksumSHA256,
+        }),
+      );
+      parts.push({ PartNumber: n, ETag, ChecksumSHA256 });
+    }
+    await s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } }));
+  } catch (err) {
+    await s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => undefined);
+    throw err;
+  }
 }
 
 export async function readEdi(key: string): Promise<string> {

@@ -5,6 +5,7 @@ import { invoiceRunMessages } from "@claimledger/core/invoice/index.ts";
 import { sendMessage, sendMessages } from "@claimledger/core/shared/queue.ts";
 import { handler as claimBatch } from "./claim-batch.ts";
 import { handler as inboundFile } from "./inbound-file.ts";
+import { handler as clearinghousePoll } from "./clearinghouse-poll.ts";
 import { handler as invoiceRun } from "./invoice-run.ts";
 
 const record = (messageId: string, body: unknown) => ({
@@ -22,6 +23,7 @@ it("each worker refuses a body its queue's schema does not describe, before touc
     for (const [handler, body] of [
       [claimBatch, { tenantId: "tnt_abcd1234", batchId: "not a batch id" }],
       [inboundFile, { tenantId: "tnt_abcd1234", sha256: "abc", extra: 1 }],
+      [clearinghousePoll, { tenantId: "tnt_abcd1234", pollId: "not a poll" }],
       [invoiceRun, { tenantId: "tnt_abcd1234", runId: "run_abcd1234", practiceId: "prc_abcd1234", period: "2026-13" }],
     ] as const) {
       const out = await handler({ Records: [record("m1", body)] } as never);
@@ -34,6 +36,7 @@ it("each worker refuses a body its queue's schema does not describe, before touc
   expect(logged.map((l) => JSON.parse(l).error)).toEqual([
     "malformed claim batch message: batchId",
     "malformed inbound file message: sha256, (root)",
+    "malformed clearinghouse poll message: pollId",
     "malformed invoice run message: period",
   ]);
 });

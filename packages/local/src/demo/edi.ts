@@ -10,13 +10,20 @@ export async function saveInbound(api: ApiClient, dir: string, sha256: string, n
   writeFileSync(resolve(dir, name), await (await fetch(f.fileUrl)).text());
 }
 
-/** Polls the clearinghouse until every file it returns has been processed; returns them. */
+/**
+ * Polls the clearinghouse (a queued poll the stack's worker runs) until every file the polls took
+ * has been processed; returns them.
+ */
 export async function pollUntil(api: ApiClient, waitFor: WaitFor, what: string, enough: (files: any[]) => boolean) {
   const seen: any[] = [];
+  let pollId: string | undefined;
   await waitFor(what, async () => {
     if (!enough(seen)) {
-      const polled = await api.expect<any>(200, "POST", "/v1/clearinghouse/poll");
-      seen.push(...polled.files.filter((f: any) => !f.duplicate));
+      pollId ??= (await api.expect<any>(202, "POST", "/v1/clearinghouse/poll")).pollId;
+      const poll = await api.expect<any>(200, "GET", `/v1/clearinghouse/polls/${pollId}`);
+      if (poll.status === "queued" || poll.status === "running") return false;
+      pollId = undefined;
+      seen.push(...poll.files.filter((f: any) => !f.duplicate));
       if (!enough(seen)) return false;
     }
     const statuses = await Promise.all(seen.map((f) => api.expect<any>(200, "GET", `/v1/inbound-files/${f.sha256}`)));

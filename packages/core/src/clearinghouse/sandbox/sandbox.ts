@@ -1,7 +1,8 @@
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { bucketName, s3Client } from "../../shared/aws.ts";
 import { nextCounter } from "../../shared/counter.ts";
-import type { ClearinghouseConnection, InboundFile, OutboundFile } from "../connection.ts";
+import { Readable } from "node:stream";
+import type { ClearinghouseConnection, OutboundFile } from "../connection.ts";
 import { read837 } from "./read837.ts";
 import { build277CA, build835, build999 } from "./responses.ts";
 import { adjudicate, frontEndRejection, type SandboxClaim } from "./payer-model.ts";
@@ -12,6 +13,12 @@ import { adjudicate, frontEndRejection, type SandboxClaim } from "./payer-model.
  * 835s one poll later (adjudication takes time). Its folders live in the EDI bucket under
  * `sandbox/<tenant>/`, so the local stack and AWS run it the same way.
  */
+const checkName = (name: string) => {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(name))
+    throw new Error(`Invalid sandbox file name ${JSON.stringify(name)}`);
+  return name;
+};
+
 export function openSandbox(tenantId: string, now: () => Date = () => new Date()): ClearinghouseConnection {
   const s3 = s3Client();
   const Bucket = bucketName("EdiBucket");
@@ -58,20 +65,22 @@ export function openSandbox(tenantId: string, now: () => Date = () => new Date()
         await put(`${root}/pending/${base}-${payerId}.835`, text);
       }
     },
-    async fetchInbound(): Promise<InboundFile[]> {
-      const keys = await list(`${root}/inbound/`);
-      const files = await Promise.all(
-        keys.map(async (k) => ({ name: k.slice(`${root}/inbound/`.length), content: await read(k) })),
-      );
+    async listInbound(): Promise<string[]> {
+      const names = (await list(`${root}/inbound/`)).map((k) => k.slice(`${root}/inbound/`.length));
       // What was pending becomes available to the next poll.
       for (const k of await list(`${root}/pending/`)) {
         await put(k.replace("/pending/", "/inbound/"), await read(k));
         await s3.send(new DeleteObjectCommand({ Bucket, Key: k }));
       }
-      return files;
+      return names;
     },
-    async acknowledge(names: string[]) {
-      for (const n of names) await s3.send(new DeleteObjectCommand({ Bucket, Key: `${root}/inbound/${n}` }));
+    async fetchInbound(name: string): Promise<Readable> {
+      const res = await s3.send(new GetObjectCommand({ Bucket, Key: `${root}/inbound/${checkName(name)}` }));
+      if (!(res.Body instanceof Readable)) throw new Error(`sandbox file ${name} has no body`);
+      return res.Body;
+    },
+    async acknowledge(name: string) {
+      await s3.send(new DeleteObjectCommand({ Bucket, Key: `${root}/inbound/${checkName(name)}` }));
     },
     async close() {},
   };

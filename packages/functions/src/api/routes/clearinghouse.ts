@@ -7,11 +7,13 @@ import {
 } from "@claimledger/core/clearinghouse/index.ts";
 import { authorize } from "@claimledger/core/shared/permissions.ts";
 import {
-  pollClearinghouse,
   enqueueInbound,
   getInboundFile,
+  getPoll,
   inboundView,
   listInboundFiles,
+  pollView,
+  requestPoll,
 } from "@claimledger/core/inbound/index.ts";
 import { conflict, notFound } from "@claimledger/core/shared/errors.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
@@ -59,24 +61,31 @@ clearinghouse.openapi(
     method: "post",
     path: "/v1/clearinghouse/poll",
     tags,
-    summary: "Fetch the clearinghouse's answers now (999, 277CA, 835); also runs every few minutes in AWS",
+    summary: "Fetch the clearinghouse's answers now (999, 277CA, 835); queued for the poll worker",
     description:
-      "Each file is archived in S3 first, then recorded (once per SHA-256) and queued for processing; `GET /v1/inbound-files` shows what became of it.",
-    responses: {
-      200: jsonResponse(
-        z.object({
-          files: z.array(z.object({ name: z.string(), sha256: z.string(), kind: z.string(), duplicate: z.boolean() })),
-        }),
-        "Files fetched",
-      ),
-      ...writeErrors,
-    },
+      "Answers at once with the poll to follow (`GET /v1/clearinghouse/polls/{pollId}`); the worker takes the files one at a time, each archived in S3 first, then recorded (once per SHA-256) and queued for processing, and only then acknowledged at the clearinghouse. `GET /v1/inbound-files` shows what became of each. Companies with a configured clearinghouse are also polled every 5 minutes in AWS.",
+    responses: { 202: jsonResponse(pollView, "Poll queued"), ...writeErrors },
   }),
-  async (c) => {
-    const p = c.get("principal");
-    authorize(p, "clearinghouse.poll");
-    return c.json(await pollClearinghouse(p.tenantId), 200);
-  },
+  async (c) => c.json(await requestPoll(c.get("principal")), 202),
+);
+
+const pollParam = z.object({
+  pollId: z
+    .string()
+    .max(60)
+    .openapi({ param: { name: "pollId", in: "path" }, example: "pol_3k9x2m7q4w8t1z" }),
+});
+
+clearinghouse.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/clearinghouse/polls/{pollId}",
+    tags,
+    summary: "One poll: queued, running, done or failed; the files it took and any it left for the next poll",
+    request: { params: pollParam },
+    responses: { 200: jsonResponse(pollView, "The poll"), ...errors },
+  }),
+  async (c) => c.json(await getPoll(c.get("principal"), c.req.valid("param").pollId), 200),
 );
 
 clearinghouse.openapi(

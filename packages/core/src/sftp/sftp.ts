@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
 import SftpClient from "ssh2-sftp-client";
-import type { ClearinghouseConnection, InboundFile, OutboundFile, SftpSecret, SftpSettings } from "./connection.ts";
+import type { Readable } from "node:stream";
+import type { ClearinghouseConnection, OutboundFile, SftpSecret, SftpSettings } from "../clearinghouse/index.ts";
 
 /**
  * The SFTP clearinghouse connection. Uploads are atomic (`<name>.part`, then renamed), inbound
- * files are read as UTF-8 and, once taken, moved to the archive folder or deleted. Errors name
+ * files are listed, then streamed one at a time and, once taken, moved to the archive folder or
+ * deleted, one at a time. Only the workers load this module (ssh2 and its crypto stay out of the
+ * API's bundle): they hand `openSftp` to the clearinghouse module with `useSftp`. Errors name
  * host:port and the cause; the password, passphrase and private key never appear in them.
  */
 
@@ -126,54 +129,45 @@ export async function openSftp(settings: SftpSettings, secret: SftpSecret): Prom
       }
     },
 
-    async fetchInbound(): Promise<InboundFile[]> {
-      let names: string[];
+    async listInbound(): Promise<string[]> {
       try {
         const entries = await client.list(settings.inboundDir);
-        names = entries
+        return entries
           .filter((f) => f.type === "-" && !f.name.startsWith(".") && !f.name.endsWith(PART))
           .map((f) => f.name)
           .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       } catch (e) {
         throw fail(`listing of ${settings.inboundDir} on`, e);
       }
-      const files: InboundFile[] = [];
-      for (const name of names) {
-        try {
-          const data = await client.get(inbound(name));
-          if (!Buffer.isBuffer(data)) throw new Error("unexpected download result");
-          files.push({ name, content: data.toString("utf8") });
-        } catch (e) {
-          throw fail(`download of ${name} from`, e);
-        }
-      }
-      return files;
     },
 
-    async acknowledge(names: string[]) {
-      for (const name of names) checkName(name);
-      const archive = settings.archiveDir;
-      if (archive && names.length > 0) {
-        try {
-          if (!(await client.exists(archive))) await client.mkdir(archive, true);
-        } catch (e) {
-          throw fail(`creating ${archive} on`, e);
-        }
+    async fetchInbound(name: string): Promise<Readable> {
+      const path = inbound(checkName(name));
+      try {
+        // Opened first, so a missing or unreadable file fails here rather than mid-stream.
+        await client.stat(path);
+        return client.createReadStream(path, { autoClose: true });
+      } catch (e) {
+        throw fail(`download of ${name} from`, e);
       }
-      for (const name of names) {
-        try {
-          if (!archive) {
-            await client.delete(inbound(name), true);
-            continue;
-          }
-          // Already taken (a retried acknowledge): nothing to do.
-          if (!(await client.exists(inbound(name)))) continue;
-          let target = posix.join(archive, name);
-          if (await client.exists(target)) target = `${target}.${new Date().toISOString().replace(/[:.]/g, "")}`;
-          await client.rename(inbound(name), target);
-        } catch (e) {
-          throw fail(`acknowledging ${name} on`, e);
+    },
+
+    async acknowledge(name: string) {
+      checkName(name);
+      const archive = settings.archiveDir;
+      try {
+        if (!archive) {
+          await client.delete(inbound(name), true);
+          return;
         }
+        if (!(await client.exists(archive))) await client.mkdir(archive, true);
+        // Already taken (a retried acknowledge): nothing to do.
+        if (!(await client.exists(inbound(name)))) return;
+        let target = posix.join(archive, name);
+        if (await client.exists(target)) target = `${target}.${new Date().toISOString().replace(/[:.]/g, "")}`;
+        await client.rename(inbound(name), target);
+      } catch (e) {
+        throw fail(`acknowledging ${name} on`, e);
       }
     },
 

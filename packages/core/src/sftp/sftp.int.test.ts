@@ -2,9 +2,10 @@ import { generateKeyPairSync } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSftpServer, type SftpServer } from "../../test/sftp-server.ts";
-import type { SftpSettings } from "./connection.ts";
+import type { SftpSettings } from "../clearinghouse/index.ts";
 import { openSftp } from "./sftp.ts";
 
 let sshd: SftpServer;
@@ -31,6 +32,13 @@ async function settings(extra: Partial<SftpSettings> = {}): Promise<SftpSettings
     hostKeySha256: sshd.hostKeySha256,
     ...extra,
   };
+}
+
+/** A stream's bytes as UTF-8 text. */
+async function text(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Lines of a PEM/OpenSSH key that carry key material (not the BEGIN/END armour). */
@@ -73,7 +81,8 @@ describe("openSftp against a real SFTP server (in-process, over TCP)", () => {
       for (const name of ["../escape.837", "sub/x.837", "..", "", ".hidden", "x.837.part"]) {
         await expect(conn.submit({ name, content: "x" }), name).rejects.toThrow(/Invalid clearinghouse file name/);
       }
-      await expect(conn.acknowledge(["../outbound/x"])).rejects.toThrow(/Invalid clearinghouse file name/);
+      await expect(conn.acknowledge("../outbound/x")).rejects.toThrow(/Invalid clearinghouse file name/);
+      await expect(conn.fetchInbound("../outbound/x")).rejects.toThrow(/Invalid clearinghouse file name/);
       expect(existsSync(join(s.outboundDir, "..", "escape.837"))).toBe(false);
       expect(await readdir(s.outboundDir)).toEqual([]);
     } finally {
@@ -81,7 +90,7 @@ describe("openSftp against a real SFTP server (in-process, over TCP)", () => {
     }
   });
 
-  it("fetches inbound files sorted by name and archives them on acknowledge", async () => {
+  it("lists inbound files sorted by name, streams one at a time and archives each on acknowledge", async () => {
     const s = await settings();
     const archiveDir = join(s.inboundDir, "..", "archive", "2026");
     await writeFile(join(s.inboundDir, "b-277CA.txt"), "ST*277~\n");
@@ -89,20 +98,28 @@ describe("openSftp against a real SFTP server (in-process, over TCP)", () => {
     await writeFile(join(s.inboundDir, ".hidden"), "no");
     await writeFile(join(s.inboundDir, "c-835.txt.part"), "half");
     await mkdir(join(s.inboundDir, "subdir"));
+    // Larger than one SFTP read (32 KiB chunks), so the stream comes in pieces.
+    const big = "ST*835~" + "CLP*X*1*100*50~".repeat(20_000);
+    await writeFile(join(s.inboundDir, "d-835.txt"), big);
     const conn = await openSftp({ ...s, archiveDir }, { privateKey: sshd.privateKey });
     try {
-      const files = await conn.fetchInbound();
-      expect(files).toEqual([
-        { name: "a-999.txt", content: "ST*999~\n" },
-        { name: "b-277CA.txt", content: "ST*277~\n" },
-      ]);
-      await conn.acknowledge(files.map((f) => f.name));
-      expect(await conn.fetchInbound()).toEqual([]);
-      expect((await readdir(archiveDir)).sort()).toEqual(["a-999.txt", "b-277CA.txt"]);
+      const names = await conn.listInbound();
+      expect(names).toEqual(["a-999.txt", "b-277CA.txt", "d-835.txt"]);
+      expect(await text(await conn.fetchInbound("a-999.txt"))).toBe("ST*999~\n");
+      expect(await text(await conn.fetchInbound("d-835.txt"))).toBe(big);
+      await expect(conn.fetchInbound("gone.835")).rejects.toThrow(/download of gone.835 from 127\.0\.0\.1:\d+ failed/);
+
+      // One file taken: only it moves.
+      await conn.acknowledge("a-999.txt");
+      expect(await conn.listInbound()).toEqual(["b-277CA.txt", "d-835.txt"]);
+      expect(await readdir(archiveDir)).toEqual(["a-999.txt"]);
+      for (const n of ["b-277CA.txt", "d-835.txt"]) await conn.acknowledge(n);
+      expect(await conn.listInbound()).toEqual([]);
+      expect((await readdir(archiveDir)).sort()).toEqual(["a-999.txt", "b-277CA.txt", "d-835.txt"]);
       expect(await readFile(join(archiveDir, "a-999.txt"), "utf8")).toBe("ST*999~\n");
       expect((await readdir(s.inboundDir)).sort()).toEqual([".hidden", "c-835.txt.part", "subdir"]);
       // A retried acknowledge is harmless.
-      await conn.acknowledge(["a-999.txt"]);
+      await conn.acknowledge("a-999.txt");
     } finally {
       await conn.close();
     }
@@ -113,10 +130,12 @@ describe("openSftp against a real SFTP server (in-process, over TCP)", () => {
     await writeFile(join(s.inboundDir, "r.835"), "ST*835~\n");
     const conn = await openSftp(s, { privateKey: sshd.privateKey });
     try {
-      expect(await conn.fetchInbound()).toEqual([{ name: "r.835", content: "ST*835~\n" }]);
-      await conn.acknowledge(["r.835"]);
+      expect(await conn.listInbound()).toEqual(["r.835"]);
+      expect(await text(await conn.fetchInbound("r.835"))).toBe("ST*835~\n");
+      await conn.acknowledge("r.835");
       expect(await readdir(s.inboundDir)).toEqual([]);
-      expect(await conn.fetchInbound()).toEqual([]);
+      expect(await conn.listInbound()).toEqual([]);
+      await conn.acknowledge("r.835");
     } finally {
       await conn.close();
     }
