@@ -8,6 +8,8 @@ import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
 import { processInbound } from "@claimledger/core/inbound/process.service.ts";
 import { injectedFaults, setFaults } from "@claimledger/core/shared/faults.ts";
+import { sandboxReceived } from "@claimledger/core/clearinghouse/sandbox/sandbox.ts";
+import { readActivity } from "@claimledger/core/invoice/activity.ts";
 import { call } from "./http.ts";
 import { acceptedClaims, encounterFor, practiceSetUp, sandboxClaim } from "./cycle.ts";
 
@@ -139,4 +141,58 @@ it("never marks failed, nor sends again, a batch the clearinghouse already has w
     .map((f: any) => f.kind)
     .sort();
   expect(files).toEqual(["277", "999"]);
+});
+
+it("sends several batches of one practice at once under conflicts and throttles: each 837P reaches the clearinghouse once, each claim is submitted and counted once", async () => {
+  const s = await practiceSetUp();
+  for (let i = 0; i < 9; i++)
+    expect(
+      (await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) })).status,
+    ).toBe(201);
+  const ids: string[] = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items.map(
+    (c: any) => c.claimId,
+  );
+  const batches: string[] = [];
+  for (let i = 0; i < 9; i += 3)
+    batches.push(
+      (await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(i, i + 3) } })).body.batches[0]
+        .batchId,
+    );
+  const month = new Date().toISOString().slice(0, 7);
+  const before = injectedFaults();
+  setFaults({ conflict: 0.35, throttle: 0.15, seed: 56 });
+  try {
+    // Three batches of the one practice, each delivered twice at once (SQS delivers at least once).
+    await Promise.allSettled([...batches, ...batches].map((id) => processBatch(s.tenantId, id)));
+    // What threw is redelivered, faults still on, up to the queue's five receives.
+    for (const id of batches)
+      for (let receive = 0; receive < 5; receive++) {
+        try {
+          await processBatch(s.tenantId, id);
+          break;
+        } catch {
+          // redelivered
+        }
+      }
+  } finally {
+    setFaults({ conflict: 0, throttle: 0 });
+  }
+  expect(injectedFaults().conflicts - before.conflicts).toBeGreaterThan(0);
+  expect(injectedFaults().throttles - before.throttles).toBeGreaterThan(0);
+
+  const shown = await Promise.all(
+    batches.map(async (id) => (await call("GET", `/v1/claim-batches/${id}`, { key: s.key })).body),
+  );
+  // No batch failed: each is submitted, and the clearinghouse received each 837P exactly once.
+  expect(shown.map((b) => b.status)).toEqual(["submitted", "submitted", "submitted"]);
+  expect((await sandboxReceived(s.tenantId)).sort()).toEqual(shown.map((b) => b.fileName).sort());
+  const claims = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items;
+  expect(claims.map((c: any) => [c.status, c.submissions])).toEqual(Array(9).fill(["submitted", 1]));
+  // Nine first submissions this month, nine on the invoice's per-claim count (1 + 1 + ... once per claim).
+  expect((await readActivity(s.tenantId, s.practiceId, month))["claims-submitted"]).toBe(9);
+
+  // A late redelivery of every batch changes nothing: no second file, no second count.
+  for (const id of batches) expect(await processBatch(s.tenantId, id)).toBe("skipped");
+  expect(await sandboxReceived(s.tenantId)).toHaveLength(3);
+  expect((await readActivity(s.tenantId, s.practiceId, month))["claims-submitted"]).toBe(9);
 });

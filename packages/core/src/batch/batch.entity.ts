@@ -36,6 +36,10 @@ export const ClaimBatchEntity = new Entity(
       fileBytes: { type: "number" },
       fileName: { type: "string" },
       attempts: { type: "number", required: true },
+      /** Epoch ms until which the worker that took the batch (building or stored) holds it; past it, a redelivery may take over. */
+      leaseUntil: { type: "number" },
+      /** The batch run (selection by practice or payer) that created this batch. */
+      runId: { type: "string" },
       error: { type: "string" },
       submittedAt: { type: "string" },
       ack: { type: "any" },

@@ -2,6 +2,7 @@ import { Entity } from "electrodb";
 import { createHash } from "node:crypto";
 import { SERVICE, entityConfig, now } from "../shared/db.ts";
 import { AppError, conflict } from "../shared/errors.ts";
+import { isConditionFailure } from "../shared/transact.ts";
 
 const TTL_SECONDS = 24 * 3600;
 
@@ -110,9 +111,4 @@ export async function completeIdempotent(tenantId: string, scope: string, res: S
 /** A failure that leaves nothing written releases the key, so a retry can run again. */
 export async function releaseIdempotent(tenantId: string, scope: string): Promise<void> {
   await IdempotencyEntity.delete({ tenantId, scope }).go();
-}
-
-function isConditionFailure(err: unknown): boolean {
-  const e = err as { message?: string; cause?: { name?: string } };
-  return e?.cause?.name === "ConditionalCheckFailedException" || /conditional request failed/i.test(e?.message ?? "");
 }

@@ -60,6 +60,21 @@ export function isTransient(err: unknown): boolean {
   ].includes(name);
 }
 
+/** Whether a single conditional write (ElectroDB put/patch/create with a condition) was refused by its condition. */
+export function isConditionFailure(err: unknown): boolean {
+  const e = err as { name?: string; message?: string; cause?: { name?: string } };
+  return (
+    e?.name === "ConditionalCheckFailedException" ||
+    e?.cause?.name === "ConditionalCheckFailedException" ||
+    /conditional request failed/i.test(e?.message ?? "")
+  );
+}
+
+/** Full-jitter backoff before attempt `attempt + 1`: a random wait up to 25 ms * 2^attempt, at most `capMs`. */
+export function backoff(attempt: number, capMs = 1000): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * Math.min(capMs, 25 * 2 ** attempt)));
+}
+
 /**
  * All-or-nothing write of several items (a change and its audit event, a posting and its balance).
  * A cancellation that is only contention (another transaction on one of the items) is retried
@@ -86,7 +101,7 @@ export async function transactWrite(items: TxItem[], token?: string): Promise<vo
           reasons,
           items.map((i) => i.label),
         );
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
+      await backoff(attempt);
     }
   }
 }
