@@ -7,6 +7,7 @@ import { handler as batchHandler } from "../src/queue/claim-batch.ts";
 import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
 import { call, newTenant, samples } from "./http.ts";
+import { batchReady, driveRun } from "./cycle.ts";
 
 /**
  * The batch worker end to end on the emulators and the sandbox clearinghouse: ready claims ->
@@ -69,23 +70,29 @@ describe("claim batches to the sandbox clearinghouse", () => {
     const dependant = await newClaim("XJH100200301", 4, "child");
     const badMember = await newClaim("NODIGITS", 5); // the sandbox front end rejects this member id
 
+    // By practice: a batch run, answered at once; the batch-run worker batches the claims.
     const created = await call("POST", "/v1/claim-batches", {
       key,
       body: { practiceId },
       headers: { "idempotency-key": "batch-1" },
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body.claims).toBe(3);
+    expect(created.status, JSON.stringify(created.body)).toBe(202);
+    expect(created.body).toMatchObject({ status: "running", claims: 0, batchIds: [] });
+    expect(created.headers.get("location")).toBe(`/v1/claim-batch-runs/${created.body.runId}`);
     const retry = await call("POST", "/v1/claim-batches", {
       key,
       body: { practiceId },
       headers: { "idempotency-key": "batch-1" },
     });
-    expect(retry.body).toEqual(created.body);
-    const batchId = created.body.batches[0].batchId;
+    expect([retry.status, retry.body]).toEqual([202, created.body]);
+    await driveRun(tenantId, created.body.runId);
+    const run = (await call("GET", `/v1/claim-batch-runs/${created.body.runId}`, { key })).body;
+    expect(run).toMatchObject({ status: "done", claims: 3, chunks: 1 });
+    expect(run.batchIds).toHaveLength(1);
+    const batchId = run.batchIds[0];
     expect((await call("GET", `/v1/claims/${good}`, { key })).body.status).toBe("queued");
     // Nothing left to batch: the claims are in one open batch only.
-    expect((await call("POST", "/v1/claim-batches", { key, body: { practiceId } })).body.claims).toBe(0);
+    expect((await batchReady({ key, tenantId }, { practiceId })).claims).toBe(0);
 
     // The worker, twice for the same message (SQS delivers at least once): one submission.
     const event = { Records: [{ messageId: "m1", body: JSON.stringify({ tenantId, batchId }) }] } as any;

@@ -11,7 +11,7 @@ import { injectedFaults, setFaults } from "@claimledger/core/shared/faults.ts";
 import { sandboxReceived } from "@claimledger/core/clearinghouse/sandbox/sandbox.ts";
 import { readActivity } from "@claimledger/core/invoice/activity.ts";
 import { call } from "./http.ts";
-import { acceptedClaims, encounterFor, practiceSetUp, sandboxClaim } from "./cycle.ts";
+import { acceptedClaims, batchReady, encounterFor, practiceSetUp, sandboxClaim } from "./cycle.ts";
 
 afterAll(() => setFaults({ conflict: 0, throttle: 0 }));
 beforeAll(() => setFaults({ conflict: 0, throttle: 0 }));
@@ -121,8 +121,7 @@ it("never marks failed, nor sends again, a batch the clearinghouse already has w
   const s = await practiceSetUp();
   for (let i = 0; i < 2; i++)
     await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) });
-  const batchId = (await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } })).body
-    .batches[0].batchId;
+  const batchId = (await batchReady(s, { practiceId: s.practiceId })).batchIds[0]!;
   // Every claim move cancelled past its retries, after the file went out.
   setFaults({ conflict: 1, throttle: 0, seed: 9 });
   await expect(processBatch(s.tenantId, batchId)).rejects.toThrow(/submitted; moving its claims was interrupted/);

@@ -4,7 +4,7 @@ import { processInbound } from "@claimledger/core/inbound/process.service.ts";
 import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { app, call, newTenant, samples } from "./http.ts";
-import { sandboxClaim, deniedInFull } from "./cycle.ts";
+import { batchReady, sandboxClaim, deniedInFull } from "./cycle.ts";
 import { pdfText } from "@claimledger/core/shared/pdf.ts";
 
 /**
@@ -56,8 +56,8 @@ beforeAll(async () => {
     });
     expect(r.body.status).toBe("ready");
   }
-  const batch = await call("POST", "/v1/claim-batches", { key, body: { practiceId } });
-  await processBatch(tenantId, batch.body.batches[0].batchId);
+  const run = await batchReady({ key, tenantId }, { practiceId });
+  for (const batchId of run.batchIds) await processBatch(tenantId, batchId);
   for (let round = 0; round < 2; round++) {
     const polled = await call("POST", "/v1/clearinghouse/poll", { key });
     for (const f of polled.body.files) await processInbound(tenantId, f.sha256);

@@ -13,7 +13,7 @@ import { IdempotencyEntity, requestHash } from "@claimledger/core/idempotency/id
 import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { handler as claimBatchHandler } from "../src/queue/claim-batch.ts";
 import { call, newKey, samples } from "./http.ts";
-import { encounterFor, practiceSetUp } from "./cycle.ts";
+import { batchReady, encounterFor, practiceSetUp } from "./cycle.ts";
 
 const secondPractice = { ...samples.practice, legalName: "Riverbend Family Medicine PC", npi: "1861474595" };
 
@@ -226,8 +226,7 @@ describe("no patient data in logs", () => {
       .composite({ practiceId: s.practiceId, serviceDate: stored.serviceDate })
       .go();
 
-    const b = await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } });
-    const batchId = b.body.batches[0].batchId;
+    const batchId = (await batchReady(s, { practiceId: s.practiceId })).batchIds[0]!;
     await claimBatchHandler({
       Records: [{ messageId: "m1", body: JSON.stringify({ tenantId: s.tenantId, batchId }) }],
     } as never);

@@ -59,6 +59,50 @@ export const ClaimBatchEntity = new Entity(
   entityConfig(),
 );
 
+export const BATCH_RUN_STATUSES = ["running", "done"] as const;
+
+/**
+ * A batch run: "batch every ready claim of this practice (or payer)", done by the batch-run worker
+ * one chunk (one queue message) at a time, so a request never selects or moves the claims itself.
+ * Each batch the run creates is written in one transaction with its claims' moves and the run's
+ * counts, so the counts are exact whatever is redelivered.
+ */
+export const BatchRunEntity = new Entity(
+  {
+    model: { entity: "batchRun", version: "1", service: SERVICE },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      runId: { type: "string", required: true, readOnly: true },
+      status: { type: BATCH_RUN_STATUSES, required: true },
+      practiceId: { type: "string", readOnly: true },
+      payerId: { type: "string", readOnly: true },
+      /** At most this many claims in the run (absent: every ready claim). */
+      limit: { type: "number", readOnly: true },
+      /** Claims one chunk (one message) takes at most. */
+      chunkClaims: { type: "number", required: true, readOnly: true },
+      claims: { type: "number", required: true },
+      batchIds: { type: "list", items: { type: "string" }, required: true },
+      /** Batches written whose queue message may not have gone yet; each chunk sends them first. */
+      unsent: { type: "set", items: "string" },
+      /** Chunks finished; the message for chunk `chunks` is the one to act on. */
+      chunks: { type: "number", required: true },
+      /** The latest chunk whose message was sent (-1: none yet). */
+      sentChunk: { type: "number", required: true },
+      createdBy: { type: "string", required: true, readOnly: true },
+      createdAt: { type: "string", required: true, readOnly: true },
+      updatedAt: { type: "string", required: true },
+      finishedAt: { type: "string" },
+    },
+    indexes: {
+      byId: {
+        pk: { field: "pk", composite: ["tenantId", "runId"], casing: "none" },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  entityConfig(),
+);
+
 /** Which batch an interchange control number belongs to: the 999 and 277CA name ours back. */
 export const ControlNumberEntity = new Entity(
   {

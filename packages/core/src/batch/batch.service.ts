@@ -21,7 +21,7 @@ export const batchInput = z
     payerId: z.string().max(40).optional(),
     claimIds: z.array(z.string().max(20)).min(1).max(MAX_CLAIMS_PER_BATCH).optional(),
     /** At most this many claims in this request (default: every ready claim). */
-    limit: z.number().int().min(1).max(5000).optional(),
+    limit: z.number().int().min(1).max(1_000_000).optional(),
   })
   .refine((v) => v.practiceId || v.payerId || v.claimIds, {
     message: "select claims by practiceId, payerId, or claimIds",
@@ -58,16 +58,58 @@ async function selectReady(p: Principal, input: BatchInput): Promise<Claim[]> {
   return data.slice(0, input.limit ?? data.length);
 }
 
-/** Claims in batches of at most 99, each batch holding one practice's claims only. */
-function chunksByPractice(claims: Claim[]): { practiceId: string; claims: Claim[] }[] {
+/** Claims in batches of at most `size` (99), each batch holding one practice's claims only. */
+export function chunksByPractice(
+  claims: Claim[],
+  size = MAX_CLAIMS_PER_BATCH,
+): { practiceId: string; claims: Claim[] }[] {
   const byPractice = new Map<string, Claim[]>();
   for (const c of claims) byPractice.set(c.practiceId, [...(byPractice.get(c.practiceId) ?? []), c]);
   const out = [];
   for (const [practiceId, list] of byPractice) {
-    for (let i = 0; i < list.length; i += MAX_CLAIMS_PER_BATCH)
-      out.push({ practiceId, claims: list.slice(i, i + MAX_CLAIMS_PER_BATCH) });
+    for (let i = 0; i < list.length; i += size) out.push({ practiceId, claims: list.slice(i, i + size) });
   }
   return out;
+}
+
+/**
+ * The writes that create a batch of ready claims: the batch, and each claim's move from ready (at
+ * the version read) to queued in it, each labelled with its claim id.
+ */
+export function newBatchItems(
+  tenantId: string,
+  b: { batchId: string; practiceId: string; payerId?: string; actor: string; at: string; runId?: string },
+  claims: Pick<Claim, "claimId" | "practiceId" | "serviceDate" | "version">[],
+) {
+  const { batchId, at } = b;
+  return [
+    tx.put(
+      ClaimBatchEntity.create({
+        tenantId,
+        batchId,
+        status: "queued",
+        claimIds: claims.map((c) => c.claimId),
+        practiceId: b.practiceId,
+        payerId: b.payerId,
+        runId: b.runId,
+        createdBy: b.actor,
+        createdAt: at,
+        updatedAt: at,
+        attempts: 0,
+      }).params(),
+    ),
+    ...claims.map((c) =>
+      tx.update(
+        claimUpdateItem(tenantId, c.claimId, {
+          set: { status: "queued", batchId, statusReason: `batch ${batchId}`, updatedAt: at },
+          keys: { practiceId: c.practiceId, serviceDate: c.serviceDate },
+          status: "ready",
+          version: c.version,
+        }),
+        c.claimId,
+      ),
+    ),
+  ];
 }
 
 /**
@@ -83,32 +125,7 @@ export async function createBatches(p: Principal, input: BatchInput) {
     const batchId = newId("bat");
     const at = now();
     const actor = actorOf(p);
-    const items = [
-      tx.put(
-        ClaimBatchEntity.create({
-          tenantId: p.tenantId,
-          batchId,
-          status: "queued",
-          claimIds: chunk.map((c) => c.claimId),
-          practiceId,
-          payerId: input.payerId,
-          createdBy: actor,
-          createdAt: at,
-          updatedAt: at,
-          attempts: 0,
-        }).params(),
-      ),
-      ...chunk.map((c) =>
-        tx.update(
-          claimUpdateItem(p.tenantId, c.claimId, {
-            set: { status: "queued", batchId, statusReason: `batch ${batchId}`, updatedAt: at },
-            keys: { practiceId: c.practiceId, serviceDate: c.serviceDate },
-            status: "ready",
-            version: c.version,
-          }),
-        ),
-      ),
-    ];
+    const items = newBatchItems(p.tenantId, { batchId, practiceId, payerId: input.payerId, actor, at }, chunk);
     // History events go in a second write: the batch transaction is full with 100 items.
     try {
       await transactWrite(items);
@@ -116,21 +133,7 @@ export async function createBatches(p: Principal, input: BatchInput) {
       if (err instanceof TransactionConflict) continue; // a claim moved meanwhile: leave this chunk for the next request
       throw err;
     }
-    await transactWrite(
-      chunk
-        .map((c) =>
-          tx.put(
-            historyEvent(
-              p.tenantId,
-              c.claimId,
-              actor,
-              { kind: "status", from: "ready", to: "queued", reason: `batch ${batchId}` },
-              at,
-            ),
-          ),
-        )
-        .slice(0, 100),
-    );
+    await writeQueuedHistory(p.tenantId, actor, chunk, batchId, at);
     await enqueueBatch(p.tenantId, batchId);
     batches.push({ batchId, claims: chunk.length });
   }
@@ -155,7 +158,30 @@ export async function listBatches(p: Principal, q: ListQuery) {
   return { items: page.items.map(({ tenantId: _t, ...b }) => b), nextCursor: page.nextCursor };
 }
 
-async function enqueueBatch(tenantId: string, batchId: string) {
+/** The claims' history events of their move into a batch (a second write: the batch's own transaction is full). */
+export async function writeQueuedHistory(
+  tenantId: string,
+  actor: string,
+  claims: { claimId: string }[],
+  batchId: string,
+  at: string,
+) {
+  await transactWrite(
+    claims.map((c) =>
+      tx.put(
+        historyEvent(
+          tenantId,
+          c.claimId,
+          actor,
+          { kind: "status", from: "ready", to: "queued", reason: `batch ${batchId}` },
+          at,
+        ),
+      ),
+    ),
+  );
+}
+
+export async function enqueueBatch(tenantId: string, batchId: string) {
   await sendMessage("ClaimBatchQueue", claimBatchMessages, { tenantId, batchId });
 }
 

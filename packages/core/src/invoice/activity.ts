@@ -1,6 +1,5 @@
-import { Entity } from "electrodb";
 import { CounterEntity } from "../shared/counter.ts";
-import { SERVICE, entityConfig } from "../shared/db.ts";
+import { FirstSubmissionEntity } from "./activity.entity.ts";
 import { tx } from "../shared/transact.ts";
 
 /**
@@ -14,28 +13,6 @@ import { tx } from "../shared/transact.ts";
 export type Activity = "claims-submitted" | "statements-sent";
 
 const counterName = (kind: Activity, practiceId: string, month: string) => `${kind}:${practiceId}:${month}`;
-
-/** A claim's first submission: one per claim, in the month (YYYY-MM) it first went out, with the batch it went in. */
-const FirstSubmissionEntity = new Entity(
-  {
-    model: { entity: "firstSubmission", version: "1", service: SERVICE },
-    attributes: {
-      tenantId: { type: "string", required: true, readOnly: true },
-      practiceId: { type: "string", required: true, readOnly: true },
-      month: { type: "string", required: true, readOnly: true },
-      claimId: { type: "string", required: true, readOnly: true },
-      batchId: { type: "string", required: true, readOnly: true },
-      at: { type: "string", required: true, readOnly: true },
-    },
-    indexes: {
-      byMonth: {
-        pk: { field: "pk", composite: ["tenantId", "practiceId", "month"], casing: "none" },
-        sk: { field: "sk", composite: ["claimId"], casing: "none" },
-      },
-    },
-  },
-  entityConfig(),
-);
 
 export function countActivity(tenantId: string, practiceId: string, month: string, kind: Activity) {
   return tx.update(
