@@ -10,6 +10,7 @@ import { processInbound } from "@claimledger/core/inbound/process.service.ts";
 import { injectedFaults, setFaults } from "@claimledger/core/shared/faults.ts";
 import { sandboxReceived } from "@claimledger/core/clearinghouse/sandbox/sandbox.ts";
 import { readActivity } from "@claimledger/core/invoice/activity.ts";
+import { dynamo } from "@claimledger/core/shared/aws.ts";
 import { call } from "./http.ts";
 import { acceptedClaims, batchReady, encounterFor, practiceSetUp, sandboxClaim } from "./cycle.ts";
 
@@ -194,4 +195,48 @@ it("sends several batches of one practice at once under conflicts and throttles:
   for (const id of batches) expect(await processBatch(s.tenantId, id)).toBe("skipped");
   expect(await sandboxReceived(s.tenantId)).toHaveLength(3);
   expect((await readActivity(s.tenantId, s.practiceId, month))["claims-submitted"]).toBe(9);
+});
+
+it("moves the claims of two batches of one practice without one item in common: nothing for concurrent batches to conflict on", async () => {
+  const s = await practiceSetUp();
+  for (let i = 0; i < 4; i++)
+    expect(
+      (await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) })).status,
+    ).toBe(201);
+  const ids: string[] = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items.map(
+    (c: any) => c.claimId,
+  );
+  const a = (await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(0, 2) } })).body
+    .batches[0].batchId;
+  const b = (await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(2) } })).body.batches[0]
+    .batchId;
+  // Every item each batch's transactions write, as DynamoDB sees them (pk + sk).
+  let seen = new Set<string>();
+  const stack = dynamo().middlewareStack;
+  stack.add(
+    (next: any) => async (args: any) => {
+      for (const t of args.input.TransactItems ?? []) {
+        const op = t.Put ?? t.Update ?? t.Delete ?? t.ConditionCheck;
+        const k = op.Item ?? op.Key;
+        seen.add(`${k.pk}|${k.sk}`);
+      }
+      return next(args);
+    },
+    { step: "initialize", name: "recordTransactItems" },
+  );
+  try {
+    expect(await processBatch(s.tenantId, a)).toBe("submitted");
+    const ofA = seen;
+    seen = new Set();
+    expect(await processBatch(s.tenantId, b)).toBe("submitted");
+    const shared = [...seen].filter((k) => ofA.has(k));
+    // The old per-practice "claims-submitted" counter was in every first submission of both.
+    expect(shared).toEqual([]);
+    expect(ofA.size).toBeGreaterThan(0);
+  } finally {
+    stack.remove("recordTransactItems");
+  }
+  expect((await readActivity(s.tenantId, s.practiceId, new Date().toISOString().slice(0, 7)))["claims-submitted"]).toBe(
+    4,
+  );
 });
