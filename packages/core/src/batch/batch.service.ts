@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { UpdateEntityItem } from "electrodb";
 import { ClaimBatchEntity, ControlNumberEntity } from "./batch.entity.ts";
-import { claimsReadyFor, claimUpdateItem, getClaimForSystem, historyEvent, type Claim } from "../claim/index.ts";
+import { claimUpdateItem, getClaimForSystem, historyEvent, type Claim } from "../claim/index.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { actorOf, canSeePractice, type Principal } from "../shared/context.ts";
@@ -34,28 +34,24 @@ export type BatchInput = z.infer<typeof batchInput>;
  * practice when one is given, and ready; otherwise nothing is batched and every offending id is
  * named (a batch of one practice must never carry another practice's patients).
  */
-async function selectReady(p: Principal, input: BatchInput): Promise<Claim[]> {
-  if (input.claimIds) {
-    const found = await Promise.all(input.claimIds.map(async (claimId) => getClaimForSystem(p.tenantId, claimId)));
-    const errors: FieldError[] = [];
-    const claims: Claim[] = [];
-    for (const [i, data] of found.entries()) {
-      const claimId = input.claimIds[i]!;
-      const path = `claimIds.${i}`;
-      if (!data || !canSeePractice(p, data.practiceId)) errors.push({ path, message: `no such claim: ${claimId}` });
-      else if (input.practiceId && data.practiceId !== input.practiceId)
-        errors.push({ path, message: `claim ${claimId} belongs to another practice, not ${input.practiceId}` });
-      else if (input.payerId && data.payerId !== input.payerId)
-        errors.push({ path, message: `claim ${claimId} is billed to another payer, not ${input.payerId}` });
-      else if (data.status !== "ready")
-        errors.push({ path, message: `claim ${claimId} is ${data.status}, only ready claims can be batched` });
-      else claims.push(data);
-    }
-    if (errors.length) throw invalid(errors);
-    return claims;
+async function selectReady(p: Principal, input: BatchInput & { claimIds: string[] }): Promise<Claim[]> {
+  const found = await Promise.all(input.claimIds.map(async (claimId) => getClaimForSystem(p.tenantId, claimId)));
+  const errors: FieldError[] = [];
+  const claims: Claim[] = [];
+  for (const [i, data] of found.entries()) {
+    const claimId = input.claimIds[i]!;
+    const path = `claimIds.${i}`;
+    if (!data || !canSeePractice(p, data.practiceId)) errors.push({ path, message: `no such claim: ${claimId}` });
+    else if (input.practiceId && data.practiceId !== input.practiceId)
+      errors.push({ path, message: `claim ${claimId} belongs to another practice, not ${input.practiceId}` });
+    else if (input.payerId && data.payerId !== input.payerId)
+      errors.push({ path, message: `claim ${claimId} is billed to another payer, not ${input.payerId}` });
+    else if (data.status !== "ready")
+      errors.push({ path, message: `claim ${claimId} is ${data.status}, only ready claims can be batched` });
+    else claims.push(data);
   }
-  const data = await claimsReadyFor(p.tenantId, { practiceId: input.practiceId, payerId: input.payerId });
-  return data.slice(0, input.limit ?? data.length);
+  if (errors.length) throw invalid(errors);
+  return claims;
 }
 
 /** Claims in batches of at most `size` (99), each batch holding one practice's claims only. */
@@ -113,11 +109,12 @@ export function newBatchItems(
 }
 
 /**
- * Creates batches of ready claims: each batch and its claims' move to `queued` is one
+ * Creates batches of the ready claims named by id (at most 99, so the request's work is bounded;
+ * claims chosen by practice or payer are a batch run, see run.service.ts): each batch and its claims' move to `queued` is one
  * transaction (a claim is in one open batch only), then one SQS message per batch. A batch holds
  * one practice's claims, so whoever may read the batch (and its 837P) may read every claim in it.
  */
-export async function createBatches(p: Principal, input: BatchInput) {
+export async function createBatches(p: Principal, input: BatchInput & { claimIds: string[] }) {
   authorize(p, "batch.create");
   const claims = await selectReady(p, input);
   const batches = [];

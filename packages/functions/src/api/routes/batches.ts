@@ -39,7 +39,7 @@ batches.openapi(
   async (c) => {
     const p = c.get("principal");
     const input = c.req.valid("json");
-    if (input.claimIds) return c.json(await createBatches(p, input), 201);
+    if (input.claimIds) return c.json(await createBatches(p, { ...input, claimIds: input.claimIds }), 201);
     const run = await createBatchRun(p, input, c.get("idempotencyScope"));
     c.header("location", `/v1/claim-batch-runs/${run.runId}`);
     return c.json(run, 202);
