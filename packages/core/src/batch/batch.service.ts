@@ -6,8 +6,8 @@ import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { actorOf, canSeePractice, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
-import { AppError, invalid, notFound, type FieldError } from "../shared/errors.ts";
-import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
+import { AppError, conflict, invalid, notFound, type FieldError } from "../shared/errors.ts";
+import { isConditionFailure, TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { sendMessage } from "../shared/queue.ts";
 import { claimBatchMessages } from "./messages.ts";
 import type { ListQuery } from "../shared/schema.ts";
@@ -194,7 +194,15 @@ export async function retryBatch(p: Principal, batchId: string) {
       `A ${batch.status} batch is not retried; only failed or queued ones are`,
     );
   }
-  await ClaimBatchEntity.patch({ tenantId: p.tenantId, batchId }).set({ status: "queued", updatedAt: now() }).go();
+  try {
+    await ClaimBatchEntity.patch({ tenantId: p.tenantId, batchId })
+      .set({ status: "queued", updatedAt: now() })
+      .where((a, op) => op.eq(a.status, batch.status))
+      .go();
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    throw conflict("The batch changed at the same time; reload it");
+  }
   await enqueueBatch(p.tenantId, batchId);
   return { ...batch, status: "queued" as const };
 }

@@ -39,7 +39,14 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
     await markSubmitted(tenantId, batchId, await claimsStillQueued(tenantId, batch));
     return "skipped";
   }
-  await takeBatch(tenantId, batch);
+  try {
+    await takeBatch(tenantId, batch);
+  } catch (err) {
+    if (!(err instanceof BatchBusy)) throw err;
+    // Another delivery holds it; should that one die, its own message comes back and takes it over.
+    log("info", "batch held by another delivery", { tenantId, batchId });
+    return "skipped";
+  }
   let claims: Claim[] = [];
   try {
     claims = await loadClaims(tenantId, batch);
@@ -118,7 +125,7 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
   return "submitted";
 }
 
-/** Another delivery of the batch is working on it: SQS brings this one back later. */
+/** Another delivery of the batch is working on it (this duplicate has nothing to do). */
 class BatchBusy extends Error {
   override name = "BatchBusy";
 }
@@ -136,7 +143,7 @@ async function takeBatch(
   if (!["queued", "failed", "building", "stored"].includes(batch.status))
     throw new BatchFailure(`a ${batch.status} batch is not sent`);
   if ((batch.status === "building" || batch.status === "stored") && (batch.leaseUntil ?? 0) > Date.now())
-    throw new BatchBusy(`batch ${batchId} is being sent by another delivery; SQS redelivers this one`);
+    throw new BatchBusy(`batch ${batchId} is being sent by another delivery`);
   try {
     await ClaimBatchEntity.patch({ tenantId, batchId })
       .add({ attempts: 1 })
@@ -144,8 +151,7 @@ async function takeBatch(
       .where((a, op) => `${op.eq(a.status, batch.status)} AND ${op.eq(a.attempts, batch.attempts)}`)
       .go();
   } catch (err) {
-    if (isConditionFailure(err))
-      throw new BatchBusy(`batch ${batchId} was taken by another delivery; SQS redelivers this one`);
+    if (isConditionFailure(err)) throw new BatchBusy(`batch ${batchId} was taken by another delivery`);
     throw err;
   }
 }
