@@ -9,6 +9,9 @@ import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs
 import { queueUrl, sqsClient } from "@claimledger/core/shared/aws.ts";
 import { IdempotencyEntity, requestHash } from "@claimledger/core/idempotency/idempotency.ts";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
+import { processBatchRun } from "@claimledger/core/batch/run.service.ts";
+import { BatchRunEntity } from "@claimledger/core/batch/batch.entity.ts";
+import { injectedFaults, setFaults } from "@claimledger/core/shared/faults.ts";
 import { handler as batchRunHandler } from "../src/queue/batch-run.ts";
 import { call, samples } from "./http.ts";
 import { daysAgo, practiceSetUp } from "./cycle.ts";
@@ -22,27 +25,35 @@ beforeAll(async () => {
   // A small chunk, so a few hundred claims need several chunks (the deployed default is 980).
   process.env.CLAIMLEDGER_BATCH_RUN_CHUNK_CLAIMS = String(CHUNK);
   s = await practiceSetUp();
+  await readyClaims(s, CLAIMS);
+}, 120_000);
+
+/** `n` ready claims of one patient of the practice: visits on n/2 days, two visit codes (each its own claim). */
+async function readyClaims(s: Awaited<ReturnType<typeof practiceSetUp>>, n: number) {
   const patientId = (
     await call("POST", `/v1/practices/${s.practiceId}/patients`, { key: s.key, body: samples.patient(s.payerId) })
   ).body.patientId;
-  // 250 visits of one patient: 125 days, two visit codes (each its own claim).
-  const encounters = Array.from({ length: CLAIMS }, (_, i) => ({
+  const days = Math.ceil(n / 2);
+  const encounters = Array.from({ length: n }, (_, i) => ({
     externalId: `V-${i}`,
     patientId,
     renderingProviderId: s.providerId,
     placeOfService: "11",
-    serviceDate: daysAgo(1 + (i % 125)),
+    serviceDate: daysAgo(1 + (i % days)),
     diagnoses: ["I10"],
-    lines: [{ procedureCode: i < 125 ? "99213" : "99214", chargeCents: 12_000, diagnosisPointers: [1] }],
+    lines: [{ procedureCode: i < days ? "99213" : "99214", chargeCents: 12_000, diagnosisPointers: [1] }],
   }));
-  for (let i = 0; i < CLAIMS; i += 125) {
+  for (let i = 0; i < n; i += 125) {
+    const part = encounters.slice(i, i + 125);
     const res = await call("POST", `/v1/practices/${s.practiceId}/encounters`, {
       key: s.key,
-      body: { encounters: encounters.slice(i, i + 125) },
+      body: { encounters: part },
     });
-    expect(res.body.accepted, JSON.stringify(res.body.results?.find((r: any) => r.outcome !== "accepted"))).toBe(125);
+    expect(res.body.accepted, JSON.stringify(res.body.results?.find((r: any) => r.outcome !== "accepted"))).toBe(
+      part.length,
+    );
   }
-}, 120_000);
+}
 
 afterAll(() => {
   if (chunkBefore === undefined) delete process.env.CLAIMLEDGER_BATCH_RUN_CHUNK_CLAIMS;
@@ -157,4 +168,42 @@ it("answers a retry of a send still running with a 409 and Retry-After, and a re
     "true",
     first.body.runId,
   ]);
+});
+
+it("batches every claim once, and counts it once, when each chunk is delivered twice at once under conflicts and throttles", async () => {
+  const t = await practiceSetUp();
+  await readyClaims(t, 60);
+  process.env.CLAIMLEDGER_BATCH_RUN_CHUNK_CLAIMS = "25";
+  const res = await call("POST", "/v1/claim-batches", { key: t.key, body: { practiceId: t.practiceId } });
+  process.env.CLAIMLEDGER_BATCH_RUN_CHUNK_CLAIMS = String(CHUNK);
+  expect(res.status).toBe(202);
+  const { runId } = res.body;
+  const state = async () => (await BatchRunEntity.get({ tenantId: t.tenantId, runId }).go({ consistent: true })).data!;
+  const before = injectedFaults();
+  setFaults({ conflict: 0.3, throttle: 0.1, seed: 77 });
+  try {
+    // The message of the chunk the run is at, twice at once, until the run is done (as SQS would).
+    for (let delivery = 0; delivery < 40 && (await state()).status === "running"; delivery++) {
+      const chunk = (await state()).chunks;
+      await Promise.allSettled([0, 1].map(() => processBatchRun(t.tenantId, runId, chunk)));
+    }
+  } finally {
+    setFaults({ conflict: 0, throttle: 0 });
+  }
+  expect(injectedFaults().conflicts - before.conflicts).toBeGreaterThan(0);
+  const run = (await call("GET", `/v1/claim-batch-runs/${runId}`, { key: t.key })).body;
+  // 60 claims in chunks of 25: 25, 25, 10, then the empty chunk that ends the run.
+  expect(run).toMatchObject({ status: "done", claims: 60, chunks: 3 });
+  expect((await state()).unsent ?? []).toEqual([]);
+  const batches = await Promise.all(
+    run.batchIds.map(async (id: string) => (await call("GET", `/v1/claim-batches/${id}`, { key: t.key })).body),
+  );
+  const listed = batches.flatMap((b) => b.claimIds as string[]);
+  // Each claim is in exactly one batch, and that batch is the one the claim names.
+  expect([listed.length, new Set(listed).size]).toEqual([60, 60]);
+  const claims = await Promise.all(
+    listed.map(async (id) => (await call("GET", `/v1/claims/${id}`, { key: t.key })).body),
+  );
+  const batchOf = new Map(batches.flatMap((b) => b.claimIds.map((c: string) => [c, b.batchId])));
+  expect(claims.filter((c) => c.status !== "queued" || c.batchId !== batchOf.get(c.claimId))).toEqual([]);
 });
