@@ -87,6 +87,21 @@ describe("a batch is one practice's", () => {
     expect((await call("GET", `/v1/claim-batches/${of1.batchId}`, { key: k0 })).status).toBe(404);
   });
 
+  it("a batch run by payer makes one batch per practice, never a batch mixing two practices' claims", async () => {
+    const s = await twoPractices();
+    const run = await batchReady(s, { payerId: s.payerId });
+    expect(run.claims).toBe(2);
+    const views = await Promise.all(
+      run.batchIds.map(async (id) => (await call("GET", `/v1/claim-batches/${id}`, { key: s.key })).body),
+    );
+    expect(views.map((b) => [b.practiceId, b.claimIds]).sort()).toEqual(
+      [
+        [s.p0, [s.claim0]],
+        [s.p1, [s.claim1]],
+      ].sort(),
+    );
+  });
+
   it("the worker refuses to write a batch whose claims are not all its practice's (a batch stored before the check)", async () => {
     const s = await twoPractices();
     const batchId = "bat_forged0001";
