@@ -205,4 +205,28 @@ describe("claim batches to the sandbox clearinghouse", () => {
     expect(await processBatch(tenantId, batchId)).toBe("submitted");
     expect((await call("GET", `/v1/claims/${c}`, { key })).body.status).toBe("submitted");
   });
+
+  it("leaves a batch a live worker holds to that worker, and takes over one whose worker died", async () => {
+    const c = await newClaim("XJH555000222", 7);
+    const batchId = (await call("POST", "/v1/claim-batches", { key, body: { claimIds: [c] } })).body.batches[0].batchId;
+    // A worker took it a moment ago and is building it: a second delivery leaves it alone, and so does a retry by hand.
+    await ClaimBatchEntity.patch({ tenantId, batchId })
+      .set({ status: "building", attempts: 1, leaseUntil: Date.now() + 60_000 })
+      .go();
+    await expect(processBatch(tenantId, batchId)).rejects.toThrow(/another delivery/);
+    expect((await call("POST", `/v1/claim-batches/${batchId}/retry`, { key })).status).toBe(409);
+    expect((await call("GET", `/v1/claim-batches/${batchId}`, { key })).body).toMatchObject({
+      status: "building",
+      attempts: 1,
+    });
+    // That worker died (its hold ran out): a retry by hand queues it, and the worker takes it over, once.
+    await ClaimBatchEntity.patch({ tenantId, batchId })
+      .set({ leaseUntil: Date.now() - 1 })
+      .go();
+    expect((await call("POST", `/v1/claim-batches/${batchId}/retry`, { key })).status).toBe(202);
+    expect(await processBatch(tenantId, batchId)).toBe("submitted");
+    const batch = (await call("GET", `/v1/claim-batches/${batchId}`, { key })).body;
+    expect([batch.status, batch.attempts, batch.leaseUntil]).toEqual(["submitted", 2, undefined]);
+    expect((await call("GET", `/v1/claims/${c}`, { key })).body).toMatchObject({ status: "submitted", submissions: 1 });
+  });
 });

@@ -14,6 +14,7 @@ export const batchView = z.object({
     ),
   practiceId: z.string().optional(),
   payerId: z.string().optional(),
+  runId: z.string().optional().describe("The batch run that made this batch, when it was made by one"),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -137,12 +137,19 @@ export async function createBatches(p: Principal, input: BatchInput & { claimIds
   return { batches, claims: batches.reduce((s, b) => s + b.claims, 0) };
 }
 
-export async function getBatch(p: Principal, batchId: string) {
+async function readBatch(p: Principal, batchId: string) {
   const { data } = await ClaimBatchEntity.get({ tenantId: p.tenantId, batchId }).go();
   if (!data) throw notFound("Claim batch");
   if (p.practiceId && data.practiceId !== p.practiceId) throw notFound("Claim batch");
-  const { tenantId: _t, ...rest } = data;
-  return rest;
+  return data;
+}
+
+/** A batch as the API shows it (the worker's hold is its own business). */
+const batchOut = ({ tenantId: _t, leaseUntil: _l, ...rest }: NonNullable<Awaited<ReturnType<typeof readBatch>>>) =>
+  rest;
+
+export async function getBatch(p: Principal, batchId: string) {
+  return batchOut(await readBatch(p, batchId));
 }
 
 export async function listBatches(p: Principal, q: ListQuery) {
@@ -152,7 +159,7 @@ export async function listBatches(p: Principal, q: ListQuery) {
       .byTenant({ tenantId: p.tenantId })
       .go({ limit: q.limit, cursor: q.cursor ?? null, order: "desc" }),
   );
-  return { items: page.items.map(({ tenantId: _t, ...b }) => b), nextCursor: page.nextCursor };
+  return { items: page.items.map(batchOut), nextCursor: page.nextCursor };
 }
 
 /** The claims' history events of their move into a batch (a second write: the batch's own transaction is full). */
@@ -182,16 +189,26 @@ export async function enqueueBatch(tenantId: string, batchId: string) {
   await sendMessage("ClaimBatchQueue", claimBatchMessages, { tenantId, batchId });
 }
 
-/** A failed (or never dispatched) batch goes back on the queue; its claims stay queued in it. */
+/**
+ * A failed (or never dispatched) batch goes back on the queue; its claims stay queued in it. So
+ * does one left building or stored by a worker that died (its hold run out), as it stands: the
+ * worker takes it over, and a stored file is sent as it was written.
+ */
 export async function retryBatch(p: Principal, batchId: string) {
   authorize(p, "batch.retry");
-  const batch = await getBatch(p, batchId);
+  const held = await readBatch(p, batchId);
+  const batch = batchOut(held);
+  const stuck = (batch.status === "building" || batch.status === "stored") && (held.leaseUntil ?? 0) <= Date.now();
+  if (stuck) {
+    await enqueueBatch(p.tenantId, batchId);
+    return batch;
+  }
   if (batch.status !== "failed" && batch.status !== "queued") {
     throw new AppError(
       409,
       "not-retryable",
       "Batch not retryable",
-      `A ${batch.status} batch is not retried; only failed or queued ones are`,
+      `A ${batch.status} batch is not retried; only failed or queued ones are, or one whose worker stopped building or sending it`,
     );
   }
   try {

@@ -17,10 +17,11 @@ const SYSTEM = (tenantId: string) => ({ tenantId, actor: "system:claim-batch" })
 const SENT: readonly BatchStatus[] = ["submitted", "accepted", "rejected", "partially_accepted"];
 /**
  * How long a worker holds a batch it took (building or stored): a little above the claim-batch
- * function's 120 s timeout. A redelivery within it leaves the batch to the worker still on it; SQS's
- * visibility timeout (six times the function's) brings a dead worker's message back after it.
+ * function's 120 s timeout (both scaled by CLAIMLEDGER_TIMEOUT_SCALE locally). A redelivery within
+ * it leaves the batch to the worker still on it; SQS's visibility timeout (six times the
+ * function's) brings a dead worker's message back after it.
  */
-export const BATCH_LEASE_MS = 130_000;
+export const batchLeaseMs = () => 130_000 * Number(process.env.CLAIMLEDGER_TIMEOUT_SCALE ?? "1");
 /** Rounds of a claim's move (each round is transactWrite's own retries) and of the `submitted` write. */
 const MOVE_ROUNDS = 4;
 const SUBMITTED_WRITE_ROUNDS = 8;
@@ -39,14 +40,9 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
     await markSubmitted(tenantId, batchId, await claimsStillQueued(tenantId, batch));
     return "skipped";
   }
-  try {
-    await takeBatch(tenantId, batch);
-  } catch (err) {
-    if (!(err instanceof BatchBusy)) throw err;
-    // Another delivery holds it; should that one die, its own message comes back and takes it over.
-    log("info", "batch held by another delivery", { tenantId, batchId });
-    return "skipped";
-  }
+  // Held by another delivery: this one fails and SQS brings it back later, when the batch is sent
+  // (and it only finishes the claim moves) or its holder has died (and it takes the batch over).
+  await takeBatch(tenantId, batch);
   let claims: Claim[] = [];
   try {
     claims = await loadClaims(tenantId, batch);
@@ -125,7 +121,7 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
   return "submitted";
 }
 
-/** Another delivery of the batch is working on it (this duplicate has nothing to do). */
+/** Another delivery of the batch is working on it: SQS brings this one back later. */
 class BatchBusy extends Error {
   override name = "BatchBusy";
 }
@@ -143,11 +139,11 @@ async function takeBatch(
   if (!["queued", "failed", "building", "stored"].includes(batch.status))
     throw new BatchFailure(`a ${batch.status} batch is not sent`);
   if ((batch.status === "building" || batch.status === "stored") && (batch.leaseUntil ?? 0) > Date.now())
-    throw new BatchBusy(`batch ${batchId} is being sent by another delivery`);
+    throw new BatchBusy(`batch ${batchId} is being sent by another delivery; SQS redelivers this one`);
   try {
     await ClaimBatchEntity.patch({ tenantId, batchId })
       .add({ attempts: 1 })
-      .set({ status: batch.fileKey ? "stored" : "building", leaseUntil: Date.now() + BATCH_LEASE_MS, updatedAt: now() })
+      .set({ status: batch.fileKey ? "stored" : "building", leaseUntil: Date.now() + batchLeaseMs(), updatedAt: now() })
       .where((a, op) => `${op.eq(a.status, batch.status)} AND ${op.eq(a.attempts, batch.attempts)}`)
       .go();
   } catch (err) {
