@@ -73,6 +73,16 @@ export const queues = {
     memoryMb: 1024,
     maxConcurrency: 5,
   },
+  /** Batch runs: ready claims of a practice or payer into batches, one chunk a message. */
+  batchRuns: {
+    resource: "BatchRunQueue",
+    handler: "packages/functions/src/queue/batch-run.handler",
+    consumerTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    batchSize: 1,
+    memoryMb: 1024,
+    maxConcurrency: 2,
+  },
   inboundFiles: {
     resource: "InboundFileQueue",
     handler: "packages/functions/src/queue/inbound-file.handler",

@@ -6,6 +6,10 @@ import { dataAccess, documentBucket, ediBucket, readClearinghouseSecrets, table 
 /** What each consumer's code reads, and no more (infra/infra.test.ts checks it against the bundle). */
 const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
   claimBatches: { link: [table, ediBucket], permissions: [...dataAccess, readClearinghouseSecrets] },
+  batchRuns: {
+    link: [table, queueResources.batchRuns.queue, queueResources.claimBatches.queue],
+    permissions: dataAccess,
+  },
   // The inbound worker plans an 835's posting: it writes the chunks (work files) and queues them.
   inboundFiles: {
     link: [table, ediBucket, documentBucket, queueResources.remittanceChunks.queue],

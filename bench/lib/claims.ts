@@ -92,20 +92,26 @@ export async function remittanceFor(docs: any[], control: number, senderId = "CL
     await import("../../packages/core/src/clearinghouse/sandbox/payer-model.ts");
   const { build835 } = await import("../../packages/core/src/clearinghouse/sandbox/responses.ts");
   const at = new Date();
-  const text837 = build837P(
-    batchTo837P(docs, control, at, {
-      senderId,
-      receiverId: "CLSANDBOX",
-      receiverName: "CLAIMLEDGER SANDBOX",
-      submitterName: "BENCH BILLING",
-      contactName: "BILLING OFFICE",
-      contactEmail: "billing@example.com",
-      usage: "T",
-    }),
-    { lineBreaks: true },
-  );
-  const received = read837(text837);
-  const claims = received.transactions.flatMap((t) => t.claims).filter((c) => !frontEndRejection(c));
+  // What the sandbox front end reads from our 837Ps, 5,000 claims to a transaction set (the guide's limit).
+  const received = { senderId: senderId, claims: [] as ReturnType<typeof read837>["transactions"][number]["claims"] };
+  for (let i = 0; i < docs.length; i += 5_000) {
+    const text837 = build837P(
+      batchTo837P(docs.slice(i, i + 5_000), control, at, {
+        senderId,
+        receiverId: "CLSANDBOX",
+        receiverName: "CLAIMLEDGER SANDBOX",
+        submitterName: "BENCH BILLING",
+        contactName: "BILLING OFFICE",
+        contactEmail: "billing@example.com",
+        usage: "T",
+      }),
+      { lineBreaks: true },
+    );
+    const read = read837(text837);
+    received.senderId = read.senderId;
+    received.claims.push(...read.transactions.flatMap((t) => t.claims));
+  }
+  const claims = received.claims.filter((c) => !frontEndRejection(c));
   if (claims.length !== docs.length)
     throw new Error(`${docs.length - claims.length} claims rejected by the sandbox front end`);
   const payerId = claims[0]!.payerId;

@@ -139,9 +139,11 @@ export async function runCycle(
     return 0;
   });
   await phase("batch + submit", async (inv) => {
-    const created = await call("POST", "/v1/claim-batches", { practiceId: company.practiceId }, 201);
-    if (created.claims !== claims) throw new Error(`batched ${created.claims} of ${claims} claims`);
-    return drain(queues.claimBatches, inv);
+    const run = await call("POST", "/v1/claim-batches", { practiceId: company.practiceId }, 202);
+    const runs = await drain(queues.batchRuns, inv);
+    const done = await call("GET", `/v1/claim-batch-runs/${run.runId}`, undefined, 200);
+    if (done.claims !== claims) throw new Error(`batched ${done.claims} of ${claims} claims`);
+    return runs + (await drain(queues.claimBatches, inv));
   });
   await phase("acknowledge (999, 277CA)", async (inv) => {
     const polled = await poll(inv);

@@ -8,6 +8,7 @@ import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
 import { call, newTenant, samples } from "./http.ts";
 import { pollNow } from "./poll.ts";
+import { batchReady, driveRun } from "./cycle.ts";
 
 /**
  * The batch worker end to end on the emulators and the sandbox clearinghouse: ready claims ->
@@ -70,23 +71,29 @@ describe("claim batches to the sandbox clearinghouse", () => {
     const dependant = await newClaim("XJH100200301", 4, "child");
     const badMember = await newClaim("NODIGITS", 5); // the sandbox front end rejects this member id
 
+    // By practice: a batch run, answered at once; the batch-run worker batches the claims.
     const created = await call("POST", "/v1/claim-batches", {
       key,
       body: { practiceId },
       headers: { "idempotency-key": "batch-1" },
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body.claims).toBe(3);
+    expect(created.status, JSON.stringify(created.body)).toBe(202);
+    expect(created.body).toMatchObject({ status: "running", claims: 0, batchIds: [] });
+    expect(created.headers.get("location")).toBe(`/v1/claim-batch-runs/${created.body.runId}`);
     const retry = await call("POST", "/v1/claim-batches", {
       key,
       body: { practiceId },
       headers: { "idempotency-key": "batch-1" },
     });
-    expect(retry.body).toEqual(created.body);
-    const batchId = created.body.batches[0].batchId;
+    expect([retry.status, retry.body]).toEqual([202, created.body]);
+    await driveRun(tenantId, created.body.runId);
+    const run = (await call("GET", `/v1/claim-batch-runs/${created.body.runId}`, { key })).body;
+    expect(run).toMatchObject({ status: "done", claims: 3, chunks: 1 });
+    expect(run.batchIds).toHaveLength(1);
+    const batchId = run.batchIds[0];
     expect((await call("GET", `/v1/claims/${good}`, { key })).body.status).toBe("queued");
     // Nothing left to batch: the claims are in one open batch only.
-    expect((await call("POST", "/v1/claim-batches", { key, body: { practiceId } })).body.claims).toBe(0);
+    expect((await batchReady({ key, tenantId }, { practiceId })).claims).toBe(0);
 
     // The worker, twice for the same message (SQS delivers at least once): one submission.
     const event = { Records: [{ messageId: "m1", body: JSON.stringify({ tenantId, batchId }) }] } as any;
@@ -198,5 +205,29 @@ describe("claim batches to the sandbox clearinghouse", () => {
     expect((await call("POST", `/v1/claim-batches/${batchId}/retry`, { key })).status).toBe(202);
     expect(await processBatch(tenantId, batchId)).toBe("submitted");
     expect((await call("GET", `/v1/claims/${c}`, { key })).body.status).toBe("submitted");
+  });
+
+  it("leaves a batch a live worker holds to that worker, and takes over one whose worker died", async () => {
+    const c = await newClaim("XJH555000222", 7);
+    const batchId = (await call("POST", "/v1/claim-batches", { key, body: { claimIds: [c] } })).body.batches[0].batchId;
+    // A worker took it a moment ago and is building it: a second delivery leaves it alone, and so does a retry by hand.
+    await ClaimBatchEntity.patch({ tenantId, batchId })
+      .set({ status: "building", attempts: 1, leaseUntil: Date.now() + 60_000 })
+      .go();
+    await expect(processBatch(tenantId, batchId)).rejects.toThrow(/another delivery/);
+    expect((await call("POST", `/v1/claim-batches/${batchId}/retry`, { key })).status).toBe(409);
+    expect((await call("GET", `/v1/claim-batches/${batchId}`, { key })).body).toMatchObject({
+      status: "building",
+      attempts: 1,
+    });
+    // That worker died (its hold ran out): a retry by hand queues it, and the worker takes it over, once.
+    await ClaimBatchEntity.patch({ tenantId, batchId })
+      .set({ leaseUntil: Date.now() - 1 })
+      .go();
+    expect((await call("POST", `/v1/claim-batches/${batchId}/retry`, { key })).status).toBe(202);
+    expect(await processBatch(tenantId, batchId)).toBe("submitted");
+    const batch = (await call("GET", `/v1/claim-batches/${batchId}`, { key })).body;
+    expect([batch.status, batch.attempts, batch.leaseUntil]).toEqual(["submitted", 2, undefined]);
+    expect((await call("GET", `/v1/claims/${c}`, { key })).body).toMatchObject({ status: "submitted", submissions: 1 });
   });
 });

@@ -1,6 +1,8 @@
 import { expect } from "vitest";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
 import { applyInbound } from "./inbound.ts";
+import { processBatchRun } from "@claimledger/core/batch/run.service.ts";
+import { BatchRunEntity } from "@claimledger/core/batch/batch.entity.ts";
 import {
   adjudicate,
   type Adjudication,
@@ -10,6 +12,34 @@ import { call, newTenant, samples } from "./http.ts";
 import { pollNow } from "./poll.ts";
 
 export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Sends ready claims chosen by practice or payer as the API does: POST answers 202 with a batch
+ * run, which is driven here chunk by chunk as the batch-run worker would drive it (the queue
+ * messages themselves are left alone, as every test does). Returns the finished run.
+ */
+export async function batchReady(
+  s: { key: string; tenantId: string },
+  body: { practiceId?: string; payerId?: string },
+) {
+  const res = await call("POST", "/v1/claim-batches", { key: s.key, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  await driveRun(s.tenantId, res.body.runId);
+  const run = await call("GET", `/v1/claim-batch-runs/${res.body.runId}`, { key: s.key });
+  expect(run.body.status).toBe("done");
+  return run.body as { runId: string; claims: number; batchIds: string[]; chunks: number };
+}
+
+/** Runs a batch run's chunks, one after the other, until it is done. */
+export async function driveRun(tenantId: string, runId: string) {
+  for (let chunk = 0; chunk < 10_000; chunk++) {
+    const outcome = await processBatchRun(tenantId, runId, chunk);
+    if (outcome === "done") return;
+    // Skipped: another delivery of this chunk got there first (it may even have ended the run).
+    if (outcome === "skipped" && (await BatchRunEntity.get({ tenantId, runId }).go()).data?.status === "done") return;
+  }
+  throw new Error(`batch run ${runId} did not finish`);
+}
 
 /** A company with one practice, its provider and payer, ready to take encounters. */
 export async function practiceSetUp() {
@@ -51,8 +81,8 @@ export async function acceptedClaims(n: number) {
     const r = await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) });
     expect(r.body.status, JSON.stringify(r.body)).toBe("ready");
   }
-  const batch = await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } });
-  await processBatch(s.tenantId, batch.body.batches[0].batchId);
+  const run = await batchReady(s, { practiceId: s.practiceId });
+  for (const batchId of run.batchIds) await processBatch(s.tenantId, batchId);
   const polled = (await pollNow(s.key)).files as {
     sha256: string;
     name: string;

@@ -8,9 +8,12 @@ import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
 import { applyInbound } from "./inbound.ts";
 import { injectedFaults, setFaults } from "@claimledger/core/shared/faults.ts";
+import { sandboxReceived } from "@claimledger/core/clearinghouse/sandbox/sandbox.ts";
+import { readActivity } from "@claimledger/core/invoice/activity.ts";
+import { dynamo } from "@claimledger/core/shared/aws.ts";
 import { call } from "./http.ts";
 import { pollNow } from "./poll.ts";
-import { acceptedClaims, encounterFor, practiceSetUp, sandboxClaim } from "./cycle.ts";
+import { acceptedClaims, batchReady, encounterFor, practiceSetUp, sandboxClaim } from "./cycle.ts";
 
 afterAll(() => setFaults({ conflict: 0, throttle: 0 }));
 beforeAll(() => setFaults({ conflict: 0, throttle: 0 }));
@@ -118,8 +121,7 @@ it("never marks failed, nor sends again, a batch the clearinghouse already has w
   const s = await practiceSetUp();
   for (let i = 0; i < 2; i++)
     await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) });
-  const batchId = (await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } })).body
-    .batches[0].batchId;
+  const batchId = (await batchReady(s, { practiceId: s.practiceId })).batchIds[0]!;
   // Every claim move cancelled past its retries, after the file went out.
   setFaults({ conflict: 1, throttle: 0, seed: 9 });
   await expect(processBatch(s.tenantId, batchId)).rejects.toThrow(/submitted; moving its claims was interrupted/);
@@ -136,4 +138,102 @@ it("never marks failed, nor sends again, a batch the clearinghouse already has w
   // The clearinghouse got one interchange: one 999 and one 277CA come back, not two of each.
   const files = (await pollNow(s.key)).files.map((f: any) => f.kind).sort();
   expect(files).toEqual(["277", "999"]);
+});
+
+it("sends several batches of one practice at once under conflicts and throttles: each 837P reaches the clearinghouse once, each claim is submitted and counted once", async () => {
+  const s = await practiceSetUp();
+  for (let i = 0; i < 9; i++)
+    expect(
+      (await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) })).status,
+    ).toBe(201);
+  const ids: string[] = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items.map(
+    (c: any) => c.claimId,
+  );
+  const batches: string[] = [];
+  for (let i = 0; i < 9; i += 3)
+    batches.push(
+      (await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(i, i + 3) } })).body.batches[0]
+        .batchId,
+    );
+  const month = new Date().toISOString().slice(0, 7);
+  const before = injectedFaults();
+  setFaults({ conflict: 0.35, throttle: 0.15, seed: 56 });
+  try {
+    // Three batches of the one practice, each delivered twice at once (SQS delivers at least once).
+    await Promise.allSettled([...batches, ...batches].map((id) => processBatch(s.tenantId, id)));
+    // What threw is redelivered, faults still on, up to the queue's five receives.
+    for (const id of batches)
+      for (let receive = 0; receive < 5; receive++) {
+        try {
+          await processBatch(s.tenantId, id);
+          break;
+        } catch {
+          // redelivered
+        }
+      }
+  } finally {
+    setFaults({ conflict: 0, throttle: 0 });
+  }
+  expect(injectedFaults().conflicts - before.conflicts).toBeGreaterThan(0);
+  expect(injectedFaults().throttles - before.throttles).toBeGreaterThan(0);
+
+  const shown = await Promise.all(
+    batches.map(async (id) => (await call("GET", `/v1/claim-batches/${id}`, { key: s.key })).body),
+  );
+  // No batch failed: each is submitted, and the clearinghouse received each 837P exactly once.
+  expect(shown.map((b) => b.status)).toEqual(["submitted", "submitted", "submitted"]);
+  expect((await sandboxReceived(s.tenantId)).sort()).toEqual(shown.map((b) => b.fileName).sort());
+  const claims = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items;
+  expect(claims.map((c: any) => [c.status, c.submissions])).toEqual(Array(9).fill(["submitted", 1]));
+  // Nine first submissions this month, nine on the invoice's per-claim count (1 + 1 + ... once per claim).
+  expect((await readActivity(s.tenantId, s.practiceId, month))["claims-submitted"]).toBe(9);
+
+  // A late redelivery of every batch changes nothing: no second file, no second count.
+  for (const id of batches) expect(await processBatch(s.tenantId, id)).toBe("skipped");
+  expect(await sandboxReceived(s.tenantId)).toHaveLength(3);
+  expect((await readActivity(s.tenantId, s.practiceId, month))["claims-submitted"]).toBe(9);
+});
+
+it("moves the claims of two batches of one practice without one item in common: nothing for concurrent batches to conflict on", async () => {
+  const s = await practiceSetUp();
+  for (let i = 0; i < 4; i++)
+    expect(
+      (await call("POST", `/v1/practices/${s.practiceId}/encounters`, { key: s.key, body: encounterFor(s, i) })).status,
+    ).toBe(201);
+  const ids: string[] = (await call("GET", `/v1/claims?practiceId=${s.practiceId}`, { key: s.key })).body.items.map(
+    (c: any) => c.claimId,
+  );
+  const a = (await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(0, 2) } })).body
+    .batches[0].batchId;
+  const b = (await call("POST", "/v1/claim-batches", { key: s.key, body: { claimIds: ids.slice(2) } })).body.batches[0]
+    .batchId;
+  // Every item each batch's transactions write, as DynamoDB sees them (pk + sk).
+  let seen = new Set<string>();
+  const stack = dynamo().middlewareStack;
+  stack.add(
+    (next: any) => async (args: any) => {
+      for (const t of args.input.TransactItems ?? []) {
+        const op = t.Put ?? t.Update ?? t.Delete ?? t.ConditionCheck;
+        const k = op.Item ?? op.Key;
+        seen.add(`${k.pk}|${k.sk}`);
+      }
+      return next(args);
+    },
+    { step: "initialize", name: "recordTransactItems" },
+  );
+  try {
+    expect(await processBatch(s.tenantId, a)).toBe("submitted");
+    const ofA = seen;
+    seen = new Set();
+    expect(await processBatch(s.tenantId, b)).toBe("submitted");
+    const shared = [...seen].filter((k) => ofA.has(k));
+    // The old per-practice "claims-submitted" counter was in every first submission of both.
+    expect(shared).toEqual([]);
+    expect(ofA.size).toBeGreaterThan(0);
+  } finally {
+    stack.remove("recordTransactItems");
+  }
+  expect((await readActivity(s.tenantId, s.practiceId, new Date().toISOString().slice(0, 7)))["claims-submitted"]).toBe(
+    4,
+  );
 });

@@ -10,6 +10,7 @@ import { transactWrite, tx } from "@claimledger/core/shared/transact.ts";
 import { pdfText } from "@claimledger/core/shared/pdf.ts";
 import { handler as invoiceRunHandler } from "../src/queue/invoice-run.ts";
 import { call, newKey, newTenant, samples } from "./http.ts";
+import { batchReady } from "./cycle.ts";
 
 /**
  * Month close end to end: known ledger entries in September 2026 for three practices with a
@@ -414,8 +415,8 @@ describe("month close", () => {
       });
       expect(r.body.status).toBe("ready");
     }
-    const batch = await call("POST", "/v1/claim-batches", { key, body: { practiceId: prc } });
-    await processBatch(tenantId, batch.body.batches[0].batchId);
+    const sent = await batchReady({ key, tenantId }, { practiceId: prc });
+    for (const batchId of sent.batchIds) await processBatch(tenantId, batchId);
     const month = new Date().toISOString().slice(0, 7);
     await run(month, [prc]);
     expect(lines((await invoiceOf(prc, month)).body)).toEqual([

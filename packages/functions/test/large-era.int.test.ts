@@ -83,6 +83,8 @@ it(
       abort.abort();
       await Promise.all(running);
       await Promise.all(sandboxes.map((b) => b.close()));
+      if (linked === undefined) delete process.env.SST_RESOURCE_RemittanceChunkQueue;
+      else process.env.SST_RESOURCE_RemittanceChunkQueue = linked;
     }
     const done = await file();
     expect([done.status, done.error]).toEqual(["processed", undefined]);

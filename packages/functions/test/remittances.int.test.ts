@@ -5,7 +5,7 @@ import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { app, call, newTenant, samples } from "./http.ts";
 import { pollNow } from "./poll.ts";
-import { sandboxClaim, deniedInFull } from "./cycle.ts";
+import { batchReady, sandboxClaim, deniedInFull } from "./cycle.ts";
 import { pdfText } from "@claimledger/core/shared/pdf.ts";
 
 /**
@@ -57,8 +57,8 @@ beforeAll(async () => {
     });
     expect(r.body.status).toBe("ready");
   }
-  const batch = await call("POST", "/v1/claim-batches", { key, body: { practiceId } });
-  await processBatch(tenantId, batch.body.batches[0].batchId);
+  const run = await batchReady({ key, tenantId }, { practiceId });
+  for (const batchId of run.batchIds) await processBatch(tenantId, batchId);
   for (let round = 0; round < 2; round++) {
     for (const f of (await pollNow(key)).files) await applyInbound(tenantId, f.sha256);
   }

@@ -14,7 +14,7 @@ import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { handler as claimBatchHandler } from "../src/queue/claim-batch.ts";
 import { call, newKey, samples } from "./http.ts";
 import { pollNow } from "./poll.ts";
-import { encounterFor, practiceSetUp } from "./cycle.ts";
+import { batchReady, encounterFor, practiceSetUp } from "./cycle.ts";
 
 const secondPractice = { ...samples.practice, legalName: "Riverbend Family Medicine PC", npi: "1861474595" };
 
@@ -86,6 +86,21 @@ describe("a batch is one practice's", () => {
     expect(file).not.toContain(s.claim1);
     expect(file).not.toContain("XJH500001"); // the other practice's patient's member id
     expect((await call("GET", `/v1/claim-batches/${of1.batchId}`, { key: k0 })).status).toBe(404);
+  });
+
+  it("a batch run by payer makes one batch per practice, never a batch mixing two practices' claims", async () => {
+    const s = await twoPractices();
+    const run = await batchReady(s, { payerId: s.payerId });
+    expect(run.claims).toBe(2);
+    const views = await Promise.all(
+      run.batchIds.map(async (id) => (await call("GET", `/v1/claim-batches/${id}`, { key: s.key })).body),
+    );
+    expect(views.map((b) => [b.practiceId, b.claimIds]).sort()).toEqual(
+      [
+        [s.p0, [s.claim0]],
+        [s.p1, [s.claim1]],
+      ].sort(),
+    );
   });
 
   it("the worker refuses to write a batch whose claims are not all its practice's (a batch stored before the check)", async () => {
@@ -227,8 +242,7 @@ describe("no patient data in logs", () => {
       .composite({ practiceId: s.practiceId, serviceDate: stored.serviceDate })
       .go();
 
-    const b = await call("POST", "/v1/claim-batches", { key: s.key, body: { practiceId: s.practiceId } });
-    const batchId = b.body.batches[0].batchId;
+    const batchId = (await batchReady(s, { practiceId: s.practiceId })).batchIds[0]!;
     await claimBatchHandler({
       Records: [{ messageId: "m1", body: JSON.stringify({ tenantId: s.tenantId, batchId }) }],
     } as never);

@@ -1,42 +1,48 @@
-import { countActivity } from "../invoice/index.ts";
+import { firstSubmissionItem } from "../invoice/index.ts";
 import { build837P, X12Error } from "@claimledger/x12";
-import { ClaimBatchEntity, ControlNumberEntity } from "./batch.entity.ts";
+import { ClaimBatchEntity, ControlNumberEntity, type BatchStatus } from "./batch.entity.ts";
 import { batchTo837P } from "./to837p.ts";
-import { getClaimForSystem, moveClaim, type Claim, type Finding } from "../claim/index.ts";
+import { getClaimForSystem, moveClaim, moveItems, type Claim, type Finding } from "../claim/index.ts";
 import { tenantForSystem } from "../tenant/index.ts";
 import { openClearinghouse } from "../clearinghouse/index.ts";
 import { nextCounter } from "../shared/counter.ts";
 import { archiveEdi, readEdi } from "../shared/storage.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
-import { isTransient } from "../shared/transact.ts";
+import { backoff, isConditionFailure, isTransient, TransactionConflict, transactWrite } from "../shared/transact.ts";
 
 const SYSTEM = (tenantId: string) => ({ tenantId, actor: "system:claim-batch" });
+
+/** A batch the clearinghouse has: never built or sent again, only its claims' moves finished. */
+const SENT: readonly BatchStatus[] = ["submitted", "accepted", "rejected", "partially_accepted"];
+/**
+ * How long a worker holds a batch it took (building or stored): a little above the claim-batch
+ * function's 120 s timeout (both scaled by CLAIMLEDGER_TIMEOUT_SCALE locally). A redelivery within
+ * it leaves the batch to the worker still on it; SQS's visibility timeout (six times the
+ * function's) brings a dead worker's message back after it.
+ */
+export const batchLeaseMs = () => 130_000 * Number(process.env.CLAIMLEDGER_TIMEOUT_SCALE ?? "1");
+/** Rounds of a claim's move (each round is transactWrite's own retries) and of the `submitted` write. */
+const MOVE_ROUNDS = 4;
+const SUBMITTED_WRITE_ROUNDS = 8;
 
 /**
  * The claim-batch worker's job: build the 837P (once), archive it in S3, submit it, then mark
  * its claims submitted. Running it twice for the same batch submits once: a submitted batch is
- * left alone and a stored file is reused, never rebuilt with new control numbers.
+ * left alone and a stored file is reused, never rebuilt with new control numbers; two deliveries
+ * at once cannot both take it (the take is conditional, and held by a lease).
  */
 export async function processBatch(tenantId: string, batchId: string): Promise<"submitted" | "skipped"> {
-  const { data: batch } = await ClaimBatchEntity.get({ tenantId, batchId }).go();
+  const { data: batch } = await ClaimBatchEntity.get({ tenantId, batchId }).go({ consistent: true });
   if (!batch) throw new Error(`batch ${batchId} not found`);
-  if (batch.status === "submitted") {
-    // Submitted already (a redelivered message): only finish moving its claims.
-    await markSubmitted(tenantId, batchId, await loadClaims(tenantId, batch));
+  if (SENT.includes(batch.status)) {
+    // The clearinghouse has it already (a redelivered message): only finish moving its claims.
+    await markSubmitted(tenantId, batchId, await claimsStillQueued(tenantId, batch));
     return "skipped";
   }
-  if (
-    batch.status !== "queued" &&
-    batch.status !== "failed" &&
-    batch.status !== "stored" &&
-    batch.status !== "building"
-  )
-    return "skipped";
-  await ClaimBatchEntity.patch({ tenantId, batchId })
-    .add({ attempts: 1 })
-    .set({ status: batch.fileKey ? "stored" : "building", updatedAt: now() })
-    .go();
+  // Held by another delivery: this one fails and SQS brings it back later, when the batch is sent
+  // (and it only finishes the claim moves) or its holder has died (and it takes the batch over).
+  await takeBatch(tenantId, batch);
   let claims: Claim[] = [];
   try {
     claims = await loadClaims(tenantId, batch);
@@ -87,6 +93,7 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
             interchangeControlNumber: control,
             updatedAt: now(),
           })
+          .where((a, op) => `${op.eq(a.status, "building")} AND ${op.eq(a.attempts, batch.attempts + 1)}`)
           .go();
       } else {
         content = await readEdi(fileKey);
@@ -95,16 +102,13 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
     } finally {
       await ch.connection.close();
     }
-    const at = now();
-    await ClaimBatchEntity.patch({ tenantId, batchId })
-      .set({ status: "submitted", submittedAt: at, updatedAt: at })
-      .remove(["error"])
-      .go();
   } catch (err) {
-    return failed(tenantId, batchId, err);
+    return failed(tenantId, batchId, batch.attempts + 1, err);
   }
   // The clearinghouse has the file: from here a failure is never "failed" (a retry would send it
-  // again); the message is redelivered and the submitted batch only finishes moving its claims.
+  // again). The status write is retried on its own; the claim moves are retried claim by claim,
+  // and what still does not go through is finished by the redelivered message.
+  await recordSubmitted(tenantId, batchId);
   try {
     await markSubmitted(tenantId, batchId, claims);
   } catch (err) {
@@ -117,16 +121,94 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
   return "submitted";
 }
 
+/** Another delivery of the batch is working on it: SQS brings this one back later. */
+class BatchBusy extends Error {
+  override name = "BatchBusy";
+}
+
+/**
+ * Takes the batch for this delivery: from the status and attempt count it was read at (so of two
+ * deliveries at once one takes it), and a building or stored batch only once its holder's lease
+ * has run out (the worker that held it died or timed out).
+ */
+async function takeBatch(
+  tenantId: string,
+  batch: { batchId: string; status: BatchStatus; attempts: number; fileKey?: string; leaseUntil?: number },
+) {
+  const { batchId } = batch;
+  if (!["queued", "failed", "building", "stored"].includes(batch.status))
+    throw new BatchFailure(`a ${batch.status} batch is not sent`);
+  if ((batch.status === "building" || batch.status === "stored") && (batch.leaseUntil ?? 0) > Date.now())
+    throw new BatchBusy(`batch ${batchId} is being sent by another delivery; SQS redelivers this one`);
+  try {
+    await ClaimBatchEntity.patch({ tenantId, batchId })
+      .add({ attempts: 1 })
+      .set({ status: batch.fileKey ? "stored" : "building", leaseUntil: Date.now() + batchLeaseMs(), updatedAt: now() })
+      .where((a, op) => `${op.eq(a.status, batch.status)} AND ${op.eq(a.attempts, batch.attempts)}`)
+      .go();
+  } catch (err) {
+    if (isConditionFailure(err)) throw new BatchBusy(`batch ${batchId} was taken by another delivery`);
+    throw err;
+  }
+}
+
+/** `submitted`, only from building or stored (never over a batch another delivery has moved on), retried past contention. */
+async function recordSubmitted(tenantId: string, batchId: string) {
+  for (let round = 1; ; round++) {
+    const at = now();
+    try {
+      await ClaimBatchEntity.patch({ tenantId, batchId })
+        .set({ status: "submitted", submittedAt: at, updatedAt: at })
+        .remove(["error", "leaseUntil"])
+        .where((a, op) => `${op.eq(a.status, "building")} OR ${op.eq(a.status, "stored")}`)
+        .go();
+      return;
+    } catch (err) {
+      if (isConditionFailure(err)) {
+        const { data } = await ClaimBatchEntity.get({ tenantId, batchId }).go({ consistent: true });
+        if (data && SENT.includes(data.status)) return;
+        throw new BatchFailure(`submitted, but the batch was ${data?.status ?? "gone"} when marked so`);
+      }
+      if (!isTransient(err) || round >= SUBMITTED_WRITE_ROUNDS) {
+        log("error", "batch sent but not marked submitted", { tenantId, batchId, error: (err as Error).name });
+        throw err;
+      }
+      await backoff(round + 3, 5000);
+    }
+  }
+}
+
 /** A batch that did not reach the clearinghouse: failed with its reason, or left to SQS when the cause passes. */
-async function failed(tenantId: string, batchId: string, err: unknown): Promise<never> {
-  // DynamoDB contention or throttling past the retries: SQS redelivers; the batch stays building or stored.
-  if (isTransient(err)) {
+async function failed(tenantId: string, batchId: string, attempt: number, err: unknown): Promise<never> {
+  // DynamoDB contention or throttling past the retries: SQS redelivers; the batch stays building or
+  // stored, its lease let go so the redelivery can take it at once.
+  if (isTransient(err) || err instanceof BatchBusy || isConditionFailure(err)) {
     log("warn", "batch interrupted, to be redelivered", { tenantId, batchId, error: (err as Error).name });
+    await ClaimBatchEntity.patch({ tenantId, batchId })
+      .set({ leaseUntil: 0 })
+      .where(
+        // Only the delivery that holds the batch (building or stored, at its attempt) moves it on.
+        (a, op) => `(${op.eq(a.status, "building")} OR ${op.eq(a.status, "stored")}) AND ${op.eq(a.attempts, attempt)}`,
+      )
+      .go()
+      .catch(() => undefined); // the lease runs out by itself
     throw new BatchFailure(`interrupted (${(err as Error).name}); SQS redelivers it`);
   }
   // The batch, its log line and the error SQS sees name the cause, never a patient's data.
   const reason = safeReason(err).slice(0, 500);
-  await ClaimBatchEntity.patch({ tenantId, batchId }).set({ status: "failed", error: reason, updatedAt: now() }).go();
+  try {
+    await ClaimBatchEntity.patch({ tenantId, batchId })
+      .set({ status: "failed", error: reason, updatedAt: now() })
+      .remove(["leaseUntil"])
+      .where(
+        // Only the delivery that holds the batch (building or stored, at its attempt) moves it on.
+        (a, op) => `(${op.eq(a.status, "building")} OR ${op.eq(a.status, "stored")}) AND ${op.eq(a.attempts, attempt)}`,
+      )
+      .go();
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    // Another delivery took the batch over (this one outlived its lease): it decides.
+  }
   log("warn", "batch failed", { tenantId, batchId, error: reason });
   throw new BatchFailure(reason);
 }
@@ -182,19 +264,52 @@ async function setAsideUnwritable(
   return good;
 }
 
+/** Moves the batch's claims to submitted, each on its own (one claim's contention never holds back the rest). */
 async function markSubmitted(tenantId: string, batchId: string, claims: Claim[]) {
+  let firstError: unknown;
   for (const c of claims) {
-    // A claim's first submission is what the per-claim fee counts.
-    const first = !c.firstSubmittedAt;
+    try {
+      await moveToSubmitted(tenantId, batchId, c);
+    } catch (err) {
+      firstError ??= err;
+    }
+  }
+  if (firstError) throw firstError instanceof Error ? firstError : new Error(String(firstError));
+}
+
+/**
+ * One claim's move to submitted, retried with jitter past contention (transactWrite retries each
+ * round; rounds add longer waits). A claim's first submission writes its record for the invoice's
+ * claim count in the same transaction, which the claim's version condition makes happen once: a
+ * retry after a move that went through finds the claim submitted and stops.
+ */
+async function moveToSubmitted(tenantId: string, batchId: string, claim: Claim) {
+  let c = claim;
+  for (let round = 1; ; round++) {
     const at = now();
-    await moveClaim(
-      SYSTEM(tenantId),
-      c,
-      "submitted",
-      `sent in batch ${batchId}`,
-      { submissions: c.submissions + 1, ...(first ? { firstSubmittedAt: at } : {}) },
-      first ? [countActivity(tenantId, c.practiceId, at.slice(0, 7), "claims-submitted")] : [],
-    );
+    const first = !c.firstSubmittedAt;
+    const move = moveItems(SYSTEM(tenantId), c, "submitted", `sent in batch ${batchId}`, {
+      submissions: c.submissions + 1,
+      ...(first ? { firstSubmittedAt: at } : {}),
+    });
+    try {
+      await transactWrite([
+        ...move.items,
+        ...(first
+          ? [firstSubmissionItem(tenantId, { practiceId: c.practiceId, claimId: c.claimId, batchId, at })]
+          : []),
+      ]);
+      return;
+    } catch (err) {
+      if (round >= MOVE_ROUNDS) throw err;
+      if (err instanceof TransactionConflict && !err.transient) {
+        // The claim changed under us: moved already by another delivery of this batch, or taken out.
+        const fresh = await getClaimForSystem(tenantId, c.claimId);
+        if (!fresh || fresh.batchId !== batchId || fresh.status !== "queued") return;
+        c = fresh;
+      } else if (!isTransient(err)) throw err;
+      await backoff(round + 2);
+    }
   }
 }
 
@@ -222,4 +337,19 @@ async function loadClaims(
     out.push(data);
   }
   return out.filter((c) => c.status === "queued");
+}
+
+/** A sent batch's claims that have still to move (the rest moved, or went on to their 277CA answer). */
+async function claimsStillQueued(
+  tenantId: string,
+  batch: { batchId: string; claimIds: string[]; setAsideClaimIds?: string[] },
+): Promise<Claim[]> {
+  const setAside = new Set(batch.setAsideClaimIds ?? []);
+  const out: Claim[] = [];
+  for (const claimId of batch.claimIds) {
+    if (setAside.has(claimId)) continue;
+    const c = await getClaimForSystem(tenantId, claimId);
+    if (c && c.batchId === batch.batchId && c.status === "queued") out.push(c);
+  }
+  return out;
 }

@@ -44,6 +44,23 @@ export async function claimsInStatus(
 export const claimsReadyFor = (tenantId: string, only: { practiceId?: string; payerId?: string } = {}) =>
   claimsInStatus(tenantId, "ready", only);
 
+/**
+ * At most `count` ready claims, of one practice or all, optionally of one payer, oldest date of
+ * service first: a batch run's next chunk (claims it batches leave the index, so it reads from the start).
+ */
+export async function readyClaimsUpTo(
+  tenantId: string,
+  only: { practiceId?: string; payerId?: string },
+  count: number,
+): Promise<Claim[]> {
+  const q = only.practiceId
+    ? ClaimEntity.query.byPracticeStatus({ tenantId, practiceId: only.practiceId, status: "ready" })
+    : ClaimEntity.query.byStatus({ tenantId, status: "ready" });
+  const filtered = only.payerId ? q.where((a, op) => op.eq(a.payerId, only.payerId!)) : q;
+  const { data } = await filtered.go({ count });
+  return data.map(toClaim);
+}
+
 /** Claims in a status whose date of service begins with `serviceDate` and whose charge is `totalChargeCents` (an 835 without our claim id). */
 export async function claimsMatching(
   tenantId: string,

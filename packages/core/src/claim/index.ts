@@ -17,6 +17,7 @@ export {
   getClaimForSystem,
   claimsInStatus,
   claimsReadyFor,
+  readyClaimsUpTo,
   claimsMatching,
   claimsOfPracticeBetween,
   claimsOfPatient,

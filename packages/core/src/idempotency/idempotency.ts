@@ -1,9 +1,12 @@
 import { Entity } from "electrodb";
 import { createHash } from "node:crypto";
 import { SERVICE, entityConfig, now } from "../shared/db.ts";
-import { AppError, conflict } from "../shared/errors.ts";
+import { AppError, retryLater } from "../shared/errors.ts";
+import { isConditionFailure } from "../shared/transact.ts";
 
 const TTL_SECONDS = 24 * 3600;
+/** What a retry of a request still running is told to wait at most (`Retry-After`). */
+const RETRY_AFTER_SECONDS = 2;
 
 /** A stored first response to a POST sent with an `Idempotency-Key`, kept for 24 hours. */
 export const IdempotencyEntity = new Entity(
@@ -69,7 +72,7 @@ export async function beginIdempotent(
     if (!isConditionFailure(err)) throw err;
   }
   const { data } = await IdempotencyEntity.get({ tenantId, scope }).go({ consistent: true });
-  if (!data) throw conflict("The request with this Idempotency-Key is being processed; retry shortly");
+  if (!data) throw retryLater("The request with this Idempotency-Key is being processed; retry shortly", 1);
   if (data.requestHash !== hash) {
     throw new AppError(
       422,
@@ -80,8 +83,12 @@ export async function beginIdempotent(
   }
   if (data.state === "pending") {
     const lease = data.leaseUntil ?? Date.parse(data.createdAt) + leaseSeconds * 1000;
+    // Retry-After: soon (most requests finish in well under a second), never past the lease's end.
     if (lease > Date.now())
-      throw conflict("The request with this Idempotency-Key is still being processed; retry shortly");
+      throw retryLater(
+        "The request with this Idempotency-Key is still being processed; retry shortly",
+        Math.min(RETRY_AFTER_SECONDS, (lease - Date.now()) / 1000),
+      );
     // Take over a dead request's key; of several retries at once, one wins and the rest wait.
     try {
       await IdempotencyEntity.patch({ tenantId, scope })
@@ -94,7 +101,7 @@ export async function beginIdempotent(
       return undefined;
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
-      throw conflict("The request with this Idempotency-Key is still being processed; retry shortly");
+      throw retryLater("The request with this Idempotency-Key is still being processed; retry shortly", 1);
     }
   }
   return { status: data.status!, body: data.body ?? "", contentType: data.contentType ?? "application/json" };
@@ -110,9 +117,4 @@ export async function completeIdempotent(tenantId: string, scope: string, res: S
 /** A failure that leaves nothing written releases the key, so a retry can run again. */
 export async function releaseIdempotent(tenantId: string, scope: string): Promise<void> {
   await IdempotencyEntity.delete({ tenantId, scope }).go();
-}
-
-function isConditionFailure(err: unknown): boolean {
-  const e = err as { message?: string; cause?: { name?: string } };
-  return e?.cause?.name === "ConditionalCheckFailedException" || /conditional request failed/i.test(e?.message ?? "");
 }

@@ -36,6 +36,8 @@ export class AppError extends Error {
   readonly type: string;
   readonly title: string;
   readonly errors: FieldError[] | undefined;
+  /** Seconds after which trying again may succeed (the `Retry-After` header of the answer). */
+  retryAfterSeconds?: number;
   constructor(status: number, type: string, title: string, detail: string, errors?: FieldError[]) {
     super(detail);
     this.status = status;
@@ -58,6 +60,13 @@ export const unauthorized = (detail = "A valid API key is required") =>
 export const forbidden = (detail: string) => new AppError(403, "forbidden", "Forbidden", detail);
 
 export const conflict = (detail: string) => new AppError(409, "conflict", "Conflict", detail);
+
+/** A 409 that is only a matter of time (the same request still running): answered with `Retry-After`. */
+export function retryLater(detail: string, seconds: number): AppError {
+  const err = conflict(detail);
+  err.retryAfterSeconds = Math.max(1, Math.ceil(seconds));
+  return err;
+}
 
 export const preconditionFailed = (detail: string) =>
   new AppError(412, "precondition-failed", "Precondition failed", detail);

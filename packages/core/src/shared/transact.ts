@@ -61,6 +61,21 @@ export function isTransient(err: unknown): boolean {
   ].includes(name);
 }
 
+/** Whether a single conditional write (ElectroDB put/patch/create with a condition) was refused by its condition. */
+export function isConditionFailure(err: unknown): boolean {
+  const e = err as { name?: string; message?: string; cause?: { name?: string } };
+  return (
+    e?.name === "ConditionalCheckFailedException" ||
+    e?.cause?.name === "ConditionalCheckFailedException" ||
+    /conditional request failed/i.test(e?.message ?? "")
+  );
+}
+
+/** Full-jitter backoff before attempt `attempt + 1`: a random wait up to 25 ms * 2^attempt, at most `capMs`. */
+export function backoff(attempt: number, capMs = 1000): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * Math.min(capMs, 25 * 2 ** attempt)));
+}
+
 /**
  * Thrown instead of writing when a transaction could not be sent before its deadline: whatever
  * the caller checked before building it (a month still open) may no longer hold, so it checks again.
@@ -112,7 +127,7 @@ export async function transactWrite(items: TxItem[], options: TransactOptions = 
           reasons,
           items.map((i) => i.label),
         );
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
+      await backoff(attempt);
     }
   }
 }

@@ -119,7 +119,11 @@ export function createApp() {
 
   app.notFound((c) => problem(c, 404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
-    if (err instanceof AppError) return problem(c, err.status, err.type, err.title, err.message, err.errors);
+    if (err instanceof AppError) {
+      const res = problem(c, err.status, err.type, err.title, err.message, err.errors);
+      if (err.retryAfterSeconds !== undefined) res.headers.set("retry-after", String(err.retryAfterSeconds));
+      return res;
+    }
     if (err instanceof HTTPException) {
       // Hono's JSON validator: malformed JSON body.
       const msg = err.message || "The request could not be read";

@@ -12,5 +12,7 @@ export interface AppEnv {
     requestId: string;
     /** Set by a route whose response carries a secret: it is never stored for replays. */
     shownOnce?: ShownOnce;
+    /** The request's Idempotency-Key scope (API key and key), when it sent one. */
+    idempotencyScope?: string;
   };
 }

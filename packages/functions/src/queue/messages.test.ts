@@ -4,6 +4,7 @@ import { inboundMessages } from "@claimledger/core/inbound/index.ts";
 import { invoiceRunMessages } from "@claimledger/core/invoice/index.ts";
 import { sendMessage, sendMessages } from "@claimledger/core/shared/queue.ts";
 import { handler as claimBatch } from "./claim-batch.ts";
+import { handler as batchRun } from "./batch-run.ts";
 import { handler as inboundFile } from "./inbound-file.ts";
 import { handler as clearinghousePoll } from "./clearinghouse-poll.ts";
 import { handler as invoiceRun } from "./invoice-run.ts";
@@ -22,6 +23,7 @@ it("each worker refuses a body its queue's schema does not describe, before touc
   try {
     for (const [handler, body] of [
       [claimBatch, { tenantId: "tnt_abcd1234", batchId: "not a batch id" }],
+      [batchRun, { tenantId: "tnt_abcd1234", runId: "bjr_abcd1234", chunk: -1 }],
       [inboundFile, { tenantId: "tnt_abcd1234", sha256: "abc", extra: 1 }],
       [clearinghousePoll, { tenantId: "tnt_abcd1234", pollId: "not a poll" }],
       [invoiceRun, { tenantId: "tnt_abcd1234", runId: "run_abcd1234", practiceId: "prc_abcd1234", period: "2026-13" }],
@@ -35,6 +37,7 @@ it("each worker refuses a body its queue's schema does not describe, before touc
   }
   expect(logged.map((l) => JSON.parse(l).error)).toEqual([
     "malformed claim batch message: batchId",
+    "malformed batch run message: chunk",
     "malformed inbound file message: sha256, (root)",
     "malformed clearinghouse poll message: pollId",
     "malformed invoice run message: period",

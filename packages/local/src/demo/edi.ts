@@ -41,14 +41,19 @@ export async function sendBatches(api: ApiClient, out: string, practiceIds: stri
   mkdirSync(dir, { recursive: true });
   const batchIds: string[] = [];
   for (const practiceId of practiceIds) {
-    const created = await api.expect<any>(
-      201,
+    // A practice's ready claims: a batch run, answered at once; the batch-run worker makes the batches.
+    const run = await api.expect<any>(
+      202,
       "POST",
       "/v1/claim-batches",
       { practiceId },
       { "idempotency-key": `demo-batch-${practiceId}` },
     );
-    batchIds.push(...created.batches.map((b: any) => b.batchId));
+    await waitFor("batch run done", async () => {
+      const now = await api.expect<any>(200, "GET", `/v1/claim-batch-runs/${run.runId}`);
+      if (now.status === "done") batchIds.push(...now.batchIds);
+      return now.status === "done";
+    });
   }
   await waitFor("batches submitted", async () => {
     const all = await Promise.all(batchIds.map((id) => api.expect<any>(200, "GET", `/v1/claim-batches/${id}`)));

@@ -40,9 +40,11 @@ export function openSandbox(tenantId: string, now: () => Date = () => new Date()
   return {
     async submit(file: OutboundFile) {
       const at = now();
-      await put(`${root}/received/${file.name}`, file.content);
-      const received = read837(file.content);
       const control = () => nextCounter(tenantId, "sandbox-control");
+      // Every receipt is kept, numbered, as a real clearinghouse logs them: a file sent twice shows twice.
+      const receipt = await nextCounter(tenantId, "sandbox-receipt");
+      await put(`${root}/received/${String(receipt).padStart(9, "0")}-${file.name}`, file.content);
+      const received = read837(file.content);
       const base = file.name.replace(/\.[^.]*$/, "");
       await put(`${root}/inbound/${base}.999`, build999(received, await control(), at));
       const ack = build277CA(received, await control(), at);
@@ -84,4 +86,20 @@ export function openSandbox(tenantId: string, now: () => Date = () => new Date()
     },
     async close() {},
   };
+}
+
+/** The names of the files the sandbox received for a tenant, in the order received (once per receipt). */
+export async function sandboxReceived(tenantId: string): Promise<string[]> {
+  const s3 = s3Client();
+  const Prefix = `sandbox/${tenantId}/received/`;
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const res = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucketName("EdiBucket"), Prefix, ContinuationToken: token }),
+    );
+    keys.push(...(res.Contents ?? []).map((o) => o.Key!));
+    token = res.NextContinuationToken;
+  } while (token);
+  return keys.sort().map((k) => k.slice(Prefix.length).replace(/^\d{9}-/, ""));
 }

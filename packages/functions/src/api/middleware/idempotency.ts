@@ -26,6 +26,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const p = c.get("principal");
   const body = await c.req.raw.clone().text();
   const scope = `${p.keyId}:${key}`;
+  c.set("idempotencyScope", scope);
   const stored = await beginIdempotent(
     p.tenantId,
     scope,
