@@ -5,7 +5,8 @@ import { CLAIM_STATUSES } from "./claim.types.ts";
 /**
  * A claim: its document (what goes on the 837P), status, findings and version. Read by id;
  * listed by practice, by status across the tenant, and by status within a practice, each
- * sorted by date of service so date ranges and age are key conditions, newest first.
+ * sorted by date of service so date ranges and age are key conditions, newest first. The screens
+ * (A/R, denials, a patient's claims) read sparse indexes gsi4-gsi6 whose keys screens.ts sets.
  */
 export const ClaimEntity = new Entity(
   {
@@ -41,6 +42,17 @@ export const ClaimEntity = new Entity(
       /** When the claim first went to the payer, and the deposit date of its first insurance payment (reports). */
       firstSubmittedAt: { type: "string" },
       firstPaidDate: { type: "string" },
+      /** A secondary (tertiary) claim: the primary it follows (also in doc; here so screens need not read the doc). */
+      primaryClaimId: { type: "string" },
+      /** Denial reasons as posted (group, reason, lines, amount, remarks): the denials queue reads them here. */
+      denials: { type: "any" },
+      // Sparse screen indexes (see screens.ts): set while the claim is on the screen, removed when it leaves.
+      gsi4pk: { type: "string", hidden: true },
+      gsi4sk: { type: "string", hidden: true },
+      gsi5pk: { type: "string", hidden: true },
+      gsi5sk: { type: "string", hidden: true },
+      gsi6pk: { type: "string", hidden: true },
+      gsi6sk: { type: "string", hidden: true },
       createdAt: { type: "string", required: true, readOnly: true },
       updatedAt: { type: "string", required: true },
       version: { type: "number", required: true },

@@ -9,6 +9,7 @@ import { AppError, conflict, invalid, notFound, preconditionFailed } from "../sh
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import type { Balances } from "../ledger/index.ts";
 import { toClaim, type Claim } from "./claim.store.ts";
+import { patientKeys, screenKeys, type ScreenState } from "./screens.ts";
 
 export type { Claim } from "./claim.store.ts";
 
@@ -97,15 +98,21 @@ export function claimInsertItems(
     edits: 0,
     submissions: 0,
     payerClaimControlNumber: doc.payerClaimControlNumber,
+    primaryClaimId: doc.primaryClaimId,
     ...(balances ? { balances } : {}),
     createdAt: at,
     updatedAt: at,
     version: 1,
   };
+  const keyed = {
+    ...item,
+    ...screenKeys(p.tenantId, item).set,
+    ...patientKeys(p.tenantId, item),
+  };
   // Replacement, void and secondary claims legitimately repeat the original's fingerprint.
   const uniqueVisit = doc.frequencyCode === "1" && doc.coverage.order === "primary";
   const items = [
-    tx.put(ClaimEntity.create(item).params()),
+    tx.put(ClaimEntity.create(keyed).params()),
     ...(uniqueVisit
       ? [
           tx.put(
@@ -194,7 +201,7 @@ export async function claimHistory(p: Principal, claimId: string) {
  */
 export async function moveClaim(
   p: Principal | { tenantId: string; actor: string },
-  claim: Pick<Claim, "claimId" | "practiceId" | "serviceDate" | "status" | "version">,
+  claim: Movable,
   to: ClaimStatus,
   reason: string,
   changes: Record<string, unknown> = {},
@@ -210,10 +217,13 @@ export async function moveClaim(
   return move.result;
 }
 
+/** A claim as a status move needs it: its keys, version, and what decides the screens it is on. */
+type Movable = Pick<Claim, "claimId" | "practiceId" | "serviceDate" | "status" | "version"> & ScreenState;
+
 /** The writes of a status move (conditional update + history), to run alone or inside a larger transaction. */
 export function moveItems(
   p: Principal | { tenantId: string; actor: string },
-  claim: Pick<Claim, "claimId" | "practiceId" | "serviceDate" | "status" | "version">,
+  claim: Movable,
   to: ClaimStatus,
   reason: string,
   changes: Record<string, unknown> = {},
@@ -228,8 +238,15 @@ export function moveItems(
   }
   const actor = "actor" in p ? p.actor : actorOf(p);
   const at = now();
-  const update = ClaimEntity.patch({ tenantId: p.tenantId, claimId: claim.claimId })
-    .set({ ...changes, status: to, statusReason: reason, updatedAt: at })
+  const screens = screenKeys(p.tenantId, { ...claim, ...changes, status: to } as ScreenState);
+  const patched = ClaimEntity.patch({ tenantId: p.tenantId, claimId: claim.claimId }).set({
+    ...changes,
+    ...screens.set,
+    status: to,
+    statusReason: reason,
+    updatedAt: at,
+  });
+  const update = (screens.remove.length ? patched.remove(screens.remove) : patched)
     .add({ version: 1 })
     .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
     .where((a, op) => `${op.eq(a.status, claim.status)} AND ${op.eq(a.version, claim.version)}`)

@@ -20,8 +20,20 @@ export {
   claimsMatching,
   claimsOfPracticeBetween,
   claimsOfPatient,
+  claimsOwingMoney,
+  claimsWithOpenDenials,
+  claimsById,
   claimUpdateItem,
 } from "./claim.store.ts";
+export {
+  AR_STATUSES,
+  CROSSOVER_WAITING,
+  type DenialReason,
+  addDenials,
+  inAR,
+  openMoney,
+  isCrossoverClaim,
+} from "./screens.ts";
 export {
   historyEvent,
   insertClaim,
