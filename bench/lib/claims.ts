@@ -44,6 +44,7 @@ export const cloneId = (prefix: string, i: number) => `${prefix}${String(i).padS
  */
 export async function seedAcceptedClaims(templates: Claim[], prefix: string, n: number, period = n): Promise<any[]> {
   const { ClaimEntity } = await import("../../packages/core/src/claim/claim.entity.ts");
+  const { screenKeys, patientKeys } = await import("../../packages/core/src/claim/screens.ts");
   const docs: any[] = [];
   const chunk: any[] = [];
   const flush = async () => {
@@ -61,7 +62,7 @@ export async function seedAcceptedClaims(templates: Claim[], prefix: string, n: 
     doc.serviceDate = serviceDate;
     doc.lines = doc.lines.map((l: any, j: number) => ({ ...l, lineId: `${claimId}L${j + 1}`, serviceDate }));
     const { balances: _b, postedRemittances: _p, secondaryClaimId: _s, firstPaidDate: _f, ...rest } = t;
-    chunk.push({
+    const claim = {
       ...rest,
       claimId,
       doc,
@@ -72,7 +73,9 @@ export async function seedAcceptedClaims(templates: Claim[], prefix: string, n: 
       fingerprint: `bench-${claimId}`,
       statusReason: "bench seed",
       version: 3,
-    });
+    };
+    // The screen indexes' keys, as the claim's own writes would have set them (an accepted claim is in A/R).
+    chunk.push({ ...claim, ...screenKeys(t.tenantId, claim as any).set, ...patientKeys(t.tenantId, claim as any) });
     docs.push(doc);
     if (chunk.length >= 500) await flush();
   }
