@@ -1,7 +1,7 @@
 import type { Claim835 } from "@claimledger/x12";
 import { SuspenseEntity } from "./remittance.entity.ts";
 import { entriesFor, statusAfter } from "./posting.ts";
-import { applyEntries, entryPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
+import { applyEntries, entriesPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
 import {
   claimsMatching,
   claimUpdateItem,
@@ -104,25 +104,25 @@ export async function postClaim(
   const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month) => {
     const at = now();
     const items = [
-      ...entries.map((e, n) =>
-        entryPut({
-          tenantId,
-          practiceId: claim.practiceId,
-          month,
-          entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
-          claimId: claim.claimId,
-          lineId: e.lineId,
-          kind: e.kind,
-          group: e.group,
-          reason: e.reason,
-          remarks: e.remarks,
-          amountCents: e.amountCents,
-          payerId: payerKey,
-          remittanceId,
-          depositDate,
-          postedAt: at,
-        }),
-      ),
+      // One item holds the CLP's entries (read back as entries `${itemBase}-001`, ...).
+      ...(entries.length
+        ? [
+            entriesPut(
+              {
+                tenantId,
+                practiceId: claim.practiceId,
+                month,
+                entryId: itemBase,
+                claimId: claim.claimId,
+                payerId: payerKey,
+                remittanceId,
+                depositDate,
+                postedAt: at,
+              },
+              entries,
+            ),
+          ]
+        : []),
       tx.update(
         claimUpdateItem(tenantId, claim.claimId, {
           set: {
