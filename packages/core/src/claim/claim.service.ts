@@ -2,18 +2,24 @@ import { ClaimEntity, ClaimEventEntity, ClaimFingerprintEntity } from "./claim.e
 import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
 import { ADJUDICATED, MANUAL_TRANSITIONS, canTransition } from "./status.ts";
 import { newId } from "../shared/ids.ts";
-import { now, runPage } from "../shared/db.ts";
+import { now } from "../shared/db.ts";
 import { actorOf, canSeePractice, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { AppError, conflict, invalid, notFound, preconditionFailed } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import type { Balances } from "../ledger/index.ts";
-import { toClaim, type Claim } from "./claim.store.ts";
+import {
+  claimDocPutItem,
+  claimDocUpdateItem,
+  listClaimPage,
+  packBalances,
+  readClaim,
+  toClaim,
+  type Claim,
+} from "./claim.store.ts";
 import { patientKeys, screenKeys, type ScreenState } from "./screens.ts";
 
 export type { Claim } from "./claim.store.ts";
-
-const view = toClaim;
 
 export function historyEvent(
   tenantId: string,
@@ -92,8 +98,6 @@ export function claimInsertItems(
     serviceDate: doc.serviceDate,
     frequencyCode: doc.frequencyCode,
     totalChargeCents: doc.totalChargeCents,
-    doc,
-    findings,
     fingerprint,
     edits: 0,
     submissions: 0,
@@ -106,6 +110,7 @@ export function claimInsertItems(
   };
   const keyed = {
     ...item,
+    ...(balances ? { balances: packBalances(balances) } : {}),
     ...screenKeys(p.tenantId, item).set,
     ...patientKeys(p.tenantId, item),
   };
@@ -113,6 +118,7 @@ export function claimInsertItems(
   const uniqueVisit = doc.frequencyCode === "1" && doc.coverage.order === "primary";
   const items = [
     tx.put(ClaimEntity.create(keyed).params()),
+    tx.put(claimDocPutItem(p.tenantId, doc.claimId, doc, findings)),
     ...(uniqueVisit
       ? [
           tx.put(
@@ -137,7 +143,7 @@ export function claimInsertItems(
       ),
     ),
   ];
-  return { items, claim: view(item) };
+  return { items, claim: toClaim(item, { doc, findings }) };
 }
 
 export function scrubSummary(findings: Finding[]): string {
@@ -149,9 +155,9 @@ export function scrubSummary(findings: Finding[]): string {
 }
 
 export async function getClaim(p: Principal, claimId: string): Promise<Claim> {
-  const { data } = await ClaimEntity.get({ tenantId: p.tenantId, claimId }).go();
-  if (!data || !canSeePractice(p, data.practiceId)) throw notFound("Claim");
-  return view(data);
+  const claim = await readClaim(p.tenantId, claimId);
+  if (!claim || !canSeePractice(p, claim.practiceId)) throw notFound("Claim");
+  return claim;
 }
 
 export interface ClaimFilters {
@@ -175,18 +181,12 @@ export async function listClaims(p: Principal, f: ClaimFilters) {
     throw invalid([{ path: "practiceId", message: "list claims by practiceId, by status, or both" }]);
   }
   const range = { from: f.serviceDateFrom ?? "0000-00-00", to: `${f.serviceDateTo ?? "9999-12-31"}~` };
-  const opts = { limit: f.limit, cursor: f.cursor ?? null, order: "desc" as const };
-  const page = await runPage(() => {
-    const q =
-      practiceId && f.status
-        ? ClaimEntity.query.byPracticeStatus({ tenantId: p.tenantId, practiceId, status: f.status })
-        : f.status
-          ? ClaimEntity.query.byStatus({ tenantId: p.tenantId, status: f.status })
-          : ClaimEntity.query.byPractice({ tenantId: p.tenantId, practiceId: practiceId! });
-    const ranged = q.between({ serviceDate: range.from }, { serviceDate: range.to });
-    return (f.payerId ? ranged.where((a, op) => op.eq(a.payerId, f.payerId!)) : ranged).go(opts);
-  });
-  return { items: page.items.map(view), nextCursor: page.nextCursor };
+  const page = await listClaimPage(
+    p.tenantId,
+    { practiceId, status: f.status, payerId: f.payerId, ...range },
+    { limit: f.limit, cursor: f.cursor ?? null },
+  );
+  return { items: page.items, nextCursor: page.nextCursor };
 }
 
 export async function claimHistory(p: Principal, claimId: string) {
@@ -238,9 +238,11 @@ export function moveItems(
   }
   const actor = "actor" in p ? p.actor : actorOf(p);
   const at = now();
-  const screens = screenKeys(p.tenantId, { ...claim, ...changes, status: to } as ScreenState);
+  // The document and findings live in the cold item: written only when the move changes them.
+  const { doc, findings, ...hot } = changes as { doc?: ClaimDocument; findings?: Finding[] };
+  const screens = screenKeys(p.tenantId, { ...claim, ...hot, status: to } as ScreenState);
   const patched = ClaimEntity.patch({ tenantId: p.tenantId, claimId: claim.claimId }).set({
-    ...changes,
+    ...hot,
     ...screens.set,
     status: to,
     statusReason: reason,
@@ -254,6 +256,7 @@ export function moveItems(
   return {
     items: [
       tx.update(update),
+      ...(doc || findings ? [tx.update(claimDocUpdateItem(p.tenantId, claim.claimId, { doc, findings }))] : []),
       tx.put(historyEvent(p.tenantId, claim.claimId, actor, { kind: "status", from: claim.status, to, reason }, at)),
     ],
     result: { status: to, version: claim.version + 1, updatedAt: at },

@@ -14,6 +14,7 @@ export {
 } from "./claim.types.ts";
 export {
   type Claim,
+  type ClaimSummary,
   getClaimForSystem,
   claimsInStatus,
   claimsReadyFor,

@@ -26,13 +26,26 @@ const CLP_ITEM = "clp";
 
 type Packed = { k: string; l?: string; g?: string; r?: string; a: number; rm?: string[] };
 
+/** Entry kinds in a CLP's item, short (a kind not listed is kept as it is). */
+const KIND_CODE: Partial<Record<EntryDraft["kind"], string>> = {
+  insurance_payment: "ip",
+  contractual_adjustment: "ca",
+  other_adjustment: "oa",
+  deductible: "de",
+  coinsurance: "ci",
+  copay: "cp",
+  patient_responsibility: "pr",
+  prior_payer_adjustment: "pp",
+};
+const KIND_OF: Record<string, string> = Object.fromEntries(Object.entries(KIND_CODE).map(([k, c]) => [c, k]));
+
 /**
  * One CLP's entries as one item, labelled "entry" like a single entry (a re-run's create fails).
  * Read back, entry n (from 1) has the id `<entryId>-<nnn>`, the ids one item per entry had.
  */
 export function entriesPut(shared: SharedEntryFields, entries: EntryDraft[]) {
   const packed: Packed[] = entries.map((e) => ({
-    k: e.kind,
+    k: KIND_CODE[e.kind] ?? e.kind,
     a: e.amountCents,
     ...(e.lineId !== undefined ? { l: e.lineId } : {}),
     ...(e.group !== undefined ? { g: e.group } : {}),
@@ -53,7 +66,7 @@ export function expandItem(item: LedgerItem): LedgerEntry[] {
   return (entries as Packed[]).map((e, n) => ({
     ...common,
     entryId: `${shared.entryId}-${String(n + 1).padStart(3, "0")}`,
-    kind: e.k,
+    kind: KIND_OF[e.k] ?? e.k,
     amountCents: e.a,
     ...(e.l !== undefined ? { lineId: e.l } : {}),
     ...(e.g !== undefined ? { group: e.g } : {}),

@@ -1,4 +1,4 @@
-import { claimsOwingMoney, inAR as claimInAR, openMoney, type Claim } from "../claim/index.ts";
+import { claimsOwingMoney, inAR as claimInAR, openMoney, type ClaimSummary } from "../claim/index.ts";
 import { allPractices, practiceForSystem } from "../practice/index.ts";
 import { payerNames } from "../payer/index.ts";
 import { type Principal } from "../shared/context.ts";
@@ -22,12 +22,12 @@ export async function scopePractices(
 export { payerNames };
 
 /** A claim's open money: insurance (open denials included, and apart), patient. */
-export const balancesOf = (c: Claim) => openMoney(c);
+export const balancesOf = (c: ClaimSummary) => openMoney(c);
 
 /** Is the claim's money in A/R: sent and not closed, or a secondary already owed its share. */
-export const inAR = (c: Claim) => claimInAR(c);
+export const inAR = (c: ClaimSummary) => claimInAR(c);
 
 /** A practice's claims that owe money: the sparse A/R index, so settled history is never read. */
-export async function openClaims(tenantId: string, practiceId: string): Promise<Claim[]> {
+export async function openClaims(tenantId: string, practiceId: string): Promise<ClaimSummary[]> {
   return claimsOwingMoney(tenantId, practiceId);
 }
