@@ -166,4 +166,8 @@ it("pages the denials queue by claims with a cursor", async () => {
   const seen = [...first.body.items[0].claims, ...second.body.items[0].claims].map((c: any) => c.claimId);
   expect(seen.sort()).toEqual([...ids].sort());
   expect((await page("not-a-cursor")).status).toBe(400);
+  // A cursor of this list's partition whose key is not one DynamoDB can start from: 400, not 500.
+  const forged = JSON.parse(Buffer.from(first.body.nextCursor, "base64url").toString("utf8"));
+  delete forged.gsi5sk;
+  expect((await page(Buffer.from(JSON.stringify(forged)).toString("base64url"))).status).toBe(400);
 });

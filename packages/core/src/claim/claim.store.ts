@@ -161,6 +161,17 @@ function decodeCursor(cursor: string | null | undefined, pkField: string, pk: un
   return start;
 }
 
+/** Runs a Query that starts at a caller's cursor: a key DynamoDB refuses is a bad cursor (400), not a 500. */
+async function queryFrom(input: QueryCommandInput) {
+  try {
+    return await dynamo().send(new QueryCommand(input));
+  } catch (err) {
+    if (input.ExclusiveStartKey && (err as { name?: string }).name === "ValidationException")
+      throw badRequest("The cursor is not valid for this list");
+    throw err;
+  }
+}
+
 /** The claim id a keys-only index entry points at: the table key is `...#claimId_<id>`. */
 const claimIdOf = (item: Record<string, unknown>) => /#claimId_(.+)$/.exec(String(item.pk))?.[1];
 
@@ -179,13 +190,11 @@ async function claimPage(
   let start = decodeCursor(page.cursor, pkField, params.ExpressionAttributeValues?.[":pk"]);
   const items: Claim[] = [];
   for (;;) {
-    const res = await dynamo().send(
-      new QueryCommand({
-        ...params,
-        ExclusiveStartKey: start,
-        ...(page.limit ? { Limit: Math.max(page.limit - items.length, 1) } : {}),
-      }),
-    );
+    const res = await queryFrom({
+      ...params,
+      ExclusiveStartKey: start,
+      ...(page.limit ? { Limit: Math.max(page.limit - items.length, 1) } : {}),
+    });
     const ids = (res.Items ?? []).map(claimIdOf).filter((id): id is string => id !== undefined);
     const claims = await claimsById(tenant, ids);
     items.push(...(page.where ? claims.filter(page.where) : claims));
@@ -216,17 +225,15 @@ async function idsInIndex(
   let start = decodeCursor(q.cursor, `${index}pk`, pk);
   const ids: string[] = [];
   for (;;) {
-    const res = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index,
-        KeyConditionExpression: q.skPrefix ? "#pk = :pk AND begins_with(#sk, :sk)" : "#pk = :pk",
-        ExpressionAttributeNames: q.skPrefix ? { "#pk": `${index}pk`, "#sk": `${index}sk` } : { "#pk": `${index}pk` },
-        ExpressionAttributeValues: q.skPrefix ? { ":pk": pk, ":sk": q.skPrefix } : { ":pk": pk },
-        ExclusiveStartKey: start,
-        ...(q.limit ? { Limit: q.limit - ids.length } : {}),
-      }),
-    );
+    const res = await queryFrom({
+      TableName: tableName(),
+      IndexName: index,
+      KeyConditionExpression: q.skPrefix ? "#pk = :pk AND begins_with(#sk, :sk)" : "#pk = :pk",
+      ExpressionAttributeNames: q.skPrefix ? { "#pk": `${index}pk`, "#sk": `${index}sk` } : { "#pk": `${index}pk` },
+      ExpressionAttributeValues: q.skPrefix ? { ":pk": pk, ":sk": q.skPrefix } : { ":pk": pk },
+      ExclusiveStartKey: start,
+      ...(q.limit ? { Limit: q.limit - ids.length } : {}),
+    });
     for (const item of res.Items ?? []) ids.push(String(item[`${index}sk`]).split("#").at(-1)!);
     start = res.LastEvaluatedKey;
     if (!start || (q.limit && ids.length >= q.limit)) break;
