@@ -382,7 +382,8 @@ describe("storage", () => {
           {
             hashKey: keyOf(i.KeySchema, "HASH"),
             rangeKey: keyOf(i.KeySchema, "RANGE"),
-            projection: i.Projection?.ProjectionType?.toLowerCase(),
+            projection:
+              i.Projection?.ProjectionType === "KEYS_ONLY" ? "keys-only" : i.Projection?.ProjectionType?.toLowerCase(),
           },
         ]),
       ),

@@ -9,6 +9,12 @@
 export interface IndexDef {
   partitionKey: string;
   sortKey: string;
+  /**
+   * What the index copies of each item: "all", or "keys" (the table's and the index's keys only;
+   * readers fetch the items by key). Every write that changes a copied attribute rewrites the
+   * copy, so an index copies only what its queries need.
+   */
+  projection: "all" | "keys";
 }
 
 export const table = {
@@ -16,11 +22,22 @@ export const table = {
   resource: "Table",
   partitionKey: "pk",
   sortKey: "sk",
-  /** Global secondary indexes, all with ALL projection. */
+  /**
+   * Global secondary indexes. gsi1 is shared by many entities (lists by practice, a claim's ledger)
+   * and copies everything; the others hold claims only and copy keys only, so a claim's status
+   * move or posting rewrites small index entries, never the claim: gsi2 by status, gsi3 by
+   * practice and status, gsi7 by practice; gsi4-gsi6 are sparse: a claim is in them only while it
+   * owes money (gsi4, A/R by practice), while it has open denials (gsi5, the denials queue) and
+   * under its patient (gsi6), so a screen reads what is open, not all history.
+   */
   indexes: {
-    gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" },
-    gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk" },
-    gsi3: { partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+    gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk", projection: "all" },
+    gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk", projection: "keys" },
+    gsi3: { partitionKey: "gsi3pk", sortKey: "gsi3sk", projection: "keys" },
+    gsi4: { partitionKey: "gsi4pk", sortKey: "gsi4sk", projection: "keys" },
+    gsi5: { partitionKey: "gsi5pk", sortKey: "gsi5sk", projection: "keys" },
+    gsi6: { partitionKey: "gsi6pk", sortKey: "gsi6sk", projection: "keys" },
+    gsi7: { partitionKey: "gsi7pk", sortKey: "gsi7sk", projection: "keys" },
   } satisfies Record<string, IndexDef>,
   /** Epoch-seconds attribute DynamoDB's TTL deletes expired items by (idempotency records). */
   ttlAttribute: "expiresAt",
@@ -183,5 +200,10 @@ export const crons = {
     memoryMb: 512,
   },
 } as const satisfies Record<string, CronDef>;
+
+/** The DynamoDB API's Projection of an index. */
+export function projectionOf(def: IndexDef): { ProjectionType: "ALL" | "KEYS_ONLY" } {
+  return { ProjectionType: def.projection === "all" ? "ALL" : "KEYS_ONLY" };
+}
 
 export const queueList: QueueDef[] = Object.values(queues) as QueueDef[];

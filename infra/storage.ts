@@ -1,4 +1,4 @@
-import { buckets, table as tableDef, type BucketDef } from "./resources.ts";
+import { buckets, table as tableDef, type BucketDef, type IndexDef } from "./resources.ts";
 import { isProduction } from "./stages.ts";
 
 const production = isProduction($app.stage);
@@ -31,7 +31,11 @@ export const table = new sst.aws.Dynamo(tableDef.resource, {
   globalIndexes: Object.fromEntries(
     Object.entries(tableDef.indexes).map(([name, i]) => [
       name,
-      { hashKey: i.partitionKey, rangeKey: i.sortKey, projection: "all" as const },
+      {
+        hashKey: i.partitionKey,
+        rangeKey: i.sortKey,
+        projection: (i as IndexDef).projection === "all" ? ("all" as const) : ("keys-only" as const),
+      },
     ]),
   ),
   ttl: tableDef.ttlAttribute,

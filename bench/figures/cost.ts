@@ -13,7 +13,9 @@
  * write units come from that second run (twice a standard write per item, AWS's rule), because
  * DynamoDB Local under-reports the capacity transactions consume.
  *
- * Not included: storage (DynamoDB and S3 GB-months: the EDI archive is kept 7 years), CloudWatch
+ * Storage for a year is included: the bytes each claim occupies in DynamoDB (its items and index
+ * copies as DynamoDB counts them, bench/lib/storage.ts; with PITR) and the EDI files the cycle
+ * archived in S3, for twelve months (the EDI archive is kept 7 years: 7x its part). Not included: CloudWatch
  * Logs, KMS requests, Secrets Manager, the SQS pollers' empty receives, the 5-minute poll cron
  * (fixed per month, not per claim; here the polls are made through the API), Lambda init time
  * (cold starts, see coldstart.api), and data transfer of the 837P to a real clearinghouse.
@@ -48,9 +50,27 @@ export const PRICES = {
   // https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer (API Gateway bills data out at
   // these rates): data transfer out to the internet, $0.09 per GB (first 10 TB a month).
   transferOutGb: 0.09,
+  // https://aws.amazon.com/dynamodb/pricing/on-demand/ : table storage $0.25 per GB-month (after
+  // the first 25 GB), continuous backups (PITR, on in every deployed stage) $0.20 per GB-month.
+  dynamoStorageGbMonth: 0.25,
+  dynamoPitrGbMonth: 0.2,
+  // https://aws.amazon.com/s3/pricing/ : S3 Standard, $0.023 per GB-month (first 50 TB); EDI files
+  // under 128 KB never move to infrequent access.
+  s3StorageGbMonth: 0.023,
 } as const;
 
-type Parts = { dynamodb: number; lambda: number; sqs: number; s3: number; "api-gateway": number; transfer: number };
+/** Months of storage counted per claim: a year. */
+const STORAGE_MONTHS = 12;
+
+type Parts = {
+  dynamodb: number;
+  lambda: number;
+  sqs: number;
+  s3: number;
+  "api-gateway": number;
+  transfer: number;
+  storage: number;
+};
 const S3_WRITES =
   /^(PutObject|CopyObject|ListObjectsV2|ListObjects|CreateMultipartUpload|UploadPart|CompleteMultipartUpload|PostObject)Command$/;
 const S3_FREE = /^(DeleteObject|DeleteObjects)Command$/;
@@ -82,6 +102,7 @@ function price(u: Usage): Parts {
     s3: u.s3Writes * PRICES.s3WriteRequest + u.s3Reads * PRICES.s3ReadRequest,
     "api-gateway": u.apiRequests * PRICES.httpApiRequest,
     transfer: (u.bytesOut / 2 ** 30) * PRICES.transferOutGb,
+    storage: 0,
   };
 }
 
@@ -152,6 +173,25 @@ export const figure: FigureModule = {
           `${Math.round(uo.apiRequests * k)} API requests, ${((uo.bytesOut * k) / 1e6).toFixed(1)} MB out`,
       );
     }
+    // Storage for a year: what the cycle's claims occupy in DynamoDB, and the EDI it archived in S3.
+    const { claimsOfPracticeBetween } = await import("../../packages/core/src/claim/claim.store.ts");
+    const { storagePerClaim } = await import("../lib/storage.ts");
+    const cycleClaims = await claimsOfPracticeBetween(oursCompany.tenantId, oursCompany.practiceId, "0000", "9999~");
+    const stored = await storagePerClaim(
+      oursCompany.tenantId,
+      cycleClaims.map((c) => c.claimId),
+    );
+    const ediBytes = ours.reduce((s, p) => s + p.meter.s3.bytesUp, 0) / claims;
+    const gb = (bytes: number) => (bytes * 1000) / 2 ** 30;
+    const storage =
+      STORAGE_MONTHS *
+      (gb(stored.ours) * (PRICES.dynamoStorageGbMonth + PRICES.dynamoPitrGbMonth) +
+        gb(ediBytes) * PRICES.s3StorageGbMonth);
+    oursParts!.storage = storage;
+    naiveParts!.storage = storage;
+    ctx.log(
+      `storage per claim: ${Math.round(stored.ours)} bytes in DynamoDB (the layout before: ${Math.round(stored.before)}), ${Math.round(ediBytes)} bytes of EDI in S3; a year of it per 1,000 claims: ${usd(storage)}`,
+    );
     const oursTotal = total(oursParts!);
     const naiveTotal = total(naiveParts!);
     ctx.log(

@@ -14,7 +14,7 @@ type Claim = Record<string, any> & { claimId: string; doc: any };
 
 /** One real claim per visit template (1 to 6 lines), each for a different patient. */
 export async function templateClaims(stack: BenchStack, company: Company): Promise<Claim[]> {
-  const { ClaimEntity } = await import("../../packages/core/src/claim/claim.entity.ts");
+  const { ClaimEntity, ClaimDocEntity } = await import("../../packages/core/src/claim/claim.entity.ts");
   const P = company.patientIds.length;
   const out: Claim[] = [];
   for (let v = 0; v < VISITS.length; v++) {
@@ -26,9 +26,12 @@ export async function templateClaims(stack: BenchStack, company: Company): Promi
       encounterFor(company, v * P + (v % P)),
       201,
     );
-    const { data } = await ClaimEntity.get({ tenantId: company.tenantId, claimId: r.claimId }).go();
-    if (!data) throw new Error(`claim ${r.claimId} not found after intake`);
-    out.push(data as unknown as Claim);
+    const key = { tenantId: company.tenantId, claimId: r.claimId };
+    const { data } = await ClaimEntity.get(key).go();
+    const { data: cold } = await ClaimDocEntity.get(key).go();
+    if (!data || !cold) throw new Error(`claim ${r.claimId} not found after intake`);
+    // The hot item with its cold one's document and findings: what the seeds clone.
+    out.push({ ...data, doc: cold.doc, findings: cold.findings } as Claim);
   }
   return out;
 }
@@ -43,13 +46,13 @@ export const cloneId = (prefix: string, i: number) => `${prefix}${String(i).padS
  * per-claim averages of the whole set. Returns their documents in id order.
  */
 export async function seedAcceptedClaims(templates: Claim[], prefix: string, n: number, period = n): Promise<any[]> {
-  const { ClaimEntity } = await import("../../packages/core/src/claim/claim.entity.ts");
+  const { putClaims } = await import("./seed.ts");
+  const { screenKeys, patientKeys } = await import("../../packages/core/src/claim/screens.ts");
   const docs: any[] = [];
   const chunk: any[] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
-    const { unprocessed } = await ClaimEntity.put(chunk.splice(0, chunk.length)).go({ concurrent: 4 });
-    if (unprocessed.length) throw new Error(`${unprocessed.length} claims were not written`);
+    await putClaims(chunk.splice(0, chunk.length));
   };
   for (let i = 0; i < n; i++) {
     const j = i % period;
@@ -61,7 +64,7 @@ export async function seedAcceptedClaims(templates: Claim[], prefix: string, n: 
     doc.serviceDate = serviceDate;
     doc.lines = doc.lines.map((l: any, j: number) => ({ ...l, lineId: `${claimId}L${j + 1}`, serviceDate }));
     const { balances: _b, postedRemittances: _p, secondaryClaimId: _s, firstPaidDate: _f, ...rest } = t;
-    chunk.push({
+    const claim = {
       ...rest,
       claimId,
       doc,
@@ -72,7 +75,9 @@ export async function seedAcceptedClaims(templates: Claim[], prefix: string, n: 
       fingerprint: `bench-${claimId}`,
       statusReason: "bench seed",
       version: 3,
-    });
+    };
+    // The screen indexes' keys, as the claim's own writes would have set them (an accepted claim is in A/R).
+    chunk.push({ ...claim, ...screenKeys(t.tenantId, claim as any).set, ...patientKeys(t.tenantId, claim as any) });
     docs.push(doc);
     if (chunk.length >= 500) await flush();
   }

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { CreateQueueCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
-import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
+import { ClaimDocEntity, ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
 import { InboundFileEntity } from "@claimledger/core/inbound/inbound.entity.ts";
 import { receiveInbound } from "@claimledger/core/inbound/inbound.service.ts";
 import { processInbound } from "@claimledger/core/inbound/process.service.ts";
@@ -28,9 +28,14 @@ it(
   { timeout: 1_800_000 },
   async () => {
     const s = await acceptedClaims(6);
+    // The stored claims (hot item with its document and findings) the seed clones.
     const templates = [];
-    for (const c of s.claims)
-      templates.push((await ClaimEntity.get({ tenantId: s.tenantId, claimId: c.claimId }).go()).data);
+    for (const c of s.claims) {
+      const key = { tenantId: s.tenantId, claimId: c.claimId };
+      const hot = (await ClaimEntity.get(key).go()).data;
+      const cold = (await ClaimDocEntity.get(key).go()).data;
+      templates.push({ ...hot, doc: cold?.doc, findings: cold?.findings });
+    }
     const docs = await seedAcceptedClaims(templates as any[], "LG", N);
     const text = await remittanceFor(docs, 7001);
     // What the file pays, read from the file itself (BPR02, which the payer balanced against its CLPs).

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
 import { LedgerEntryEntity } from "@claimledger/core/ledger/ledger.entity.ts";
+import { screenKeys, type ScreenState } from "@claimledger/core/claim/screens.ts";
 import { call, newKey, newTenant, samples } from "./http.ts";
 
 /**
@@ -156,8 +157,16 @@ beforeAll(async () => {
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     id[name] = r.body.claimId;
+    // Put in its state directly, with the screen indexes' keys posting would have set (screens.ts).
+    const state = {
+      claimId: r.body.claimId,
+      practiceId,
+      patientId: "",
+      serviceDate: s.dos,
+      totalChargeCents: s.charge,
+    };
     await ClaimEntity.patch({ tenantId, claimId: r.body.claimId })
-      .set(s.set as any)
+      .set({ ...s.set, ...screenKeys(tenantId, { ...state, ...s.set } as ScreenState).set } as any)
       .composite({ practiceId, serviceDate: s.dos })
       .go();
   }

@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { buckets, queueList, table, visibilityTimeoutSeconds } from "../../../infra/resources.ts";
+import { buckets, projectionOf, queueList, table, visibilityTimeoutSeconds } from "../../../infra/resources.ts";
 import { timeoutScale } from "./workers.ts";
 
 /**
@@ -38,6 +38,14 @@ export async function provision(ep: Endpoints, prefix: string): Promise<Record<s
   if (existing) {
     // A table kept in .data/ from an older version: add the indexes defined since.
     const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    // An index's projection cannot change in place: a table from before a layout change is wiped.
+    for (const i of existing.Table?.GlobalSecondaryIndexes ?? []) {
+      const def = table.indexes[i.IndexName as keyof typeof table.indexes];
+      if (def && i.Projection?.ProjectionType !== projectionOf(def).ProjectionType)
+        throw new Error(
+          `${tableName}: index ${i.IndexName} was created with another projection (the data layout changed); start with --reset`,
+        );
+    }
     for (const n of indexNames.filter((x) => !have.has(x))) {
       await ddb.send(
         new UpdateTableCommand({
@@ -54,7 +62,7 @@ export async function provision(ep: Endpoints, prefix: string): Promise<Record<s
                   { AttributeName: table.indexes[n].partitionKey, KeyType: "HASH" },
                   { AttributeName: table.indexes[n].sortKey, KeyType: "RANGE" },
                 ],
-                Projection: { ProjectionType: "ALL" },
+                Projection: projectionOf(table.indexes[n]),
               },
             },
           ],
@@ -84,7 +92,7 @@ export async function provision(ep: Endpoints, prefix: string): Promise<Record<s
             { AttributeName: table.indexes[n].partitionKey, KeyType: "HASH" as const },
             { AttributeName: table.indexes[n].sortKey, KeyType: "RANGE" as const },
           ],
-          Projection: { ProjectionType: "ALL" as const },
+          Projection: projectionOf(table.indexes[n]),
         })),
       }),
     );

@@ -2,17 +2,24 @@ import { ClaimEntity, ClaimEventEntity, ClaimFingerprintEntity } from "./claim.e
 import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
 import { ADJUDICATED, MANUAL_TRANSITIONS, canTransition } from "./status.ts";
 import { newId } from "../shared/ids.ts";
-import { now, runPage } from "../shared/db.ts";
+import { now } from "../shared/db.ts";
 import { actorOf, canSeePractice, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { AppError, conflict, invalid, notFound, preconditionFailed } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import type { Balances } from "../ledger/index.ts";
-import { toClaim, type Claim } from "./claim.store.ts";
+import {
+  claimDocPutItem,
+  claimDocUpdateItem,
+  listClaimPage,
+  packBalances,
+  readClaim,
+  toClaim,
+  type Claim,
+} from "./claim.store.ts";
+import { patientKeys, screenKeys, type ScreenState } from "./screens.ts";
 
 export type { Claim } from "./claim.store.ts";
-
-const view = toClaim;
 
 export function historyEvent(
   tenantId: string,
@@ -91,21 +98,27 @@ export function claimInsertItems(
     serviceDate: doc.serviceDate,
     frequencyCode: doc.frequencyCode,
     totalChargeCents: doc.totalChargeCents,
-    doc,
-    findings,
     fingerprint,
     edits: 0,
     submissions: 0,
     payerClaimControlNumber: doc.payerClaimControlNumber,
+    primaryClaimId: doc.primaryClaimId,
     ...(balances ? { balances } : {}),
     createdAt: at,
     updatedAt: at,
     version: 1,
   };
+  const keyed = {
+    ...item,
+    ...(balances ? { balances: packBalances(balances) } : {}),
+    ...screenKeys(p.tenantId, item).set,
+    ...patientKeys(p.tenantId, item),
+  };
   // Replacement, void and secondary claims legitimately repeat the original's fingerprint.
   const uniqueVisit = doc.frequencyCode === "1" && doc.coverage.order === "primary";
   const items = [
-    tx.put(ClaimEntity.create(item).params()),
+    tx.put(ClaimEntity.create(keyed).params()),
+    tx.put(claimDocPutItem(p.tenantId, doc.claimId, doc, findings)),
     ...(uniqueVisit
       ? [
           tx.put(
@@ -130,7 +143,7 @@ export function claimInsertItems(
       ),
     ),
   ];
-  return { items, claim: view(item) };
+  return { items, claim: toClaim(item, { doc, findings }) };
 }
 
 export function scrubSummary(findings: Finding[]): string {
@@ -142,9 +155,9 @@ export function scrubSummary(findings: Finding[]): string {
 }
 
 export async function getClaim(p: Principal, claimId: string): Promise<Claim> {
-  const { data } = await ClaimEntity.get({ tenantId: p.tenantId, claimId }).go();
-  if (!data || !canSeePractice(p, data.practiceId)) throw notFound("Claim");
-  return view(data);
+  const claim = await readClaim(p.tenantId, claimId);
+  if (!claim || !canSeePractice(p, claim.practiceId)) throw notFound("Claim");
+  return claim;
 }
 
 export interface ClaimFilters {
@@ -168,18 +181,12 @@ export async function listClaims(p: Principal, f: ClaimFilters) {
     throw invalid([{ path: "practiceId", message: "list claims by practiceId, by status, or both" }]);
   }
   const range = { from: f.serviceDateFrom ?? "0000-00-00", to: `${f.serviceDateTo ?? "9999-12-31"}~` };
-  const opts = { limit: f.limit, cursor: f.cursor ?? null, order: "desc" as const };
-  const page = await runPage(() => {
-    const q =
-      practiceId && f.status
-        ? ClaimEntity.query.byPracticeStatus({ tenantId: p.tenantId, practiceId, status: f.status })
-        : f.status
-          ? ClaimEntity.query.byStatus({ tenantId: p.tenantId, status: f.status })
-          : ClaimEntity.query.byPractice({ tenantId: p.tenantId, practiceId: practiceId! });
-    const ranged = q.between({ serviceDate: range.from }, { serviceDate: range.to });
-    return (f.payerId ? ranged.where((a, op) => op.eq(a.payerId, f.payerId!)) : ranged).go(opts);
-  });
-  return { items: page.items.map(view), nextCursor: page.nextCursor };
+  const page = await listClaimPage(
+    p.tenantId,
+    { practiceId, status: f.status, payerId: f.payerId, ...range },
+    { limit: f.limit, cursor: f.cursor ?? null },
+  );
+  return { items: page.items, nextCursor: page.nextCursor };
 }
 
 export async function claimHistory(p: Principal, claimId: string) {
@@ -194,7 +201,7 @@ export async function claimHistory(p: Principal, claimId: string) {
  */
 export async function moveClaim(
   p: Principal | { tenantId: string; actor: string },
-  claim: Pick<Claim, "claimId" | "practiceId" | "serviceDate" | "status" | "version">,
+  claim: Movable,
   to: ClaimStatus,
   reason: string,
   changes: Record<string, unknown> = {},
@@ -210,10 +217,13 @@ export async function moveClaim(
   return move.result;
 }
 
+/** A claim as a status move needs it: its keys, version, and what decides the screens it is on. */
+type Movable = Pick<Claim, "claimId" | "practiceId" | "serviceDate" | "status" | "version"> & ScreenState;
+
 /** The writes of a status move (conditional update + history), to run alone or inside a larger transaction. */
 export function moveItems(
   p: Principal | { tenantId: string; actor: string },
-  claim: Pick<Claim, "claimId" | "practiceId" | "serviceDate" | "status" | "version">,
+  claim: Movable,
   to: ClaimStatus,
   reason: string,
   changes: Record<string, unknown> = {},
@@ -228,8 +238,17 @@ export function moveItems(
   }
   const actor = "actor" in p ? p.actor : actorOf(p);
   const at = now();
-  const update = ClaimEntity.patch({ tenantId: p.tenantId, claimId: claim.claimId })
-    .set({ ...changes, status: to, statusReason: reason, updatedAt: at })
+  // The document and findings live in the cold item: written only when the move changes them.
+  const { doc, findings, ...hot } = changes as { doc?: ClaimDocument; findings?: Finding[] };
+  const screens = screenKeys(p.tenantId, { ...claim, ...hot, status: to } as ScreenState);
+  const patched = ClaimEntity.patch({ tenantId: p.tenantId, claimId: claim.claimId }).set({
+    ...hot,
+    ...screens.set,
+    status: to,
+    statusReason: reason,
+    updatedAt: at,
+  });
+  const update = (screens.remove.length ? patched.remove(screens.remove) : patched)
     .add({ version: 1 })
     .composite({ practiceId: claim.practiceId, serviceDate: claim.serviceDate })
     .where((a, op) => `${op.eq(a.status, claim.status)} AND ${op.eq(a.version, claim.version)}`)
@@ -237,6 +256,7 @@ export function moveItems(
   return {
     items: [
       tx.update(update),
+      ...(doc || findings ? [tx.update(claimDocUpdateItem(p.tenantId, claim.claimId, { doc, findings }))] : []),
       tx.put(historyEvent(p.tenantId, claim.claimId, actor, { kind: "status", from: claim.status, to, reason }, at)),
     ],
     result: { status: to, version: claim.version + 1, updatedAt: at },

@@ -1,30 +1,267 @@
 import type { EntityItem, UpdateEntityItem } from "electrodb";
-import { ClaimEntity } from "./claim.entity.ts";
+import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { ClaimDocEntity, ClaimEntity } from "./claim.entity.ts";
 import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
 import type { Balances } from "../ledger/index.ts";
+import {
+  arPartition,
+  denialsPartition,
+  patientPartition,
+  screenKeys,
+  type DenialReason,
+  type ScreenState,
+} from "./screens.ts";
+import { dynamo, tableName } from "../shared/aws.ts";
+import { badRequest } from "../shared/errors.ts";
 
 /**
  * The claim table as other modules may use it: reads by id, status, practice and patient, and the
  * transaction item that updates a claim under its version. Nothing outside the claim module
- * touches ClaimEntity.
+ * touches ClaimEntity or ClaimDocEntity.
+ *
+ * A claim is two items in one partition: the hot one (ClaimEntity: status, balances, keys) that
+ * every move rewrites, and the cold one (ClaimDocEntity: document, findings) written only when
+ * they change. Every claim index copies keys only; lists read the keys, then both items by id
+ * (BatchGetItem), so an index never holds a copy of a claim to rewrite.
  */
 type ClaimItem = EntityItem<typeof ClaimEntity>;
+type DocItem = EntityItem<typeof ClaimDocEntity>;
 
-/** A claim as the API and the other modules see it: the stored item, its untyped maps given their types. */
-export type Claim = Omit<ClaimItem, "tenantId" | "doc" | "findings" | "balances" | "denialAction"> & {
+type IndexKey = "gsi4pk" | "gsi4sk" | "gsi5pk" | "gsi5sk" | "gsi6pk" | "gsi6sk";
+/** A claim as the API and the other modules see it: both items, their untyped maps given their types. */
+export type Claim = Omit<ClaimItem, "tenantId" | "balances" | "denialAction" | "denials" | IndexKey> & {
   doc: ClaimDocument;
   findings: Finding[];
   balances?: Balances;
   denialAction?: { action: string; note?: string; by: string; at: string };
+  denials?: DenialReason[];
 };
 
-export const toClaim = ({ tenantId: _t, ...rest }: ClaimItem): Claim => rest;
+/** Balances are stored under short names (the hot item is rewritten by every posting). */
+const SHORT: Record<keyof Balances, string> = {
+  chargeCents: "c",
+  insurancePaidCents: "ip",
+  adjustedCents: "ad",
+  contractualCents: "ct",
+  deniedCents: "dn",
+  priorPayerCents: "pp",
+  priorPayerReportedCents: "pr",
+  restatedContractualCents: "rc",
+  patientResponsibilityCents: "r",
+  transferredCents: "tr",
+  insuranceBalanceCents: "ib",
+  patientPaidCents: "pd",
+  patientBalanceCents: "pb",
+};
+const LONG = Object.fromEntries(Object.entries(SHORT).map(([l, s]) => [s, l]));
+
+export const packBalances = (b: Balances): Record<string, number> =>
+  Object.fromEntries(Object.entries(b).map(([k, v]) => [SHORT[k as keyof Balances] ?? k, v as number]));
+/** Stored balances under their API names (names not packed, e.g. written by hand, pass as they are). */
+const unpackBalances = (b: Record<string, number>): Balances => {
+  const named: Record<string, number> = {};
+  for (const [k, v] of Object.entries(b)) named[LONG[k] ?? k] = v;
+  return {
+    chargeCents: 0,
+    insurancePaidCents: 0,
+    adjustedCents: 0,
+    patientResponsibilityCents: 0,
+    insuranceBalanceCents: 0,
+    ...named,
+  };
+};
+
+export const toClaim = (
+  {
+    tenantId: _t,
+    gsi4pk: _a,
+    gsi4sk: _b,
+    gsi5pk: _c,
+    gsi5sk: _d,
+    gsi6pk: _e,
+    gsi6sk: _f,
+    ...rest
+  }: ClaimItem & Partial<Record<IndexKey, string>>,
+  cold: Pick<DocItem, "doc" | "findings"> | undefined,
+): Claim => ({
+  ...rest,
+  ...(rest.balances ? { balances: unpackBalances(rest.balances as Record<string, number>) } : {}),
+  doc: cold?.doc as ClaimDocument,
+  findings: (cold?.findings ?? []) as Finding[],
+});
+
+/** A claim by id, both items (two GetItems at once). */
+export async function readClaim(tenantId: string, claimId: string): Promise<Claim | undefined> {
+  const [hot, cold] = await Promise.all([
+    ClaimEntity.get({ tenantId, claimId }).go(),
+    ClaimDocEntity.get({ tenantId, claimId }).go(),
+  ]);
+  return hot.data ? toClaim(hot.data, cold.data ?? undefined) : undefined;
+}
+
+async function batchGet<T extends { claimId: string }>(
+  get: (keys: { tenantId: string; claimId: string }[]) => Promise<{ data: T[]; unprocessed: { claimId: string }[] }>,
+  tenantId: string,
+  claimIds: string[],
+): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  for (let i = 0; i < claimIds.length; i += 100) {
+    let keys = claimIds.slice(i, i + 100).map((claimId) => ({ tenantId, claimId }));
+    for (let attempt = 0; keys.length && attempt < 8; attempt++) {
+      const { data, unprocessed } = await get(keys);
+      for (const c of data) out.set(c.claimId, c);
+      keys = unprocessed.map((k) => ({ tenantId, claimId: k.claimId }));
+    }
+    if (keys.length) throw new Error(`${keys.length} claims were not read`);
+  }
+  return out;
+}
+
+/** A claim without its cold item: what the screens show (status, balances, denial reasons, dates). */
+export type ClaimSummary = Omit<Claim, "doc" | "findings">;
+
+/** Hot items by id, in the order asked: what a screen needs, without the documents. */
+export async function claimSummariesById(tenantId: string, claimIds: string[]): Promise<ClaimSummary[]> {
+  const hot = await batchGet((keys) => ClaimEntity.get(keys).go(), tenantId, claimIds);
+  return claimIds.flatMap((id) => {
+    const h = hot.get(id);
+    if (!h) return [];
+    const { doc: _d, findings: _f, ...summary } = toClaim(h, undefined);
+    return [summary];
+  });
+}
+
+/** Claims by id, in the order asked: BatchGetItem of the hot and the cold items, 100 keys a request. */
+export async function claimsById(tenantId: string, claimIds: string[]): Promise<Claim[]> {
+  if (claimIds.length === 0) return [];
+  const [hot, cold] = await Promise.all([
+    batchGet((keys) => ClaimEntity.get(keys).go(), tenantId, claimIds),
+    batchGet((keys) => ClaimDocEntity.get(keys).go(), tenantId, claimIds),
+  ]);
+  return claimIds.flatMap((id) => {
+    const h = hot.get(id);
+    return h ? [toClaim(h, cold.get(id))] : [];
+  });
+}
+
+const encodeCursor = (key: Record<string, unknown> | undefined) =>
+  key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null;
+
+function decodeCursor(cursor: string | null | undefined, pkField: string, pk: unknown) {
+  if (!cursor) return undefined;
+  let start: Record<string, unknown>;
+  try {
+    start = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<string, unknown>;
+  } catch {
+    throw badRequest("The cursor is not valid for this list");
+  }
+  // A cursor continues the list it came from: the same partition (so the same tenant), nothing else.
+  if (typeof start !== "object" || start === null || start[pkField] !== pk)
+    throw badRequest("The cursor is not valid for this list");
+  return start;
+}
+
+/** Runs a Query that starts at a caller's cursor: a key DynamoDB refuses is a bad cursor (400), not a 500. */
+async function queryFrom(input: QueryCommandInput) {
+  try {
+    return await dynamo().send(new QueryCommand(input));
+  } catch (err) {
+    if (input.ExclusiveStartKey && (err as { name?: string }).name === "ValidationException")
+      throw badRequest("The cursor is not valid for this list");
+    throw err;
+  }
+}
+
+/** The claim id a keys-only index entry points at: the table key is `...#claimId_<id>`. */
+const claimIdOf = (item: Record<string, unknown>) => /#claimId_(.+)$/.exec(String(item.pk))?.[1];
+
+/**
+ * A page of claims from a Query on a keys-only claim index: the keys, then the claims by id,
+ * `where` applied to the claims (an index holding keys cannot filter), until `limit` claims pass
+ * or the keys run out. The cursor is the last key read.
+ */
+async function claimPage(
+  params: QueryCommandInput,
+  page: { limit?: number; cursor?: string | null; where?: (c: Claim) => boolean } = {},
+): Promise<{ items: Claim[]; nextCursor: string | null }> {
+  const pkField = String(params.ExpressionAttributeNames?.["#pk"]);
+  // Every claim index key begins with the tenant id (`<tenantId>#...`).
+  const tenant = String(params.ExpressionAttributeValues?.[":pk"] ?? "").split("#")[0]!;
+  let start = decodeCursor(page.cursor, pkField, params.ExpressionAttributeValues?.[":pk"]);
+  const items: Claim[] = [];
+  for (;;) {
+    const res = await queryFrom({
+      ...params,
+      ExclusiveStartKey: start,
+      ...(page.limit ? { Limit: Math.max(page.limit - items.length, 1) } : {}),
+    });
+    const ids = (res.Items ?? []).map(claimIdOf).filter((id): id is string => id !== undefined);
+    const claims = await claimsById(tenant, ids);
+    items.push(...(page.where ? claims.filter(page.where) : claims));
+    start = res.LastEvaluatedKey;
+    if (!start || (page.limit && items.length >= page.limit)) break;
+  }
+  return { items, nextCursor: encodeCursor(start) };
+}
+
+/**
+ * The Query a list runs, as ElectroDB builds it, without its ownership filter: a keys-only index
+ * has no entity attributes to filter on (the key formats are the entity's own).
+ */
+function keysQuery(
+  q: { params: (options: { order?: "asc" | "desc" }) => object },
+  order?: "asc" | "desc",
+): QueryCommandInput {
+  const options: { order?: "asc" | "desc"; ignoreOwnership: boolean } = { ignoreOwnership: true, order };
+  return q.params(options) as QueryCommandInput;
+}
+
+/** The claim ids under one key of a sparse (keys-only) screen index, a page at a time. */
+async function idsInIndex(
+  index: "gsi4" | "gsi5" | "gsi6",
+  pk: string,
+  q: { skPrefix?: string; limit?: number; cursor?: string | null } = {},
+): Promise<{ ids: string[]; nextCursor: string | null }> {
+  let start = decodeCursor(q.cursor, `${index}pk`, pk);
+  const ids: string[] = [];
+  for (;;) {
+    const res = await queryFrom({
+      TableName: tableName(),
+      IndexName: index,
+      KeyConditionExpression: q.skPrefix ? "#pk = :pk AND begins_with(#sk, :sk)" : "#pk = :pk",
+      ExpressionAttributeNames: q.skPrefix ? { "#pk": `${index}pk`, "#sk": `${index}sk` } : { "#pk": `${index}pk` },
+      ExpressionAttributeValues: q.skPrefix ? { ":pk": pk, ":sk": q.skPrefix } : { ":pk": pk },
+      ExclusiveStartKey: start,
+      ...(q.limit ? { Limit: q.limit - ids.length } : {}),
+    });
+    for (const item of res.Items ?? []) ids.push(String(item[`${index}sk`]).split("#").at(-1)!);
+    start = res.LastEvaluatedKey;
+    if (!start || (q.limit && ids.length >= q.limit)) break;
+  }
+  return { ids, nextCursor: encodeCursor(start) };
+}
+
+/** A practice's claims that owe money (insurance, denied or patient): what A/R aging reads. */
+export async function claimsOwingMoney(tenantId: string, practiceId: string): Promise<ClaimSummary[]> {
+  const { ids } = await idsInIndex("gsi4", arPartition(tenantId, practiceId));
+  return claimSummariesById(tenantId, ids);
+}
+
+/** Claims with denied money nobody has resolved, of one practice or the tenant, a page at a time. */
+export async function claimsWithOpenDenials(
+  tenantId: string,
+  practiceId: string | undefined,
+  page: { limit: number; cursor?: string | null },
+): Promise<{ items: ClaimSummary[]; nextCursor: string | null }> {
+  const { ids, nextCursor } = await idsInIndex("gsi5", denialsPartition(tenantId), {
+    skPrefix: practiceId ? `${practiceId}#` : undefined,
+    ...page,
+  });
+  return { items: await claimSummariesById(tenantId, ids), nextCursor };
+}
 
 /** A claim by id, for a system actor (posting, batches, acknowledgements): no principal, no practice filter. */
-export async function getClaimForSystem(tenantId: string, claimId: string): Promise<Claim | undefined> {
-  const { data } = await ClaimEntity.get({ tenantId, claimId }).go();
-  return data ? toClaim(data) : undefined;
-}
+export const getClaimForSystem = readClaim;
 
 /** Every claim in a status, of one practice or across the tenant, optionally of one payer; by date of service. */
 export async function claimsInStatus(
@@ -35,9 +272,8 @@ export async function claimsInStatus(
   const q = only.practiceId
     ? ClaimEntity.query.byPracticeStatus({ tenantId, practiceId: only.practiceId, status })
     : ClaimEntity.query.byStatus({ tenantId, status });
-  const filtered = only.payerId ? q.where((a, op) => op.eq(a.payerId, only.payerId!)) : q;
-  const { data } = await filtered.go({ pages: "all" });
-  return data.map(toClaim);
+  const where = only.payerId ? (c: Claim) => c.payerId === only.payerId : undefined;
+  return (await claimPage(keysQuery(q), { where })).items;
 }
 
 /** The claims ready to batch, of one practice or all, optionally of one payer. */
@@ -56,9 +292,8 @@ export async function readyClaimsUpTo(
   const q = only.practiceId
     ? ClaimEntity.query.byPracticeStatus({ tenantId, practiceId: only.practiceId, status: "ready" })
     : ClaimEntity.query.byStatus({ tenantId, status: "ready" });
-  const filtered = only.payerId ? q.where((a, op) => op.eq(a.payerId, only.payerId!)) : q;
-  const { data } = await filtered.go({ count });
-  return data.map(toClaim);
+  const where = only.payerId ? (c: Claim) => c.payerId === only.payerId : undefined;
+  return (await claimPage(keysQuery(q), { limit: count, where })).items;
 }
 
 /** Claims in a status whose date of service begins with `serviceDate` and whose charge is `totalChargeCents` (an 835 without our claim id). */
@@ -68,12 +303,8 @@ export async function claimsMatching(
   serviceDate: string,
   totalChargeCents: number,
 ): Promise<Claim[]> {
-  const { data } = await ClaimEntity.query
-    .byStatus({ tenantId, status })
-    .begins({ serviceDate })
-    .where((a, op) => op.eq(a.totalChargeCents, totalChargeCents))
-    .go({ pages: "all" });
-  return data.map(toClaim);
+  const params = keysQuery(ClaimEntity.query.byStatus({ tenantId, status }).begins({ serviceDate }));
+  return (await claimPage(params, { where: (c) => c.totalChargeCents === totalChargeCents })).items;
 }
 
 /** A practice's claims with dates of service from `from` to `to` (sort-key bounds, inclusive). */
@@ -83,27 +314,64 @@ export async function claimsOfPracticeBetween(
   from: string,
   to: string,
 ): Promise<Claim[]> {
-  const { data } = await ClaimEntity.query
-    .byPractice({ tenantId, practiceId })
-    .between({ serviceDate: from }, { serviceDate: to })
-    .go({ pages: "all" });
-  return data.map(toClaim);
+  const params = keysQuery(
+    ClaimEntity.query.byPractice({ tenantId, practiceId }).between({ serviceDate: from }, { serviceDate: to }),
+  );
+  return (await claimPage(params)).items;
 }
 
-/** A patient's claims in a practice. */
-export async function claimsOfPatient(tenantId: string, practiceId: string, patientId: string): Promise<Claim[]> {
-  const { data } = await ClaimEntity.query
-    .byPractice({ tenantId, practiceId })
-    .where((a, op) => op.eq(a.patientId, patientId))
-    .go({ pages: "all" });
-  return data.map(toClaim);
+/** A page of claims for the claim list: newest date of service first, the payer applied to the claims read. */
+export async function listClaimPage(
+  tenantId: string,
+  f: { practiceId?: string; status?: ClaimStatus; payerId?: string; from: string; to: string },
+  page: { limit: number; cursor?: string | null },
+) {
+  const q =
+    f.practiceId && f.status
+      ? ClaimEntity.query.byPracticeStatus({ tenantId, practiceId: f.practiceId, status: f.status })
+      : f.status
+        ? ClaimEntity.query.byStatus({ tenantId, status: f.status })
+        : ClaimEntity.query.byPractice({ tenantId, practiceId: f.practiceId! });
+  const params = keysQuery(q.between({ serviceDate: f.from }, { serviceDate: f.to }), "desc");
+  return claimPage(params, { ...page, where: f.payerId ? (c) => c.payerId === f.payerId : undefined });
 }
 
-type ClaimSet = UpdateEntityItem<typeof ClaimEntity> & { balances?: Balances };
+/** A patient's claims in a practice (the patient index: never the rest of the practice's claims). */
+export async function claimsOfPatient(
+  tenantId: string,
+  practiceId: string,
+  patientId: string,
+): Promise<ClaimSummary[]> {
+  const { ids } = await idsInIndex("gsi6", patientPartition(tenantId, practiceId, patientId));
+  return claimSummariesById(tenantId, ids);
+}
+
+/** Transaction item: change a claim's cold item (its document and findings), beside its hot item's versioned update. */
+export function claimDocUpdateItem(
+  tenantId: string,
+  claimId: string,
+  set: { doc?: ClaimDocument; findings?: Finding[] },
+) {
+  return ClaimDocEntity.patch({ tenantId, claimId })
+    .set({ ...(set.doc ? { doc: set.doc } : {}), ...(set.findings ? { findings: set.findings } : {}) })
+    .params();
+}
+
+/** Transaction item: a new claim's cold item. */
+export function claimDocPutItem(tenantId: string, claimId: string, doc: ClaimDocument, findings: Finding[]) {
+  return ClaimDocEntity.create({ tenantId, claimId, doc, findings }).params();
+}
+
+type ClaimSet = Omit<UpdateEntityItem<typeof ClaimEntity>, "denials"> & {
+  balances?: Balances;
+  denials?: DenialReason[];
+};
 
 /**
  * Transaction item: update a claim that is still at `version` (and, if given, in `status`), adding
  * one to its version. `keys` carries the index composites when the change moves the claim's status.
+ * `claim`, the claim as read, is given whenever the change can move its status or balances: the
+ * screen indexes' keys are then set or removed to match the claim after the change.
  */
 export function claimUpdateItem(
   tenantId: string,
@@ -114,13 +382,19 @@ export function claimUpdateItem(
     keys?: { practiceId: string; serviceDate: string };
     version: number;
     status?: ClaimStatus;
+    claim?: ScreenState;
   },
 ) {
-  const base = ClaimEntity.patch({ tenantId, claimId })
-    .set(change.set)
-    .add(
-      change.addRemittance === undefined ? { version: 1 } : { version: 1, postedRemittances: [change.addRemittance] },
-    );
+  const screens = change.claim ? screenKeys(tenantId, { ...change.claim, ...change.set } as ScreenState) : undefined;
+  const { balances } = change.set;
+  const patched = ClaimEntity.patch({ tenantId, claimId }).set({
+    ...change.set,
+    ...(balances ? { balances: packBalances(balances) } : {}),
+    ...screens?.set,
+  });
+  const base = (screens?.remove.length ? patched.remove(screens.remove) : patched).add(
+    change.addRemittance === undefined ? { version: 1 } : { version: 1, postedRemittances: [change.addRemittance] },
+  );
   const keyed = change.keys ? base.composite(change.keys) : base;
   const { status } = change;
   return keyed

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ClaimEntity, ClaimFingerprintEntity } from "./claim.entity.ts";
+import { claimDocUpdateItem } from "./claim.store.ts";
+import { patientKeys, screenKeys } from "./screens.ts";
 import { getClaim, historyEvent, releaseFingerprint, scrubSummary, type Claim } from "./claim.service.ts";
 import { EDITABLE, canTransition } from "./status.ts";
 import { buildLines, providerOf } from "./build.ts";
@@ -118,23 +120,29 @@ export async function editClaim(
   const owned = scrubbed.duplicateOf ? claim.fingerprint : scrubbed.fingerprint;
   const at = now();
   const actor = actorOf(p);
+  const hot = {
+    status: to,
+    serviceDate: doc.serviceDate,
+    totalChargeCents: doc.totalChargeCents,
+    fingerprint: owned,
+    updatedAt: at,
+  };
+  // A new date of service moves the claim in every index keyed on it, the screens' too.
+  const screens = screenKeys(p.tenantId, { ...claim, ...hot });
+  const patched = ClaimEntity.patch({ tenantId: p.tenantId, claimId }).set({
+    ...hot,
+    ...screens.set,
+    ...patientKeys(p.tenantId, { ...claim, ...hot }),
+  });
   const items = [
     tx.update(
-      ClaimEntity.patch({ tenantId: p.tenantId, claimId })
-        .set({
-          doc,
-          findings: scrubbed.findings,
-          status: to,
-          serviceDate: doc.serviceDate,
-          totalChargeCents: doc.totalChargeCents,
-          fingerprint: owned,
-          updatedAt: at,
-        })
+      (screens.remove.length ? patched.remove(screens.remove) : patched)
         .add({ version: 1, edits: 1 })
         .composite({ practiceId: claim.practiceId })
         .where((a, op) => `${op.eq(a.version, claim.version)} AND ${op.eq(a.status, claim.status)}`)
         .params(),
     ),
+    tx.update(claimDocUpdateItem(p.tenantId, claimId, { doc, findings: scrubbed.findings })),
     tx.put(historyEvent(p.tenantId, claimId, actor, { kind: "edit", fields: Object.keys(fields), reason }, at)),
     tx.put(
       historyEvent(

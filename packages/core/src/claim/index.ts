@@ -14,6 +14,7 @@ export {
 } from "./claim.types.ts";
 export {
   type Claim,
+  type ClaimSummary,
   getClaimForSystem,
   claimsInStatus,
   claimsReadyFor,
@@ -21,8 +22,20 @@ export {
   claimsMatching,
   claimsOfPracticeBetween,
   claimsOfPatient,
+  claimsOwingMoney,
+  claimsWithOpenDenials,
+  claimsById,
   claimUpdateItem,
 } from "./claim.store.ts";
+export {
+  AR_STATUSES,
+  CROSSOVER_WAITING,
+  type DenialReason,
+  addDenials,
+  inAR,
+  openMoney,
+  isCrossoverClaim,
+} from "./screens.ts";
 export {
   historyEvent,
   insertClaim,

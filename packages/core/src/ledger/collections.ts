@@ -1,4 +1,5 @@
 import { LedgerEntryEntity, type LedgerEntry } from "./ledger.entity.ts";
+import { expandItem } from "./ledger.service.ts";
 
 /**
  * What a practice collected, by category: the money ledger entries move, as month close and the
@@ -64,5 +65,5 @@ export async function ledgerOf(
         .go({ pages: "all", consistent }),
     ),
   );
-  return parts.flatMap((p) => p.data);
+  return parts.flatMap((p) => p.data.flatMap(expandItem));
 }

@@ -10,6 +10,13 @@ export {
   isPriorPayerReason,
 } from "./balances.ts";
 export { type Collections, type Category, type LedgerRow, categoryOf, ledgerOf } from "./collections.ts";
-export { type NewLedgerEntry, entryPut, entriesOfClaim, entriesOfPracticeMonth } from "./ledger.service.ts";
+export {
+  type NewLedgerEntry,
+  type SharedEntryFields,
+  entryPut,
+  entriesPut,
+  entriesOfClaim,
+  entriesOfPracticeMonth,
+} from "./ledger.service.ts";
 export type { LedgerEntry } from "./ledger.entity.ts";
 export { balancesView, collectionsView, ledgerEntryView, claimLedgerView } from "./ledger.schema.ts";

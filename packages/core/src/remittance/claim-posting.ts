@@ -1,7 +1,7 @@
 import type { Claim835 } from "@claimledger/x12";
 import { SuspenseEntity } from "./remittance.entity.ts";
 import { entriesFor, statusAfter } from "./posting.ts";
-import { applyEntries, entryPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
+import { applyEntries, entriesPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
 import {
   claimsMatching,
   claimUpdateItem,
@@ -9,11 +9,13 @@ import {
   historyEvent,
   type Claim,
   canTransition,
+  addDenials,
 } from "../claim/index.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
 import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
+import { isDenialAdjustment } from "./denials.service.ts";
 
 const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set([
   "deductible",
@@ -94,30 +96,33 @@ export async function postClaim(
   ]);
   let to = statusAfter(clp, claim.status);
   if (to !== claim.status && !canTransition(claim.status, to)) to = claim.status;
+  // The reasons money was refused, kept on the claim: the denials queue reads them there.
+  const refused = entries.filter(isDenialAdjustment);
+  const denials = refused.length ? { denials: addDenials(claim.denials, refused) } : {};
   const firstPaid = !claim.firstPaidDate && balances.insurancePaidCents > 0 ? { firstPaidDate: depositDate } : {};
   if (entries.length > 92) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
   const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month, fence) => {
     const at = now();
     const items = [
-      ...entries.map((e, n) =>
-        entryPut({
-          tenantId,
-          practiceId: claim.practiceId,
-          month,
-          entryId: `${itemBase}-${String(n + 1).padStart(3, "0")}`,
-          claimId: claim.claimId,
-          lineId: e.lineId,
-          kind: e.kind,
-          group: e.group,
-          reason: e.reason,
-          remarks: e.remarks,
-          amountCents: e.amountCents,
-          payerId: payerKey,
-          remittanceId,
-          depositDate,
-          postedAt: at,
-        }),
-      ),
+      // One item holds the CLP's entries (read back as entries `${itemBase}-001`, ...).
+      ...(entries.length
+        ? [
+            entriesPut(
+              {
+                tenantId,
+                practiceId: claim.practiceId,
+                month,
+                entryId: itemBase,
+                claimId: claim.claimId,
+                payerId: payerKey,
+                remittanceId,
+                depositDate,
+                postedAt: at,
+              },
+              entries,
+            ),
+          ]
+        : []),
       tx.update(
         claimUpdateItem(tenantId, claim.claimId, {
           set: {
@@ -127,11 +132,13 @@ export async function postClaim(
             payerClaimControlNumber: clp.payerClaimControlNumber || claim.payerClaimControlNumber,
             updatedAt: at,
             ...firstPaid,
+            ...denials,
             ...(next ? { secondaryClaimId: next.doc.claimId } : {}),
           },
           addRemittance: itemBase,
           keys: { practiceId: claim.practiceId, serviceDate: claim.serviceDate },
           version: claim.version,
+          claim,
         }),
       ),
       tx.put(

@@ -13,12 +13,17 @@ export interface ChainClaim {
   serviceDate: string;
   status: ClaimStatus;
   totalChargeCents: number;
-  doc: { primaryClaimId?: string };
+  /** The claim before this one in the chain (kept on the claim; its document has it too). */
+  primaryClaimId?: string;
+  doc?: { primaryClaimId?: string };
   balances?: Balances;
 }
 
+type Chained = Pick<ChainClaim, "primaryClaimId" | "doc">;
+const primaryOf = (c: Chained) => c.primaryClaimId ?? c.doc?.primaryClaimId;
+
 /** A secondary or tertiary claim: it bills services a primary claim already charged. */
-export const isCrossover = (c: { doc: { primaryClaimId?: string } }) => c.doc.primaryClaimId !== undefined;
+export const isCrossover = (c: Chained) => primaryOf(c) !== undefined;
 
 const ANSWERED: readonly ClaimStatus[] = ["paid", "partially_paid", "denied", "closed"];
 const GONE: readonly ClaimStatus[] = ["voided", "corrected"];
@@ -28,16 +33,15 @@ export function chainsOf<C extends ChainClaim>(claims: C[]): C[][] {
   const byId = new Map(claims.map((c) => [c.claimId, c]));
   const rootOf = (c: C): string => {
     let cur = c;
-    for (let hops = 0; hops < 5 && cur.doc.primaryClaimId && byId.has(cur.doc.primaryClaimId); hops++)
-      cur = byId.get(cur.doc.primaryClaimId)!;
+    for (let hops = 0; hops < 5 && primaryOf(cur) && byId.has(primaryOf(cur)!); hops++)
+      cur = byId.get(primaryOf(cur)!)!;
     return cur.claimId;
   };
   const chains = new Map<string, C[]>();
   for (const c of claims) chains.set(rootOf(c), [...(chains.get(rootOf(c)) ?? []), c]);
   const depth = (c: C) => {
     let n = 0;
-    for (let cur = c; cur.doc.primaryClaimId && byId.has(cur.doc.primaryClaimId) && n < 5; n++)
-      cur = byId.get(cur.doc.primaryClaimId)!;
+    for (let cur = c; primaryOf(cur) && byId.has(primaryOf(cur)!) && n < 5; n++) cur = byId.get(primaryOf(cur)!)!;
     return n;
   };
   return [...chains.values()].map((chain) => chain.sort((a, b) => depth(a) - depth(b)));

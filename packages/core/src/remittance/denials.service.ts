@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { claimsInStatus, claimUpdateItem, getClaim, historyEvent, type Claim } from "../claim/index.ts";
-import { entriesOfClaim, isDenialReason } from "../ledger/index.ts";
+import { claimsWithOpenDenials, claimUpdateItem, getClaim, historyEvent, type Claim } from "../claim/index.ts";
+import { isDenialReason } from "../ledger/index.ts";
 import { describeCarc, CARC_ACTIONS, type GroupCode, describeRarc } from "../codes/index.ts";
 import { actorOf, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
@@ -35,42 +35,33 @@ export interface DenialGroup {
   }[];
 }
 
+/** Claims a page of the denials queue reads at most (the queue pages by claims; groups are per page). */
+export const DENIALS_PAGE = 100;
+
 /**
- * The denials work queue: denied and partially paid claims, grouped by adjustment reason (CARC)
- * with its description and a suggested next action, largest amount first.
+ * The denials work queue: denied and partially paid claims with denied money nobody has resolved,
+ * grouped by adjustment reason (CARC) with its description and a suggested next action, largest
+ * amount first. One Query on the sparse denials index (only claims with open denials are in it)
+ * and one BatchGetItem of those claims a page: the reasons are kept on the claim at posting, so
+ * no ledger is read. `limit` claims a page; `nextCursor` continues.
  */
-export async function denialsQueue(p: Principal, practiceId?: string): Promise<DenialGroup[]> {
+export async function denialsQueue(
+  p: Principal,
+  practiceId?: string,
+  page: { limit?: number; cursor?: string } = {},
+): Promise<{ items: DenialGroup[]; nextCursor: string | null }> {
   authorize(p, "denial.read");
   const scope = p.practiceId ?? practiceId;
-  const claims: Claim[] = [];
-  for (const status of ["denied", "partially_paid"] as const) {
-    claims.push(...(await claimsInStatus(p.tenantId, status, { practiceId: scope })));
-  }
+  const { items: claims, nextCursor } = await claimsWithOpenDenials(p.tenantId, scope, {
+    limit: Math.min(page.limit ?? DENIALS_PAGE, DENIALS_PAGE),
+    cursor: page.cursor,
+  });
   const groups = new Map<string, DenialGroup>();
   for (const c of claims) {
     // Worked already: every denied cent was written off or billed to the patient.
     if (c.balances?.deniedCents === 0) continue;
-    const data = await entriesOfClaim(p.tenantId, c.claimId);
-    const byReason = new Map<
-      string,
-      { group: string; reason: string; lineIds: Set<string>; amountCents: number; remarks: Set<string> }
-    >();
-    for (const e of data) {
-      if (!isDenialAdjustment(e)) continue;
-      const key = `${e.group}-${e.reason}`;
-      const cur = byReason.get(key) ?? {
-        group: e.group ?? "",
-        reason: e.reason ?? "",
-        lineIds: new Set<string>(),
-        amountCents: 0,
-        remarks: new Set<string>(),
-      };
-      cur.amountCents += e.amountCents;
-      for (const r of e.remarks ?? []) cur.remarks.add(r);
-      if (e.lineId) cur.lineIds.add(e.lineId);
-      byReason.set(key, cur);
-    }
-    for (const [key, r] of byReason) {
+    for (const r of c.denials ?? []) {
+      const key = `${r.group}-${r.reason}`;
       const d = describeCarc(r.reason, r.group as GroupCode);
       const g = groups.get(key) ?? {
         reason: r.reason,
@@ -96,7 +87,7 @@ export async function denialsQueue(p: Principal, practiceId?: string): Promise<D
       groups.set(key, g);
     }
   }
-  return [...groups.values()].sort((a, b) => b.amountCents - a.amountCents);
+  return { items: [...groups.values()].sort((a, b) => b.amountCents - a.amountCents), nextCursor };
 }
 
 export const denialActionInput = z.strictObject({

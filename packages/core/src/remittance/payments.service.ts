@@ -118,7 +118,9 @@ export async function postPayment(p: Principal, input: PaymentInput) {
         ),
       );
       items.push(
-        tx.update(claimUpdateItem(p.tenantId, c.claimId, { set: { balances, updatedAt: at }, version: c.version })),
+        tx.update(
+          claimUpdateItem(p.tenantId, c.claimId, { set: { balances, updatedAt: at }, version: c.version, claim: c }),
+        ),
         tx.put(
           historyEvent(
             p.tenantId,

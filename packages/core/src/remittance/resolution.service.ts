@@ -77,6 +77,7 @@ export async function resolveDenial(p: Principal, claimId: string, input: Denial
             },
             keys: { practiceId: claim.practiceId, serviceDate: claim.serviceDate },
             version: claim.version,
+            claim,
           }),
         ),
         tx.put(

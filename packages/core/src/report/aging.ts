@@ -1,4 +1,4 @@
-import type { Claim } from "../claim/index.ts";
+import type { ClaimSummary as Claim } from "../claim/index.ts";
 import { toCsv } from "../shared/csv.ts";
 import type { Principal } from "../shared/context.ts";
 import { balancesOf, openClaims, payerNames, scopePractices } from "./scope.ts";
@@ -53,7 +53,7 @@ export async function arAging(p: Principal, q: { asOf?: string; practiceId?: str
       };
       const byPayer = new Map<string, AgingSide["insurance"]["byPayer"][number]>();
       for (const c of claims) {
-        const from = start(c) ?? (c.doc.primaryClaimId ? c.createdAt : undefined);
+        const from = start(c) ?? (c.primaryClaimId ? c.createdAt : undefined);
         if (!from) continue;
         const b = bucketOf(Math.max(0, daysBetween(from, asOf)));
         const { insurance, denied, patient } = balancesOf(c);

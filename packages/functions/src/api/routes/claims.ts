@@ -45,7 +45,8 @@ const listParams = z.object({
   cursor: z.string().min(1).max(2048).optional(),
 });
 
-const strip = ({ fingerprint: _f, ...c }: Awaited<ReturnType<typeof getClaim>>) => c;
+// What the claim keeps for the screens (denial reasons, its primary claim) is not part of its view.
+const strip = ({ fingerprint: _f, denials: _d, primaryClaimId: _p, ...c }: Awaited<ReturnType<typeof getClaim>>) => c;
 
 claims.openapi(
   createRoute({
@@ -222,11 +223,12 @@ claims.openapi(
     },
   }),
   async (c) => {
-    const { fingerprint: _f, ...claim } = await recordDenialAction(
-      c.get("principal"),
-      c.req.valid("param").claimId,
-      c.req.valid("json"),
-    );
+    const {
+      fingerprint: _f,
+      denials: _d,
+      primaryClaimId: _p,
+      ...claim
+    } = await recordDenialAction(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json"));
     return c.json(claim, 200);
   },
 );
