@@ -136,6 +136,16 @@ export const queues = {
     memoryMb: 1024,
     maxConcurrency: 5,
   },
+  /** Company-wide reports asked for as jobs (`POST /v1/report-jobs`): computed here, written to S3. */
+  reportJobs: {
+    resource: "ReportJobQueue",
+    handler: "packages/functions/src/queue/report-job.handler",
+    consumerTimeoutSeconds: 300,
+    maxReceiveCount: 3,
+    batchSize: 1,
+    memoryMb: 1024,
+    maxConcurrency: 2,
+  },
   /** Month close: one message per practice and period. */
   invoiceRuns: {
     resource: "InvoiceRunQueue",

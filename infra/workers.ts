@@ -6,6 +6,7 @@ import { dataAccess, documentBucket, ediBucket, readClearinghouseSecrets, table 
 /** What each consumer's code reads, and no more (infra/infra.test.ts checks it against the bundle). */
 const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
   claimBatches: { link: [table, ediBucket], permissions: [...dataAccess, readClearinghouseSecrets] },
+  reportJobs: { link: [table, documentBucket], permissions: dataAccess },
   batchRuns: {
     link: [table, queueResources.batchRuns.queue, queueResources.claimBatches.queue],
     permissions: dataAccess,

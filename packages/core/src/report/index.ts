@@ -4,3 +4,4 @@ export * from "./kpi.ts";
 export * from "./report.service.ts";
 export * from "./scope.ts";
 export * from "./report.schema.ts";
+export * from "./jobs.ts";

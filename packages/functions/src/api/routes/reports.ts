@@ -9,11 +9,15 @@ import {
   arAgingView,
   claimPerformanceView,
   collectionsReportView,
+  getReportJob,
+  reportJobInput,
+  reportJobView,
+  startReportJob,
 } from "@claimledger/core/report/index.ts";
 import { period as month } from "@claimledger/core/invoice/index.ts";
 import { isoDate as date } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { errors, jsonResponse } from "./_shared.ts";
+import { errors, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
 
 export const reports = new OpenAPIHono<AppEnv>();
 const tags = ["Reports"];
@@ -84,4 +88,40 @@ reports.openapi(
     responses: { 200: jsonResponse(claimPerformanceView, "The report"), ...errors },
   }),
   async (c) => c.json(await claimPerformance(c.get("principal"), c.req.valid("query")), 200),
+);
+
+reports.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/report-jobs",
+    tags,
+    summary:
+      "Run a report as a job (for company-wide reports that read a lot): answered at once, computed by a worker, written to S3 as JSON and CSV",
+    request: { body: jsonBody(reportJobInput) },
+    responses: { 202: jsonResponse(reportJobView, "Queued: follow it at /v1/report-jobs/{jobId}"), ...writeErrors },
+  }),
+  async (c) => {
+    const job = await startReportJob(c.get("principal"), c.req.valid("json"));
+    c.header("Location", `/v1/report-jobs/${job.jobId}`);
+    return c.json(job, 202);
+  },
+);
+
+reports.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/report-jobs/{jobId}",
+    tags,
+    summary: "A report job: queued, running, done (with links to the JSON and the CSV) or failed",
+    request: {
+      params: z.object({
+        jobId: z
+          .string()
+          .max(40)
+          .openapi({ param: { name: "jobId", in: "path" } }),
+      }),
+    },
+    responses: { 200: jsonResponse(reportJobView, "The job"), ...errors },
+  }),
+  async (c) => c.json(await getReportJob(c.get("principal"), c.req.valid("param").jobId), 200),
 );
