@@ -115,14 +115,13 @@ export async function planPosting(
     if (current) {
       await flush();
       await RemittanceEntity.patch({ tenantId, remittanceId: current.remittanceId })
-        .set({ providerAdjustments: remittancePlbs(e.remittance) })
+        .set({ providerAdjustments: e.remittance.providerAdjustments })
         .go();
     }
     current = undefined;
     begun = false;
     index++;
   }
-  if (index === 0 && totals.remittances === 0) throw new Error("no 835 transaction in the file");
   await PostingRunEntity.create({
     tenantId,
     sha256,
@@ -135,8 +134,6 @@ export async function planPosting(
   }).go();
   return { runId, chunks };
 }
-
-const remittancePlbs = (r: Remittance835) => r.providerAdjustments;
 
 export type ChunkOutcome =
   /** The chunk stopped for time, progress saved: send it again to go on. */
