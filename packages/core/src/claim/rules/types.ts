@@ -1,4 +1,5 @@
 import type { ClaimDocument, Severity } from "../claim.types.ts";
+import type { CodingEdits } from "../../codes/index.ts";
 
 /** The code sets a rule may consult, injected so rules stay pure (see codesets.ts for the real ones). */
 export interface CodeSets {
@@ -14,6 +15,23 @@ export interface CodeSets {
   isProcedureCodeShape(code: string): boolean;
   isModifierShape(m: string): boolean;
   normalizeNdc(ndc: string): string | undefined;
+  /** The CMS coding edits (NCCI PTP, MUE, add-ons, HCPCS, age/sex); without them those rules do not run. */
+  edits?: CodingEdits;
+}
+
+/** A rule an owner wrote for one payer, without code (payer-rules.ts runs them). */
+export interface PayerRule {
+  /** Stable id, "pr_…": findings carry it as their ruleId, "payer-rule.pr_…". */
+  ruleId: string;
+  kind: "prior_auth" | "required_modifier" | "non_covered" | "frequency";
+  severity: Severity;
+  /** Procedure codes it applies to (prior_auth, required_modifier, non_covered). */
+  codes?: string[];
+  /** required_modifier: each line of those codes must carry one of these. */
+  modifiers?: string[];
+  /** frequency: the claim frequency codes the payer takes. */
+  frequencyCodes?: ("1" | "7" | "8")[];
+  note?: string;
 }
 
 export interface ScrubContext {
@@ -23,6 +41,8 @@ export interface ScrubContext {
   codes: CodeSets;
   /** Claim id of an existing, not voided claim with the same patient, rendering provider, dates of service and codes, if any. */
   duplicateOf?: string;
+  /** The claim's payer's own rules (company settings for that payer). */
+  payerRules?: readonly PayerRule[];
 }
 
 /** What a rule reports; `scrub` adds the rule id and settles the severity. */
