@@ -5,9 +5,7 @@
  */
 import type { ClaimDocument } from "../claim.types.ts";
 import type { ScrubContext } from "./types.ts";
-import { codingEditsOf } from "../../codes/index.ts";
-import { fixtureTables } from "../../codes/edits/fixture-tables.ts";
-import { CodeListTable, parseHcpcsFile } from "../../codes/edits/hcpcs.ts";
+import { CodeListTable, codingEditsOf, fixtureTables, parseHcpcsFile } from "../../codes/index.ts";
 import { fakeCodes } from "./fixtures.ts";
 
 export interface CatalogCase {

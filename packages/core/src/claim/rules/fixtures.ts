@@ -5,8 +5,7 @@
 import type { ClaimDocument, Finding } from "../claim.types.ts";
 import type { CodeSets, ScrubContext } from "./types.ts";
 import { scrub } from "./index.ts";
-import { codingEditsOf } from "../../codes/index.ts";
-import { fixtureTables } from "../../codes/edits/fixture-tables.ts";
+import { codingEditsOf, fixtureTables } from "../../codes/index.ts";
 
 export const TODAY = "2026-03-10";
 

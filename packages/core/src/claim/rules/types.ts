@@ -19,20 +19,9 @@ export interface CodeSets {
   edits?: CodingEdits;
 }
 
-/** A rule an owner wrote for one payer, without code (payer-rules.ts runs them). */
-export interface PayerRule {
-  /** Stable id, "pr_…": findings carry it as their ruleId, "payer-rule.pr_…". */
-  ruleId: string;
-  kind: "prior_auth" | "required_modifier" | "non_covered" | "frequency";
-  severity: Severity;
-  /** Procedure codes it applies to (prior_auth, required_modifier, non_covered). */
-  codes?: string[];
-  /** required_modifier: each line of those codes must carry one of these. */
-  modifiers?: string[];
-  /** frequency: the claim frequency codes the payer takes. */
-  frequencyCodes?: ("1" | "7" | "8")[];
-  note?: string;
-}
+/** A rule an owner wrote for one payer (settings module); payer-rules.ts runs them. */
+export type { PayerRule } from "../../settings/index.ts";
+import type { PayerRule } from "../../settings/index.ts";
 
 export interface ScrubContext {
   claim: ClaimDocument;

@@ -12,8 +12,9 @@ import { MueTable, parseMueFile } from "./mue.ts";
 import { PtpTable, parsePtpFile } from "./ptp.ts";
 import type { EditSetInfo, EditSetKind } from "./types.ts";
 
-export const FIXTURES = join(import.meta.dirname, "fixtures");
-export const fixture = (name: string) => readFileSync(join(FIXTURES, name), "latin1");
+/** A fixture file's path (resolved when called: the face re-exports this module, and a bundle has no dirname). */
+export const fixturePath = (name: string) => join(import.meta.dirname, "fixtures", name);
+export const fixture = (name: string) => readFileSync(fixturePath(name), "latin1");
 
 const info = (kind: EditSetKind, version: string, entries: number, effective?: string): EditSetInfo => ({
   kind,

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FIXTURES } from "./fixture-tables.ts";
+import { fixturePath } from "./fixture-tables.ts";
 import { codingEditsOf, storedTables } from "./coding-edits.ts";
 import { main } from "./import-edits.ts";
 
-const f = (name: string) => join(FIXTURES, name);
+const f = fixturePath;
 
 describe("import-edits (operator command)", () => {
   let dir: string;
