@@ -37,9 +37,11 @@ function once<T>(f: () => T): () => T {
 
 /** The release in force on a date: the latest whose effective date is on or before it (else the latest, for sets whose rows carry their own dates). */
 function pick<T>(list: readonly Release<T>[], kind: EditSetKind, dos: string): Release<T> | undefined {
-  const dated = kind === "mue" || kind === "agesex";
-  const eligible = list.filter((r) => !r.info.effective || r.info.effective <= dos);
-  return eligible.at(-1) ?? (dated ? undefined : list.at(-1));
+  for (let i = list.length - 1; i >= 0; i--) {
+    const e = list[i]!.info.effective;
+    if (!e || e <= dos) return list[i];
+  }
+  return kind === "mue" || kind === "agesex" ? undefined : list.at(-1);
 }
 
 /** CodingEdits over a set of releases (from the data directory, or built in memory by tests). */
