@@ -101,6 +101,7 @@ describe("sign-in", () => {
     const locked = await signIn(email);
     expect(locked.status).toBe(423);
     expect(locked.body.type).toBe("urn:claimledger:problem:locked");
+    expect(Date.parse(locked.body.lockedUntil) - Date.now()).toBeGreaterThan(800_000);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(800);
 
     expect((await call("POST", "/v1/password-resets", { body: { email } })).status).toBe(202);
@@ -198,6 +199,10 @@ describe("sessions", () => {
     const current = await asUser(s, "GET", "/v1/session");
     expect(current.body.session.idleTimeoutSeconds).toBe(900);
     expect(Date.parse(current.body.session.idleExpiresAt) - Date.now()).toBeGreaterThan(800_000);
+    // GET /v1/session ("stay signed in") counts as activity at once, not only every 30 s.
+    await new Promise((r) => setTimeout(r, 1100));
+    const stay = await asUser(s, "GET", "/v1/session");
+    expect(Date.parse(stay.body.session.idleExpiresAt)).toBeGreaterThan(Date.parse(current.body.session.idleExpiresAt));
     expect((await asUser(s, "DELETE", "/v1/session")).status).toBe(204);
     expect((await asUser(s, "GET", "/v1/session")).status).toBe(401);
   });

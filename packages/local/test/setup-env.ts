@@ -13,6 +13,9 @@ Object.assign(process.env, inject("localAwsEnv"), {
   // Mail goes to an outbox directory per test worker (tests read the links out of it).
   CLAIMLEDGER_MAIL_OUTBOX: mkdtempSync(join(tmpdir(), "claimledger-outbox-")),
   CLAIMLEDGER_CONSOLE_URL: "http://127.0.0.1/app",
+  // Every in-process sign-in of a test worker comes from one "address": the per-address limit
+  // would count the whole suite's sign-ins together (the per-email limit is tested as it ships).
+  CLAIMLEDGER_SIGNIN_PER_ADDRESS: "100000",
   SST_RESOURCE_PlatformAdminKey: JSON.stringify({ value: "test-platform-admin-key-0123456789" }),
 });
 delete process.env.AWS_PROFILE;

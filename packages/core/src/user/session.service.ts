@@ -19,8 +19,11 @@ const ABSOLUTE_SECONDS = 12 * 3600;
 /** Failed sign-ins in a row that lock an account, and for how long. */
 export const LOCK_AFTER = 5;
 const LOCK_MINUTES = 15;
-/** Attempts per minute from one client address, and for one email address. */
-const PER_ADDRESS = 30;
+/**
+ * Attempts per minute from one client address (an office behind one NAT signs in together, so
+ * this is wider; `CLAIMLEDGER_SIGNIN_PER_ADDRESS` sets it), and for one email address.
+ */
+const perAddress = () => Number(process.env.CLAIMLEDGER_SIGNIN_PER_ADDRESS ?? 30);
 const PER_EMAIL = 10;
 const RESET_MINUTES = 60;
 
@@ -57,7 +60,7 @@ async function countAttempt(bucket: string, limit: number): Promise<void> {
 }
 
 export async function limitAttempts(email: string, clientAddress: string): Promise<void> {
-  await countAttempt(`address:${emailHash(clientAddress)}`, PER_ADDRESS);
+  await countAttempt(`address:${emailHash(clientAddress)}`, perAddress());
   await countAttempt(`email:${emailHash(email)}`, PER_EMAIL);
 }
 
@@ -148,6 +151,7 @@ export async function signIn(input: SignInInput, clientAddress: string) {
       `Too many failed sign-ins: the account is locked until ${locked.lockedUntil}. Try again then, or reset your password.`,
     );
     err.retryAfterSeconds = (Date.parse(locked.lockedUntil!) - Date.now()) / 1000;
+    err.extra = { lockedUntil: locked.lockedUntil };
     throw err;
   }
   const open = users.filter((u) => u !== locked);
@@ -197,9 +201,10 @@ export interface SessionAuth {
 
 /**
  * A session cookie -> the user's principal, or 401. Ends the session when it has been idle too long
- * or its user was disabled; otherwise the request counts as activity (written at most every 30 s).
+ * or its user was disabled; otherwise the request counts as activity (written at most every 30 s,
+ * or at once with `touch`: GET /v1/session, the console's "stay signed in").
  */
-export async function authenticateSession(cookie: string): Promise<SessionAuth> {
+export async function authenticateSession(cookie: string, opts: { touch?: boolean } = {}): Promise<SessionAuth> {
   const t = parseToken("session", cookie);
   if (!t) throw unauthorized("The session cookie is malformed: sign in again");
   const s = (await SessionEntity.get({ tenantId: t.tenantId, sessionId: t.id }).go()).data;
@@ -215,7 +220,7 @@ export async function authenticateSession(cookie: string): Promise<SessionAuth> 
         : "Your session has ended: sign in again",
     );
   }
-  if (nowMs - Date.parse(s.lastSeenAt) > 30_000)
+  if (opts.touch || nowMs - Date.parse(s.lastSeenAt) > 30_000)
     await SessionEntity.patch({ tenantId: t.tenantId, sessionId: t.id })
       .set({ lastSeenAt: new Date(nowMs).toISOString() })
       .go();

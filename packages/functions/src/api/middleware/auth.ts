@@ -35,7 +35,7 @@ export const requireCaller = createMiddleware<AppEnv>(async (c, next) => {
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) throw unauthorized("Send your API key as `Authorization: Bearer <key>`, or sign in to the console");
-  const session = await authenticateSession(cookie);
+  const session = await authenticateSession(cookie, { touch: c.req.method === "GET" && c.req.path === "/v1/session" });
   if (!SAFE.has(c.req.method)) {
     const origin = c.req.header("origin");
     if (origin !== undefined && origin !== new URL(c.req.url).origin)
