@@ -1,4 +1,4 @@
-import { docsAssets, lambda } from "./functions.ts";
+import { consoleAssets, docsAssets, lambda } from "./functions.ts";
 import { api as apiDef } from "./resources.ts";
 import { queueResources } from "./queues.ts";
 import { dataAccess, documentBucket, ediBucket, platformAdminKey, table } from "./storage.ts";
@@ -37,7 +37,7 @@ const base = lambda(apiDef, {
 });
 api.route("$default", {
   ...base,
-  // The API reference's Swagger UI files (/docs/assets/*) ship beside the bundle.
-  copyFiles: [...(base.copyFiles ?? []), ...docsAssets.files],
-  environment: { ...base.environment, ...docsAssets.environment },
+  // The API reference's Swagger UI files (/docs/assets/*) and the console (/app) ship beside the bundle.
+  copyFiles: [...(base.copyFiles ?? []), ...docsAssets.files, ...consoleAssets.files],
+  environment: { ...base.environment, ...docsAssets.environment, ...consoleAssets.environment },
 });

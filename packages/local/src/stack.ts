@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { startEmulators } from "./emulators.ts";
 import { provision } from "./provision.ts";
 import { startWorkers } from "./workers.ts";
+import { ensureConsoleBuilt } from "../../console/scripts/build.ts";
 
 export const repoRoot = resolve(import.meta.dirname, "../../..");
 export const dataDir = resolve(repoRoot, ".data");
@@ -50,6 +51,8 @@ export async function runningStack(): Promise<StackInfo | undefined> {
  */
 export async function startStack(opts: { reset?: boolean; port?: number; quiet?: boolean } = {}) {
   checkJava();
+  // The console at /app: built on first start, and again whenever its sources are newer.
+  ensureConsoleBuilt({ quiet: opts.quiet });
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const adminFile = resolve(dataDir, "admin-key");

@@ -17,6 +17,7 @@ const stack = await startStack({
 const { url, adminKey, demoOwnerKey } = stack.info;
 console.log(`
 ClaimLedger is running at ${url}
+  Console:            ${url}/app
   API docs:           ${url}/docs   (OpenAPI: ${url}/openapi.json)
   Demo company owner: ${demoOwnerKey}
   Platform admin key: ${adminKey}   (creates more billing companies: POST /v1/tenants)
