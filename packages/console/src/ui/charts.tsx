@@ -89,7 +89,7 @@ export function LineChart({
       >
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
-            <line x1={left} x2={right} y1={y(max * f)} y2={y(max * f)} className="grid" />
+            <line x1={left} x2={right} y1={y(max * f)} y2={y(max * f)} className="gridline" />
             <text x={left - 6} y={y(max * f) + 4} textAnchor="end" className="chart-label">
               {format(max * f)}
             </text>

@@ -73,3 +73,23 @@ export function label(s: string): string {
   const t = s.replace(/[-_]/g, " ");
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
+
+/** "1,234.5" or "$12" -> cents, exactly (no floats); undefined when it is not an amount. */
+export function parseMoney(text: string): number | undefined {
+  const t = text.replace(/[$,\s]/g, "");
+  const m = /^(\d{1,10})(?:\.(\d{0,2}))?$/.exec(t);
+  if (!m) return undefined;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** Cents -> "1234.50" for an input box. */
+export const centsInput = (c: number | undefined) =>
+  c === undefined ? "" : `${Math.floor(c / 100)}.${String(c % 100).padStart(2, "0")}`;
+
+/** "6.5" -> 650 basis points, exactly. */
+export function parsePercentBps(text: string): number | undefined {
+  const m = /^(\d{1,3})(?:\.(\d{0,2}))?$/.exec(text.trim().replace(/%$/, ""));
+  if (!m) return undefined;
+  const v = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+  return v <= 10000 ? v : undefined;
+}
