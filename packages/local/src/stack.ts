@@ -7,6 +7,7 @@ import { startEmulators } from "./emulators.ts";
 import { provision } from "./provision.ts";
 import { startWorkers } from "./workers.ts";
 import { ensureConsoleBuilt } from "../../console/scripts/build.ts";
+import { outboxRoutes, readOutbox } from "./outbox.ts";
 
 export const repoRoot = resolve(import.meta.dirname, "../../..");
 export const dataDir = resolve(repoRoot, ".data");
@@ -18,8 +19,31 @@ export interface StackInfo {
   adminKey: string;
   pid: number;
   demoOwnerKey?: string;
+  /** The demo company's owner, to sign in to the console with. */
+  demoOwner?: { email: string; password: string };
   /** Emulator endpoints and resource names, so a script can run a scheduled job against this stack. */
   env: Record<string, string>;
+}
+
+interface DemoTenant {
+  tenantId: string;
+  ownerKey: string;
+  owner?: { email: string; password: string };
+}
+
+/**
+ * The demo company's first console user, made the way a person is: invited by email (the mail
+ * lands in the outbox) and accepted with a password, here a random one kept in .data/.
+ */
+async function firstOwner(tenantId: string, outboxDir: string) {
+  const { inviteUser, acceptInvitation } = await import("@claimledger/core/user/index.ts");
+  const email = "owner@demo-billing.example";
+  await inviteUser({ tenantId, keyId: "local-stack", role: "owner" }, { email, name: "Dana Owner", role: "owner" });
+  const mail = readOutbox(outboxDir).find((m) => m.to === email)!;
+  const token = decodeURIComponent(/\/accept\?token=(\S+)/.exec(mail.text)![1]!);
+  const password = randomBytes(12).toString("base64url");
+  await acceptInvitation(token, password);
+  return { email, password };
 }
 
 export function checkJava(): void {
@@ -67,14 +91,23 @@ export async function startStack(opts: { reset?: boolean; port?: number; quiet?:
   // Imported only now: the app's clients read the endpoints and resource names set above.
   const { createApp } = await import("@claimledger/functions/api/app.ts");
   const app = createApp();
+  const outboxDir = resolve(dataDir, "outbox");
+  process.env.CLAIMLEDGER_MAIL_OUTBOX = outboxDir;
+  const outbox = outboxRoutes(outboxDir);
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
-  const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+  const server = serve({
+    fetch: (req, env) =>
+      new URL(req.url).pathname.startsWith("/local/") ? outbox.fetch(req, env) : app.fetch(req, env),
+    port,
+    hostname: "127.0.0.1",
+  });
   await new Promise<void>((ok, fail) => {
     server.once("listening", ok);
     server.once("error", fail);
   });
   const address = server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
+  process.env.CLAIMLEDGER_CONSOLE_URL = `${url}/app`;
 
   const abort = new AbortController();
   const workers = await startWorkers(abort.signal);
@@ -95,7 +128,13 @@ export async function startStack(opts: { reset?: boolean; port?: number; quiet?:
       { mode: 0o600 },
     );
   }
-  info.demoOwnerKey = JSON.parse(readFileSync(demoFile, "utf8")).ownerKey;
+  const demo = JSON.parse(readFileSync(demoFile, "utf8")) as DemoTenant;
+  if (!demo.owner) {
+    demo.owner = await firstOwner(demo.tenantId, outboxDir);
+    writeFileSync(demoFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
+  }
+  info.demoOwnerKey = demo.ownerKey;
+  info.demoOwner = demo.owner;
   writeFileSync(stackFile, JSON.stringify(info, null, 2), { mode: 0o600 });
 
   let stopped = false;

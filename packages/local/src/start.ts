@@ -14,10 +14,11 @@ const stack = await startStack({
   process.exit(1);
 });
 
-const { url, adminKey, demoOwnerKey } = stack.info;
+const { url, adminKey, demoOwnerKey, demoOwner } = stack.info;
 console.log(`
 ClaimLedger is running at ${url}
-  Console:            ${url}/app
+  Console:            ${url}/app    (sign in as ${demoOwner?.email}, password ${demoOwner?.password})
+  Mail outbox:        ${url}/local/outbox   (invitations and password resets land here)
   API docs:           ${url}/docs   (OpenAPI: ${url}/openapi.json)
   Demo company owner: ${demoOwnerKey}
   Platform admin key: ${adminKey}   (creates more billing companies: POST /v1/tenants)

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inject } from "vitest";
 
 // Every test worker talks to the run's emulators, never to AWS: the client factory refuses any
@@ -7,6 +10,9 @@ Object.assign(process.env, inject("localAwsEnv"), {
   CLAIMLEDGER_LOG: process.env.CLAIMLEDGER_LOG ?? "silent",
   // Finalize waits the month-close fence out: 1.5 s here instead of 10 s keeps the suite quick.
   CLAIMLEDGER_POSTING_FENCE_MS: process.env.CLAIMLEDGER_POSTING_FENCE_MS ?? "1500",
+  // Mail goes to an outbox directory per test worker (tests read the links out of it).
+  CLAIMLEDGER_MAIL_OUTBOX: mkdtempSync(join(tmpdir(), "claimledger-outbox-")),
+  CLAIMLEDGER_CONSOLE_URL: "http://127.0.0.1/app",
   SST_RESOURCE_PlatformAdminKey: JSON.stringify({ value: "test-platform-admin-key-0123456789" }),
 });
 delete process.env.AWS_PROFILE;

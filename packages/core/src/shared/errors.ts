@@ -28,6 +28,7 @@ export function problemOf(err: AppError, instance?: string): Problem {
   const p: Problem = { type: problemType(err.type), title: err.title, status: err.status, detail: err.message };
   if (instance !== undefined) p.instance = instance;
   if (err.errors) p.errors = err.errors;
+  if (err.extra) Object.assign(p, err.extra);
   return p;
 }
 
@@ -38,6 +39,8 @@ export class AppError extends Error {
   readonly errors: FieldError[] | undefined;
   /** Seconds after which trying again may succeed (the `Retry-After` header of the answer). */
   retryAfterSeconds?: number;
+  /** Members the problem carries beside the standard ones, e.g. the companies to choose from. */
+  extra?: Record<string, unknown>;
   constructor(status: number, type: string, title: string, detail: string, errors?: FieldError[]) {
     super(detail);
     this.status = status;

@@ -10,6 +10,8 @@ import type { Principal, Role } from "./context.ts";
 export const PERMISSIONS = {
   "tenant.update": ["owner"],
   "apiKeys.manage": ["owner"],
+  "users.read": ["owner", "biller", "viewer"],
+  "users.manage": ["owner"],
   "clearinghouse.configure": ["owner"],
   "clearinghouse.read": ["owner", "biller", "viewer"],
   "scrubRules.configure": ["owner"],

@@ -1,12 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { AppError } from "@claimledger/core/shared/errors.ts";
+import { AppError, problemOf } from "@claimledger/core/shared/errors.ts";
 import { log } from "@claimledger/core/shared/log.ts";
 import type { AppEnv } from "./env.ts";
-import { problem, zodErrors } from "./problem.ts";
+import { problem, problemResponse, zodErrors } from "./problem.ts";
 import { refuseControlCharacters, requestContext, requireJson } from "./middleware/request.ts";
-import { requireApiKey } from "./middleware/auth.ts";
+import { requireCaller } from "./middleware/auth.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { DOCS_CSP, DOCS_INIT_JS, docsAsset, docsPage } from "./docs.ts";
 import { consoleApp } from "./console.ts";
@@ -29,9 +29,20 @@ import { workQueues } from "./routes/work-queues.ts";
 import { payments } from "./routes/payments.ts";
 import { invoices } from "./routes/invoices.ts";
 import { reports } from "./routes/reports.ts";
+import { sessions } from "./routes/sessions.ts";
+import { users } from "./routes/users.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+/** What is reached before anyone is signed in: sign-in itself, invitations, resets; tenants take the platform admin key. */
+const PUBLIC = new Set([
+  "/v1/tenants",
+  "/v1/sessions",
+  "/v1/invitations/accept",
+  "/v1/password-resets",
+  "/v1/password-resets/complete",
+]);
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({
@@ -61,16 +72,17 @@ export function createApp() {
     }),
   );
   app.use("/v1/*", requireJson());
-  app.use("/v1/*", async (c, next) => {
-    if (c.req.method === "POST" && c.req.path === "/v1/tenants") return next(); // platform admin key
-    return requireApiKey(c, next);
-  });
+  app.use("/v1/*", async (c, next) =>
+    c.req.method === "POST" && PUBLIC.has(c.req.path) ? next() : requireCaller(c, next),
+  );
   app.use("/v1/*", refuseControlCharacters);
   app.use("/v1/*", async (c, next) => (c.get("principal") ? idempotency(c, next) : next()));
 
   app.get("/health", (c) => c.json({ ok: true }));
 
   for (const routes of [
+    sessions,
+    users,
     tenants,
     apiKeys,
     practices,
@@ -99,11 +111,16 @@ export function createApp() {
       title: "ClaimLedger API",
       version: "1.0.0",
       description:
-        "Multi-tenant medical billing API for billing companies. Authenticate with `Authorization: Bearer <api key>`. Errors are RFC 9457 problem+json.",
+        "Multi-tenant medical billing API for billing companies. Integrations authenticate with `Authorization: Bearer <api key>`; console users sign in (`POST /v1/sessions`) and send the `cl_session` cookie plus `X-CSRF-Token` on changes. Errors are RFC 9457 problem+json.",
     },
-    security: [{ apiKey: [] }],
+    security: [{ apiKey: [] }, { session: [] }] as Record<string, string[]>[],
   };
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "cl_session",
+  });
   app.doc31("/openapi.json", openapi);
   app.get("/docs", (c) => {
     c.header("content-security-policy", DOCS_CSP);
@@ -123,7 +140,7 @@ export function createApp() {
   app.notFound((c) => problem(c, 404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
     if (err instanceof AppError) {
-      const res = problem(c, err.status, err.type, err.title, err.message, err.errors);
+      const res = problemResponse(problemOf(err, c.req.path));
       if (err.retryAfterSeconds !== undefined) res.headers.set("retry-after", String(err.retryAfterSeconds));
       return res;
     }

@@ -9,6 +9,8 @@ export interface ShownOnce {
 export interface AppEnv {
   Variables: {
     principal: Principal;
+    /** Set when a console session (not an API key) authenticated the request. */
+    sessionId?: string;
     requestId: string;
     /** Set by a route whose response carries a secret: it is never stored for replays. */
     shownOnce?: ShownOnce;

@@ -1,0 +1,16 @@
+// The user module's face: named people of a company, their invitations, sessions and sign-in.
+export * from "./user.schema.ts";
+export { me, listUsers, patchUser, startTotp, confirmTotp, disableTotp } from "./user.service.ts";
+export { inviteUser, listInvitations, revokeInvitation, acceptInvitation } from "./invitation.service.ts";
+export {
+  signIn,
+  authenticateSession,
+  currentSession,
+  signOut,
+  requestPasswordReset,
+  completePasswordReset,
+  idleSeconds,
+  LOCK_AFTER,
+  type SessionAuth,
+} from "./session.service.ts";
+export { totpCode } from "./totp.ts";
