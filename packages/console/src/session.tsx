@@ -34,6 +34,8 @@ export const useUser = () => {
 
 /** Sign the browser's clock a second ahead of the server's, so a screen never outlives its session. */
 const MARGIN_MS = 1000;
+/** How often the API writes a session's last activity (session.service.ts). */
+const SEEN_WRITE_MS = 30_000;
 export const SIGNED_OUT_IDLE = "You were signed out because the session was idle. Sign in again to continue.";
 export const SIGNED_OUT_ENDED = "Your session has ended. Sign in again to continue.";
 
@@ -51,19 +53,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const pathRef = useRef(path);
   pathRef.current = path;
 
+  // The server's record of the last activity (lastSeenAt), as the console models it: the API
+  // moves it on a request at most every 30 s, so a request sooner than that does not extend.
+  const seen = useRef(0);
+  const deadline = () => setIdleDeadline(seen.current + timeout.current * 1000 - MARGIN_MS);
   const bump = useCallback(() => {
-    if (timeout.current) setIdleDeadline(Date.now() + timeout.current * 1000 - MARGIN_MS);
+    if (!timeout.current) return;
+    const now = Date.now();
+    if (now - seen.current > SEEN_WRITE_MS) {
+      seen.current = now;
+      deadline();
+    }
   }, []);
 
-  const signedIn = useCallback(
-    (m: Me) => {
-      timeout.current = m.session.idleTimeoutSeconds;
-      setMe(m);
-      setStatus("signed-in");
-      bump();
-    },
-    [bump],
-  );
+  const signedIn = useCallback((m: Me) => {
+    timeout.current = m.session.idleTimeoutSeconds;
+    // The server's clock, clamped to what it can be, so a skewed browser clock errs by 30 s at most.
+    const now = Date.now();
+    const last = Date.parse(m.session.idleExpiresAt) - m.session.idleTimeoutSeconds * 1000;
+    seen.current = Math.min(now, Math.max(now - SEEN_WRITE_MS, Number.isFinite(last) ? last : now));
+    setMe(m);
+    setStatus("signed-in");
+    deadline();
+  }, []);
 
   const toSignIn = useCallback((notice?: string) => {
     timeout.current = 0;
@@ -84,6 +96,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const stay = useCallback(async () => {
+    seen.current = 0; // GET /v1/session answers with the idle deadline it just moved
     signedIn(await sessionApi.current());
   }, [signedIn]);
 

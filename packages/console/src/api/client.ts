@@ -22,7 +22,8 @@ export class ApiError extends Error {
     const title = typeof b.title === "string" ? b.title : status === 0 ? "Network error" : `Error ${status}`;
     super(detail || title);
     this.status = status;
-    this.kind = typeof b.type === "string" ? (b.type.split("/").pop() ?? "") : "";
+    // "urn:claimledger:problem:locked" (or a URL ending /locked) -> "locked"
+    this.kind = typeof b.type === "string" ? (b.type.split(/[/:]/).pop() ?? "") : "";
     this.title = title;
     this.detail = detail;
     this.errors = Array.isArray(b.errors) ? (b.errors as FieldProblem[]) : [];

@@ -1,96 +1,44 @@
-// TEMPORARY: hand-written from /work/notes/contract-16.md until the session/users routes are in
-// the generated schema; then these become typed `api.*` calls and the types come from schema.d.ts.
-import { ApiError, setCsrfToken } from "./client";
+import { api, must, setCsrfToken } from "./client";
+import type { Get } from "./types";
 
-export type Role = "owner" | "biller" | "viewer" | "practice";
-export interface UserView {
-  userId: string;
-  tenantId: string;
-  email: string;
-  name: string;
-  role: Role;
-  practiceId?: string;
-  status: "active" | "disabled";
-  totpEnabled: boolean;
-  createdAt: string;
-  lastSignInAt?: string;
-  companyName: string;
-}
-export interface SessionView {
-  expiresAt: string;
-  idleExpiresAt: string;
-  csrfToken: string;
-  idleTimeoutSeconds: number;
-}
-export interface Me {
-  user: UserView;
-  session: SessionView;
-}
-export interface InvitationView {
-  invitationId: string;
-  email: string;
-  name: string;
-  role: Role;
-  practiceId?: string;
-  status: "pending" | "accepted" | "revoked" | "expired";
-  expiresAt: string;
-  createdAt: string;
-  createdBy: string;
-}
+/** The session and users calls (issue 16), typed from the generated schema like every other call. */
+export type Me = Get<"/v1/session">;
+export type UserView = Get<"/v1/users/me">;
+export type SessionView = Me["session"];
+export type Role = UserView["role"];
+export type InvitationView = Get<"/v1/invitations">["items"][number];
 
-let csrf: string | undefined;
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrf) headers["x-csrf-token"] = csrf;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new ApiError(0, { title: "Network error", detail: `The API could not be reached (${String(e)})` });
-  }
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON
-  }
-  if (!res.ok) throw new ApiError(res.status, parsed);
-  return parsed as T;
-}
+/** Keeps the CSRF token of a session the API just answered with (memory only, never storage). */
 const keep = (me: Me) => {
-  csrf = me.session.csrfToken;
-  setCsrfToken(csrf);
+  setCsrfToken(me.session.csrfToken);
   return me;
 };
 
 export const sessionApi = {
-  signIn: async (b: { email: string; password: string; totpCode?: string; tenantId?: string }) =>
-    keep(await call<Me>("POST", "/v1/sessions", b)),
-  current: async () => keep(await call<Me>("GET", "/v1/session")),
+  signIn: async (body: { email: string; password: string; totpCode?: string; tenantId?: string }) =>
+    keep(await must(api.POST("/v1/sessions", { body }))),
+  current: async () => keep(await must(api.GET("/v1/session"))),
   signOut: async () => {
-    await call<void>("DELETE", "/v1/session");
-    csrf = undefined;
-    setCsrfToken(undefined);
+    try {
+      await must(api.DELETE("/v1/session"));
+    } finally {
+      setCsrfToken(undefined);
+    }
   },
-  accept: async (b: { token: string; password: string }) => keep(await call<Me>("POST", "/v1/invitations/accept", b)),
-  requestReset: (b: { email: string }) => call<void>("POST", "/v1/password-resets", b),
-  completeReset: (b: { token: string; password: string }) => call<void>("POST", "/v1/password-resets/complete", b),
-  me: () => call<UserView>("GET", "/v1/users/me"),
-  startTotp: () => call<{ secret: string; otpauthUri: string }>("POST", "/v1/users/me/totp"),
-  confirmTotp: (code: string) => call<UserView>("POST", "/v1/users/me/totp/confirm", { code }),
-  disableTotp: (code: string) => call<UserView>("DELETE", "/v1/users/me/totp", { code }),
-  users: () => call<{ items: UserView[]; nextCursor: string | null }>("GET", "/v1/users"),
-  patchUser: (userId: string, b: { role?: Role; practiceId?: string; status?: "active" | "disabled" }) =>
-    call<UserView>("PATCH", `/v1/users/${encodeURIComponent(userId)}`, b),
-  invitations: () => call<{ items: InvitationView[]; nextCursor: string | null }>("GET", "/v1/invitations"),
-  invite: (b: { email: string; name: string; role: Role; practiceId?: string }) =>
-    call<InvitationView>("POST", "/v1/invitations", b),
-  revokeInvitation: (id: string) => call<void>("DELETE", `/v1/invitations/${encodeURIComponent(id)}`),
+  accept: async (body: { token: string; password: string }) =>
+    keep(await must(api.POST("/v1/invitations/accept", { body }))),
+  requestReset: (body: { email: string }) => must(api.POST("/v1/password-resets", { body })),
+  completeReset: (body: { token: string; password: string }) =>
+    must(api.POST("/v1/password-resets/complete", { body })),
+  startTotp: () => must(api.POST("/v1/users/me/totp")),
+  confirmTotp: (code: string) => must(api.POST("/v1/users/me/totp/confirm", { body: { code } })),
+  disableTotp: (code: string) => must(api.DELETE("/v1/users/me/totp", { body: { code } })),
+  users: () => must(api.GET("/v1/users", { params: { query: { limit: 100 } } })),
+  patchUser: (userId: string, body: { role?: Role; practiceId?: string; status?: "active" | "disabled" }) =>
+    must(api.PATCH("/v1/users/{userId}", { params: { path: { userId } }, body })),
+  invitations: () => must(api.GET("/v1/invitations", { params: { query: { limit: 100 } } })),
+  invite: (body: { email: string; name: string; role: Role; practiceId?: string }) =>
+    must(api.POST("/v1/invitations", { body })),
+  revokeInvitation: (invitationId: string) =>
+    must(api.DELETE("/v1/invitations/{invitationId}", { params: { path: { invitationId } } })),
 };

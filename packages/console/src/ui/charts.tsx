@@ -74,7 +74,7 @@ export function LineChart({
   const all = series.flatMap((s) => s.points);
   const max = Math.max(1, ...all);
   const left = 56;
-  const right = 392;
+  const right = 374;
   const top = 12;
   const bottom = height - 28;
   const x = (i: number) =>

@@ -204,8 +204,8 @@ export function DataTable<T>({
               {visible.map((r, i) => (
                 <tr
                   key={rowKey(r)}
-                  className={`${i === activeIndex ? "active" : ""}${onOpen ? " clickable" : ""}`}
-                  aria-selected={i === activeIndex}
+                  className={onOpen ? `clickable${i === activeIndex ? " active" : ""}` : undefined}
+                  aria-selected={onOpen ? i === activeIndex : undefined}
                   onClick={() => {
                     setActive(i);
                     onOpen?.(r);

@@ -8,6 +8,8 @@ import { Notice } from "../../ui/states";
 import { QrCode } from "../../ui/qr";
 import { useAction } from "../../ui/use-api";
 
+const idle = (s: number) => (s >= 120 ? `${Math.round(s / 60)} minutes` : `${s} seconds`);
+
 /** Who you are signed in as, and two-factor sign-in (TOTP): enrol with a QR code, confirm with a code, or turn it off. */
 export default function Account() {
   const user = useUser();
@@ -48,8 +50,7 @@ export default function Account() {
             <dd>{dateTime(user.lastSignInAt)}</dd>
             <dt>Session ends</dt>
             <dd>
-              {dateTime(me?.session.expiresAt)}, or after {Math.round((me?.session.idleTimeoutSeconds ?? 0) / 60)}{" "}
-              minutes without activity
+              {dateTime(me?.session.expiresAt)}, or after {idle(me?.session.idleTimeoutSeconds ?? 0)} without activity
             </dd>
           </dl>
         </Panel>

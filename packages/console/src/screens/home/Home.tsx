@@ -101,7 +101,7 @@ export default function Home() {
   const queues = useApi(queueCounts, []);
   const data = useApi(figures, []);
   return (
-    <Page title="Home" actions={<span className="muted">{user.companyName}</span>}>
+    <Page title={`Home: ${user.companyName}`}>
       <h2 className="section-title">Today’s work</h2>
       {queues.error ? (
         <ErrorState error={queues.error} retry={queues.reload} />

@@ -171,7 +171,8 @@ export function InvoicePanel({
                 <iframe
                   className="pdf-frame"
                   title={`Invoice PDF, ${i.practice.name}, ${month(period)}`}
-                  src={i.pdfUrl}
+                  // The viewer's own options ride in the fragment, which never reaches S3 or the signature.
+                  src={`${i.pdfUrl}#navpanes=0&view=FitH`}
                 />
               ) : (
                 <div className="state">The PDF is written when the invoice is computed.</div>

@@ -103,7 +103,7 @@ function Aging({ practiceId }: { practiceId?: string }) {
           if (!d.practices.length || sum === 0)
             return <Empty title="No open A/R">Nothing is owed on any claim as of this date.</Empty>;
           return (
-            <div className="grid grid-2">
+            <div className="grid grid-wide">
               <Panel title="Open A/R by age">
                 <BarChart
                   title={`Days from ${basis === "fromServiceDate" ? "date of service" : "submission"}`}
@@ -116,46 +116,48 @@ function Aging({ practiceId }: { practiceId?: string }) {
                 />
               </Panel>
               <Panel title="By practice">
-                <table className="table">
-                  <caption className="visually-hidden">A/R aging by practice</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Practice</th>
-                      {d.buckets.map((b) => (
-                        <th key={b} scope="col" className="num">
-                          {b}
-                        </th>
-                      ))}
-                      <th scope="col" className="num">
-                        Total
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.practices.map((p) => (
-                      <tr key={p.practiceId}>
-                        <td>{p.name}</td>
+                <div className="table-scroll">
+                  <table className="table">
+                    <caption className="visually-hidden">A/R aging by practice</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Practice</th>
                         {d.buckets.map((b) => (
-                          <td key={b} className="num">
-                            {money(p[basis].insurance.buckets[b] + p[basis].patient.buckets[b])}
+                          <th key={b} scope="col" className="num">
+                            {b}
+                          </th>
+                        ))}
+                        <th scope="col" className="num">
+                          Total
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.practices.map((p) => (
+                        <tr key={p.practiceId}>
+                          <td>{p.name}</td>
+                          {d.buckets.map((b) => (
+                            <td key={b} className="num">
+                              {money(p[basis].insurance.buckets[b] + p[basis].patient.buckets[b])}
+                            </td>
+                          ))}
+                          <td className="num">{money(p[basis].insurance.totalCents + p[basis].patient.totalCents)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                    <tfoot>
+                      <tr>
+                        <td>All</td>
+                        {totals.map((b) => (
+                          <td key={b.bucket} className="num">
+                            {money(b.cents)}
                           </td>
                         ))}
-                        <td className="num">{money(p[basis].insurance.totalCents + p[basis].patient.totalCents)}</td>
+                        <td className="num">{money(sum)}</td>
                       </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <td>All</td>
-                      {totals.map((b) => (
-                        <td key={b.bucket} className="num">
-                          {money(b.cents)}
-                        </td>
-                      ))}
-                      <td className="num">{money(sum)}</td>
-                    </tr>
-                  </tfoot>
-                </table>
+                    </tfoot>
+                  </table>
+                </div>
                 <PayerAging d={d} basis={basis} />
               </Panel>
             </div>
@@ -170,31 +172,33 @@ function PayerAging({ d, basis }: { d: Get<"/v1/reports/ar-aging">; basis: "from
   const rows = d.practices.flatMap((p) => p[basis].insurance.byPayer.map((x) => ({ practice: p.name, ...x })));
   if (!rows.length) return null;
   return (
-    <table className="table" style={{ marginTop: 12 }}>
-      <caption className="visually-hidden">Insurance A/R by payer</caption>
-      <thead>
-        <tr>
-          <th scope="col">Payer</th>
-          <th scope="col">Practice</th>
-          <th scope="col" className="num">
-            Insurance A/R
-          </th>
-          <th scope="col" className="num">
-            Of it denied
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.practice}:${r.payerId}`}>
-            <td>{r.payerName}</td>
-            <td>{r.practice}</td>
-            <td className="num">{money(r.totalCents)}</td>
-            <td className="num">{money(r.deniedCents)}</td>
+    <div className="table-scroll">
+      <table className="table">
+        <caption className="visually-hidden">Insurance A/R by payer</caption>
+        <thead>
+          <tr>
+            <th scope="col">Payer</th>
+            <th scope="col">Practice</th>
+            <th scope="col" className="num">
+              Insurance A/R
+            </th>
+            <th scope="col" className="num">
+              Of it denied
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.practice}:${r.payerId}`}>
+              <td>{r.payerName}</td>
+              <td>{r.practice}</td>
+              <td className="num">{money(r.totalCents)}</td>
+              <td className="num">{money(r.deniedCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -348,49 +352,51 @@ function ClaimsKpis({ practiceId }: { practiceId?: string }) {
           }
           const top = [...byReason.values()].sort((a, b) => b.cents - a.cents).slice(0, 6);
           return (
-            <div className="grid grid-2">
+            <div className="grid grid-wide-first">
               <Panel title="By practice">
-                <table className="table">
-                  <caption className="visually-hidden">Claim KPIs by practice</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Practice</th>
-                      <th scope="col" className="num">
-                        Claims
-                      </th>
-                      <th scope="col" className="num">
-                        Clean claim rate
-                      </th>
-                      <th scope="col" className="num">
-                        First-pass resolution
-                      </th>
-                      <th scope="col" className="num">
-                        Denial rate
-                      </th>
-                      <th scope="col" className="num">
-                        Days in A/R
-                      </th>
-                      <th scope="col" className="num">
-                        Days to payment
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.practices.map((p) => (
-                      <tr key={p.practiceId}>
-                        <td>{p.name}</td>
-                        <td className="num">{p.claims}</td>
-                        <td className="num">{rate(p.cleanClaimRatePercent)}</td>
-                        <td className="num">{rate(p.firstPassResolutionRatePercent)}</td>
-                        <td className="num">{rate(p.denialRatePercent)}</td>
-                        <td className="num">{p.daysInAR === null ? "—" : p.daysInAR.toFixed(1)}</td>
-                        <td className="num">
-                          {p.averageDaysToPayment === null ? "—" : p.averageDaysToPayment.toFixed(1)}
-                        </td>
+                <div className="table-scroll">
+                  <table className="table">
+                    <caption className="visually-hidden">Claim KPIs by practice</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Practice</th>
+                        <th scope="col" className="num">
+                          Claims
+                        </th>
+                        <th scope="col" className="num">
+                          Clean claim rate
+                        </th>
+                        <th scope="col" className="num">
+                          First-pass resolution
+                        </th>
+                        <th scope="col" className="num">
+                          Denial rate
+                        </th>
+                        <th scope="col" className="num">
+                          Days in A/R
+                        </th>
+                        <th scope="col" className="num">
+                          Days to payment
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {d.practices.map((p) => (
+                        <tr key={p.practiceId}>
+                          <td>{p.name}</td>
+                          <td className="num">{p.claims}</td>
+                          <td className="num">{rate(p.cleanClaimRatePercent)}</td>
+                          <td className="num">{rate(p.firstPassResolutionRatePercent)}</td>
+                          <td className="num">{rate(p.denialRatePercent)}</td>
+                          <td className="num">{p.daysInAR === null ? "—" : p.daysInAR.toFixed(1)}</td>
+                          <td className="num">
+                            {p.averageDaysToPayment === null ? "—" : p.averageDaysToPayment.toFixed(1)}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </Panel>
               <Panel title="Denied amounts by reason (CARC)">
                 {top.length ? (
@@ -403,33 +409,35 @@ function ClaimsKpis({ practiceId }: { practiceId?: string }) {
                   <Empty title="No denials in these dates" />
                 )}
                 {reasons.length ? (
-                  <table className="table" style={{ marginTop: 12 }}>
-                    <caption className="visually-hidden">Denials by reason</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Reason</th>
-                        <th scope="col">Meaning</th>
-                        <th scope="col" className="num">
-                          Claims
-                        </th>
-                        <th scope="col" className="num">
-                          Amount
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {reasons.map((x, i) => (
-                        <tr key={i}>
-                          <td>
-                            {x.group}-{x.reason}
-                          </td>
-                          <td className="wrap">{x.description}</td>
-                          <td className="num">{x.claims}</td>
-                          <td className="num">{money(x.amountCents)}</td>
+                  <div className="table-scroll">
+                    <table className="table">
+                      <caption className="visually-hidden">Denials by reason</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Reason</th>
+                          <th scope="col">Meaning</th>
+                          <th scope="col" className="num">
+                            Claims
+                          </th>
+                          <th scope="col" className="num">
+                            Amount
+                          </th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {reasons.map((x, i) => (
+                          <tr key={i}>
+                            <td>
+                              {x.group}-{x.reason}
+                            </td>
+                            <td className="wrap">{x.description}</td>
+                            <td className="num">{x.claims}</td>
+                            <td className="num">{money(x.amountCents)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 ) : null}
               </Panel>
             </div>

@@ -82,12 +82,6 @@ export function Users({ canEdit }: SectionProps) {
                   render: (u) => (u.totpEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>),
                 },
                 {
-                  key: "last",
-                  header: "Last sign-in",
-                  render: (u) => dateTime(u.lastSignInAt),
-                  sortValue: (u) => u.lastSignInAt ?? "",
-                },
-                {
                   key: "status",
                   header: "Status",
                   sortValue: (u) => u.status,
@@ -109,6 +103,12 @@ export function Users({ canEdit }: SectionProps) {
                       ) : null}
                     </>
                   ),
+                },
+                {
+                  key: "last",
+                  header: "Last sign-in",
+                  render: (u) => dateTime(u.lastSignInAt),
+                  sortValue: (u) => u.lastSignInAt ?? "",
                 },
               ]}
             />

@@ -13,10 +13,15 @@ export function signInMessage(e: unknown): string {
   switch (e.kind) {
     case "invalid-credentials":
       return "The email, password or code is not right.";
-    case "locked":
-      return `This account is locked after too many failed attempts. ${e.detail || "Try again in 15 minutes."}`;
+    case "locked": {
+      const until = /\d{4}-\d{2}-\d{2}T[\d:.]+Z/.exec(e.detail)?.[0];
+      const when = until
+        ? new Date(until).toLocaleTimeString("en-US", { hour: "2-digit", minute: "2-digit", hour12: false })
+        : undefined;
+      return `This account is locked after too many failed attempts${when ? `, until ${when}` : " for 15 minutes"}. Try again then, or reset your password.`;
+    }
     case "rate-limited":
-      return `Too many attempts from here. Wait a few minutes, then try again. ${e.detail}`.trim();
+      return "Too many sign-in attempts. Wait a minute, then try again.";
     case "validation":
       return "Enter your email and password.";
     default:
