@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { call } from "../../functions/test/http.ts";
 import { PRIMARY, era, upload, visit, world, type World } from "../../functions/test/era.ts";
-import { invitedUser, uniqueEmail } from "../../functions/test/users.ts";
+import { PASSWORD, invitedUser, uniqueEmail } from "../../functions/test/users.ts";
 import { drainInvoiceRuns, pdfShown, shot, startConsole, watch, withSession, type ConsoleHarness } from "./console.ts";
 
 /**
@@ -13,6 +13,7 @@ import { drainInvoiceRuns, pdfShown, shot, startConsole, watch, withSession, typ
 let h: ConsoleHarness;
 let w: World;
 let owner: BrowserContext;
+const ownerEmail = uniqueEmail("owner");
 const now = new Date();
 const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
 const period = last.toISOString().slice(0, 7);
@@ -38,7 +39,7 @@ beforeAll(async () => {
       },
     ]),
   );
-  const session = await invitedUser(w.key, uniqueEmail("owner"), "owner");
+  const session = await invitedUser(w.key, ownerEmail, "owner");
   owner = await withSession(h, session.cookie);
 });
 afterAll(async () => {
@@ -149,7 +150,7 @@ it("refuses a change sent with the session cookie but without the CSRF token; th
   await page.close();
 });
 
-it("enrols two-factor sign-in: a QR code and the secret, confirmed with a code", async () => {
+it("enrols two-factor sign-in (a QR code and the secret, confirmed with a code), then asks for a code at sign-in", async () => {
   const page = await owner.newPage();
   await page.goto(`${h.base}/app/account`);
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
@@ -165,6 +166,21 @@ it("enrols two-factor sign-in: a QR code and the secret, confirmed with a code",
   await page.getByRole("button", { name: "Turn on" }).click();
   await page.getByText("Two-factor sign-in is on").waitFor();
   await page.close();
+
+  // Signing in elsewhere now takes the password and then a code.
+  const fresh = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p = await fresh.newPage();
+  await p.goto(`${h.base}/app/sign-in`);
+  await p.getByLabel("Email").fill(ownerEmail);
+  await p.getByLabel("Password").fill(PASSWORD);
+  await p.getByRole("button", { name: "Sign in" }).click();
+  const code = p.getByLabel("6-digit code from your authenticator app");
+  await code.waitFor();
+  await shot(p, "sign-in-totp");
+  await code.fill(new TOTP({ secret }).generate());
+  await p.getByRole("button", { name: "Verify" }).click();
+  await p.getByRole("heading", { name: /^Home/ }).waitFor();
+  await fresh.close();
 });
 
 it("shows the settings sections with their data", async () => {

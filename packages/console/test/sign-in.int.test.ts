@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { call, newTenant } from "../../functions/test/http.ts";
+import { call, newTenant, samples } from "../../functions/test/http.ts";
 import { PASSWORD, invitedUser, linkToken, uniqueEmail } from "../../functions/test/users.ts";
 import { shot, startConsole, watch, withSession, type ConsoleHarness } from "./console.ts";
 
@@ -122,4 +122,19 @@ it("asks for a password reset and completes it from the mailed link", async () =
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: /^Home/ }).waitFor();
   await page.close();
+});
+
+it("gives a practice user the portal only: no company screens in the navigation or by address", async () => {
+  const practice = await call("POST", "/v1/practices", { key: ownerKey, body: { ...samples.practice, contracts: [] } });
+  expect(practice.status, JSON.stringify(practice.body)).toBe(201);
+  const s = await invitedUser(ownerKey, uniqueEmail("practice"), "practice", practice.body.practiceId);
+  const context = await withSession(h, s.cookie);
+  const page = await context.newPage();
+  await page.goto(`${h.base}/app/`);
+  await page.waitForURL(`${h.base}/app/portal`);
+  const nav = await page.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts();
+  expect(nav).toEqual(["Practice portal", "Your account"]);
+  await page.goto(`${h.base}/app/month-close`);
+  await page.getByText("This page is not available to your role").waitFor();
+  await context.close();
 });

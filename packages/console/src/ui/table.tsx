@@ -34,6 +34,7 @@ interface Props<T> {
   moreBusy?: boolean;
 }
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 
@@ -163,7 +164,9 @@ export function DataTable<T>({
             }}
           />
           <span className="muted table-count">
-            {shown.length === rows.length ? `${rows.length} rows` : `${shown.length} of ${rows.length} rows`}
+            {shown.length === rows.length
+              ? plural(rows.length, "row")
+              : `${shown.length} of ${plural(rows.length, "row")}`}
           </span>
         </div>
       ) : null}
