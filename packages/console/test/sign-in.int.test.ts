@@ -29,7 +29,7 @@ it("signs a biller in and out with the form; the cookie is HttpOnly and the page
   expect(await page.locator(".who-name").innerText()).toBe("Test biller");
   const cookies = await context.cookies();
   expect(cookies.find((c) => c.name === "cl_session")).toMatchObject({ httpOnly: true, sameSite: "Strict" });
-  expect(await page.evaluate(() => document.cookie)).not.toContain("cl_session");
+  expect(await page.evaluate<string>("document.cookie")).not.toContain("cl_session");
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByRole("heading", { name: "Sign in" }).waitFor();
   await page.getByText("You signed out.").waitFor();
