@@ -147,6 +147,13 @@ declare namespace sst {
     class Cron {
       constructor(name: string, args: { schedule: `rate(${string})` | `cron(${string})`; function: FunctionArgs });
     }
+
+    /** An SES identity (an address or a domain) to send from (https://sst.dev/docs/component/aws/email). */
+    class Email implements Linkable {
+      readonly __linkable: true;
+      constructor(name: string, args: { sender: Input<string> });
+      readonly sender: $util.Output<string>;
+    }
   }
 }
 

@@ -291,6 +291,21 @@ describe("queues", () => {
     expect(sub?.args).toMatchObject({ protocol: "email", endpoint: "ops@billing.example" });
     expect(String(sub?.args.topic)).toBe("{{Alarms.arn}}");
   });
+
+  it("sends invitation mail through SES only where the stage names a sender, and links mails to the console", async () => {
+    const route = (d: Deployed) => one(d, "sst.aws.ApiGatewayV2", "Api").calls[0]!.args[1];
+    expect(prod.all("sst.aws.Email")).toEqual([]);
+    expect(route(prod).environment.CLAIMLEDGER_MAIL_FROM).toBeUndefined();
+    expect(String(route(prod).environment.CLAIMLEDGER_CONSOLE_URL)).toBe("{{Api.url}}/app");
+    const withMail = await deploy("production", { mailSender: "billing.example", domain: "api.billing.example" });
+    expect(one(withMail, "sst.aws.Email", "Mail").args).toEqual({ sender: "billing.example" });
+    const env = route(withMail).environment;
+    expect(env).toMatchObject({
+      CLAIMLEDGER_MAIL_FROM: "ClaimLedger <no-reply@billing.example>",
+      CLAIMLEDGER_CONSOLE_URL: "https://api.billing.example/app",
+    });
+    expect(route(withMail).permissions).toContainEqual({ actions: ["ses:SendEmail"], resources: ["*"] });
+  });
 });
 
 describe("storage", () => {

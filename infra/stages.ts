@@ -8,6 +8,13 @@ export interface StageConfig {
   domain?: string;
   /** Where the dead-letter queue alarms are emailed (AWS first sends a confirmation mail). */
   alarmEmail?: string;
+  /**
+   * Who invitation and password-reset mails come from: an address ("billing@example.com") or a
+   * domain ("example.com", sending as no-reply@ it). SST creates the SES identity; AWS mails the
+   * address a confirmation link, or the domain needs the DNS records SES lists (automatic when
+   * the zone is in Route 53). Without it, inviting a user answers 503.
+   */
+  mailSender?: string;
 }
 
 /** A billing company fills in its own production settings before its first deploy. */

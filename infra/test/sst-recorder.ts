@@ -72,6 +72,7 @@ export function installRecorder(stage: string) {
         Queue: component("sst.aws.Queue", ["subscribe"]),
         ApiGatewayV2: component("sst.aws.ApiGatewayV2", ["route"]),
         Cron: component("sst.aws.Cron"),
+        Email: component("sst.aws.Email"),
       },
     },
     aws: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { totpCode } from "@claimledger/core/user/index.ts";
-import { call, newTenant, samples } from "./http.ts";
+import { ADMIN_KEY, call, newTenant, samples } from "./http.ts";
+import { encounterFor, practiceSetUp } from "./cycle.ts";
 import { PASSWORD, asUser, invitedUser, linkToken, mailsTo, sessionFrom, signIn, uniqueEmail } from "./users.ts";
 
 describe("invitations", () => {
@@ -46,6 +47,24 @@ describe("invitations", () => {
     // The same person cannot be invited twice into one company.
     const dup = await call("POST", "/v1/invitations", { key: ownerKey, body: { email, name: "Bea", role: "viewer" } });
     expect(dup.status).toBe(409);
+  });
+
+  it("a new company's first owner is invited with it and signs in as its owner", async () => {
+    const email = uniqueEmail("founder");
+    const res = await call("POST", "/v1/tenants", {
+      key: ADMIN_KEY,
+      body: { name: "Founders Billing", owner: { email, name: "Fran Founder" } },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.ownerInvitation).toMatchObject({ email, role: "owner", status: "pending" });
+    const ok = await call("POST", "/v1/invitations/accept", {
+      body: { token: linkToken(email, "/accept"), password: PASSWORD },
+    });
+    expect(ok.body.user).toMatchObject({
+      role: "owner",
+      tenantId: res.body.tenant.tenantId,
+      companyName: "Founders Billing",
+    });
   });
 
   it("only owners invite; a revoked invitation's link stops working", async () => {
@@ -206,6 +225,27 @@ describe("sessions", () => {
     expect(users.body.items.map((u: { role: string; status: string }) => `${u.role}:${u.status}`).sort()).toEqual([
       "owner:active",
       "practice:disabled",
+    ]);
+  });
+});
+
+describe("who acted", () => {
+  it("a claim's history names the practice user who uploaded the visit and the biller who held it", async () => {
+    const s = await practiceSetUp();
+    const pu = await invitedUser(s.key, uniqueEmail("frontdesk"), "practice", s.practiceId);
+    const biller = await invitedUser(s.key, uniqueEmail("biller"), "biller");
+    const enc = await asUser(pu, "POST", `/v1/practices/${s.practiceId}/encounters`, encounterFor(s, 1));
+    expect(enc.status, JSON.stringify(enc.body)).toBe(201);
+    const held = await asUser(biller, "POST", `/v1/claims/${enc.body.claimId}/status`, {
+      to: "on_hold",
+      reason: "waiting for the referral",
+    });
+    expect(held.status).toBe(200);
+    const history = await call("GET", `/v1/claims/${enc.body.claimId}/history`, { key: s.key });
+    expect(history.body.items.map((e: { to: string; actor: string }) => `${e.to} by ${e.actor}`)).toEqual([
+      `draft by user:${pu.userId}`,
+      "ready by scrubber",
+      `on_hold by user:${biller.userId}`,
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { createReferenceData } from "./demo/reference-data.ts";
 import { uploadEncounters } from "./demo/encounters.ts";
 import { receiveRemittances, sendBatches } from "./demo/edi.ts";
 import { closeMonth } from "./demo/close.ts";
+import { createUsers } from "./demo/users.ts";
 import { billSecondaries, cobEncounter, cobPatient } from "./demo/cob.ts";
 
 const out = resolve(repoRoot, "demo-output");
@@ -25,9 +26,11 @@ try {
   mkdirSync(out, { recursive: true });
   const rng = seeded(20261101);
   const admin = new ApiClient(info.url, info.adminKey);
+  const owner = { email: "owner@northwind-billing.example", name: "Nora Owner" };
   const { tenant, ownerKey } = await admin.expect(201, "POST", "/v1/tenants", {
     name: "Northwind Medical Billing",
     ownerKeyName: "demo owner",
+    owner,
   });
   const api = new ApiClient(info.url, ownerKey.apiKey);
   await api.expect(200, "PATCH", "/v1/tenant", {
@@ -36,8 +39,12 @@ try {
     email: "accounts@northwind-billing.example",
     paymentInstructions: "ACH to Northwind Medical Billing, First Lakes Bank, routing 075000022, account 88812",
   });
+  const signIns = await createUsers(api, owner);
   const ref = await createReferenceData(api, rng);
-  writeFileSync(resolve(out, "company.json"), JSON.stringify({ tenant, ownerKey: ownerKey.apiKey, ...ref }, null, 2));
+  writeFileSync(
+    resolve(out, "company.json"),
+    JSON.stringify({ tenant, ownerKey: ownerKey.apiKey, signIns, ...ref }, null, 2),
+  );
 
   console.log(`Demo company ${tenant.name} (${tenant.tenantId}) on ${info.url}`);
   console.log(`  owner key: ${ownerKey.apiKey}`);
@@ -122,6 +129,9 @@ try {
     );
   }
   console.log(`Wrote ${out}/company.json, claims.json, posting.json, cob.json, edi/, invoices/ and reports/`);
+  const consoleAt = stack ? "http://127.0.0.1:3000/app once `npm start` runs" : `${info.url}/app`;
+  console.log(`\nSign in to the console at ${consoleAt}:`);
+  for (const u of signIns) console.log(`  ${u.role.padEnd(6)} ${u.email}  password ${u.password}`);
 } finally {
   await stack?.stop();
 }

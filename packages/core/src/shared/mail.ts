@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { newId } from "./ids.ts";
 import { log } from "./log.ts";
+import { AppError } from "./errors.ts";
 
 /** A plain-text mail to one person (invitations, password resets). */
 export interface Mail {
@@ -17,6 +18,7 @@ export interface Mail {
  * Mails carry sign-in links, so nothing of them is logged but the id.
  */
 export async function sendMail(mail: Mail): Promise<string> {
+  assertMailConfigured();
   const id = newId("mail");
   const outbox = process.env.CLAIMLEDGER_MAIL_OUTBOX;
   if (outbox) {
@@ -27,8 +29,7 @@ export async function sendMail(mail: Mail): Promise<string> {
       JSON.stringify({ id, ...mail, sentAt }, null, 2),
     );
   } else {
-    const from = process.env.CLAIMLEDGER_MAIL_FROM;
-    if (!from) throw new Error("CLAIMLEDGER_MAIL_FROM is not set: no sender for mail");
+    const from = process.env.CLAIMLEDGER_MAIL_FROM!;
     const { SESv2Client, SendEmailCommand } = await import("@aws-sdk/client-sesv2");
     await new SESv2Client({}).send(
       new SendEmailCommand({
@@ -40,6 +41,17 @@ export async function sendMail(mail: Mail): Promise<string> {
   }
   log("info", "mail sent", { mailId: id });
   return id;
+}
+
+/** Refuses (503) before anything is written when this deployment has no way to send mail. */
+export function assertMailConfigured(): void {
+  if (!process.env.CLAIMLEDGER_MAIL_OUTBOX && !process.env.CLAIMLEDGER_MAIL_FROM)
+    throw new AppError(
+      503,
+      "mail-not-configured",
+      "Mail is not set up",
+      "This deployment cannot send mail: set mailSender in infra/stages.ts and deploy again",
+    );
 }
 
 /** Where links in mails point: the console's public address (`CLAIMLEDGER_CONSOLE_URL`, e.g. https://billing.example.com/app). */

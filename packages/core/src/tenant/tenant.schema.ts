@@ -5,6 +5,8 @@ export const tenantInput = z.strictObject({
   name: orgName,
   /** A name for the first owner key, e.g. the person who holds it. */
   ownerKeyName: z.string().trim().min(1).max(80).default("owner"),
+  /** The company's first console user: invited by mail as its owner. */
+  owner: z.strictObject({ email: z.email().max(254), name: z.string().trim().min(1).max(120) }).optional(),
 });
 export type TenantInput = z.infer<typeof tenantInput>;
 

@@ -10,7 +10,7 @@ import { actorOf, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
-import { consoleUrl, sendMail } from "../shared/mail.ts";
+import { assertMailConfigured, consoleUrl, sendMail } from "../shared/mail.ts";
 import { auditPut } from "../audit/index.ts";
 import { practiceForSystem } from "../practice/index.ts";
 import type { ListQuery, Page } from "../shared/schema.ts";
@@ -39,6 +39,7 @@ function view(i: InvitationItem): InvitationView {
 /** The owner invites a person by email with a role; the mail carries a one-time link to set a password. */
 export async function inviteUser(p: Principal, input: InvitationInput): Promise<InvitationView> {
   authorize(p, "users.manage");
+  assertMailConfigured();
   if (input.practiceId && !(await practiceForSystem(p.tenantId, input.practiceId)))
     throw invalid([{ path: "practiceId", message: "no such practice" }]);
   const existing = await LoginEntity.get({ emailHash: emailHash(input.email), tenantId: p.tenantId }).go();

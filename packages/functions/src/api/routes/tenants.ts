@@ -9,6 +9,9 @@ import {
   tenantPatch,
   tenantView,
 } from "@claimledger/core/tenant/index.ts";
+import { invitationView, inviteUser } from "@claimledger/core/user/index.ts";
+import { assertMailConfigured } from "@claimledger/core/shared/mail.ts";
+import type { Principal } from "@claimledger/core/shared/context.ts";
 import { linked } from "@claimledger/core/shared/aws.ts";
 import { forbidden, unauthorized } from "@claimledger/core/shared/errors.ts";
 import type { AppEnv } from "../env.ts";
@@ -34,16 +37,29 @@ tenants.openapi(
     tags: ["Tenants"],
     summary: "Create a billing company (platform admin)",
     description:
-      "Authenticated with the platform admin key. Returns the tenant and its first owner API key, shown only this once.",
+      "Authenticated with the platform admin key. Returns the tenant and its first owner API key, shown only this once. With `owner`, that person is invited by mail as the company's first console user (owner).",
     request: { body: jsonBody(tenantInput) },
     responses: {
-      201: jsonResponse(z.object({ tenant: tenantView, ownerKey: createdApiKey }), "Tenant created"),
+      201: jsonResponse(
+        z.object({ tenant: tenantView, ownerKey: createdApiKey, ownerInvitation: invitationView.optional() }),
+        "Tenant created",
+      ),
       ...writeErrors,
     },
   }),
   async (c) => {
     checkAdmin(c.req.header("authorization"));
-    return c.json(await createTenant(c.req.valid("json")), 201);
+    const input = c.req.valid("json");
+    if (input.owner) assertMailConfigured();
+    const created = await createTenant(input);
+    if (!input.owner) return c.json(created, 201);
+    const owner: Principal = { tenantId: created.tenant.tenantId, keyId: created.ownerKey.keyId, role: "owner" };
+    const ownerInvitation = await inviteUser(owner, {
+      ...input.owner,
+      email: input.owner.email.toLowerCase(),
+      role: "owner",
+    });
+    return c.json({ ...created, ownerInvitation }, 201);
   },
 );
 
