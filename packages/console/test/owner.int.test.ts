@@ -177,7 +177,8 @@ it("enrols two-factor sign-in (a QR code and the secret, confirmed with a code),
   const code = p.getByLabel("6-digit code from your authenticator app");
   await code.waitFor();
   await shot(p, "sign-in-totp");
-  await code.fill(new TOTP({ secret }).generate());
+  // A code works once: the enrolment used this step's, so the authenticator's next one (accepted for drift).
+  await code.fill(new TOTP({ secret }).generate({ timestamp: Date.now() + 30_000 }));
   await p.getByRole("button", { name: "Verify" }).click();
   await p.getByRole("heading", { name: /^Home/ }).waitFor();
   await fresh.close();
