@@ -186,6 +186,14 @@ it("enrols two-factor sign-in (a QR code and the secret, confirmed with a code),
 
 it("shows the settings sections with their data", async () => {
   const page = await owner.newPage();
+  // Keyboard: j moves to a row, Enter opens it (the practice's contracts).
+  await page.goto(`${h.base}/app/settings/practices`);
+  await page.getByRole("table", { name: "Practices" }).waitFor();
+  await page.getByLabel("Practices: j and k move, Enter opens").focus();
+  await page.keyboard.press("j");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: /Lakeside Family Medicine PC: contracts/ }).waitFor();
+  expect(await page.getByRole("table", { name: "Contracts" }).innerText()).toContain("5.00% of collections");
   for (const [section, text] of [
     ["practices", "Lakeside Family Medicine"],
     ["payers", "Blue Prairie Health"],
