@@ -57,7 +57,7 @@ function csvHref(path: string, q: Record<string, string | undefined>) {
 
 function Download({ href }: { href: string }) {
   return (
-    <a className="btn btn-small" href={href} download>
+    <a className="btn" href={href} download>
       Download CSV
     </a>
   );
@@ -90,8 +90,7 @@ function Aging({ practiceId }: { practiceId?: string }) {
             { value: "fromSubmission", label: "Submission" },
           ]}
         />
-        <div className="field">
-          <span className="field-spacer" />
+        <div className="row-action">
           <Download href={csvHref("/v1/reports/ar-aging", { asOf, practiceId })} />
         </div>
       </div>
@@ -229,8 +228,7 @@ function Collections({ practiceId }: { practiceId?: string }) {
           onChange={(e) => e.target.value && setTo(e.target.value)}
           error={r.error}
         />
-        <div className="field">
-          <span className="field-spacer" />
+        <div className="row-action">
           <Download href={csvHref("/v1/reports/collections", { from, to, practiceId })} />
         </div>
       </div>
@@ -265,16 +263,22 @@ function Collections({ practiceId }: { practiceId?: string }) {
                           Charges
                         </th>
                         <th scope="col" className="num">
-                          Insurance paid
+                          Insurance
+                          <br />
+                          paid
                         </th>
                         <th scope="col" className="num">
-                          Patient paid
+                          Patient
+                          <br />
+                          paid
                         </th>
                         <th scope="col" className="num">
                           Refunds
                         </th>
                         <th scope="col" className="num">
-                          Contractual adj.
+                          Contractual
+                          <br />
+                          adj.
                         </th>
                         <th scope="col" className="num">
                           Denial adj.
@@ -283,7 +287,9 @@ function Collections({ practiceId }: { practiceId?: string }) {
                           Payments
                         </th>
                         <th scope="col" className="num">
-                          Net collection rate
+                          Net collection
+                          <br />
+                          rate
                         </th>
                       </tr>
                     </thead>
@@ -352,7 +358,7 @@ function ClaimsKpis({ practiceId }: { practiceId?: string }) {
           }
           const top = [...byReason.values()].sort((a, b) => b.cents - a.cents).slice(0, 6);
           return (
-            <div className="grid grid-wide-first">
+            <div className="grid">
               <Panel title="By practice">
                 <div className="table-scroll">
                   <table className="table">
