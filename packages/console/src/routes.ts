@@ -40,6 +40,7 @@ export const routes: ScreenRoute[] = [
   // Work screens (Queues, Claim, Send, Remittances, Patients) are added here by their own files.
   { path: "/queues/:queue", title: "Queues", roles: COMPANY, load: () => import("./screens/Placeholder") },
   { path: "/claims/:claimId", title: "Claim", roles: COMPANY, load: () => import("./screens/Placeholder") },
+  { path: "/send", title: "Send", roles: COMPANY, load: () => import("./screens/Placeholder") },
   {
     path: "/month-close",
     title: "Month close",
