@@ -153,7 +153,8 @@ export async function seedCompany(stack: BenchStack, rng: Rng, name: string, pat
       {
         firstName: rng.pick(FIRST),
         lastName: rng.pick(LAST),
-        dateOfBirth: `${rng.int(1945, 2005)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`,
+        // Ages 40-63 on every date of service: the preventive visit billed is 99396 (ages 40-64).
+        dateOfBirth: `${new Date().getUTCFullYear() - rng.int(41, 63)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`,
         sex: rng.pick(["F", "M"] as const),
         address: { line1: `${rng.int(10, 999)} Elm St`, city: "Peoria", state: "IL", postalCode: "61602" },
         coverages: [

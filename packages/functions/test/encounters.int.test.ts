@@ -47,7 +47,13 @@ describe("encounter intake", () => {
       body: encounter({ serviceDate: daysAgo(10) }),
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ outcome: "accepted", status: "ready", findings: [], externalId: "V-1001" });
+    // The one warning a claim carries while no NCCI PTP/MUE/add-on tables are imported (none ship).
+    expect(res.body).toMatchObject({
+      outcome: "accepted",
+      status: "ready",
+      findings: [expect.objectContaining({ ruleId: "edits.missing", severity: "warning" })],
+      externalId: "V-1001",
+    });
     expect(res.body.claimId.length).toBeLessThanOrEqual(20);
     const claim = await call("GET", `/v1/claims/${res.body.claimId}`, { key });
     expect(claim.body).toMatchObject({
@@ -207,7 +213,13 @@ describe("claims", () => {
       headers: { "if-match": '"1"' },
     });
     expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
-    expect(fixed.body).toMatchObject({ status: "ready", version: 2, edits: 1, findings: [] });
+    // The one warning a claim carries while no NCCI PTP/MUE/add-on tables are imported (none ship).
+    expect(fixed.body).toMatchObject({
+      status: "ready",
+      version: 2,
+      edits: 1,
+      findings: [expect.objectContaining({ ruleId: "edits.missing" })],
+    });
     const stale = await call("PATCH", `/v1/claims/${id}`, {
       key,
       body: { placeOfService: "22" },

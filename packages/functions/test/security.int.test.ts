@@ -219,6 +219,7 @@ describe("no patient data in logs", () => {
     });
     expect(withStar.body.status).toBe("ready");
     expect(withStar.body.findings).toEqual([
+      expect.objectContaining({ ruleId: "edits.missing", severity: "warning" }), // no NCCI tables ship
       expect.objectContaining({ ruleId: "x12.characters", severity: "warning", path: "patient.address.line1" }),
     ]);
     const clean = (

@@ -3,7 +3,7 @@ import { codeSets } from "./rules/codesets.ts";
 import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
 import { ClaimFingerprintEntity } from "./claim.entity.ts";
 import { claimFingerprint } from "./fingerprint.ts";
-import { scrubOverrides } from "../settings/index.ts";
+import { scrubFor, scrubSettings, type ScrubSettings } from "../settings/index.ts";
 
 /** Today's date where the practice is: timely filing and "not in the future" are practice-local. */
 export function todayIn(timeZone: string, at = new Date()): string {
@@ -11,7 +11,8 @@ export function todayIn(timeZone: string, at = new Date()): string {
 }
 
 /**
- * Runs the scrubber with the tenant's rule settings; the claim's next status follows from it.
+ * Runs the scrubber with the tenant's rule settings (the company's, then the claim's payer's and
+ * practice's on top) and the payer's own rules; the claim's next status follows from it.
  * Intake passes the settings it read already and skips the duplicate lookup: the claim's insert
  * carries the fingerprint condition and answers a duplicate with 409 itself.
  */
@@ -19,17 +20,18 @@ export async function scrubClaim(
   tenantId: string,
   doc: ClaimDocument,
   timeZone: string,
-  known: { overrides?: Awaited<ReturnType<typeof scrubOverrides>>; skipDuplicateLookup?: boolean } = {},
+  known: { overrides?: ScrubSettings; skipDuplicateLookup?: boolean } = {},
 ): Promise<{ findings: Finding[]; status: ClaimStatus; fingerprint: string; duplicateOf?: string }> {
   const fingerprint = claimFingerprint(doc);
-  const [found, overrides] = await Promise.all([
+  const [found, settings] = await Promise.all([
     known.skipDuplicateLookup
       ? undefined
       : ClaimFingerprintEntity.get({ tenantId, practiceId: doc.practiceId, fingerprint }).go(),
-    known.overrides ?? scrubOverrides(tenantId),
+    known.overrides ?? scrubSettings(tenantId),
   ]);
   const data = found?.data;
   const duplicateOf = data && data.claimId !== doc.claimId ? data.claimId : undefined;
-  const findings = scrub({ claim: doc, today: todayIn(timeZone), codes: codeSets, duplicateOf }, overrides);
+  const { overrides, payerRules } = scrubFor(settings, doc.coverage.payerId, doc.practiceId);
+  const findings = scrub({ claim: doc, today: todayIn(timeZone), codes: codeSets, duplicateOf, payerRules }, overrides);
   return { findings, status: hasBlockingFindings(findings) ? "needs_review" : "ready", fingerprint, duplicateOf };
 }

@@ -26,3 +26,22 @@ export { CARC_ACTIONS, carcDescription, describeCarc, GROUP_CODES, listCarcs } f
 export type { CarcAction, CarcDescription, CarcEntry, GroupCode } from "./carc.ts";
 export { describeRarc, listRarcs, rarcDescription } from "./rarc.ts";
 export type { RarcDescription } from "./rarc.ts";
+export { codingEdits, codingEditsOf, loadedEditSets, resetCodingEdits, storedTables } from "./edits/coding-edits.ts";
+export type { EditTables, Release } from "./edits/coding-edits.ts";
+export { EDIT_SET_KINDS } from "./edits/types.ts";
+export type {
+  AddOnEdit,
+  AgeBand,
+  CodeStatus,
+  CodingEdits,
+  DxList,
+  EditSetInfo,
+  EditSetKind,
+  MueRow,
+  PtpEdit,
+} from "./edits/types.ts";
+export { DX_AGE_RANGES, ageOn } from "./edits/agesex.ts";
+export { importEditFiles } from "./edits/import-edits.ts";
+export { CodeListTable, parseHcpcsFile } from "./edits/hcpcs.ts";
+/** Edit tables from the real-format fixture files, for unit tests only. */
+export { fixtureTables } from "./edits/fixture-tables.ts";

@@ -13,7 +13,7 @@ import {
 import { feeScheduleOfPractice, type FeeEntry } from "../feeschedule/index.ts";
 import { coverageOf, newClaimId, scrubClaim, insertClaim, type Claim } from "../claim/index.ts";
 import { buildClaimDocument } from "./claim-document.ts";
-import { scrubOverrides } from "../settings/index.ts";
+import { scrubSettings } from "../settings/index.ts";
 import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { AppError, invalid, isNotFound, problemOf, type Problem } from "../shared/errors.ts";
@@ -36,7 +36,7 @@ interface IntakeScope {
   p: Principal;
   practice: Practice;
   fees: FeeEntry[];
-  overrides: Awaited<ReturnType<typeof scrubOverrides>>;
+  overrides: Awaited<ReturnType<typeof scrubSettings>>;
 }
 
 /** The patient the encounter is for, and the writes (a new patient, its coverage changed) its claim must carry. */
@@ -138,7 +138,7 @@ export async function intakeScope(p: Principal, practiceId: string): Promise<Int
   const [practice, fees, overrides] = await Promise.all([
     getPractice(p, practiceId),
     feeScheduleOfPractice(p, practiceId),
-    scrubOverrides(p.tenantId),
+    scrubSettings(p.tenantId),
   ]);
   if (practice.status !== "active") throw invalid([{ path: "practiceId", message: "the practice is inactive" }]);
   return { p, practice, fees: fees.entries, overrides };

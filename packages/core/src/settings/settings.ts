@@ -14,6 +14,8 @@ export const TenantSettingsEntity = new Entity(
     attributes: {
       tenantId: { type: "string", required: true, readOnly: true },
       scrubRules: { type: "any" },
+      /** Per payer and per practice scrub settings and the payers' own rules (scrub-scopes.ts). */
+      scrubScopes: { type: "any" },
       clearinghouse: { type: "any" },
       updatedAt: { type: "string", required: true },
     },

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   "clearinghouse.configure": ["owner"],
   "clearinghouse.read": ["owner", "biller", "viewer"],
   "scrubRules.configure": ["owner"],
+  "payerRules.manage": ["owner"],
   "practice.write": ["owner", "biller"],
   "contract.write": ["owner"],
   "provider.write": ["owner", "biller"],

@@ -20,6 +20,8 @@ import { audit } from "./routes/audit.ts";
 import { encounters } from "./routes/encounters.ts";
 import { claims } from "./routes/claims.ts";
 import { settings } from "./routes/settings.ts";
+import { scrubScopes } from "./routes/scrub-scopes.ts";
+import { codeSets } from "./routes/code-sets.ts";
 import { batches } from "./routes/batches.ts";
 import { clearinghouse } from "./routes/clearinghouse.ts";
 import { remittances } from "./routes/remittances.ts";
@@ -101,6 +103,8 @@ export function createApp() {
     invoices,
     reports,
     settings,
+    scrubScopes,
+    codeSets,
     audit,
   ])
     app.route("/", routes);

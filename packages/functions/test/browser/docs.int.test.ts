@@ -55,7 +55,8 @@ it("serves the API reference from our own origin: every operation listed, expand
   expect(elsewhere).toEqual([]);
   expect(failed).toEqual([]);
   await page.close();
-});
+  // Swagger UI lays out ~130 operations: on two loaded cores that alone can pass 30 s.
+}, 90_000);
 
 it("shows every operation as text without JavaScript", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });

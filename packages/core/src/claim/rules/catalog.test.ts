@@ -8,6 +8,7 @@ import type { ClaimDocument } from "../claim.types.ts";
 import type { ScrubContext } from "./types.ts";
 import { RULES, scrub } from "./index.ts";
 import { claimWith, cleanClaim, ctxFor } from "./fixtures.ts";
+import { CODING_CASES } from "./catalog-coding.cases.ts";
 
 interface Case {
   ruleId: string;
@@ -248,6 +249,7 @@ const CASES: Case[] = [
     path: "payerClaimControlNumber",
     names: "frequency 7",
   },
+  ...CODING_CASES,
 ];
 
 describe("rule catalog", () => {

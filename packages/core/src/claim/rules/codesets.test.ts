@@ -23,7 +23,27 @@ describe("codeSets", () => {
     expect(codeSets.normalizeNdc("6332304401")).toBeUndefined();
   });
 
-  it("finds nothing on the clean claim with the real code sets", () => {
-    expect(scrub({ claim: cleanClaim(), today: TODAY, codes: codeSets })).toEqual([]);
+  it("finds nothing on the clean claim with the real code sets but the one warning naming the edit sets not shipped", () => {
+    // The repo ships HCPCS Level II (2020) and the MCE age/sex lists; no public copy of CMS's PTP,
+    // MUE or add-on files was found to ship, so a claim says so once instead of passing silently.
+    expect(scrub({ claim: cleanClaim(), today: TODAY, codes: codeSets })).toEqual([
+      expect.objectContaining({
+        ruleId: "edits.missing",
+        severity: "warning",
+        path: "",
+        message:
+          "No edit set is loaded for 2026-02-20 for NCCI PTP (code pairs), NCCI MUE (units), NCCI add-on codes: those edits were not checked.",
+      }),
+    ]);
+  });
+
+  it("wires the shipped HCPCS Level II file and age/sex lists", () => {
+    const e = codeSets.edits!;
+    expect(e.set("hcpcs", "2026-02-20")).toMatchObject({ version: "2020", partial: false });
+    expect(e.code("hcpcs", "G0439", "2026-02-20")).toEqual({ status: "active" });
+    expect(e.dxLists("O80", "2026-02-20")).toEqual(["maternity", "female"]);
+    expect(e.dxLists("Z00.129", "2026-02-20")).toEqual(["pediatric"]);
+    expect(e.ageBand("99393")).toEqual({ code: "99393", minAge: 5, maxAge: 11 });
+    expect(e.set("ptp", "2026-02-20")).toBeUndefined();
   });
 });

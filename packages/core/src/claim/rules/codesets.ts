@@ -6,6 +6,7 @@ import {
   isModifierShape,
   isProcedureCodeShape,
   normalizeNdc,
+  codingEdits,
 } from "../../codes/index.ts";
 import type { CodeSets } from "./types.ts";
 
@@ -27,8 +28,24 @@ export function icd10WithFallback(code: string, dateOfService: string) {
   return prior.status === "billable" || prior.status === "not_billable" ? prior : exact;
 }
 
-/** The real code sets, wired in one place; rules receive them through ScrubContext.codes. */
+/**
+ * The real code sets, wired in one place; rules receive them through ScrubContext.codes. The
+ * coding edits load lazily: the list of releases on the first scrub, each table on the first
+ * claim that needs it, then kept for the life of the container.
+ */
 export const codeSets: CodeSets = {
+  icd10: icd10WithFallback,
+  isValidPos,
+  isProcedureCodeShape,
+  isModifierShape,
+  normalizeNdc,
+  get edits() {
+    return codingEdits();
+  },
+};
+
+/** The code sets without the coding edits (the bench's baseline). */
+export const shapeOnlyCodeSets: CodeSets = {
   icd10: icd10WithFallback,
   isValidPos,
   isProcedureCodeShape,

@@ -5,6 +5,7 @@
 import type { ClaimDocument, Finding } from "../claim.types.ts";
 import type { CodeSets, ScrubContext } from "./types.ts";
 import { scrub } from "./index.ts";
+import { codingEditsOf, fixtureTables } from "../../codes/index.ts";
 
 export const TODAY = "2026-03-10";
 
@@ -42,6 +43,9 @@ export const fakeCodes: CodeSets = {
   isProcedureCodeShape: (code) => /^(?:\d{5}|\d{4}[FTUM]|[A-CEGHJ-MP-V]\d{4})$/.test(code),
   isModifierShape: (m) => /^[A-Z0-9]{2}$/.test(m),
   normalizeNdc: (ndc) => (/^\d{11}$/.test(ndc) || /^\d{5}-\d{4}-\d{2}$/.test(ndc) ? ndc.replace(/-/g, "") : undefined),
+  // The coding edits from the real-format fixture files (codes/edits/fixtures); the PTP table is
+  // in force from 2026-07-01 only as a release, but its rows carry their own dates.
+  edits: codingEditsOf(fixtureTables()),
 };
 
 /**

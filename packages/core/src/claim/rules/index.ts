@@ -6,8 +6,12 @@ import { LINE_RULES } from "./lines.ts";
 import { DATE_RULES } from "./dates.ts";
 import { COVERAGE_RULES } from "./coverage.ts";
 import { CLAIM_RULES } from "./claim.ts";
+import { NCCI_RULES } from "./ncci.ts";
+import { CODING_RULES } from "./coding.ts";
+import { checkPayerRules } from "./payer-rules.ts";
 
-export type { CodeSets, Rule, RuleHit, RuleOverride, ScrubContext } from "./types.ts";
+export type { CodeSets, PayerRule, Rule, RuleHit, RuleOverride, ScrubContext } from "./types.ts";
+export { payerRuleId } from "./payer-rules.ts";
 
 /** Every scrub rule, in the order a settings screen lists them. Ids are stable: tenants' overrides are keyed by them. */
 export const RULES: readonly Rule[] = Object.freeze([
@@ -17,6 +21,8 @@ export const RULES: readonly Rule[] = Object.freeze([
   ...DATE_RULES,
   ...COVERAGE_RULES,
   ...CLAIM_RULES,
+  ...CODING_RULES,
+  ...NCCI_RULES,
 ]);
 
 /** Compares paths segment by segment, numbers numerically: lines.2 before lines.10. */
@@ -66,7 +72,8 @@ function runRule(rule: Rule, ctx: ScrubContext): ReturnType<Rule["check"]> {
  * Runs every rule and applies the tenant's overrides: "off" drops the rule, "warning"/"error" sets
  * the severity of all its findings. Without an override a finding keeps its own severity (e.g. a
  * diagnosis that could not be verified is a warning) or else the rule's default. Returns findings
- * errors first, then by path.
+ * errors first, then by path. The claim's payer's own rules (ctx.payerRules) run after the built-in
+ * ones, each under its own id, and take overrides by that id too.
  */
 export function scrub(ctx: ScrubContext, overrides: Record<string, RuleOverride> = {}): Finding[] {
   const findings: Finding[] = [];
@@ -83,6 +90,11 @@ export function scrub(ctx: ScrubContext, overrides: Record<string, RuleOverride>
         fixHint: hit.fixHint,
       });
     }
+  }
+  for (const f of checkPayerRules(ctx)) {
+    const override = Object.hasOwn(overrides, f.ruleId) ? overrides[f.ruleId] : undefined;
+    if (override === "off") continue;
+    findings.push(override === "warning" || override === "error" ? { ...f, severity: override } : f);
   }
   return findings.sort(compareFindings);
 }

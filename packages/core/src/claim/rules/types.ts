@@ -1,4 +1,5 @@
 import type { ClaimDocument, Severity } from "../claim.types.ts";
+import type { CodingEdits } from "../../codes/index.ts";
 
 /** The code sets a rule may consult, injected so rules stay pure (see codesets.ts for the real ones). */
 export interface CodeSets {
@@ -14,7 +15,13 @@ export interface CodeSets {
   isProcedureCodeShape(code: string): boolean;
   isModifierShape(m: string): boolean;
   normalizeNdc(ndc: string): string | undefined;
+  /** The CMS coding edits (NCCI PTP, MUE, add-ons, HCPCS, age/sex); without them those rules do not run. */
+  edits?: CodingEdits;
 }
+
+/** A rule an owner wrote for one payer (settings module); payer-rules.ts runs them. */
+export type { PayerRule } from "../../settings/index.ts";
+import type { PayerRule } from "../../settings/index.ts";
 
 export interface ScrubContext {
   claim: ClaimDocument;
@@ -23,6 +30,8 @@ export interface ScrubContext {
   codes: CodeSets;
   /** Claim id of an existing, not voided claim with the same patient, rendering provider, dates of service and codes, if any. */
   duplicateOf?: string;
+  /** The claim's payer's own rules (company settings for that payer). */
+  payerRules?: readonly PayerRule[];
 }
 
 /** What a rule reports; `scrub` adds the rule id and settles the severity. */
