@@ -85,16 +85,18 @@ export function ApiKeys() {
             <div className="secret mono" data-testid="new-api-key">
               {secret.apiKey}
             </div>
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() => void navigator.clipboard?.writeText(secret.apiKey)}
-            >
-              Copy
-            </button>{" "}
-            <button type="button" className="btn btn-small" onClick={() => setSecret(undefined)}>
-              Done
-            </button>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void navigator.clipboard?.writeText(secret.apiKey)}
+              >
+                Copy
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => setSecret(undefined)}>
+                Done
+              </button>
+            </div>
           </Notice>
         ) : null}
       </Panel>
