@@ -6,10 +6,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const CONSOLE_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const here = fileURLToPath(new URL("..", import.meta.url));
+/** packages/console; SST bundles sst.config.ts (and this file with it) elsewhere, but runs in the repo root. */
+export const CONSOLE_ROOT = existsSync(join(here, "vite.config.ts")) ? here : resolve("packages/console");
 export const CONSOLE_DIST = join(CONSOLE_ROOT, "dist");
 
 function newest(path: string): number {
