@@ -11,6 +11,7 @@ export default tseslint.config(
       "demo-output/**",
       "bench/results.json",
       "**/test/fixtures/**",
+      "packages/console/src/api/schema.d.ts",
     ],
   },
   js.configs.recommended,
@@ -45,7 +46,7 @@ export default tseslint.config(
   },
   {
     // Type-aware rules: a promise nobody awaits, a switch that forgets a case, a promise where a callback is expected.
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",

@@ -15,6 +15,9 @@ export default $config({
     };
   },
   async run() {
+    // The API function ships the console's build (/app); build it when missing or stale.
+    const { ensureConsoleBuilt } = await import("./packages/console/scripts/build.ts");
+    ensureConsoleBuilt({ quiet: true });
     const storage = await import("./infra/storage.ts");
     await import("./infra/queues.ts");
     await import("./infra/workers.ts");

@@ -1,4 +1,4 @@
-import { docsAssets, lambda } from "./functions.ts";
+import { consoleAssets, docsAssets, lambda } from "./functions.ts";
 import { api as apiDef } from "./resources.ts";
 import { queueResources } from "./queues.ts";
 import { dataAccess, documentBucket, ediBucket, platformAdminKey, table } from "./storage.ts";
@@ -41,11 +41,12 @@ const base = lambda(apiDef, {
 });
 api.route("$default", {
   ...base,
-  // The API reference's Swagger UI files (/docs/assets/*) ship beside the bundle.
-  copyFiles: [...(base.copyFiles ?? []), ...docsAssets.files],
+  // The API reference's Swagger UI files (/docs/assets/*) and the console (/app) ship beside the bundle.
+  copyFiles: [...(base.copyFiles ?? []), ...docsAssets.files, ...consoleAssets.files],
   environment: {
     ...base.environment,
     ...docsAssets.environment,
+    ...consoleAssets.environment,
     // Links in mails point at the console on the API's own address.
     CLAIMLEDGER_CONSOLE_URL: domain ? `https://${domain}/app` : $interpolate`${api.url}/app`,
     ...(mailFrom ? { CLAIMLEDGER_MAIL_FROM: mailFrom } : {}),

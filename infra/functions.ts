@@ -32,6 +32,12 @@ export const docsAssets = {
   environment: { CLAIMLEDGER_DOCS_ASSETS_DIR: "/var/task/docs" },
 };
 
+/** The web console's build (packages/console/dist, built by sst.config.ts), copied beside the API function's bundle for /app. */
+export const consoleAssets = {
+  files: [{ from: "packages/console/dist", to: "console" }],
+  environment: { CLAIMLEDGER_CONSOLE_DIR: "/var/task/console" },
+};
+
 /** A function's arguments: its definition from infra/resources.ts and what it may reach. */
 export function lambda(
   def: FunctionDef,

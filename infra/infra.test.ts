@@ -215,6 +215,14 @@ describe("functions", () => {
     expect(apiFn.args.environment.CLAIMLEDGER_DOCS_ASSETS_DIR).toBe("/var/task/docs");
   });
 
+  it("ships the console's build beside the API function and points /app at it", () => {
+    const apiFn = functionsOf(prod).find((f) => f.args.handler === apiDef.handler)!;
+    const copy = (apiFn.args.copyFiles as { from: string; to: string }[]).find((c) => c.to === "console");
+    expect(copy?.from).toBe("packages/console/dist");
+    expect(existsSync(`${copy!.from}/index.html`)).toBe(true);
+    expect(apiFn.args.environment.CLAIMLEDGER_CONSOLE_DIR).toBe("/var/task/console");
+  });
+
   it("keeps SFTP out of the API's bundle: only the workers that talk to a clearinghouse carry ssh2", () => {
     const sftp = (h: string) =>
       bundles

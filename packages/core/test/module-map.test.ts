@@ -217,3 +217,29 @@ describe("types from one source", () => {
     expect(found).toEqual([]);
   });
 });
+
+describe("the console", () => {
+  const consoleRoot = join(root, "packages/console");
+  /** The one file allowed to reach into the API's code: it reads the OpenAPI document in-process. */
+  const GENERATOR = join(consoleRoot, "scripts/schema.ts");
+  it("talks to the API only: no import of core, functions or local code, the schema generator aside", () => {
+    const files = ["src", "scripts"].flatMap((d) =>
+      readdirSync(join(consoleRoot, d), { withFileTypes: true, recursive: true })
+        .filter((f) => f.isFile() && /\.tsx?$/.test(f.name) && !f.name.endsWith(".d.ts"))
+        .map((f) => join(f.parentPath, f.name)),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    const breaches = files
+      .filter((f) => f !== GENERATOR)
+      .flatMap((from) =>
+        specifiers(from)
+          .filter((s) =>
+            s.startsWith("@claimledger/")
+              ? true
+              : s.startsWith(".") && relative(consoleRoot, resolve(dirname(from), s)).startsWith(".."),
+          )
+          .map((s) => `${rel(from)} -> ${s}`),
+      );
+    expect(breaches).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { startEmulators } from "./emulators.ts";
 import { provision } from "./provision.ts";
 import { startWorkers } from "./workers.ts";
+import { buildConsole, consoleStale } from "../../console/scripts/build.ts";
 import { outboxRoutes, readOutbox } from "./outbox.ts";
 
 export const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -74,6 +75,11 @@ export async function runningStack(): Promise<StackInfo | undefined> {
  */
 export async function startStack(opts: { reset?: boolean; port?: number; quiet?: boolean } = {}) {
   checkJava();
+  // The console at /app: built on first start, and again whenever its sources are newer.
+  if (consoleStale()) {
+    if (!opts.quiet) console.log("Building the console (packages/console/dist)…");
+    buildConsole({ quiet: true });
+  }
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const adminFile = resolve(dataDir, "admin-key");

@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startEmulators, type Emulators } from "../src/emulators.ts";
 import { provision } from "../src/provision.ts";
+import { ensureConsoleBuilt } from "../../console/scripts/build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -11,6 +12,8 @@ declare module "vitest" {
 let emulators: Emulators | undefined;
 
 export async function setup(project: TestProject) {
+  // The browser tests serve the built console; a fresh clone (or changed sources) builds it first.
+  ensureConsoleBuilt({ quiet: true });
   emulators = await startEmulators();
   const env = await provision(emulators, "test");
   for (const [k, v] of Object.entries(env)) {

@@ -9,6 +9,7 @@ import { refuseControlCharacters, requestContext, requireJson } from "./middlewa
 import { requireCaller } from "./middleware/auth.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { DOCS_CSP, DOCS_INIT_JS, docsAsset, docsPage } from "./docs.ts";
+import { consoleApp } from "./console.ts";
 import { tenants } from "./routes/tenants.ts";
 import { apiKeys } from "./routes/api-keys.ts";
 import { practices } from "./routes/practices.ts";
@@ -137,6 +138,8 @@ export function createApp() {
     if (!asset) return problem(c, 404, "not-found", "Not found", `No docs asset ${c.req.param("name")}`);
     return c.body(asset.body, 200, { "content-type": asset.type, "cache-control": "public, max-age=86400" });
   });
+
+  app.route("/", consoleApp);
 
   app.notFound((c) => problem(c, 404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

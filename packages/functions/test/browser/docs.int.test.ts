@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { app } from "../http.ts";
-import { SCREENSHOTS, launchChromium } from "./chromium.ts";
+import { SCREENSHOTS, launchChromium } from "../../../local/test/chromium.ts";
 
 let server: ServerType;
 let base: string;

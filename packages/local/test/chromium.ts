@@ -23,4 +23,4 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Where screenshots go, to be looked at (ignored by git). */
-export const SCREENSHOTS = new URL("../../../../test-results/screenshots/", import.meta.url).pathname;
+export const SCREENSHOTS = new URL("../../../test-results/screenshots/", import.meta.url).pathname;

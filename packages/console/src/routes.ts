@@ -1,0 +1,81 @@
+import type { ComponentType } from "react";
+import type { Role } from "./api/session-api";
+
+/** What every screen gets: the route's :params and the query string. */
+export interface ScreenProps {
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
+
+export interface ScreenRoute {
+  /** App path under /app, with :params. */
+  path: string;
+  title: string;
+  /** The screen's module, loaded when first opened (each screen is its own chunk). */
+  load: () => Promise<{ default: ComponentType<ScreenProps> }>;
+  /** Who may open it; omitted = anyone signed in. */
+  roles?: Role[];
+  /** Reachable signed out (sign-in, invitation, password reset). */
+  public?: boolean;
+  /** Listed in the side navigation under this group. */
+  nav?: "Work" | "Company" | "Portal" | "You";
+}
+
+export const COMPANY: Role[] = ["owner", "biller", "viewer"];
+export const OWNER: Role[] = ["owner"];
+export const PRACTICE: Role[] = ["practice"];
+
+/**
+ * The route table: one entry per screen, one file or folder per screen under src/screens/.
+ * Order matters only for the navigation. See CONTRIBUTING-SCREENS.md.
+ */
+export const routes: ScreenRoute[] = [
+  // Signed out
+  { path: "/sign-in", title: "Sign in", public: true, load: () => import("./screens/sign-in/SignIn") },
+  { path: "/accept", title: "Accept invitation", public: true, load: () => import("./screens/sign-in/Accept") },
+  { path: "/reset", title: "Reset password", public: true, load: () => import("./screens/sign-in/Reset") },
+
+  // The company's screens
+  { path: "/", title: "Home", roles: COMPANY, nav: "Work", load: () => import("./screens/home/Home") },
+  // Work screens (Queues, Claim, Send, Remittances, Patients) are added here by their own files.
+  { path: "/queues/:queue", title: "Queues", roles: COMPANY, load: () => import("./screens/Placeholder") },
+  { path: "/claims/:claimId", title: "Claim", roles: COMPANY, load: () => import("./screens/Placeholder") },
+  { path: "/send", title: "Send", roles: COMPANY, load: () => import("./screens/Placeholder") },
+  {
+    path: "/month-close",
+    title: "Month close",
+    roles: COMPANY,
+    nav: "Company",
+    load: () => import("./screens/month-close/MonthClose"),
+  },
+  {
+    path: "/reports",
+    title: "Reports",
+    roles: COMPANY,
+    nav: "Company",
+    load: () => import("./screens/reports/Reports"),
+  },
+  {
+    path: "/settings",
+    title: "Settings",
+    roles: COMPANY,
+    nav: "Company",
+    load: () => import("./screens/settings/Settings"),
+  },
+  { path: "/settings/:section", title: "Settings", roles: COMPANY, load: () => import("./screens/settings/Settings") },
+
+  // A practice user's
+  {
+    path: "/portal",
+    title: "Practice portal",
+    roles: PRACTICE,
+    nav: "Portal",
+    load: () => import("./screens/Placeholder"),
+  },
+
+  // Everyone signed in
+  { path: "/account", title: "Your account", nav: "You", load: () => import("./screens/account/Account") },
+];
+
+/** Where a user lands after signing in. */
+export const homeOf = (role: Role) => (role === "practice" ? "/portal" : "/");
