@@ -24,7 +24,7 @@ export default function Claim({ params }: ScreenProps) {
     return (
       <Page title="Claim not found">
         <Empty title="There is no such claim">
-          No claim {claimId} is visible to you. Check the number, or look it up from a queue.
+          No claim {claimId} is visible to you. Check the number and try again.
         </Empty>
       </Page>
     );

@@ -240,7 +240,7 @@ export function ClaimEditor({
       <h3 className="section-title">Diagnoses (ICD-10)</h3>
       <div className="editor-dx">
         {f.diagnoses.map((d, i) => (
-          <div key={i} className="dx-cell">
+          <div key={i} className={at(`diagnoses.${i}`).length ? "dx-cell flagged" : "dx-cell"}>
             <TextField
               label={`Diagnosis ${i + 1}`}
               name={`diagnoses.${i}`}

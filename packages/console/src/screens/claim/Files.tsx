@@ -44,8 +44,8 @@ export function ClaimFiles({ claim, ledgerRemittances }: { claim: Claim; ledgerR
           kind: "999",
           name: `acknowledgement of set ${a.set}`,
           at: full.updatedAt,
-          status: a.status,
-          detail: a.statusDescription,
+          status: a.statusDescription ?? a.status,
+          detail: `999 code ${a.status}`,
         });
     }
     if (rems.length) {

@@ -99,7 +99,16 @@ export function Review({ filter, dir }: { filter: QueueFilter; dir: Dir }) {
                     sortValue: (c: Claim) => c.doc.coverage.payerName,
                   },
                 ]),
-            { key: "dos", header: "Service", render: (c) => date(c.serviceDate), sortValue: (c) => c.serviceDate },
+            ...(current
+              ? []
+              : [
+                  {
+                    key: "dos",
+                    header: "Service",
+                    render: (c: Claim) => date(c.serviceDate),
+                    sortValue: (c: Claim) => c.serviceDate,
+                  },
+                ]),
             {
               key: "age",
               header: "Age",
@@ -121,7 +130,7 @@ export function Review({ filter, dir }: { filter: QueueFilter; dir: Dir }) {
                 const errs = c.findings.filter((x) => x.severity === "error");
                 const first = errs[0] ?? c.findings[0];
                 return first ? (
-                  <span className="finding-cell">
+                  <span className="finding-cell" title={first.message}>
                     {errs.length > 1 ? <span className="badge badge-bad">{errs.length}</span> : null} {first.message}
                   </span>
                 ) : (
