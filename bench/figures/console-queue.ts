@@ -119,7 +119,9 @@ export const figure: FigureModule = {
       // Usable: j moves the active row.
       const before = await page.locator(".queue-list tr.active").textContent();
       await page.keyboard.press("j");
-      await page.waitForFunction((b) => document.querySelector(".queue-list tr.active")?.textContent !== b, before);
+      await page.waitForFunction(
+        `document.querySelector(".queue-list tr.active")?.textContent !== ${JSON.stringify(before)}`,
+      );
       // For the log: every page of the 1,000 pulled in with Load more.
       const t = performance.now();
       for (let p = 1; p < CLAIMS / 100; p++) {

@@ -48,7 +48,7 @@ it("a biller fixes a claim from the review queue, sends a batch, posts an 835 an
   // The finding sits next to the field; the cursor is already in it.
   const dxCell = form.locator(".dx-cell").nth(1);
   expect(await dxCell.textContent()).toContain("is not an ICD-10-CM code");
-  expect(await dx2.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await dx2.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
   await shot(page, "queues-review");
 
   await dx2.fill("I10");
@@ -146,6 +146,17 @@ it("a biller fixes a claim from the review queue, sends a batch, posts an 835 an
   await panel(page, "Files").getByText("837P").waitFor();
   await panel(page, "Ledger and balances").getByText("Denial write off").waitFor();
   await shot(page, "claim");
+
+  // A correction of the paid claim: a replacement (frequency 7) that points at it.
+  await page.goto(`${h.base}/app/claims/${cleanId}`);
+  const corrections = panel(page, "Corrections");
+  await corrections.getByRole("button", { name: "Replacement claim" }).click();
+  await corrections.getByLabel("Reason").fill("modifier 25 was missing on the visit line");
+  await corrections.getByRole("button", { name: "Create the replacement" }).click();
+  await page.getByText("Replacement of").waitFor();
+  expect((await asKey(s.key, "GET", `/v1/claims/${cleanId}`)).body.status).toBe("corrected");
+  await page.setViewportSize({ width: 768, height: 1000 });
+  await shot(page, "claim-replacement-768");
 
   // The one refused request was the too-short reason above (a 422 the screen showed in words).
   expect(seen.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
