@@ -57,6 +57,15 @@ function ClaimBody({ claim: c, reload, role }: { claim: ClaimT; reload: () => vo
     [c.claimId, c.version],
   );
   const errors = c.findings.filter((f) => f.severity === "error");
+  const [saved, setSaved] = useState<string | undefined>();
+  const onSaved = (n: ClaimT) => {
+    setSaved(
+      n.status === "ready"
+        ? "Saved. The claim passed the scrubber and is ready to send."
+        : `Saved; the claim is ${label(n.status)}.`,
+    );
+    reload();
+  };
   const prov = c.doc.renderingProvider;
   return (
     <Page
@@ -68,6 +77,7 @@ function ClaimBody({ claim: c, reload, role }: { claim: ClaimT; reload: () => vo
         </span>
       }
     >
+      {saved ? <Notice tone="success">{saved}</Notice> : null}
       {c.statusReason ? (
         <Notice tone={c.status === "rejected" || c.status === "denied" ? "warning" : "info"}>
           {label(c.status)}: {c.statusReason}
@@ -133,7 +143,7 @@ function ClaimBody({ claim: c, reload, role }: { claim: ClaimT; reload: () => vo
 
       {canWork && EDITABLE.includes(c.status) && (c.findings.length || c.status === "rejected") ? (
         <Panel title={errors.length ? `Fix ${errors.length} error(s)` : "Edit the claim"}>
-          <ClaimEditor claim={c} onSaved={reload} />
+          <ClaimEditor claim={c} onSaved={onSaved} />
         </Panel>
       ) : c.findings.length ? (
         <Panel title="Scrub findings">

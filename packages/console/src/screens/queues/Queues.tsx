@@ -93,16 +93,18 @@ export default function Queues({ params, query }: ScreenProps) {
     <Page title={TABS.find((t) => t.key === queue)!.label} actions={<Link to="/send">Ready to send →</Link>}>
       <Tabs tabs={TABS} active={queue} onChange={(k) => navigate(`/queues/${k}`)} />
       <div className="queue-filters row">
-        <SelectField
-          label="Practice"
-          name="practiceId"
-          value={f.practiceId}
-          onChange={set("practiceId")}
-          options={[
-            { value: "", label: "All practices" },
-            ...[...dir.practices].map(([value, label]) => ({ value, label })),
-          ]}
-        />
+        {queue !== "suspense" ? (
+          <SelectField
+            label="Practice"
+            name="practiceId"
+            value={f.practiceId}
+            onChange={set("practiceId")}
+            options={[
+              { value: "", label: "All practices" },
+              ...[...dir.practices].map(([value, label]) => ({ value, label })),
+            ]}
+          />
+        ) : null}
         {byClaim ? (
           <>
             <SelectField
@@ -152,12 +154,14 @@ function Shortcuts({ queue }: { queue: QueueKey }) {
         </dt>
         <dd>next / previous</dd>
       </div>
-      <div>
-        <dt>
-          <kbd>Enter</kbd>
-        </dt>
-        <dd>{queue === "suspense" ? "details" : queue === "rejections" ? "open claim" : "work it"}</dd>
-      </div>
+      {queue !== "suspense" ? (
+        <div>
+          <dt>
+            <kbd>Enter</kbd>
+          </dt>
+          <dd>{queue === "rejections" ? "open claim" : "work it"}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>
           <kbd>/</kbd>
@@ -172,12 +176,14 @@ function Shortcuts({ queue }: { queue: QueueKey }) {
           <dd>save fix</dd>
         </div>
       ) : null}
-      <div>
-        <dt>
-          <kbd>Esc</kbd>
-        </dt>
-        <dd>back to list</dd>
-      </div>
+      {queue === "review" || queue === "denials" ? (
+        <div>
+          <dt>
+            <kbd>Esc</kbd>
+          </dt>
+          <dd>back to list</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

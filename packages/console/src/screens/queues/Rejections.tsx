@@ -42,12 +42,11 @@ export function Rejections({ filter, dir }: { filter: QueueFilter; dir: ReturnTy
           render: (c) => c.doc.coverage.payerName,
           sortValue: (c) => c.doc.coverage.payerName,
         },
-        { key: "dos", header: "Service", render: (c) => date(c.serviceDate), sortValue: (c) => c.serviceDate },
         {
           key: "age",
           header: "Age",
           align: "right",
-          render: (c) => `${ageDays(c.serviceDate)} d`,
+          render: (c) => <span title={`Date of service ${date(c.serviceDate)}`}>{ageDays(c.serviceDate)} d</span>,
           sortValue: (c) => ageDays(c.serviceDate),
         },
         {
@@ -60,7 +59,7 @@ export function Rejections({ filter, dir }: { filter: QueueFilter; dir: ReturnTy
         {
           key: "reason",
           header: "Rejection reason",
-          render: (c) => <span className="wrap-text">{c.statusReason ?? "—"}</span>,
+          render: (c) => <span className="reason-cell">{c.statusReason ?? "—"}</span>,
           sortValue: (c) => c.statusReason ?? "",
         },
       ]}
