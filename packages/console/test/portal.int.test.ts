@@ -59,6 +59,7 @@ it("a practice user uploads encounters (a form, a CSV with a bad row shown next 
   await form.getByLabel("Place of service").fill("11");
   await form.getByRole("button", { name: "Send the encounter" }).click();
   await form.getByText(/^Claim CL\w+ created/).waitFor();
+  await shot(page, "portal-encounter");
 
   // A CSV with one bad row: the whole file is refused, the row's error shown in that row.
   await page.getByRole("tab", { name: "CSV upload" }).click();
@@ -92,6 +93,16 @@ it("a practice user uploads encounters (a form, a CSV with a bad row shown next 
     .locator('tr[data-row="4"] .csv-result')
     .getByText(/^Accepted/)
     .waitFor();
+
+  // Its A/R and invoices (none yet: the month has not been closed).
+  await page.getByRole("tab", { name: "Reports" }).click();
+  await page.getByRole("heading", { name: /^A\/R aging as of/ }).waitFor();
+  await page.getByRole("row").filter({ hasText: "Patients" }).waitFor();
+  await page.setViewportSize({ width: 768, height: 900 });
+  await shot(page, "portal-reports-768");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("tab", { name: "Invoices" }).click();
+  await page.getByText("No invoices yet").waitFor();
 
   // Its own claim opens; another practice's claim by URL is simply not found.
   await page.goto(`${h.base}/app/claims/${mine.body.claimId}`);
