@@ -38,9 +38,25 @@ export const routes: ScreenRoute[] = [
   // The company's screens
   { path: "/", title: "Home", roles: COMPANY, nav: "Work", load: () => import("./screens/home/Home") },
   // Work screens (Queues, Claim, Send, Remittances, Patients) are added here by their own files.
-  { path: "/queues/:queue", title: "Queues", roles: COMPANY, load: () => import("./screens/Placeholder") },
-  { path: "/claims/:claimId", title: "Claim", roles: COMPANY, load: () => import("./screens/Placeholder") },
-  { path: "/send", title: "Send", roles: COMPANY, load: () => import("./screens/Placeholder") },
+  { path: "/queues", title: "Queues", roles: COMPANY, nav: "Work", load: () => import("./screens/queues/Queues") },
+  { path: "/queues/:queue", title: "Queues", roles: COMPANY, load: () => import("./screens/queues/Queues") },
+  { path: "/send", title: "Send", roles: COMPANY, nav: "Work", load: () => import("./screens/send/Send") },
+  {
+    path: "/remittances",
+    title: "Remittances",
+    roles: COMPANY,
+    nav: "Work",
+    load: () => import("./screens/remittances/Remittances"),
+  },
+  {
+    path: "/patients",
+    title: "Patients",
+    roles: COMPANY,
+    nav: "Work",
+    load: () => import("./screens/patients/Patients"),
+  },
+  // A claim: company users and the claim's own practice (the API answers 404 for another practice's).
+  { path: "/claims/:claimId", title: "Claim", load: () => import("./screens/claim/Claim") },
   {
     path: "/month-close",
     title: "Month close",
@@ -70,7 +86,7 @@ export const routes: ScreenRoute[] = [
     title: "Practice portal",
     roles: PRACTICE,
     nav: "Portal",
-    load: () => import("./screens/Placeholder"),
+    load: () => import("./screens/portal/Portal"),
   },
 
   // Everyone signed in
