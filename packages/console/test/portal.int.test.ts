@@ -82,6 +82,9 @@ it("a practice user uploads encounters (a form, a CSV with a bad row shown next 
     .waitFor();
   expect(await bad.getAttribute("class")).toContain("row-error");
   expect(await page.locator('tr[data-row="2"] .csv-result').textContent()).toBe("");
+  // In view without scrolling the wide table sideways: the error is the first thing after the row number.
+  const box = await bad.locator(".csv-result").boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
   await shot(page, "portal-csv");
   // Fixed and sent again: each row says what became of it.
   await page

@@ -177,12 +177,13 @@ export function CsvUpload({ practiceId }: { practiceId: string }) {
             <thead>
               <tr>
                 <th scope="col">Row</th>
+                {/* The result comes first: a wide file scrolls, and the error must be in view. */}
+                <th scope="col">Result</th>
                 {(rows[0] ?? []).map((h, i) => (
                   <th key={i} scope="col" className="mono">
                     {h}
                   </th>
                 ))}
-                <th scope="col">Result</th>
               </tr>
             </thead>
             <tbody>
@@ -193,11 +194,6 @@ export function CsvUpload({ practiceId }: { practiceId: string }) {
                 return (
                   <tr key={n} className={bad ? "row-error" : undefined} data-row={n}>
                     <th scope="row">{n}</th>
-                    {Array.from({ length: width }, (_, j) => (
-                      <td key={j} className="mono">
-                        {r[j] ?? ""}
-                      </td>
-                    ))}
                     <td className="csv-result">
                       {ns.map((x, k) => (
                         <div
@@ -216,6 +212,11 @@ export function CsvUpload({ practiceId }: { practiceId: string }) {
                         </div>
                       ))}
                     </td>
+                    {Array.from({ length: width }, (_, j) => (
+                      <td key={j} className="mono">
+                        {r[j] ?? ""}
+                      </td>
+                    ))}
                   </tr>
                 );
               })}
