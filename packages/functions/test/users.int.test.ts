@@ -252,5 +252,6 @@ describe("who acted", () => {
       "ready by scrubber",
       `on_hold by user:${biller.userId}`,
     ]);
+    for (const e of history.body.items) expect(new Date(e.at).toISOString()).toBe(e.at);
   });
 });

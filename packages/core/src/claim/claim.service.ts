@@ -192,7 +192,9 @@ export async function listClaims(p: Principal, f: ClaimFilters) {
 export async function claimHistory(p: Principal, claimId: string) {
   await getClaim(p, claimId);
   const { data } = await ClaimEventEntity.query.byClaim({ tenantId: p.tenantId, claimId }).go({ pages: "all" });
-  return data.map(({ tenantId: _t, claimId: _c, ...e }) => e);
+  // An event written in the same instant as the one before it carries a trailing "~" in its sort
+  // key, to sort after it; the time shown is the instant itself.
+  return data.map(({ tenantId: _t, claimId: _c, ...e }) => ({ ...e, at: e.at.replace(/~+$/, "") }));
 }
 
 /**

@@ -280,7 +280,7 @@ function ClaimBody({ claim: c, reload, role }: { claim: ClaimT; reload: () => vo
                     </div>
                     {e.reason ? <div className="wrap-text">{e.reason}</div> : null}
                     <div className="muted small">
-                      {actor(e.actor)} · {dateTime(e.at.replace(/~$/, ""))}
+                      {actor(e.actor)} · {dateTime(e.at)}
                     </div>
                   </li>
                 ))}
