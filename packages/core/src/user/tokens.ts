@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { newSecret } from "../shared/ids.ts";
+import { hashSecret, secretMatches } from "../tenant/index.ts";
 
 /**
  * Session cookies, invitation links and password-reset links carry `<prefix><tenantId>.<id>.<secret>`,
@@ -33,13 +33,9 @@ export function parseToken(kind: TokenKind, raw: string | undefined): Token | un
   return { tenantId, id, secret };
 }
 
-export function hashToken(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
+/** SHA-256 of a token's secret, as API keys keep theirs. */
+export const hashToken = hashSecret;
 
 export function tokenMatches(secret: string, storedHash: string | undefined): boolean {
-  if (!storedHash) return false;
-  const a = Buffer.from(hashToken(secret), "hex");
-  const b = Buffer.from(storedHash, "hex");
-  return a.length === b.length && timingSafeEqual(a, b);
+  return storedHash !== undefined && secretMatches(secret, storedHash);
 }
