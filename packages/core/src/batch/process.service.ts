@@ -9,7 +9,15 @@ import { nextCounter } from "../shared/counter.ts";
 import { archiveEdi, readEdi } from "../shared/storage.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
-import { backoff, isConditionFailure, isTransient, TransactionConflict, transactWrite } from "../shared/transact.ts";
+import {
+  backoff,
+  isConditionFailure,
+  isTransient,
+  TransactionConflict,
+  transactWrite,
+  tx,
+} from "../shared/transact.ts";
+import { eventPut } from "../event/index.ts";
 
 const SYSTEM = (tenantId: string) => ({ tenantId, actor: "system:claim-batch" });
 
@@ -108,7 +116,7 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
   // The clearinghouse has the file: from here a failure is never "failed" (a retry would send it
   // again). The status write is retried on its own; the claim moves are retried claim by claim,
   // and what still does not go through is finished by the redelivered message.
-  await recordSubmitted(tenantId, batchId);
+  await recordSubmitted(tenantId, batch);
   try {
     await markSubmitted(tenantId, batchId, claims);
   } catch (err) {
@@ -152,19 +160,33 @@ async function takeBatch(
   }
 }
 
-/** `submitted`, only from building or stored (never over a batch another delivery has moved on), retried past contention. */
-async function recordSubmitted(tenantId: string, batchId: string) {
+/**
+ * `submitted`, only from building or stored (never over a batch another delivery has moved on),
+ * retried past contention; its `batch.submitted` event in the same transaction.
+ */
+async function recordSubmitted(tenantId: string, batch: { batchId: string; practiceId?: string; claimIds: string[] }) {
+  const { batchId } = batch;
   for (let round = 1; ; round++) {
     const at = now();
     try {
-      await ClaimBatchEntity.patch({ tenantId, batchId })
-        .set({ status: "submitted", submittedAt: at, updatedAt: at })
-        .remove(["error", "leaseUntil"])
-        .where((a, op) => `${op.eq(a.status, "building")} OR ${op.eq(a.status, "stored")}`)
-        .go();
+      await transactWrite([
+        tx.update(
+          ClaimBatchEntity.patch({ tenantId, batchId })
+            .set({ status: "submitted", submittedAt: at, updatedAt: at })
+            .remove(["error", "leaseUntil"])
+            .where((a, op) => `${op.eq(a.status, "building")} OR ${op.eq(a.status, "stored")}`)
+            .params(),
+          "batch",
+        ),
+        eventPut(
+          tenantId,
+          { type: "batch.submitted", practiceId: batch.practiceId, ids: { batchId }, status: "submitted" },
+          at,
+        ),
+      ]);
       return;
     } catch (err) {
-      if (isConditionFailure(err)) {
+      if (err instanceof TransactionConflict && err.failed("batch")) {
         const { data } = await ClaimBatchEntity.get({ tenantId, batchId }).go({ consistent: true });
         if (data && SENT.includes(data.status)) return;
         throw new BatchFailure(`submitted, but the batch was ${data?.status ?? "gone"} when marked so`);

@@ -30,6 +30,7 @@ import { invoices } from "./routes/invoices.ts";
 import { reports } from "./routes/reports.ts";
 import { sessions } from "./routes/sessions.ts";
 import { users } from "./routes/users.ts";
+import { events } from "./routes/events.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -101,6 +102,7 @@ export function createApp() {
     reports,
     settings,
     audit,
+    events,
   ])
     app.route("/", routes);
 
