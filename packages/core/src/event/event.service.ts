@@ -116,7 +116,7 @@ export async function listEvents(
     const res = await dynamo().send(
       new QueryCommand({ ...base, Limit: q.limit - items.length, ExclusiveStartKey: start } as never),
     );
-    const { data } = EventEntity.parse({ Items: res.Items ?? [] }) as unknown as { data: Item[] };
+    const { data } = EventEntity.parse({ Items: res.Items ?? [] });
     for (const e of data) {
       last = e.eventId;
       if (!wanted || wanted.has(e.type)) items.push(view(e));

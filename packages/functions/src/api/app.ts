@@ -31,6 +31,7 @@ import { reports } from "./routes/reports.ts";
 import { sessions } from "./routes/sessions.ts";
 import { users } from "./routes/users.ts";
 import { events } from "./routes/events.ts";
+import { webhookEndpoints } from "./routes/webhook-endpoints.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -103,6 +104,7 @@ export function createApp() {
     settings,
     audit,
     events,
+    webhookEndpoints,
   ])
     app.route("/", routes);
 
