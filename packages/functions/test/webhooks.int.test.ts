@@ -12,6 +12,7 @@ import { queueUrl, sqsClient } from "@claimledger/core/shared/aws.ts";
 import { handler as fanoutHandler } from "../src/queue/webhook-fanout.ts";
 import { handler as deliveryHandler } from "../src/queue/webhook-delivery.ts";
 import { call, newKey, newTenant, samples } from "./http.ts";
+import { invitedUser, mailsTo } from "./users.ts";
 
 /**
  * Webhooks against a receiver in the test (an HTTP server on 127.0.0.1), through the real queue
@@ -183,6 +184,9 @@ describe("webhooks", () => {
     process.env.CLAIMLEDGER_WEBHOOK_TIME_SCALE = "0.00001"; // three days: 2.6 s
     try {
       const t = await newTenant();
+      const owner = `owner-${t.tenantId}@example.com`;
+      await invitedUser(t.ownerKey, owner, "owner");
+      await invitedUser(t.ownerKey, `biller-${t.tenantId}@example.com`, "biller");
       const ep = await endpoint(t.ownerKey);
       answer = 500;
       const ids = await writeEvents(t.tenantId, 2);
@@ -192,6 +196,11 @@ describe("webhooks", () => {
       expect((await get()).disabledReason).toMatch(/every delivery failed since/);
       const audit = await call("GET", `/v1/audit-events?subject=webhookEndpoint:${ep.endpointId}`, { key: t.ownerKey });
       expect(audit.body.items.map((a: any) => a.action)).toContain("disabled");
+      // The owners are told by mail (not the biller), naming the endpoint and how to turn it on again.
+      const told = mailsTo(owner).filter((m) => m.subject.includes("webhook endpoint was disabled"));
+      expect(told).toHaveLength(1);
+      expect(told[0]!.text).toContain(ep.endpointId);
+      expect(mailsTo(`biller-${t.tenantId}@example.com`).filter((m) => m.subject.includes("webhook"))).toEqual([]);
       // Enabled again by a person, with its failures forgotten.
       const on = await call("PATCH", `/v1/webhook-endpoints/${ep.endpointId}`, {
         key: t.ownerKey,

@@ -129,7 +129,7 @@ export async function replayRange(p: Principal, endpointId: string, r: ReplayRan
     if (!ep.types.includes(e.type) || (ep.practiceId && e.practiceId !== ep.practiceId)) continue;
     const { data: d } = await DeliveryEntity.get({ tenantId: p.tenantId, endpointId, eventId: e.eventId }).go();
     if (r.onlyFailed && d?.status === "delivered") continue;
-    if (!d) await startDelivery(p.tenantId, { ...ep, createdAt: "" }, e);
+    if (!d) await startDelivery(p.tenantId, ep, e);
     else await enqueueDelivery({ tenantId: p.tenantId, endpointId, eventId: e.eventId, replay: true });
     queued++;
   }
