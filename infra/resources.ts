@@ -146,6 +146,32 @@ export const queues = {
     memoryMb: 1024,
     maxConcurrency: 2,
   },
+  /**
+   * Committed events, announced by transactWrite after the commit (core/src/shared/outbox.ts):
+   * matched to webhook endpoints, one delivery record and message each.
+   */
+  webhookFanout: {
+    resource: "WebhookFanoutQueue",
+    handler: "packages/functions/src/queue/webhook-fanout.handler",
+    consumerTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    batchSize: 10,
+    memoryMb: 512,
+    maxConcurrency: 2,
+  },
+  /**
+   * One attempt of one event to one endpoint (10 s at most each, so a batch of 10 fits the
+   * timeout); a failure re-queues itself with its backoff delay, never blocking posting.
+   */
+  webhookDeliveries: {
+    resource: "WebhookDeliveryQueue",
+    handler: "packages/functions/src/queue/webhook-delivery.handler",
+    consumerTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    batchSize: 10,
+    memoryMb: 512,
+    maxConcurrency: 5,
+  },
   /** Month close: one message per practice and period. */
   invoiceRuns: {
     resource: "InvoiceRunQueue",
@@ -207,6 +233,14 @@ export const crons = {
     handler: "packages/functions/src/cron/invoice-run.handler",
     schedule: "cron(0 6 1 * ? *)",
     timeoutSeconds: 300,
+    memoryMb: 512,
+  },
+  /** Each minute: fans out any event of the last ten minutes whose announcement was lost. */
+  webhookSweep: {
+    resource: "WebhookSweep",
+    handler: "packages/functions/src/cron/webhook-sweep.handler",
+    schedule: "rate(1 minute)",
+    timeoutSeconds: 55,
     memoryMb: 512,
   },
 } as const satisfies Record<string, CronDef>;

@@ -3,26 +3,38 @@ import { queues } from "./resources.ts";
 import { queueResources } from "./queues.ts";
 import { dataAccess, documentBucket, ediBucket, readClearinghouseSecrets, table } from "./storage.ts";
 
+/**
+ * Every writer of events announces them to the fan-out queue after its transaction commits
+ * (core/src/shared/outbox.ts), so every function whose code writes reads that queue too.
+ */
+const fanout = queueResources.webhookFanout.queue;
+
 /** What each consumer's code reads, and no more (infra/infra.test.ts checks it against the bundle). */
 const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
-  claimBatches: { link: [table, ediBucket], permissions: [...dataAccess, readClearinghouseSecrets] },
+  claimBatches: { link: [table, ediBucket, fanout], permissions: [...dataAccess, readClearinghouseSecrets] },
   reportJobs: { link: [table, documentBucket], permissions: dataAccess },
   batchRuns: {
-    link: [table, queueResources.batchRuns.queue, queueResources.claimBatches.queue],
+    link: [table, queueResources.batchRuns.queue, queueResources.claimBatches.queue, fanout],
     permissions: dataAccess,
   },
   // The inbound worker plans an 835's posting: it writes the chunks (work files) and queues them.
   inboundFiles: {
-    link: [table, ediBucket, documentBucket, queueResources.remittanceChunks.queue],
+    link: [table, ediBucket, documentBucket, queueResources.remittanceChunks.queue, fanout],
     permissions: dataAccess,
   },
   // A chunk that stops for time queues itself again.
-  remittanceChunks: { link: [table, documentBucket, queueResources.remittanceChunks.queue], permissions: dataAccess },
+  remittanceChunks: {
+    link: [table, documentBucket, queueResources.remittanceChunks.queue, fanout],
+    permissions: dataAccess,
+  },
   clearinghousePolls: {
     link: [table, ediBucket, queueResources.inboundFiles.queue],
     permissions: [...dataAccess, readClearinghouseSecrets],
   },
-  invoiceRuns: { link: [table, documentBucket], permissions: dataAccess },
+  invoiceRuns: { link: [table, documentBucket, fanout], permissions: dataAccess },
+  webhookFanout: { link: [table, queueResources.webhookDeliveries.queue], permissions: dataAccess },
+  // Deliveries re-queue themselves; disabling an endpoint writes an audit event and may mail its owners.
+  webhookDeliveries: { link: [table, queueResources.webhookDeliveries.queue, fanout], permissions: dataAccess },
 };
 
 /** Every queue's consumer: reports failed records only (partial batch responses). */

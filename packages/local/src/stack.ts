@@ -113,7 +113,13 @@ export async function startStack(opts: { reset?: boolean; port?: number; quiet?:
   process.env.CLAIMLEDGER_CONSOLE_URL = `${url}/app`;
 
   const abort = new AbortController();
+  // Webhooks may reach receivers on this machine (the workers' sandboxes inherit it); never deployed.
+  process.env.CLAIMLEDGER_WEBHOOK_ALLOW_LOOPBACK ??= "1";
   const workers = await startWorkers(abort.signal);
+  // The webhook sweeper runs each minute here as its cron does in AWS (the other jobs are commands).
+  const { handler: sweep } = await import("@claimledger/functions/cron/webhook-sweep.ts");
+  const sweeper = setInterval(() => void sweep().catch(() => undefined), 60_000);
+  abort.signal.addEventListener("abort", () => clearInterval(sweeper), { once: true });
 
   const info: StackInfo = {
     url,

@@ -9,6 +9,7 @@ import { authorize } from "../shared/permissions.ts";
 import { AppError, conflict, invalid, notFound, type FieldError } from "../shared/errors.ts";
 import { isConditionFailure, TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { sendMessage } from "../shared/queue.ts";
+import { eventPut } from "../event/index.ts";
 import { claimBatchMessages } from "./messages.ts";
 import type { ListQuery } from "../shared/schema.ts";
 
@@ -232,13 +233,24 @@ export async function batchOfControlNumber(tenantId: string, controlNumber: stri
   return { pointer, batch: batch ?? undefined };
 }
 
-/** Records what a 999 said about the batch. */
+/** Records what a 999 said about the batch, with its `ack.999.received` event. */
 export async function recordBatchAck(
   tenantId: string,
-  batchId: string,
+  batch: { batchId: string; practiceId?: string },
   change: Pick<UpdateEntityItem<typeof ClaimBatchEntity>, "status" | "ack">,
 ) {
-  await ClaimBatchEntity.patch({ tenantId, batchId })
-    .set({ ...change, updatedAt: now() })
-    .go();
+  const at = now();
+  const { batchId } = batch;
+  await transactWrite([
+    tx.update(
+      ClaimBatchEntity.patch({ tenantId, batchId })
+        .set({ ...change, updatedAt: at })
+        .params(),
+    ),
+    eventPut(
+      tenantId,
+      { type: "ack.999.received", practiceId: batch.practiceId, ids: { batchId }, status: change.status },
+      at,
+    ),
+  ]);
 }

@@ -9,7 +9,15 @@ import { nextCounter } from "../shared/counter.ts";
 import { archiveEdi, readEdi } from "../shared/storage.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
-import { backoff, isConditionFailure, isTransient, TransactionConflict, transactWrite } from "../shared/transact.ts";
+import {
+  backoff,
+  isConditionFailure,
+  isTransient,
+  TransactionConflict,
+  transactWrite,
+  tx,
+} from "../shared/transact.ts";
+import { eventPut } from "../event/index.ts";
 
 const SYSTEM = (tenantId: string) => ({ tenantId, actor: "system:claim-batch" });
 
@@ -108,7 +116,7 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
   // The clearinghouse has the file: from here a failure is never "failed" (a retry would send it
   // again). The status write is retried on its own; the claim moves are retried claim by claim,
   // and what still does not go through is finished by the redelivered message.
-  await recordSubmitted(tenantId, batchId);
+  await recordSubmitted(tenantId, batch);
   try {
     await markSubmitted(tenantId, batchId, claims);
   } catch (err) {
@@ -152,23 +160,45 @@ async function takeBatch(
   }
 }
 
-/** `submitted`, only from building or stored (never over a batch another delivery has moved on), retried past contention. */
-async function recordSubmitted(tenantId: string, batchId: string) {
+/**
+ * `submitted`, only from building or stored (never over a batch another delivery has moved on),
+ * with its `batch.submitted` event in the same transaction. The file is already at the
+ * clearinghouse, so recording that outranks everything: if the transaction is still cancelled for
+ * contention after its retries, the status is written alone (a single write, retried past
+ * contention, as before events) and the event follows in its own transaction, logged if it fails.
+ */
+async function recordSubmitted(tenantId: string, batch: { batchId: string; practiceId?: string }) {
+  const { batchId } = batch;
+  const mark = (at: string) =>
+    ClaimBatchEntity.patch({ tenantId, batchId })
+      .set({ status: "submitted", submittedAt: at, updatedAt: at })
+      .remove(["error", "leaseUntil"])
+      .where((a, op) => `${op.eq(a.status, "building")} OR ${op.eq(a.status, "stored")}`);
+  const event = (at: string) =>
+    eventPut(
+      tenantId,
+      { type: "batch.submitted", practiceId: batch.practiceId, ids: { batchId }, status: "submitted" },
+      at,
+    );
+  const alreadySent = async () => {
+    const { data } = await ClaimBatchEntity.get({ tenantId, batchId }).go({ consistent: true });
+    if (data && SENT.includes(data.status)) return;
+    throw new BatchFailure(`submitted, but the batch was ${data?.status ?? "gone"} when marked so`);
+  };
+  const at = now();
+  try {
+    await transactWrite([tx.update(mark(at).params(), "batch"), event(at)]);
+    return;
+  } catch (err) {
+    if (err instanceof TransactionConflict && err.failed("batch")) return alreadySent();
+    if (!isTransient(err)) throw err;
+  }
   for (let round = 1; ; round++) {
-    const at = now();
     try {
-      await ClaimBatchEntity.patch({ tenantId, batchId })
-        .set({ status: "submitted", submittedAt: at, updatedAt: at })
-        .remove(["error", "leaseUntil"])
-        .where((a, op) => `${op.eq(a.status, "building")} OR ${op.eq(a.status, "stored")}`)
-        .go();
-      return;
+      await mark(now()).go();
+      break;
     } catch (err) {
-      if (isConditionFailure(err)) {
-        const { data } = await ClaimBatchEntity.get({ tenantId, batchId }).go({ consistent: true });
-        if (data && SENT.includes(data.status)) return;
-        throw new BatchFailure(`submitted, but the batch was ${data?.status ?? "gone"} when marked so`);
-      }
+      if (isConditionFailure(err)) return alreadySent();
       if (!isTransient(err) || round >= SUBMITTED_WRITE_ROUNDS) {
         log("error", "batch sent but not marked submitted", { tenantId, batchId, error: (err as Error).name });
         throw err;
@@ -176,6 +206,9 @@ async function recordSubmitted(tenantId: string, batchId: string) {
       await backoff(round + 3, 5000);
     }
   }
+  await transactWrite([event(now())]).catch((err: unknown) =>
+    log("error", "batch submitted without its event", { tenantId, batchId, error: (err as Error).name }),
+  );
 }
 
 /** A batch that did not reach the clearinghouse: failed with its reason, or left to SQS when the cause passes. */

@@ -18,6 +18,7 @@ import {
   type Claim,
 } from "./claim.store.ts";
 import { patientKeys, screenKeys, type ScreenState } from "./screens.ts";
+import { claimStatusEvent } from "../event/index.ts";
 
 export type { Claim } from "./claim.store.ts";
 
@@ -260,6 +261,8 @@ export function moveItems(
       tx.update(update),
       ...(doc || findings ? [tx.update(claimDocUpdateItem(p.tenantId, claim.claimId, { doc, findings }))] : []),
       tx.put(historyEvent(p.tenantId, claim.claimId, actor, { kind: "status", from: claim.status, to, reason }, at)),
+      // accepted, rejected, paid...: the client's event, in the move's own transaction.
+      ...claimStatusEvent(p.tenantId, claim, to, {}, at),
     ],
     result: { status: to, version: claim.version + 1, updatedAt: at },
   };

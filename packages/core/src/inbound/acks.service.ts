@@ -44,7 +44,7 @@ export async function apply999(tenantId: string, text: string) {
         }
       }
     }
-    await recordBatchAck(tenantId, batch.batchId, {
+    await recordBatchAck(tenantId, batch, {
       status:
         rejectedSets.length === 0
           ? "accepted"

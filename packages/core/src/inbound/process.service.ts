@@ -5,7 +5,8 @@ import { readEdi, streamEdi } from "../shared/storage.ts";
 import { sendMessages } from "../shared/queue.ts";
 import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
-import { isTransient } from "../shared/transact.ts";
+import { isTransient, transactWrite, tx } from "../shared/transact.ts";
+import { eventPut } from "../event/index.ts";
 
 /** An 835 handed on to be posted chunk by chunk: the file is `posting` until its last chunk. */
 interface Posting {
@@ -95,10 +96,18 @@ export async function processInbound(
     if (!handler) throw new Error(`no handler for X12 transaction set ${file.kind}`);
     const summary = await handler(tenantId, { key: file.key, sha256 });
     if (isPosting(summary)) return "posting";
-    await InboundFileEntity.patch({ tenantId, sha256 })
-      .set({ status: "processed", summary, processedAt: now() })
+    const at = now();
+    const processed = InboundFileEntity.patch({ tenantId, sha256 })
+      .set({ status: "processed", summary, processedAt: at })
       .remove(["error"])
-      .go();
+      .params();
+    // A 277CA is one event for the file (its claims' own are claim.accepted / claim.rejected); a
+    // 999's event is its batch's (batch.service.ts), an 835's its remittances'.
+    const event =
+      file.kind === "277"
+        ? [eventPut(tenantId, { type: "ack.277ca.received", ids: { inboundFileId: sha256 }, status: "processed" }, at)]
+        : [];
+    await transactWrite([tx.update(processed), ...event]);
     return "processed";
   } catch (err) {
     // DynamoDB contention or throttling past the retries: SQS redelivers the message; the file stays `processing`.

@@ -17,6 +17,7 @@ import { addDays } from "../shared/dates.ts";
 import { now } from "../shared/db.ts";
 import { presign } from "../shared/storage.ts";
 import type { Address } from "../shared/schema.ts";
+import { eventPut } from "../event/index.ts";
 
 /** Days from finalize to the due date printed on the invoice. */
 export const PAYMENT_TERMS_DAYS = 30;
@@ -237,6 +238,7 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
             .params(),
           "invoice",
         ),
+        invoiceEvent(p.tenantId, existing, "finalized", finalizedAt),
       ]);
       const files = await writeInvoiceFiles(p.tenantId, frozen, entries);
       await InvoiceEntity.patch({ tenantId: p.tenantId, practiceId, period, slot: "current" }).set({ files }).go();
@@ -248,6 +250,25 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
       rethrowAsConflict(err);
     }
   }
+}
+
+/** An invoice's `invoice.<status>` event, for the transaction that moves it. */
+function invoiceEvent(
+  tenantId: string,
+  inv: { invoiceId: string; practiceId: string; period: string },
+  status: "finalized" | "sent" | "paid" | "voided",
+  at: string,
+) {
+  return eventPut(
+    tenantId,
+    {
+      type: `invoice.${status}`,
+      practiceId: inv.practiceId,
+      ids: { invoiceId: inv.invoiceId, period: inv.period },
+      status: status === "voided" ? "void" : status,
+    },
+    at,
+  );
 }
 
 function rethrowAsConflict(err: unknown): never {
@@ -274,14 +295,16 @@ export async function moveInvoice(p: Principal, practiceId: string, period: stri
     );
   }
   const at = now();
-  await InvoiceEntity.patch({ tenantId: p.tenantId, practiceId, period, slot: "current" })
-    .set({ status: m.to, [m.at]: at })
-    .add({ version: 1 })
-    .where((a, op) => op.eq(a.version, inv.version))
-    .go()
-    .catch(() => {
-      throw conflict("The invoice changed at the same time; reload it and retry");
-    });
+  await transactWrite([
+    tx.update(
+      InvoiceEntity.patch({ tenantId: p.tenantId, practiceId, period, slot: "current" })
+        .set({ status: m.to, [m.at]: at })
+        .add({ version: 1 })
+        .where((a, op) => op.eq(a.version, inv.version))
+        .params(),
+    ),
+    invoiceEvent(p.tenantId, inv, m.to === "sent" ? "sent" : "paid", at),
+  ]).catch(rethrowAsConflict);
   return invoiceView({ ...inv, status: m.to, [m.at]: at, version: inv.version + 1 });
 }
 
@@ -317,6 +340,7 @@ export async function voidInvoice(p: Principal, practiceId: string, period: stri
         .where((a, op) => op.eq(a.version, inv.version))
         .params(),
     ),
+    invoiceEvent(tenantId, inv, "voided", at),
   ]).catch(rethrowAsConflict);
   return invoiceView(voided);
 }

@@ -13,6 +13,7 @@ import {
 } from "../claim/index.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
+import { claimStatusEvent } from "../event/index.ts";
 import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
 import { isDenialAdjustment } from "./denials.service.ts";
@@ -150,6 +151,7 @@ export async function postClaim(
           at,
         ),
       ),
+      ...(to !== claim.status ? claimStatusEvent(tenantId, claim, to, { remittanceId }, at) : []),
       ...(next
         ? nextClaimItems(tenantId, claim, next, {
             month,

@@ -11,6 +11,7 @@ import { newId } from "../shared/ids.ts";
 import { cents, isoDate } from "../shared/schema.ts";
 import { now } from "../shared/db.ts";
 import { Periods, withOpenMonth } from "../invoice/index.ts";
+import { eventPut } from "../event/index.ts";
 
 /**
  * Payments posted by hand: a patient's payment (cash, check, card), an insurance payment from a
@@ -136,8 +137,19 @@ export async function postPayment(p: Principal, input: PaymentInput) {
         ),
       );
     }
-    if (items.length > 100)
-      throw invalid([{ path: "allocations", message: "too many lines in one payment; split it" }]);
+    if (items.length > 99) throw invalid([{ path: "allocations", message: "too many lines in one payment; split it" }]);
+    items.push(
+      eventPut(
+        p.tenantId,
+        {
+          type: "payment.posted",
+          practiceId: input.practiceId,
+          ids: { paymentId, claimIds: [...claims.keys()] },
+          status: input.kind,
+        },
+        at,
+      ),
+    );
     await transactWrite(items, fence);
   }).catch((err: unknown) => {
     if (err instanceof TransactionConflict) throw conflict("A claim changed at the same time; retry");

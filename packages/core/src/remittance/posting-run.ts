@@ -261,14 +261,20 @@ async function finishIfComplete(tenantId: string, sha256: string, runId: string)
     const plbs = (r.providerAdjustments ?? []) as Remittance835["providerAdjustments"];
     await postProviderAdjustments(tenantId, periods, { ...r, practiceId: counts.practiceId }, plbs);
     totals.providerAdjustments += plbs.length;
-    await finishRemittance(tenantId, remittanceId, r.rerun ?? false, {
-      ...emptySummary(),
-      remittances: 1,
-      posted: counts.posted,
-      unmatched: counts.unmatched,
-      skipped: counts.skipped,
-      providerAdjustments: plbs.length,
-    });
+    await finishRemittance(
+      tenantId,
+      remittanceId,
+      r.rerun ?? false,
+      {
+        ...emptySummary(),
+        remittances: 1,
+        posted: counts.posted,
+        unmatched: counts.unmatched,
+        skipped: counts.skipped,
+        providerAdjustments: plbs.length,
+      },
+      counts.practiceId,
+    );
   }
   if (!run.finishedAt) await PostingRunEntity.patch({ tenantId, sha256, runId }).set({ finishedAt: now() }).go();
   return { state: "finished", summary: totals };

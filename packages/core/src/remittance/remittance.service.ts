@@ -11,6 +11,7 @@ import { now } from "../shared/db.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
 import { putOnce } from "./claim-posting.ts";
 import { entryPut } from "../ledger/index.ts";
+import { eventPut } from "../event/index.ts";
 import type { PostSummary } from "./remittance.schema.ts";
 
 const payerKeyOf = (r: Remittance835) =>
@@ -234,9 +235,33 @@ async function startPosting(base: Omit<Parameters<typeof RemittanceEntity.create
 }
 
 /** Posted. The first complete run's summary stays; a re-run's (which posts nothing new) is kept beside it. */
-export async function finishRemittance(tenantId: string, remittanceId: string, rerun: boolean, summary: PostSummary) {
+export async function finishRemittance(
+  tenantId: string,
+  remittanceId: string,
+  rerun: boolean,
+  summary: PostSummary,
+  practiceId?: string,
+) {
   const at = now();
-  await RemittanceEntity.patch({ tenantId, remittanceId })
-    .set({ status: "posted", ...(rerun ? { lastRun: { ...summary, at } } : { summary: { ...summary } }) })
-    .go();
+  const patch = () =>
+    RemittanceEntity.patch({ tenantId, remittanceId }).set({
+      status: "posted",
+      ...(rerun ? { lastRun: { ...summary, at } } : { summary: { ...summary } }),
+    });
+  // The first time it is posted, with its event; finishing it again (a rerun, two last chunks at
+  // once) only updates the counts.
+  try {
+    await transactWrite([
+      tx.update(
+        patch()
+          .where((a, op) => op.ne(a.status, "posted"))
+          .params(),
+        "remittance",
+      ),
+      eventPut(tenantId, { type: "remittance.posted", practiceId, ids: { remittanceId }, status: "posted" }, at),
+    ]);
+  } catch (err) {
+    if (!(err instanceof TransactionConflict && err.failed("remittance"))) throw err;
+    await patch().go();
+  }
 }

@@ -1,5 +1,6 @@
 import { countActivity } from "../invoice/index.ts";
 import { transactWrite } from "../shared/transact.ts";
+import { eventPut } from "../event/index.ts";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { patientBalance } from "./payments.service.ts";
 import { getPatient } from "../patient/index.ts";
@@ -82,7 +83,14 @@ export async function createStatement(p: Principal, practiceId: string, patientI
       ContentType: "application/pdf",
     }),
   );
-  await transactWrite([countActivity(p.tenantId, practiceId, issuedAt.slice(0, 7), "statements-sent")]);
+  await transactWrite([
+    countActivity(p.tenantId, practiceId, issuedAt.slice(0, 7), "statements-sent"),
+    eventPut(
+      p.tenantId,
+      { type: "statement.issued", practiceId, ids: { statementId, patientId }, status: "issued" },
+      issuedAt,
+    ),
+  ]);
   return {
     ...statement,
     jsonUrl: await presign("DocumentBucket", `${base}.json`),

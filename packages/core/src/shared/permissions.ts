@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   "invoice.send": ["owner", "biller"],
   "invoice.void": ["owner"],
   "audit.read": ["owner", "biller", "viewer"],
+  "webhooks.manage": ["owner", "practice"],
+  "webhooks.read": ["owner", "biller", "viewer", "practice"],
 } as const satisfies Record<string, readonly (Role | "system")[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,9 +1,14 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { dynamo } from "./aws.ts";
+import { announceEvents } from "./outbox.ts";
 
 type SdkItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
-/** One write of a transaction; `label` names it, so a caller asks whether *that* write's condition failed. */
-export type TxItem = SdkItem & { label?: string };
+/**
+ * One write of a transaction; `label` names it, so a caller asks whether *that* write's condition
+ * failed. `event` marks the put of an event (event module): announced to the webhook fan-out once
+ * the transaction commits.
+ */
+export type TxItem = SdkItem & { label?: string; event?: { tenantId: string; eventId: string } };
 // ElectroDB's `.params()` returns a plain DynamoDB parameter object.
 type Params = Record<string, unknown>;
 
@@ -109,9 +114,11 @@ export async function transactWrite(items: TxItem[], options: TransactOptions = 
     if (left <= 0) throw new DeadlinePassed(last);
     try {
       await dynamo().send(
-        new TransactWriteCommand({ TransactItems: items.map(({ label: _label, ...item }) => item) }),
+        new TransactWriteCommand({ TransactItems: items.map(({ label: _label, event: _event, ...item }) => item) }),
         left === Infinity ? {} : { abortSignal: AbortSignal.timeout(left) },
       );
+      const events = items.flatMap((i) => (i.event ? [i.event] : []));
+      if (events.length) await announceEvents(events);
       return;
     } catch (err) {
       const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };

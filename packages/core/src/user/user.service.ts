@@ -61,6 +61,14 @@ export async function listUsers(p: Principal, q: ListQuery): Promise<Page<UserVi
   return { items: page.items.map((u) => userViewOf(u, company)), nextCursor: page.nextCursor };
 }
 
+/** The addresses of a company's active owners (one partition query; a company has few users), for notices. */
+export async function ownerEmails(tenantId: string): Promise<string[]> {
+  const { data } = await UserEntity.query
+    .byId({ tenantId })
+    .go({ pages: "all", attributes: ["email", "role", "status"] });
+  return data.filter((u) => u.role === "owner" && u.status === "active").map((u) => u.email);
+}
+
 /** Every session of one user (a company has few at a time: one partition query, filtered). */
 export async function endSessions(tenantId: string, userId: string): Promise<void> {
   const { data } = await SessionEntity.query

@@ -33,6 +33,8 @@ import { invoices } from "./routes/invoices.ts";
 import { reports } from "./routes/reports.ts";
 import { sessions } from "./routes/sessions.ts";
 import { users } from "./routes/users.ts";
+import { events } from "./routes/events.ts";
+import { webhookEndpoints } from "./routes/webhook-endpoints.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -106,6 +108,8 @@ export function createApp() {
     scrubScopes,
     codeSets,
     audit,
+    events,
+    webhookEndpoints,
   ])
     app.route("/", routes);
 
