@@ -12,6 +12,7 @@ import { Practices } from "./Practices";
 import { Providers } from "./Providers";
 import { ScrubRules } from "./ScrubRules";
 import { Users } from "./Users";
+import { Webhooks } from "./Webhooks";
 
 export interface SectionProps {
   /** Owners change settings; billers and viewers read them. */
@@ -28,6 +29,7 @@ const SECTIONS: { key: string; label: string; Section: ComponentType<SectionProp
   { key: "fee-schedules", label: "Fee schedules", Section: FeeSchedules },
   { key: "scrub-rules", label: "Scrub rules", Section: ScrubRules },
   { key: "clearinghouse", label: "Clearinghouse", Section: Clearinghouse },
+  { key: "webhooks", label: "Webhooks", Section: Webhooks, ownerOnly: true },
 ];
 
 export default function Settings({ params }: ScreenProps) {
