@@ -132,7 +132,12 @@ it("a biller fixes a claim from the review queue, sends a batch, posts an 835 an
   await denialPanel.getByRole("button", { name: "Resolve" }).click();
   await denialPanel.locator(".field-invalid").filter({ hasText: "Reason" }).waitFor();
   await denialPanel.getByLabel("Reason").fill("appeal window closed; practice agreed to write off");
+  const resolved = page.waitForResponse(
+    (r) => r.url().endsWith("/denial-resolution") && r.request().method() === "POST",
+  );
   await denialPanel.getByRole("button", { name: "Resolve" }).click();
+  const answer = await resolved;
+  expect(answer.status(), await answer.text()).toBe(201);
   await denialPanel.getByText(/Written off: \$\d/).waitFor();
   const ledger = (await asKey(s.key, "GET", `/v1/claims/${fixId}/ledger`)).body;
   expect(ledger.items.some((e: { kind: string }) => e.kind === "denial_write_off")).toBe(true);

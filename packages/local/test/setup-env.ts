@@ -8,8 +8,9 @@ import { inject } from "vitest";
 Object.assign(process.env, inject("localAwsEnv"), {
   CLAIMLEDGER_LOCAL_ONLY: "1",
   CLAIMLEDGER_LOG: process.env.CLAIMLEDGER_LOG ?? "silent",
-  // Finalize waits the month-close fence out: 1.5 s here instead of 10 s keeps the suite quick.
-  CLAIMLEDGER_POSTING_FENCE_MS: process.env.CLAIMLEDGER_POSTING_FENCE_MS ?? "1500",
+  // Finalize waits the month-close fence out: 3 s here instead of 10 s keeps the suite quick, and
+  // leaves a posting 1.5 s to land on two loaded cores.
+  CLAIMLEDGER_POSTING_FENCE_MS: process.env.CLAIMLEDGER_POSTING_FENCE_MS ?? "3000",
   // Mail goes to an outbox directory per test worker (tests read the links out of it).
   CLAIMLEDGER_MAIL_OUTBOX: mkdtempSync(join(tmpdir(), "claimledger-outbox-")),
   CLAIMLEDGER_CONSOLE_URL: "http://127.0.0.1/app",

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { AppError, problemOf } from "@claimledger/core/shared/errors.ts";
+import { isTransient } from "@claimledger/core/shared/transact.ts";
 import { log } from "@claimledger/core/shared/log.ts";
 import type { AppEnv } from "./env.ts";
 import { problem, problemResponse, zodErrors } from "./problem.ts";
@@ -156,6 +157,20 @@ export function createApp() {
       // Hono's JSON validator: malformed JSON body.
       const msg = err.message || "The request could not be read";
       return problem(c, err.status, "bad-request", "Bad request", msg);
+    }
+    if (isTransient(err)) {
+      // Contention or throttling that outlasted the retries, or a posting fence passed: nothing was
+      // written, and the same request a moment later can succeed.
+      log("warn", "busy", { requestId: c.get("requestId"), route: c.req.routePath, error: (err as Error).name });
+      const res = problem(
+        c,
+        503,
+        "busy",
+        "Busy",
+        "The data this request changes is busy: nothing was written; try again in a moment",
+      );
+      res.headers.set("retry-after", "1");
+      return res;
     }
     log("error", "unhandled", {
       requestId: c.get("requestId"),
