@@ -9,8 +9,5 @@ export {
   signOut,
   requestPasswordReset,
   completePasswordReset,
-  idleSeconds,
-  LOCK_AFTER,
-  type SessionAuth,
 } from "./session.service.ts";
 export { totpCode } from "./totp.ts";

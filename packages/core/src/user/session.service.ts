@@ -13,11 +13,11 @@ import { consoleUrl, sendMail } from "../shared/mail.ts";
 import { auditPut } from "../audit/index.ts";
 
 /** Automatic log-off after this long without a request (HIPAA 164.312(a)(2)(iii)); 15 minutes unless set. */
-export const idleSeconds = () => Number(process.env.CLAIMLEDGER_SESSION_IDLE_SECONDS ?? 900);
+const idleSeconds = () => Number(process.env.CLAIMLEDGER_SESSION_IDLE_SECONDS ?? 900);
 /** However active, a session ends after a working day. */
 const ABSOLUTE_SECONDS = 12 * 3600;
 /** Failed sign-ins in a row that lock an account, and for how long. */
-export const LOCK_AFTER = 5;
+const LOCK_AFTER = 5;
 const LOCK_MINUTES = 15;
 /**
  * Attempts per minute from one client address (an office behind one NAT signs in together, so
@@ -27,7 +27,7 @@ const perAddress = () => Number(process.env.CLAIMLEDGER_SIGNIN_PER_ADDRESS ?? 30
 const PER_EMAIL = 10;
 const RESET_MINUTES = 60;
 
-export const userPrincipal = (u: UserItem): Principal => ({
+const userPrincipal = (u: UserItem): Principal => ({
   tenantId: u.tenantId,
   keyId: u.userId,
   userId: u.userId,
@@ -59,7 +59,7 @@ async function countAttempt(bucket: string, limit: number): Promise<void> {
   }
 }
 
-export async function limitAttempts(email: string, clientAddress: string): Promise<void> {
+async function limitAttempts(email: string, clientAddress: string): Promise<void> {
   await countAttempt(`address:${emailHash(clientAddress)}`, perAddress());
   await countAttempt(`email:${emailHash(email)}`, PER_EMAIL);
 }
