@@ -8,6 +8,7 @@ import { read835 } from "./835/read.ts";
 import { read999 } from "./999.ts";
 import { checkX12, checkX12Stream } from "./check.ts";
 import { X12Error } from "./errors.ts";
+import { read271 } from "./eligibility/read271.ts";
 import { parseX12, transactionSets } from "./parse.ts";
 import { tokenize } from "./tokenizer.ts";
 
@@ -27,7 +28,7 @@ const files = walk(ROOT)
 
 describe("fixtures", () => {
   it("are all here (copied unmodified from /work/shared/fixtures/x12 with README and licences)", () => {
-    expect(files).toHaveLength(78);
+    expect(files).toHaveLength(87);
     expect(walk(join(ROOT, "licenses"))).toHaveLength(5);
     expect(statSync(join(ROOT, "README.md")).isFile()).toBe(true);
   });
@@ -36,7 +37,7 @@ describe("fixtures", () => {
     it(`${file}: every reader reads it or reports why not`, async () => {
       const text = readFileSync(join(ROOT, file), "utf8");
       if (file.endsWith("x12_no_isa_line.txt")) {
-        for (const read of [tokenize, parseX12, checkX12, read835, read999, read277]) {
+        for (const read of [tokenize, parseX12, checkX12, read835, read999, read277, read271]) {
           expect(() => read(text)).toThrow(expect.objectContaining({ name: "X12Error", code: "no-isa" }));
         }
         await expect(checkX12Stream([text])).rejects.toBeInstanceOf(X12Error);
@@ -64,7 +65,9 @@ describe("fixtures", () => {
       expect(read835(text)).toHaveLength(sets.filter((t) => t.set === "835").length);
       expect(read999(text)).toHaveLength(sets.filter((t) => t.set === "999").length);
       expect(read277(text)).toHaveLength(sets.filter((t) => t.set === "277").length);
-      expect([...kinds].every((k) => ["835", "837", "999", "277", "276"].includes(k))).toBe(true);
+      // a 271 answers at least once per transaction set (a rejection that answers nobody included)
+      expect(read271(text).length).toBeGreaterThanOrEqual(sets.filter((t) => t.set === "271").length);
+      expect([...kinds].every((k) => ["835", "837", "999", "277", "276", "270", "271"].includes(k))).toBe(true);
     });
   }
 });

@@ -1,6 +1,7 @@
 /**
  * @claimledger/x12: a standalone X12 5010 library. Tokenizer (delimiters from each ISA, whole text
- * or streams), structural check, writer, typed 837P builder, 835 / 999 / 277CA readers.
+ * or streams), structural check, writer, typed 837P and 270 builders, 835 / 999 / 277CA / 271
+ * readers.
  * Money is integer cents throughout.
  */
 export { X12Error, issueOf } from "./errors.ts";
@@ -32,6 +33,7 @@ export type {
   GroupHeader,
   InterchangeData,
   InterchangeHeader,
+  Repeated,
   SegmentData,
   TransactionData,
   WriteOptions,
@@ -62,6 +64,18 @@ export type {
 export { read277 } from "./277.ts";
 export type { ClaimAck277, ClaimStatus, LineStatus277, Status277 } from "./277.ts";
 
+// 270 / 271 eligibility
+export {
+  IMPLEMENTATION_270,
+  MAX_SERVICE_TYPES,
+  build270,
+  build270Segments,
+  validate270,
+} from "./eligibility/build270.ts";
+export type { Build270Input, EligibilityInquiry } from "./eligibility/build270.ts";
+export { read271 } from "./eligibility/read271.ts";
+export type * from "./eligibility/types271.ts";
+
 // code descriptions
 export { ACK_STATUS, AK9_ERRORS, IK3_ERRORS, IK4_ERRORS, IK5_ERRORS, describe } from "./codes/ack-codes.ts";
 export {
@@ -73,3 +87,16 @@ export {
   STATUS_CATEGORIES,
   STATUS_CODES,
 } from "./codes/claim-status.ts";
+export {
+  ACTIVE_BENEFIT_CODES,
+  BENEFIT_CODES,
+  COVERAGE_LEVELS,
+  DATE_QUALIFIERS,
+  FOLLOW_UP_ACTIONS,
+  INACTIVE_BENEFIT_CODES,
+  INSURANCE_TYPES,
+  QUANTITY_QUALIFIERS,
+  REJECT_REASONS,
+  TIME_PERIODS,
+} from "./codes/eligibility.ts";
+export { SERVICE_TYPES } from "./codes/service-types.ts";

@@ -69,6 +69,16 @@ describe("writeInterchange", () => {
     expect(formatSegment(["HI", ["ABK", "J069"], ["ABF", "R05"]], d)).toBe("HI*ABK:J069*ABF:R05");
   });
 
+  it("joins repeated values with the repetition separator and checks each", () => {
+    const d = resolveDelimiters();
+    expect(formatSegment(["EQ", { repeat: ["30", "98", "UC"] }], d)).toBe("EQ*30^98^UC");
+    expect(formatSegment(["EQ", { repeat: ["30"] }, undefined, { repeat: [] }], d)).toBe("EQ*30");
+    expect(() => formatSegment(["EQ", { repeat: ["30", "9*8"] }], d)).toThrow(/EQ01 .*element separator/);
+    const none = resolveDelimiters({ repetition: "" });
+    expect(formatSegment(["EQ", { repeat: ["30"] }], none)).toBe("EQ*30");
+    expect(() => formatSegment(["EQ", { repeat: ["30", "98"] }], none)).toThrow(/no repetition separator/);
+  });
+
   it("throws a clear X12Error when an element holds a delimiter", () => {
     const attempt = (seg: SegmentData) => () => writeInterchange(data([["BHT", "0019"], seg]));
     expect(attempt(["NM1", "41", "2", "SMITH*JONES"])).toThrow(

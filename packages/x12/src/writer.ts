@@ -8,8 +8,15 @@ import type { Delimiters } from "./delimiters.ts";
 import { dateCCYYMMDD, timeHHMM } from "./dates.ts";
 import { X12Error } from "./errors.ts";
 
-/** An element: a string, a composite (components), or undefined/"" for an empty element. */
-export type Element = string | undefined | readonly (string | undefined)[];
+/** Repeated values of one element (EQ01, EB03), joined with the repetition separator (ISA11). */
+export interface Repeated {
+  readonly repeat: readonly string[];
+}
+/**
+ * An element: a string, a composite (components), repeated values, or undefined/"" for an empty
+ * element.
+ */
+export type Element = string | undefined | readonly (string | undefined)[] | Repeated;
 /** A segment to write: its id, then its elements (element 1 first). */
 export type SegmentData = readonly [string, ...Element[]];
 
@@ -138,6 +145,15 @@ export function formatSegment(seg: SegmentData, d: Delimiters, index = 0): strin
       out += e;
       continue;
     }
+    if (isRepeated(e)) {
+      if (e.repeat.length > 1 && d.repetition === "")
+        throw invalid(`${id}${n < 10 ? "0" : ""}${n} repeats but there is no repetition separator`, id, index, n);
+      e.repeat.forEach((v, k) => {
+        checkText(v, d, id, index, n);
+        out += (k > 0 ? d.repetition : "") + v;
+      });
+      continue;
+    }
     let lastC = e.length - 1;
     while (lastC >= 0 && (e[lastC] === undefined || e[lastC] === "")) lastC--;
     for (let k = 0; k <= lastC; k++) {
@@ -150,9 +166,14 @@ export function formatSegment(seg: SegmentData, d: Delimiters, index = 0): strin
   return out;
 }
 
+function isRepeated(e: Element): e is Repeated {
+  return typeof e === "object" && "repeat" in e;
+}
+
 function isEmpty(e: Element): boolean {
   if (e === undefined || e === "") return true;
   if (typeof e === "string") return false;
+  if (isRepeated(e)) return e.repeat.every((v) => v === "");
   return e.every((c) => c === undefined || c === "");
 }
 

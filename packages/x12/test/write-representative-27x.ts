@@ -1,0 +1,21 @@
+/**
+ * Writes the representative 270 and 276 files (see inquiries-270.ts, inquiries-276.ts) to a
+ * directory, for checking them with an independent validator (LinuxForHealth x12, see README):
+ *   node --conditions=@claimledger/source packages/x12/test/write-representative-27x.ts /tmp/27x
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build270 } from "../src/eligibility/build270.ts";
+import { representative270 } from "./inquiries-270.ts";
+
+const dir = process.argv[2];
+if (dir === undefined) {
+  process.stderr.write("usage: write-representative-27x.ts DIR\n");
+  process.exit(2);
+}
+mkdirSync(dir, { recursive: true });
+for (const [name, input] of Object.entries(representative270())) {
+  const file = join(dir, `${name}.270`);
+  writeFileSync(file, build270(input, { lineBreaks: true }));
+  process.stdout.write(`${file}\n`);
+}
