@@ -136,6 +136,19 @@ export const queues = {
     memoryMb: 1024,
     maxConcurrency: 5,
   },
+  /**
+   * Eligibility checks (270s) asked for in a batch (a schedule's worth) or through an SFTP
+   * clearinghouse: 50 checks a message, asked in real time or sent as one 270 file per payer.
+   */
+  eligibilityChecks: {
+    resource: "EligibilityQueue",
+    handler: "packages/functions/src/queue/eligibility-check.handler",
+    consumerTimeoutSeconds: 300,
+    maxReceiveCount: 5,
+    batchSize: 1,
+    memoryMb: 1024,
+    maxConcurrency: 2,
+  },
   /** Company-wide reports asked for as jobs (`POST /v1/report-jobs`): computed here, written to S3. */
   reportJobs: {
     resource: "ReportJobQueue",

@@ -13,6 +13,8 @@ const fanout = queueResources.webhookFanout.queue;
 const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
   claimBatches: { link: [table, ediBucket, fanout], permissions: [...dataAccess, readClearinghouseSecrets] },
   reportJobs: { link: [table, documentBucket], permissions: dataAccess },
+  // Real-time answers are recorded here (events); a 270 file is submitted over SFTP.
+  eligibilityChecks: { link: [table, ediBucket, fanout], permissions: [...dataAccess, readClearinghouseSecrets] },
   batchRuns: {
     link: [table, queueResources.batchRuns.queue, queueResources.claimBatches.queue, fanout],
     permissions: dataAccess,

@@ -10,6 +10,7 @@ import { repoRoot, runningStack, startStack } from "./stack.ts";
 import { ApiClient, seeded } from "./demo/client.ts";
 import { createReferenceData } from "./demo/reference-data.ts";
 import { uploadEncounters } from "./demo/encounters.ts";
+import { checkEligibility, visitWithEndedPlan } from "./demo/eligibility.ts";
 import { receiveRemittances, sendBatches } from "./demo/edi.ts";
 import { closeMonth } from "./demo/close.ts";
 import { createUsers } from "./demo/users.ts";
@@ -53,6 +54,29 @@ try {
     console.log(`  ${p.practice.legalName}: ${p.providers.length} providers, ${p.patients.length} patients`);
   }
 
+  const waitFor = async (what: string, check: () => Promise<boolean>) => {
+    for (let i = 0; i < 120; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  };
+  const eligibility = await checkEligibility(api, ref.practices, waitFor);
+  for (const e of eligibility) {
+    const b = e.batch;
+    console.log(
+      `  eligibility ${e.practice}: ${b.total} patients checked, ${b.active} active, ${b.inactive} inactive, ${b.rejected} not recognised`,
+    );
+  }
+  const ended = eligibility[0]?.inactive[0];
+  const home = ref.practices[0]!;
+  const endedVisit = ended
+    ? await visitWithEndedPlan(api, home.practice.practiceId, ended.patientId, home.providers[0].providerId)
+    : undefined;
+  if (endedVisit)
+    console.log(`  a visit for the patient whose plan ended: ${endedVisit.status} (${endedVisit.finding?.message})`);
+  writeFileSync(resolve(out, "eligibility.json"), JSON.stringify({ eligibility, endedVisit }, null, 2));
+
   const claims = await uploadEncounters(api, rng, ref.practices);
   writeFileSync(resolve(out, "claims.json"), JSON.stringify(claims, null, 2));
   for (const c of claims) {
@@ -67,13 +91,6 @@ try {
   const cob = await cobPatient(api, cobHome.practice, ref.payers);
   await cobEncounter(api, cobHome.practice.practiceId, cob.patientId, cobHome.providers[0].providerId);
 
-  const waitFor = async (what: string, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 120; i++) {
-      if (await check()) return;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  };
   const edi = await sendBatches(
     api,
     out,
@@ -128,7 +145,9 @@ try {
       `  ${p.name}: clean claim rate ${p.cleanClaimRatePercent}%, denial rate ${p.denialRatePercent}%, days in A/R ${p.daysInAR}`,
     );
   }
-  console.log(`Wrote ${out}/company.json, claims.json, posting.json, cob.json, edi/, invoices/ and reports/`);
+  console.log(
+    `Wrote ${out}/company.json, eligibility.json, claims.json, posting.json, cob.json, edi/, invoices/ and reports/`,
+  );
   const consoleAt = stack ? "http://127.0.0.1:3000/app once `npm start` runs" : `${info.url}/app`;
   console.log(`\nSign in to the console at ${consoleAt}:`);
   for (const u of signIns) console.log(`  ${u.role.padEnd(6)} ${u.email}  password ${u.password}`);

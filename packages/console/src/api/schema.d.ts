@@ -7935,6 +7935,2071 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/eligibility-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check one coverage's eligibility and benefits (270/271)
+         * @description Asks the payer through the company's clearinghouse whether the coverage is active on the date of service and what the plan pays. With a clearinghouse that answers in real time (the sandbox) the answer is in the response (201, status `answered`); otherwise the 270 is queued and sent (202, status `queued`) and `GET /v1/eligibility-checks/{checkId}` shows the answer once the 271 has come back. The latest answer per coverage is what the scrubber's `eligibility.271` rule reads.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A retry with the same key returns the first response */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        practiceId: string;
+                        patientId: string;
+                        coverageId?: string;
+                        /** @enum {string} */
+                        coverage?: "primary" | "secondary" | "tertiary";
+                        serviceDate?: string;
+                        serviceTypes?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Asked and answered */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkId: string;
+                            practiceId: string;
+                            patientId: string;
+                            coverageId: string;
+                            payerId: string;
+                            serviceDate: string;
+                            serviceTypes: string[];
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "answered" | "failed";
+                            /** @enum {string} */
+                            mode?: "realtime" | "batch";
+                            batchId?: string;
+                            requestedBy: string;
+                            requestedAt: string;
+                            sentAt?: string;
+                            answeredAt?: string;
+                            result?: {
+                                /** @enum {string} */
+                                status: "active" | "inactive" | "rejected" | "unknown";
+                                payer: {
+                                    name?: string;
+                                    id?: string;
+                                };
+                                subscriber: {
+                                    memberId?: string;
+                                    firstName?: string;
+                                    lastName?: string;
+                                    dateOfBirth?: string;
+                                };
+                                dependent?: {
+                                    memberId?: string;
+                                    firstName?: string;
+                                    lastName?: string;
+                                    dateOfBirth?: string;
+                                };
+                                plan: {
+                                    name?: string;
+                                    groupNumber?: string;
+                                    groupName?: string;
+                                };
+                                coverageDates: {
+                                    planBegin?: string;
+                                    planEnd?: string;
+                                    eligibilityBegin?: string;
+                                    eligibilityEnd?: string;
+                                };
+                                rejections: {
+                                    level: string;
+                                    code: string;
+                                    description: string;
+                                    followUp?: string;
+                                    followUpDescription?: string;
+                                }[];
+                                benefits: {
+                                    code: string;
+                                    description: string;
+                                    coverageLevel?: string;
+                                    serviceTypes: {
+                                        code: string;
+                                        description: string;
+                                    }[];
+                                    insuranceType?: string;
+                                    planDescription?: string;
+                                    timePeriod?: {
+                                        code: string;
+                                        description: string;
+                                    };
+                                    amountCents?: number;
+                                    percent?: number;
+                                    quantity?: {
+                                        qualifier: string;
+                                        value: number;
+                                    };
+                                    authorizationRequired?: boolean;
+                                    /** @enum {string} */
+                                    network?: "in" | "out" | "both";
+                                    messages: string[];
+                                }[];
+                                mismatches: string[];
+                                officeVisit: {
+                                    copayCents?: number;
+                                    coinsurancePercent?: number;
+                                    deductibleRemainingCents?: number;
+                                    outOfPocketRemainingCents?: number;
+                                    visitChargeCents?: number;
+                                    likelyOwesCents?: number;
+                                    basis: string;
+                                };
+                            };
+                            error?: string;
+                        };
+                    };
+                };
+                /** @description Queued; the answer comes with the 271 */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkId: string;
+                            practiceId: string;
+                            patientId: string;
+                            coverageId: string;
+                            payerId: string;
+                            serviceDate: string;
+                            serviceTypes: string[];
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "answered" | "failed";
+                            /** @enum {string} */
+                            mode?: "realtime" | "batch";
+                            batchId?: string;
+                            requestedBy: string;
+                            requestedAt: string;
+                            sentAt?: string;
+                            answeredAt?: string;
+                            result?: {
+                                /** @enum {string} */
+                                status: "active" | "inactive" | "rejected" | "unknown";
+                                payer: {
+                                    name?: string;
+                                    id?: string;
+                                };
+                                subscriber: {
+                                    memberId?: string;
+                                    firstName?: string;
+                                    lastName?: string;
+                                    dateOfBirth?: string;
+                                };
+                                dependent?: {
+                                    memberId?: string;
+                                    firstName?: string;
+                                    lastName?: string;
+                                    dateOfBirth?: string;
+                                };
+                                plan: {
+                                    name?: string;
+                                    groupNumber?: string;
+                                    groupName?: string;
+                                };
+                                coverageDates: {
+                                    planBegin?: string;
+                                    planEnd?: string;
+                                    eligibilityBegin?: string;
+                                    eligibilityEnd?: string;
+                                };
+                                rejections: {
+                                    level: string;
+                                    code: string;
+                                    description: string;
+                                    followUp?: string;
+                                    followUpDescription?: string;
+                                }[];
+                                benefits: {
+                                    code: string;
+                                    description: string;
+                                    coverageLevel?: string;
+                                    serviceTypes: {
+                                        code: string;
+                                        description: string;
+                                    }[];
+                                    insuranceType?: string;
+                                    planDescription?: string;
+                                    timePeriod?: {
+                                        code: string;
+                                        description: string;
+                                    };
+                                    amountCents?: number;
+                                    percent?: number;
+                                    quantity?: {
+                                        qualifier: string;
+                                        value: number;
+                                    };
+                                    authorizationRequired?: boolean;
+                                    /** @enum {string} */
+                                    network?: "in" | "out" | "both";
+                                    messages: string[];
+                                }[];
+                                mismatches: string[];
+                                officeVisit: {
+                                    copayCents?: number;
+                                    coinsurancePercent?: number;
+                                    deductibleRemainingCents?: number;
+                                    outOfPocketRemainingCents?: number;
+                                    visitChargeCents?: number;
+                                    likelyOwesCents?: number;
+                                    basis: string;
+                                };
+                            };
+                            error?: string;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/eligibility-checks/{checkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An eligibility check and the payer's answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    checkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The check */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkId: string;
+                            practiceId: string;
+                            patientId: string;
+                            coverageId: string;
+                            payerId: string;
+                            serviceDate: string;
+                            serviceTypes: string[];
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "answered" | "failed";
+                            /** @enum {string} */
+                            mode?: "realtime" | "batch";
+                            batchId?: string;
+                            requestedBy: string;
+                            requestedAt: string;
+                            sentAt?: string;
+                            answeredAt?: string;
+                            result?: {
+                                /** @enum {string} */
+                                status: "active" | "inactive" | "rejected" | "unknown";
+                                payer: {
+                                    name?: string;
+                                    id?: string;
+                                };
+                                subscriber: {
+                                    memberId?: string;
+                                    firstName?: string;
+                                    lastName?: string;
+                                    dateOfBirth?: string;
+                                };
+                                dependent?: {
+                                    memberId?: string;
+                                    firstName?: string;
+                                    lastName?: string;
+                                    dateOfBirth?: string;
+                                };
+                                plan: {
+                                    name?: string;
+                                    groupNumber?: string;
+                                    groupName?: string;
+                                };
+                                coverageDates: {
+                                    planBegin?: string;
+                                    planEnd?: string;
+                                    eligibilityBegin?: string;
+                                    eligibilityEnd?: string;
+                                };
+                                rejections: {
+                                    level: string;
+                                    code: string;
+                                    description: string;
+                                    followUp?: string;
+                                    followUpDescription?: string;
+                                }[];
+                                benefits: {
+                                    code: string;
+                                    description: string;
+                                    coverageLevel?: string;
+                                    serviceTypes: {
+                                        code: string;
+                                        description: string;
+                                    }[];
+                                    insuranceType?: string;
+                                    planDescription?: string;
+                                    timePeriod?: {
+                                        code: string;
+                                        description: string;
+                                    };
+                                    amountCents?: number;
+                                    percent?: number;
+                                    quantity?: {
+                                        qualifier: string;
+                                        value: number;
+                                    };
+                                    authorizationRequired?: boolean;
+                                    /** @enum {string} */
+                                    network?: "in" | "out" | "both";
+                                    messages: string[];
+                                }[];
+                                mismatches: string[];
+                                officeVisit: {
+                                    copayCents?: number;
+                                    coinsurancePercent?: number;
+                                    deductibleRemainingCents?: number;
+                                    outOfPocketRemainingCents?: number;
+                                    visitChargeCents?: number;
+                                    likelyOwesCents?: number;
+                                    basis: string;
+                                };
+                            };
+                            error?: string;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/practices/{practiceId}/patients/{patientId}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's coverages with the latest eligibility answer each, and their last 25 checks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    practiceId: string;
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Eligibility by coverage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            patientId: string;
+                            coverages: {
+                                coverageId: string;
+                                /** @enum {string} */
+                                order: "primary" | "secondary" | "tertiary";
+                                payerId: string;
+                                memberId: string;
+                                latest?: {
+                                    checkId: string;
+                                    answeredAt: string;
+                                    serviceDate: string;
+                                    asked: {
+                                        memberId: string;
+                                        firstName: string;
+                                        lastName: string;
+                                        dateOfBirth?: string;
+                                        dependent?: {
+                                            firstName: string;
+                                            lastName: string;
+                                            dateOfBirth?: string;
+                                        };
+                                    };
+                                    subscriber: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    dependent?: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "active" | "inactive" | "rejected" | "unknown";
+                                    coverageDates: {
+                                        planBegin?: string;
+                                        planEnd?: string;
+                                        eligibilityBegin?: string;
+                                        eligibilityEnd?: string;
+                                    };
+                                    rejections: {
+                                        level: string;
+                                        code: string;
+                                        description: string;
+                                        followUp?: string;
+                                        followUpDescription?: string;
+                                    }[];
+                                    mismatches: string[];
+                                    officeVisit: {
+                                        copayCents?: number;
+                                        coinsurancePercent?: number;
+                                        deductibleRemainingCents?: number;
+                                        outOfPocketRemainingCents?: number;
+                                        visitChargeCents?: number;
+                                        likelyOwesCents?: number;
+                                        basis: string;
+                                    };
+                                };
+                            }[];
+                            checks: {
+                                checkId: string;
+                                practiceId: string;
+                                patientId: string;
+                                coverageId: string;
+                                payerId: string;
+                                serviceDate: string;
+                                serviceTypes: string[];
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "answered" | "failed";
+                                /** @enum {string} */
+                                mode?: "realtime" | "batch";
+                                batchId?: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                sentAt?: string;
+                                answeredAt?: string;
+                                result?: {
+                                    /** @enum {string} */
+                                    status: "active" | "inactive" | "rejected" | "unknown";
+                                    payer: {
+                                        name?: string;
+                                        id?: string;
+                                    };
+                                    subscriber: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    dependent?: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    plan: {
+                                        name?: string;
+                                        groupNumber?: string;
+                                        groupName?: string;
+                                    };
+                                    coverageDates: {
+                                        planBegin?: string;
+                                        planEnd?: string;
+                                        eligibilityBegin?: string;
+                                        eligibilityEnd?: string;
+                                    };
+                                    rejections: {
+                                        level: string;
+                                        code: string;
+                                        description: string;
+                                        followUp?: string;
+                                        followUpDescription?: string;
+                                    }[];
+                                    benefits: {
+                                        code: string;
+                                        description: string;
+                                        coverageLevel?: string;
+                                        serviceTypes: {
+                                            code: string;
+                                            description: string;
+                                        }[];
+                                        insuranceType?: string;
+                                        planDescription?: string;
+                                        timePeriod?: {
+                                            code: string;
+                                            description: string;
+                                        };
+                                        amountCents?: number;
+                                        percent?: number;
+                                        quantity?: {
+                                            qualifier: string;
+                                            value: number;
+                                        };
+                                        authorizationRequired?: boolean;
+                                        /** @enum {string} */
+                                        network?: "in" | "out" | "both";
+                                        messages: string[];
+                                    }[];
+                                    mismatches: string[];
+                                    officeVisit: {
+                                        copayCents?: number;
+                                        coinsurancePercent?: number;
+                                        deductibleRemainingCents?: number;
+                                        outOfPocketRemainingCents?: number;
+                                        visitChargeCents?: number;
+                                        likelyOwesCents?: number;
+                                        basis: string;
+                                    };
+                                };
+                                error?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/eligibility-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a list of upcoming visits (tomorrow's schedule), through SQS
+         * @description Every visit is checked first: any that names no patient or coverage of the practice answers 422 naming it, and nothing is queued. Then the checks run 50 to a worker message; the batch counts them as they are answered. A schedule export can be sent as CSV instead: `POST /v1/practices/{practiceId}/eligibility-batches:import`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A retry with the same key returns the first response */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        practiceId: string;
+                        visits: {
+                            patientId: string;
+                            coverageId?: string;
+                            /** @enum {string} */
+                            coverage?: "primary" | "secondary" | "tertiary";
+                            serviceDate: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId: string;
+                            practiceId: string;
+                            total: number;
+                            answered: number;
+                            active: number;
+                            inactive: number;
+                            rejected: number;
+                            failed: number;
+                            /** @enum {string} */
+                            status: "running" | "done";
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            checks?: {
+                                checkId: string;
+                                practiceId: string;
+                                patientId: string;
+                                coverageId: string;
+                                payerId: string;
+                                serviceDate: string;
+                                serviceTypes: string[];
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "answered" | "failed";
+                                /** @enum {string} */
+                                mode?: "realtime" | "batch";
+                                batchId?: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                sentAt?: string;
+                                answeredAt?: string;
+                                result?: {
+                                    /** @enum {string} */
+                                    status: "active" | "inactive" | "rejected" | "unknown";
+                                    payer: {
+                                        name?: string;
+                                        id?: string;
+                                    };
+                                    subscriber: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    dependent?: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    plan: {
+                                        name?: string;
+                                        groupNumber?: string;
+                                        groupName?: string;
+                                    };
+                                    coverageDates: {
+                                        planBegin?: string;
+                                        planEnd?: string;
+                                        eligibilityBegin?: string;
+                                        eligibilityEnd?: string;
+                                    };
+                                    rejections: {
+                                        level: string;
+                                        code: string;
+                                        description: string;
+                                        followUp?: string;
+                                        followUpDescription?: string;
+                                    }[];
+                                    benefits: {
+                                        code: string;
+                                        description: string;
+                                        coverageLevel?: string;
+                                        serviceTypes: {
+                                            code: string;
+                                            description: string;
+                                        }[];
+                                        insuranceType?: string;
+                                        planDescription?: string;
+                                        timePeriod?: {
+                                            code: string;
+                                            description: string;
+                                        };
+                                        amountCents?: number;
+                                        percent?: number;
+                                        quantity?: {
+                                            qualifier: string;
+                                            value: number;
+                                        };
+                                        authorizationRequired?: boolean;
+                                        /** @enum {string} */
+                                        network?: "in" | "out" | "both";
+                                        messages: string[];
+                                    }[];
+                                    mismatches: string[];
+                                    officeVisit: {
+                                        copayCents?: number;
+                                        coinsurancePercent?: number;
+                                        deductibleRemainingCents?: number;
+                                        outOfPocketRemainingCents?: number;
+                                        visitChargeCents?: number;
+                                        likelyOwesCents?: number;
+                                        basis: string;
+                                    };
+                                };
+                                error?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/practices/{practiceId}/eligibility-batches:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a schedule export (CSV, one visit a row), through SQS
+         * @description Columns (header row, any order): `patient_id`, `date_of_service` (YYYY-MM-DD) and optional `coverage` (primary, secondary, tertiary; default primary). The whole file is checked first: any error answers 422 naming row and column, and nothing is queued.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A retry with the same key returns the first response */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    practiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId: string;
+                            practiceId: string;
+                            total: number;
+                            answered: number;
+                            active: number;
+                            inactive: number;
+                            rejected: number;
+                            failed: number;
+                            /** @enum {string} */
+                            status: "running" | "done";
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            checks?: {
+                                checkId: string;
+                                practiceId: string;
+                                patientId: string;
+                                coverageId: string;
+                                payerId: string;
+                                serviceDate: string;
+                                serviceTypes: string[];
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "answered" | "failed";
+                                /** @enum {string} */
+                                mode?: "realtime" | "batch";
+                                batchId?: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                sentAt?: string;
+                                answeredAt?: string;
+                                result?: {
+                                    /** @enum {string} */
+                                    status: "active" | "inactive" | "rejected" | "unknown";
+                                    payer: {
+                                        name?: string;
+                                        id?: string;
+                                    };
+                                    subscriber: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    dependent?: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    plan: {
+                                        name?: string;
+                                        groupNumber?: string;
+                                        groupName?: string;
+                                    };
+                                    coverageDates: {
+                                        planBegin?: string;
+                                        planEnd?: string;
+                                        eligibilityBegin?: string;
+                                        eligibilityEnd?: string;
+                                    };
+                                    rejections: {
+                                        level: string;
+                                        code: string;
+                                        description: string;
+                                        followUp?: string;
+                                        followUpDescription?: string;
+                                    }[];
+                                    benefits: {
+                                        code: string;
+                                        description: string;
+                                        coverageLevel?: string;
+                                        serviceTypes: {
+                                            code: string;
+                                            description: string;
+                                        }[];
+                                        insuranceType?: string;
+                                        planDescription?: string;
+                                        timePeriod?: {
+                                            code: string;
+                                            description: string;
+                                        };
+                                        amountCents?: number;
+                                        percent?: number;
+                                        quantity?: {
+                                            qualifier: string;
+                                            value: number;
+                                        };
+                                        authorizationRequired?: boolean;
+                                        /** @enum {string} */
+                                        network?: "in" | "out" | "both";
+                                        messages: string[];
+                                    }[];
+                                    mismatches: string[];
+                                    officeVisit: {
+                                        copayCents?: number;
+                                        coinsurancePercent?: number;
+                                        deductibleRemainingCents?: number;
+                                        outOfPocketRemainingCents?: number;
+                                        visitChargeCents?: number;
+                                        likelyOwesCents?: number;
+                                        basis: string;
+                                    };
+                                };
+                                error?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/eligibility-batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch of checks: its counts and each check */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The batch */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId: string;
+                            practiceId: string;
+                            total: number;
+                            answered: number;
+                            active: number;
+                            inactive: number;
+                            rejected: number;
+                            failed: number;
+                            /** @enum {string} */
+                            status: "running" | "done";
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            checks?: {
+                                checkId: string;
+                                practiceId: string;
+                                patientId: string;
+                                coverageId: string;
+                                payerId: string;
+                                serviceDate: string;
+                                serviceTypes: string[];
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "answered" | "failed";
+                                /** @enum {string} */
+                                mode?: "realtime" | "batch";
+                                batchId?: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                sentAt?: string;
+                                answeredAt?: string;
+                                result?: {
+                                    /** @enum {string} */
+                                    status: "active" | "inactive" | "rejected" | "unknown";
+                                    payer: {
+                                        name?: string;
+                                        id?: string;
+                                    };
+                                    subscriber: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    dependent?: {
+                                        memberId?: string;
+                                        firstName?: string;
+                                        lastName?: string;
+                                        dateOfBirth?: string;
+                                    };
+                                    plan: {
+                                        name?: string;
+                                        groupNumber?: string;
+                                        groupName?: string;
+                                    };
+                                    coverageDates: {
+                                        planBegin?: string;
+                                        planEnd?: string;
+                                        eligibilityBegin?: string;
+                                        eligibilityEnd?: string;
+                                    };
+                                    rejections: {
+                                        level: string;
+                                        code: string;
+                                        description: string;
+                                        followUp?: string;
+                                        followUpDescription?: string;
+                                    }[];
+                                    benefits: {
+                                        code: string;
+                                        description: string;
+                                        coverageLevel?: string;
+                                        serviceTypes: {
+                                            code: string;
+                                            description: string;
+                                        }[];
+                                        insuranceType?: string;
+                                        planDescription?: string;
+                                        timePeriod?: {
+                                            code: string;
+                                            description: string;
+                                        };
+                                        amountCents?: number;
+                                        percent?: number;
+                                        quantity?: {
+                                            qualifier: string;
+                                            value: number;
+                                        };
+                                        authorizationRequired?: boolean;
+                                        /** @enum {string} */
+                                        network?: "in" | "out" | "both";
+                                        messages: string[];
+                                    }[];
+                                    mismatches: string[];
+                                    officeVisit: {
+                                        copayCents?: number;
+                                        coinsurancePercent?: number;
+                                        deductibleRemainingCents?: number;
+                                        outOfPocketRemainingCents?: number;
+                                        visitChargeCents?: number;
+                                        likelyOwesCents?: number;
+                                        basis: string;
+                                    };
+                                };
+                                error?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/practices/{practiceId}/eligibility-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A practice's last 50 eligibility batches, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    practiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Batches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                batchId: string;
+                                practiceId: string;
+                                total: number;
+                                answered: number;
+                                active: number;
+                                inactive: number;
+                                rejected: number;
+                                failed: number;
+                                /** @enum {string} */
+                                status: "running" | "done";
+                                createdBy: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                checks?: {
+                                    checkId: string;
+                                    practiceId: string;
+                                    patientId: string;
+                                    coverageId: string;
+                                    payerId: string;
+                                    serviceDate: string;
+                                    serviceTypes: string[];
+                                    /** @enum {string} */
+                                    status: "queued" | "sent" | "answered" | "failed";
+                                    /** @enum {string} */
+                                    mode?: "realtime" | "batch";
+                                    batchId?: string;
+                                    requestedBy: string;
+                                    requestedAt: string;
+                                    sentAt?: string;
+                                    answeredAt?: string;
+                                    result?: {
+                                        /** @enum {string} */
+                                        status: "active" | "inactive" | "rejected" | "unknown";
+                                        payer: {
+                                            name?: string;
+                                            id?: string;
+                                        };
+                                        subscriber: {
+                                            memberId?: string;
+                                            firstName?: string;
+                                            lastName?: string;
+                                            dateOfBirth?: string;
+                                        };
+                                        dependent?: {
+                                            memberId?: string;
+                                            firstName?: string;
+                                            lastName?: string;
+                                            dateOfBirth?: string;
+                                        };
+                                        plan: {
+                                            name?: string;
+                                            groupNumber?: string;
+                                            groupName?: string;
+                                        };
+                                        coverageDates: {
+                                            planBegin?: string;
+                                            planEnd?: string;
+                                            eligibilityBegin?: string;
+                                            eligibilityEnd?: string;
+                                        };
+                                        rejections: {
+                                            level: string;
+                                            code: string;
+                                            description: string;
+                                            followUp?: string;
+                                            followUpDescription?: string;
+                                        }[];
+                                        benefits: {
+                                            code: string;
+                                            description: string;
+                                            coverageLevel?: string;
+                                            serviceTypes: {
+                                                code: string;
+                                                description: string;
+                                            }[];
+                                            insuranceType?: string;
+                                            planDescription?: string;
+                                            timePeriod?: {
+                                                code: string;
+                                                description: string;
+                                            };
+                                            amountCents?: number;
+                                            percent?: number;
+                                            quantity?: {
+                                                qualifier: string;
+                                                value: number;
+                                            };
+                                            authorizationRequired?: boolean;
+                                            /** @enum {string} */
+                                            network?: "in" | "out" | "both";
+                                            messages: string[];
+                                        }[];
+                                        mismatches: string[];
+                                        officeVisit: {
+                                            copayCents?: number;
+                                            coinsurancePercent?: number;
+                                            deductibleRemainingCents?: number;
+                                            outOfPocketRemainingCents?: number;
+                                            visitChargeCents?: number;
+                                            likelyOwesCents?: number;
+                                            basis: string;
+                                        };
+                                    };
+                                    error?: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/practices/{practiceId}/encounters": {
         parameters: {
             query?: never;
@@ -13724,6 +15789,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             kind: "sandbox";
+                            realtimeEligibility?: boolean;
                         } | {
                             /** @enum {string} */
                             kind: "sftp";
@@ -13854,6 +15920,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         kind: "sandbox";
+                        realtimeEligibility?: boolean;
                     } | {
                         /** @enum {string} */
                         kind: "sftp";
@@ -13881,6 +15948,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             kind: "sandbox";
+                            realtimeEligibility?: boolean;
                         } | {
                             /** @enum {string} */
                             kind: "sftp";
@@ -14524,7 +16592,7 @@ export interface paths {
                                     chunksDone?: number;
                                 };
                                 error?: string;
-                                /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts */
+                                /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 271's answers */
                                 summary?: {
                                     remittances: number;
                                     incomplete: number;
@@ -14544,6 +16612,10 @@ export interface paths {
                                     claims: number;
                                     accepted: number;
                                     rejected: number;
+                                    unknown: number;
+                                } | {
+                                    answers: number;
+                                    matched: number;
                                     unknown: number;
                                 };
                                 bytes: number;
@@ -14704,7 +16776,7 @@ export interface paths {
                                 chunksDone?: number;
                             };
                             error?: string;
-                            /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts */
+                            /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 271's answers */
                             summary?: {
                                 remittances: number;
                                 incomplete: number;
@@ -14724,6 +16796,10 @@ export interface paths {
                                 claims: number;
                                 accepted: number;
                                 rejected: number;
+                                unknown: number;
+                            } | {
+                                answers: number;
+                                matched: number;
                                 unknown: number;
                             };
                             bytes: number;
@@ -22148,7 +24224,7 @@ export interface paths {
                 query?: {
                     /** @description An event id: the events after it (the last one you have, or `nextCursor`) */
                     after?: string;
-                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, invoice.finalized, invoice.sent, invoice.paid, invoice.voided */
+                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, eligibility.answered, invoice.finalized, invoice.sent, invoice.paid, invoice.voided */
                     types?: string;
                     /** @description Only this practice's events */
                     practiceId?: string;
@@ -22170,7 +24246,7 @@ export interface paths {
                             items: {
                                 eventId: string;
                                 /** @enum {string} */
-                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided";
+                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided";
                                 at: string;
                                 practiceId?: string;
                                 ids: {
@@ -22448,7 +24524,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url: string;
-                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
+                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
                         practiceId?: string;
                         description?: string;
                     };
@@ -22930,7 +25006,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url?: string;
-                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
+                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
                         description?: string;
                         /** @enum {string} */
                         status?: "enabled" | "disabled";

@@ -3,12 +3,11 @@ import { codeSets } from "./rules/codesets.ts";
 import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
 import { ClaimFingerprintEntity } from "./claim.entity.ts";
 import { claimFingerprint } from "./fingerprint.ts";
+import { todayIn } from "../shared/dates.ts";
+import { latestEligibility } from "../eligibility/index.ts";
 import { scrubFor, scrubSettings, type ScrubSettings } from "../settings/index.ts";
 
-/** Today's date where the practice is: timely filing and "not in the future" are practice-local. */
-export function todayIn(timeZone: string, at = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
+export { todayIn };
 
 /**
  * Runs the scrubber with the tenant's rule settings (the company's, then the claim's payer's and
@@ -23,15 +22,19 @@ export async function scrubClaim(
   known: { overrides?: ScrubSettings; skipDuplicateLookup?: boolean } = {},
 ): Promise<{ findings: Finding[]; status: ClaimStatus; fingerprint: string; duplicateOf?: string }> {
   const fingerprint = claimFingerprint(doc);
-  const [found, settings] = await Promise.all([
+  const [found, settings, eligibility] = await Promise.all([
     known.skipDuplicateLookup
       ? undefined
       : ClaimFingerprintEntity.get({ tenantId, practiceId: doc.practiceId, fingerprint }).go(),
     known.overrides ?? scrubSettings(tenantId),
+    latestEligibility(tenantId, doc.patient.patientId, doc.coverage.coverageId),
   ]);
   const data = found?.data;
   const duplicateOf = data && data.claimId !== doc.claimId ? data.claimId : undefined;
   const { overrides, payerRules } = scrubFor(settings, doc.coverage.payerId, doc.practiceId);
-  const findings = scrub({ claim: doc, today: todayIn(timeZone), codes: codeSets, duplicateOf, payerRules }, overrides);
+  const findings = scrub(
+    { claim: doc, today: todayIn(timeZone), codes: codeSets, duplicateOf, payerRules, eligibility },
+    overrides,
+  );
   return { findings, status: hasBlockingFindings(findings) ? "needs_review" : "ready", fingerprint, duplicateOf };
 }

@@ -11,8 +11,13 @@ export interface OutboundFile {
 }
 
 export interface ClearinghouseConnection {
-  /** Uploads a claim file (837P). Resolves once the clearinghouse has it. */
+  /** Uploads a file (837P claims, a 270 batch, 276 inquiries). Resolves once the clearinghouse has it. */
   submit(file: OutboundFile): Promise<void>;
+  /**
+   * A real-time exchange (a 270 answered by its 271 within seconds), when the clearinghouse offers
+   * one; absent, the file is submitted and its answer arrives with the next poll.
+   */
+  realtime?(content: string): Promise<string>;
   /** The names of the files waiting for us (999, 277CA, 835), in name order; nothing is downloaded yet. */
   listInbound(): Promise<string[]>;
   /** One waiting file's bytes as a stream, so a large file is never held in memory whole. */

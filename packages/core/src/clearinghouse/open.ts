@@ -20,24 +20,35 @@ export function useSftp(open: SftpOpener): void {
   sftpOpener = open;
 }
 
-/** The tenant's connection and the X12 ids to address it with. */
-export async function openClearinghouse(tenantId: string): Promise<{
+export interface OpenClearinghouse {
   connection: ClearinghouseConnection;
   senderId: string;
   receiverId: string;
   receiverName: string;
   usage: "P" | "T";
-}> {
+}
+
+const sandboxFor = (tenantId: string, realtime: boolean): OpenClearinghouse => ({
+  connection: openSandbox(tenantId, undefined, { realtime }),
+  senderId: defaultSenderId(tenantId),
+  receiverId: SANDBOX_ID,
+  receiverName: "CLAIMLEDGER SANDBOX",
+  usage: "T",
+});
+
+/**
+ * For the API, which never opens SFTP: the company's clearinghouse when it answers eligibility in
+ * real time (the sandbox, unless set to batch only), else undefined (the check is queued).
+ */
+export async function openRealtimeClearinghouse(tenantId: string): Promise<OpenClearinghouse | undefined> {
   const settings = await getClearinghouse(tenantId);
-  if (settings.kind === "sandbox") {
-    return {
-      connection: openSandbox(tenantId),
-      senderId: defaultSenderId(tenantId),
-      receiverId: SANDBOX_ID,
-      receiverName: "CLAIMLEDGER SANDBOX",
-      usage: "T",
-    };
-  }
+  return settings.kind === "sandbox" && settings.realtimeEligibility !== false ? sandboxFor(tenantId, true) : undefined;
+}
+
+/** The tenant's connection and the X12 ids to address it with. */
+export async function openClearinghouse(tenantId: string): Promise<OpenClearinghouse> {
+  const settings = await getClearinghouse(tenantId);
+  if (settings.kind === "sandbox") return sandboxFor(tenantId, settings.realtimeEligibility !== false);
   if (!sftpOpener)
     throw new Error(
       "SFTP is not available in this function: only the claim-batch and clearinghouse-poll workers open SFTP",

@@ -13,7 +13,14 @@ import type { SftpSecret } from "./connection.ts";
  */
 const folder = z.string().regex(/^\/?[A-Za-z0-9._/-]{1,200}$/, "must be a folder path");
 export const clearinghouseInput = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("sandbox") }),
+  z.strictObject({
+    kind: z.literal("sandbox"),
+    /**
+     * Whether the sandbox answers eligibility (270) in real time, as most clearinghouses do
+     * (default), or, false, only as 271 files at the next poll, like a batch-only clearinghouse.
+     */
+    realtimeEligibility: z.boolean().optional(),
+  }),
   z.strictObject({
     kind: z.literal("sftp"),
     host: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, "must be a host name or IP address"),

@@ -2,8 +2,7 @@ import { z } from "zod";
 
 /**
  * Every kind of event, as `GET /v1/events` lists them and webhooks deliver them. Each is written
- * in the transaction of its change. Not yet: eligibility results and follow-up task assignment
- * (neither exists in the product yet); each gets its type when it does.
+ * in the transaction of its change.
  */
 export const EVENT_TYPES = [
   "claim.accepted",
@@ -17,6 +16,7 @@ export const EVENT_TYPES = [
   "remittance.posted",
   "payment.posted",
   "statement.issued",
+  "eligibility.answered",
   "invoice.finalized",
   "invoice.sent",
   "invoice.paid",

@@ -16,6 +16,8 @@ export type Ack999Summary = z.infer<typeof ack999SummaryView>;
 /** What a 277CA did, claim by claim. */
 export const ack277SummaryView = z.object({ claims: count, accepted: count, rejected: count, unknown: count });
 export type Ack277Summary = z.infer<typeof ack277SummaryView>;
+/** What a 271 did: eligibility answers, matched to our checks by trace number. */
+export const eligibilitySummaryView = z.object({ answers: count, matched: count, unknown: count });
 
 /** A file received from the clearinghouse or uploaded, and what it did. */
 export const inboundView = z.object({
@@ -34,9 +36,11 @@ export const inboundView = z.object({
     .describe("An 835's posting run: its chunks (250 claim payments each) and, on one file's page, how many are done"),
   error: z.string().optional(),
   summary: z
-    .union([postSummaryView, ack999SummaryView, ack277SummaryView])
+    .union([postSummaryView, ack999SummaryView, ack277SummaryView, eligibilitySummaryView])
     .optional()
-    .describe("What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts"),
+    .describe(
+      "What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 271's answers",
+    ),
   bytes: z.number(),
   attempts: z.number(),
   receivedAt: z.string(),

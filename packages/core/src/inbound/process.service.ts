@@ -7,6 +7,7 @@ import { now } from "../shared/db.ts";
 import { log } from "../shared/log.ts";
 import { isTransient, transactWrite, tx } from "../shared/transact.ts";
 import { eventPut } from "../event/index.ts";
+import { applyEligibilityFile } from "../eligibility/index.ts";
 
 /** An 835 handed on to be posted chunk by chunk: the file is `posting` until its last chunk. */
 interface Posting {
@@ -20,6 +21,8 @@ export const inboundHandlers: Record<
 > = {
   "999": async (tenantId, f) => apply999(tenantId, await readEdi(f.key)),
   "277": async (tenantId, f) => apply277(tenantId, await readEdi(f.key)),
+  // 271s answer the 270 files sent in batch (real-time answers are recorded when they come).
+  "271": async (tenantId, f) => applyEligibilityFile(tenantId, await readEdi(f.key), f.key),
   // 835s can be large: streamed from S3 (balance first), cut into chunks that post side by side.
   "835": async (tenantId, f): Promise<PostSummary | Posting> => {
     const { runId, chunks } = await planPosting(tenantId, f.sha256, () => streamEdi(f.key));

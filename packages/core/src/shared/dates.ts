@@ -15,3 +15,8 @@ export function daysBetween(from: string, to: string): number {
 export function addDays(date: string, days: number): string {
   return isoDateOf(new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) + days * DAY_MS));
 }
+
+/** Today's date where the practice is: timely filing and "not in the future" are practice-local. */
+export function todayIn(timeZone: string, at = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}

@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   "payer.write": ["owner", "biller"],
   "feeSchedule.write": ["owner", "biller"],
   "patient.write": ["owner", "biller", "practice"],
+  "eligibility.check": ["owner", "biller", "practice"],
   "encounter.submit": ["owner", "biller", "practice"],
   "claim.edit": ["owner", "biller"],
   "claim.correct": ["owner", "biller"],

@@ -17,6 +17,7 @@ import { practices } from "./routes/practices.ts";
 import { providers } from "./routes/providers.ts";
 import { payers } from "./routes/payers.ts";
 import { patients } from "./routes/patients.ts";
+import { eligibility } from "./routes/eligibility.ts";
 import { audit } from "./routes/audit.ts";
 import { encounters } from "./routes/encounters.ts";
 import { claims } from "./routes/claims.ts";
@@ -94,6 +95,7 @@ export function createApp() {
     providers,
     payers,
     patients,
+    eligibility,
     encounters,
     claims,
     batches,

@@ -136,7 +136,8 @@ export async function createReferenceData(api: ApiClient, rng: ReturnType<typeof
           coverages: [
             {
               payerId: payer.payerId,
-              memberId: `${payer.clearinghousePayerId.slice(0, 3)}${rng.int(100000000, 999999999)}`,
+              // The first practice's first patient's plan has ended: the sandbox answers INA... inactive.
+              memberId: `${practice.legalName === PRACTICES[0]!.legalName && i === 0 ? "INA" : payer.clearinghousePayerId.slice(0, 3)}${rng.int(100000000, 999999999)}`,
               groupNumber: payer.claimFilingIndicator === "CI" ? `GRP${rng.int(1000, 9999)}` : undefined,
               order: "primary",
               relationship: dependant ? "child" : "self",

@@ -207,6 +207,34 @@ const CASES: Case[] = [
     names: "2026-01-31",
   },
   {
+    ruleId: "eligibility.271",
+    mutate: () => {},
+    extra: {
+      // The payer's 271 for the clean claim's coverage (child Tom of subscriber Jane Smith): plan ended 2026-01-31.
+      eligibility: {
+        checkId: "elg_1",
+        answeredAt: "2026-03-09T12:00:00.000Z",
+        serviceDate: "2026-02-20",
+        asked: {
+          memberId: "XJH123456789",
+          firstName: "Jane",
+          lastName: "Smith",
+          dateOfBirth: "1985-03-02",
+          dependent: { firstName: "Tom", lastName: "Smith", dateOfBirth: "2015-06-01" },
+        },
+        subscriber: {},
+        status: "inactive",
+        coverageDates: { planEnd: "2026-01-31" },
+        rejections: [],
+        mismatches: [],
+        officeVisit: { basis: "" },
+      },
+    },
+    severity: "error",
+    path: "coverage",
+    names: "2026-01-31",
+  },
+  {
     ruleId: "claim.duplicate",
     mutate: () => {},
     extra: { duplicateOf: "CLOLD000000009" },

@@ -5,6 +5,7 @@ import { DIAGNOSIS_RULES } from "./diagnoses.ts";
 import { LINE_RULES } from "./lines.ts";
 import { DATE_RULES } from "./dates.ts";
 import { COVERAGE_RULES } from "./coverage.ts";
+import { ELIGIBILITY_RULES } from "./eligibility.ts";
 import { CLAIM_RULES } from "./claim.ts";
 import { NCCI_RULES } from "./ncci.ts";
 import { CODING_RULES } from "./coding.ts";
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   ...LINE_RULES,
   ...DATE_RULES,
   ...COVERAGE_RULES,
+  ...ELIGIBILITY_RULES,
   ...CLAIM_RULES,
   ...CODING_RULES,
   ...NCCI_RULES,

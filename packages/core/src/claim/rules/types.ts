@@ -1,5 +1,6 @@
 import type { ClaimDocument, Severity } from "../claim.types.ts";
 import type { CodingEdits } from "../../codes/index.ts";
+import type { LatestEligibility } from "../../eligibility/index.ts";
 
 /** The code sets a rule may consult, injected so rules stay pure (see codesets.ts for the real ones). */
 export interface CodeSets {
@@ -32,6 +33,8 @@ export interface ScrubContext {
   duplicateOf?: string;
   /** The claim's payer's own rules (company settings for that payer). */
   payerRules?: readonly PayerRule[];
+  /** The payer's latest 271 answer for the claim's coverage, when eligibility was checked. */
+  eligibility?: LatestEligibility;
 }
 
 /** What a rule reports; `scrub` adds the rule id and settles the severity. */

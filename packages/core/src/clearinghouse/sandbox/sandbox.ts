@@ -6,12 +6,15 @@ import type { ClearinghouseConnection, OutboundFile } from "../connection.ts";
 import { read837 } from "./read837.ts";
 import { build277CA, build835, build999 } from "./responses.ts";
 import { adjudicate, frontEndRejection, type SandboxClaim } from "./payer-model.ts";
+import { build271, read270 } from "./eligibility.ts";
 
 /**
  * The sandbox clearinghouse: takes an 837P like a real one and answers through the same
  * inbound folder a real one uses. The 999 and 277CA are ready at the next poll; the payers'
  * 835s one poll later (adjudication takes time). Its folders live in the EDI bucket under
- * `sandbox/<tenant>/`, so the local stack and AWS run it the same way.
+ * `sandbox/<tenant>/`, so the local stack and AWS run it the same way. Eligibility (270) is
+ * answered in real time, as most clearinghouses do; a 270 file submitted as a batch is answered
+ * with a 271 at the next poll.
  */
 const checkName = (name: string) => {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(name))
@@ -19,7 +22,14 @@ const checkName = (name: string) => {
   return name;
 };
 
-export function openSandbox(tenantId: string, now: () => Date = () => new Date()): ClearinghouseConnection {
+/** ST01 of the file's first transaction set. */
+const setOf = (content: string) => /(?:^|[~\n])\s*ST\*(\d{3})\*/.exec(content)?.[1];
+
+export function openSandbox(
+  tenantId: string,
+  now: () => Date = () => new Date(),
+  options: { realtime?: boolean } = {},
+): ClearinghouseConnection {
   const s3 = s3Client();
   const Bucket = bucketName("EdiBucket");
   const root = `sandbox/${tenantId}`;
@@ -44,8 +54,12 @@ export function openSandbox(tenantId: string, now: () => Date = () => new Date()
       // Every receipt is kept, numbered, as a real clearinghouse logs them: a file sent twice shows twice.
       const receipt = await nextCounter(tenantId, "sandbox-receipt");
       await put(`${root}/received/${String(receipt).padStart(9, "0")}-${file.name}`, file.content);
-      const received = read837(file.content);
       const base = file.name.replace(/\.[^.]*$/, "");
+      if (setOf(file.content) === "270") {
+        await put(`${root}/inbound/${base}.271`, build271(read270(file.content), await control(), at));
+        return;
+      }
+      const received = read837(file.content);
       await put(`${root}/inbound/${base}.999`, build999(received, await control(), at));
       const ack = build277CA(received, await control(), at);
       await put(`${root}/inbound/${base}.277`, ack.text);
@@ -67,6 +81,14 @@ export function openSandbox(tenantId: string, now: () => Date = () => new Date()
         await put(`${root}/pending/${base}-${payerId}.835`, text);
       }
     },
+    ...(options.realtime === false
+      ? {}
+      : {
+          async realtime(content: string): Promise<string> {
+            if (setOf(content) !== "270") throw new Error("the sandbox answers only 270s in real time");
+            return build271(read270(content), await nextCounter(tenantId, "sandbox-control"), now());
+          },
+        }),
     async listInbound(): Promise<string[]> {
       const names = (await list(`${root}/inbound/`)).map((k) => k.slice(`${root}/inbound/`.length));
       // What was pending becomes available to the next poll.

@@ -1,5 +1,5 @@
 import { COLUMN_BY_NAME, CSV_COLUMNS, INLINE_PATIENT_COLUMNS, type CsvColumn } from "./columns.ts";
-import { isBlankRecord, readCsv, type CsvRecord } from "./reader.ts";
+import { isBlankRecord, readCsv, type CsvRecord } from "../../shared/csv-reader.ts";
 import { readCell } from "./values.ts";
 import { checkGroup, type CsvError, type DataRow } from "./group.ts";
 import { buildEncounter } from "./build.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBlankRecord, readCsvAll } from "./reader.ts";
+import { isBlankRecord, readCsvAll } from "./csv-reader.ts";
 
 const fields = (text: string) => readCsvAll(text).map((r) => r.fields);
 
