@@ -55,6 +55,13 @@ export const routes: ScreenRoute[] = [
     nav: "Work",
     load: () => import("./screens/patients/Patients"),
   },
+  {
+    path: "/eligibility",
+    title: "Eligibility",
+    roles: [...COMPANY, "practice"],
+    nav: "Work",
+    load: () => import("./screens/eligibility/Eligibility"),
+  },
   // A claim: company users and the claim's own practice (the API answers 404 for another practice's).
   { path: "/claims/:claimId", title: "Claim", load: () => import("./screens/claim/Claim") },
   {

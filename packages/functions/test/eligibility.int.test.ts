@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
-import { queueUrl, sqsClient } from "@claimledger/core/shared/aws.ts";
-import { handler as eligibilityWorker } from "../src/queue/eligibility-check.ts";
+import { drainEligibilityUntil } from "./eligibility.ts";
 import { call, newKey, samples } from "./http.ts";
 import { daysAgo, practiceSetUp } from "./cycle.ts";
 import { pollNow } from "./poll.ts";
@@ -13,23 +11,6 @@ import { applyInbound } from "./inbound.ts";
  * its documented rule on the member id (README, "Sandbox clearinghouse"): NF… not found, NM… name
  * mismatch, INA… inactive, anything else active with benefits picked from the member id's SHA-256.
  */
-
-/** Runs the EligibilityQueue consumer over what is queued, as the local stack's worker does. */
-async function drainEligibility() {
-  const sqs = sqsClient();
-  const QueueUrl = queueUrl("EligibilityQueue");
-  for (;;) {
-    const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
-    if (!res.Messages?.length) return;
-    for (const m of res.Messages) {
-      const out = await eligibilityWorker({
-        Records: [{ messageId: m.MessageId!, body: m.Body!, receiptHandle: m.ReceiptHandle! }],
-      } as never);
-      expect(out.batchItemFailures).toEqual([]);
-      await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle! }));
-    }
-  }
-}
 
 /** The sandbox's documented benefits for an active member id. */
 function sandboxFigures(memberId: string) {
@@ -156,8 +137,9 @@ describe("eligibility checks", () => {
     });
     expect(queued.status, JSON.stringify(queued.body)).toBe(202);
     expect(queued.body).toMatchObject({ total: 200, answered: 0, status: "running" });
-    await drainEligibility();
-    const done = await call("GET", `/v1/eligibility-batches/${queued.body.batchId}`, { key: s.key });
+    const batch = () => call("GET", `/v1/eligibility-batches/${queued.body.batchId}`, { key: s.key });
+    await drainEligibilityUntil(async () => (await batch()).body.status === "done", "the batch of 200");
+    const done = await batch();
     expect(done.body).toMatchObject({
       total: 200,
       answered: 200,
@@ -210,8 +192,9 @@ describe("eligibility checks", () => {
     const r = await check(s, p.patientId);
     expect(r.status).toBe(202);
     expect(r.body.status).toBe("queued");
-    await drainEligibility();
-    expect((await call("GET", `/v1/eligibility-checks/${r.body.checkId}`, { key: s.key })).body).toMatchObject({
+    const sent = async () => (await call("GET", `/v1/eligibility-checks/${r.body.checkId}`, { key: s.key })).body;
+    await drainEligibilityUntil(async () => (await sent()).status !== "queued", "the queued check");
+    expect(await sent()).toMatchObject({
       status: "sent",
       mode: "batch",
     });

@@ -11,6 +11,7 @@ import { Empty, ErrorBanner, Loaded, Notice } from "../../ui/states";
 import { DataTable } from "../../ui/table";
 import { useAction, useApi } from "../../ui/use-api";
 import { useDirectory } from "../claim/parts";
+import { EligibilityPanel } from "./EligibilityPanel";
 
 type Patient = Get<"/v1/practices/{practiceId}/patients">["items"][number];
 type Balance = Get<"/v1/practices/{practiceId}/patients/{patientId}/balance">;
@@ -111,6 +112,7 @@ export default function Patients({ query }: ScreenProps) {
             patient={current}
             dir={dir}
             canPost={user.role === "owner" || user.role === "biller"}
+            canCheck={user.role !== "viewer"}
             onClose={() => setOpen(undefined)}
           />
         ) : null}
@@ -123,11 +125,13 @@ function PatientPanel({
   patient: p,
   dir,
   canPost,
+  canCheck,
   onClose,
 }: {
   patient: Patient;
   dir: ReturnType<typeof useDirectory>;
   canPost: boolean;
+  canCheck: boolean;
   onClose: () => void;
 }) {
   const path = { practiceId: p.practiceId, patientId: p.patientId };
@@ -168,6 +172,7 @@ function PatientPanel({
           </div>
         ))}
       </dl>
+      <EligibilityPanel practiceId={p.practiceId} patientId={p.patientId} payers={dir.payers} canCheck={canCheck} />
       <h3 className="section-title">Balance</h3>
       <Loaded state={bal} what="Loading the balance">
         {(b) => (

@@ -30,6 +30,7 @@ function summaryText(s: InboundOne["summary"]): string {
   if ("posted" in s)
     return `${s.posted} claim payment(s) posted, ${s.unmatched} unmatched (to suspense), ${s.unbalanced} unbalanced, ${s.duplicates} duplicate(s)`;
   if ("sets" in s) return `999: ${s.accepted} of ${s.sets} set(s) accepted, ${s.claimsRejected} claim(s) rejected`;
+  if ("answers" in s) return `271: ${s.matched} of ${s.answers} eligibility answer(s) matched to checks`;
   return `277CA: ${s.accepted} of ${s.claims} claim(s) accepted, ${s.rejected} rejected`;
 }
 

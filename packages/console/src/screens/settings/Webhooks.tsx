@@ -26,6 +26,7 @@ const EVENT_TYPES = [
   "remittance.posted",
   "payment.posted",
   "statement.issued",
+  "eligibility.answered",
   "invoice.finalized",
   "invoice.sent",
   "invoice.paid",
