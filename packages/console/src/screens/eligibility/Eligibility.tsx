@@ -117,9 +117,10 @@ export default function Eligibility({ query }: ScreenProps) {
               type="file"
               accept=".csv,text/csv"
               hint="Columns patient_id, date_of_service, coverage (optional)"
-              onChange={async (e) => {
+              onChange={(e) => {
                 const f = e.target.files?.[0];
-                setCsv(f ? { name: f.name, text: await f.text() } : undefined);
+                if (!f) return setCsv(undefined);
+                void f.text().then((text) => setCsv({ name: f.name, text }));
               }}
             />
             <div className="form-actions">
