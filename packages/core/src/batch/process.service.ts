@@ -323,6 +323,7 @@ async function moveToSubmitted(tenantId: string, batchId: string, claim: Claim) 
     const first = !c.firstSubmittedAt;
     const move = moveItems(SYSTEM(tenantId), c, "submitted", `sent in batch ${batchId}`, {
       submissions: c.submissions + 1,
+      lastSubmittedAt: at,
       ...(first ? { firstSubmittedAt: at } : {}),
     });
     try {
