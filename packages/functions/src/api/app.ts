@@ -36,6 +36,8 @@ import { sessions } from "./routes/sessions.ts";
 import { users } from "./routes/users.ts";
 import { events } from "./routes/events.ts";
 import { webhookEndpoints } from "./routes/webhook-endpoints.ts";
+import { tasks } from "./routes/tasks.ts";
+import { followUps } from "./routes/follow-ups.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -111,6 +113,8 @@ export function createApp() {
     audit,
     events,
     webhookEndpoints,
+    tasks,
+    followUps,
   ])
     app.route("/", routes);
 
