@@ -94,8 +94,8 @@ export function closure(kind: TaskKind, claimStatus: string): { status: "done" |
       return done(claimStatus === "paid" ? "the claim was paid" : "the denial was resolved");
     case "follow_up":
     case "send_records":
-      if (claimStatus === "accepted") return done("the payer acknowledged the claim");
-      if (claimStatus === "submitted") return done("the claim is within the payer's time again");
+      if (claimStatus === "accepted") return done("accepted by the payer, within its time to pay");
+      if (claimStatus === "submitted") return done("within the time to acknowledge it again");
       if (claimStatus === "closed") return { status: "cancelled", reason: "the claim was closed" };
       return done(`the payer answered (${claimStatus})`);
     default:
