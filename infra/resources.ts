@@ -28,7 +28,9 @@ export const table = {
    * move or posting rewrites small index entries, never the claim: gsi2 by status, gsi3 by
    * practice and status, gsi7 by practice; gsi4-gsi6 are sparse: a claim is in them only while it
    * owes money (gsi4, A/R by practice), while it has open denials (gsi5, the denials queue) and
-   * under its patient (gsi6), so a screen reads what is open, not all history.
+   * under its patient (gsi6), so a screen reads what is open, not all history. Follow-up tasks
+   * also keep small entries in gsi2 (company), gsi3 (practice) and gsi7 (claim), under partition
+   * keys of their own (`...#tk`), and their "my tasks" list in gsi1.
    */
   indexes: {
     gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk", projection: "all" },
@@ -255,6 +257,17 @@ export const crons = {
     schedule: "rate(1 minute)",
     timeoutSeconds: 55,
     memoryMb: 512,
+  },
+  /**
+   * Daily, 11:00 UTC (early morning across the US): reconciles every company's automatic follow-up
+   * tasks with its open claims (what only time changes: a claim goes quiet with no event).
+   */
+  followUpSweep: {
+    resource: "FollowUpSweep",
+    handler: "packages/functions/src/cron/follow-up-sweep.handler",
+    schedule: "cron(0 11 * * ? *)",
+    timeoutSeconds: 900,
+    memoryMb: 1024,
   },
 } as const satisfies Record<string, CronDef>;
 

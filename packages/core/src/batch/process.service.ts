@@ -116,7 +116,11 @@ export async function processBatch(tenantId: string, batchId: string): Promise<"
   // The clearinghouse has the file: from here a failure is never "failed" (a retry would send it
   // again). The status write is retried on its own; the claim moves are retried claim by claim,
   // and what still does not go through is finished by the redelivered message.
-  await recordSubmitted(tenantId, batch);
+  await recordSubmitted(
+    tenantId,
+    batch,
+    claims.map((c) => c.claimId),
+  );
   try {
     await markSubmitted(tenantId, batchId, claims);
   } catch (err) {
@@ -162,12 +166,13 @@ async function takeBatch(
 
 /**
  * `submitted`, only from building or stored (never over a batch another delivery has moved on),
- * with its `batch.submitted` event in the same transaction. The file is already at the
+ * with its `batch.submitted` event in the same transaction (naming the claims it sent, so a
+ * resubmitted claim's follow-up tasks close without an event of its own). The file is already at the
  * clearinghouse, so recording that outranks everything: if the transaction is still cancelled for
  * contention after its retries, the status is written alone (a single write, retried past
  * contention, as before events) and the event follows in its own transaction, logged if it fails.
  */
-async function recordSubmitted(tenantId: string, batch: { batchId: string; practiceId?: string }) {
+async function recordSubmitted(tenantId: string, batch: { batchId: string; practiceId?: string }, claimIds: string[]) {
   const { batchId } = batch;
   const mark = (at: string) =>
     ClaimBatchEntity.patch({ tenantId, batchId })
@@ -177,7 +182,7 @@ async function recordSubmitted(tenantId: string, batch: { batchId: string; pract
   const event = (at: string) =>
     eventPut(
       tenantId,
-      { type: "batch.submitted", practiceId: batch.practiceId, ids: { batchId }, status: "submitted" },
+      { type: "batch.submitted", practiceId: batch.practiceId, ids: { batchId, claimIds }, status: "submitted" },
       at,
     );
   const alreadySent = async () => {
@@ -323,6 +328,7 @@ async function moveToSubmitted(tenantId: string, batchId: string, claim: Claim) 
     const first = !c.firstSubmittedAt;
     const move = moveItems(SYSTEM(tenantId), c, "submitted", `sent in batch ${batchId}`, {
       submissions: c.submissions + 1,
+      lastSubmittedAt: at,
       ...(first ? { firstSubmittedAt: at } : {}),
     });
     try {

@@ -43,6 +43,8 @@ export const ClaimEntity = new Entity(
       postedRemittances: { type: "set", items: "string", field: "pr" },
       /** When the claim first went to the payer, and the deposit date of its first insurance payment (reports). */
       firstSubmittedAt: { type: "string", field: "fs" },
+      /** When it last went to the payer (a resubmission after a rejection moves it on): the follow-up queue counts from it. */
+      lastSubmittedAt: { type: "string", field: "ls" },
       firstPaidDate: { type: "string", field: "fpd" },
       /** A secondary (tertiary) claim: the primary it follows (also in doc; here so screens need not read the doc). */
       primaryClaimId: { type: "string", field: "pc" },

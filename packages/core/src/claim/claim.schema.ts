@@ -194,6 +194,7 @@ export const claimView = z.object({
   doc: claimDocumentView,
   edits: z.number(),
   submissions: z.number(),
+  lastSubmittedAt: z.string().optional().describe("When the claim last went to the payer"),
   payerClaimControlNumber: z.string().optional(),
   replacedBy: z.string().optional(),
   createdAt: z.string(),

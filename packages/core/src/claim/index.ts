@@ -32,6 +32,7 @@ export {
   CROSSOVER_WAITING,
   type DenialReason,
   addDenials,
+  hasOpenDenials,
   inAR,
   openMoney,
   isCrossoverClaim,

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /**
  * Every kind of event, as `GET /v1/events` lists them and webhooks deliver them. Each is written
- * in the transaction of its change.
+ * in the transaction of its change. Follow-up tasks (followup module): created, assigned to someone, and
+ * completed (status `done`, or `cancelled` when the claim went away).
  */
 export const EVENT_TYPES = [
   "claim.accepted",
@@ -21,6 +22,9 @@ export const EVENT_TYPES = [
   "invoice.sent",
   "invoice.paid",
   "invoice.voided",
+  "task.created",
+  "task.assigned",
+  "task.completed",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -28,6 +28,9 @@ export const CLAIM_FILING_INDICATORS = [
   "ZZ",
 ] as const;
 
+/** What a payer's `expectedPaymentDays` is when nobody set it. */
+export const DEFAULT_EXPECTED_PAYMENT_DAYS = 30;
+
 const base = {
   name: orgName,
   /** The payer's id at the clearinghouse (2010BB NM109). */
@@ -38,6 +41,11 @@ const base = {
   ),
   /** Days after the date of service a claim may still be filed. */
   timelyFilingDays: z.number().int().min(1).max(1095),
+  /**
+   * Days after sending by which the payer usually answers with its 835: an accepted claim with no
+   * 835 that long after it was sent is on the follow-up queue.
+   */
+  expectedPaymentDays: z.number().int().min(1).max(365).default(DEFAULT_EXPECTED_PAYMENT_DAYS),
   address: address.optional(),
   status: status.default("active"),
 };
@@ -45,7 +53,13 @@ const base = {
 export const payerInput = z.strictObject(base);
 export type PayerInput = z.infer<typeof payerInput>;
 
-export const payerPatch = z.strictObject({ ...base, status: status.optional() }).partial();
+export const payerPatch = z
+  .strictObject({
+    ...base,
+    status: status.optional(),
+    expectedPaymentDays: base.expectedPaymentDays.unwrap().optional(),
+  })
+  .partial();
 export type PayerPatch = z.infer<typeof payerPatch>;
 
 export const payerView = z.object({

@@ -1,5 +1,5 @@
 import { PayerEntity } from "./payer.entity.ts";
-import type { Payer, PayerInput, PayerPatch } from "./payer.schema.ts";
+import { DEFAULT_EXPECTED_PAYMENT_DAYS, type Payer, type PayerInput, type PayerPatch } from "./payer.schema.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { type Principal } from "../shared/context.ts";
@@ -12,7 +12,8 @@ import type { ListQuery, Page } from "../shared/schema.ts";
 
 // Payers belong to the billing company; every key of the tenant may read them (practice keys
 // need payer ids to record coverage).
-const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) => rest as Payer;
+const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) =>
+  ({ expectedPaymentDays: DEFAULT_EXPECTED_PAYMENT_DAYS, ...rest }) as Payer;
 
 export async function createPayer(p: Principal, input: PayerInput): Promise<Payer> {
   authorize(p, "payer.write");
@@ -59,6 +60,12 @@ export async function updatePayer(p: Principal, payerId: string, patch: PayerPat
 export async function payerForSystem(tenantId: string, payerId: string): Promise<Payer | undefined> {
   const { data } = await PayerEntity.get({ tenantId, payerId }).go();
   return data ? view(data) : undefined;
+}
+
+/** Every payer of the company, by id (one partition query: a company has few payers). */
+export async function payersById(tenantId: string): Promise<Map<string, Payer>> {
+  const { data } = await PayerEntity.query.byId({ tenantId }).go({ pages: "all" });
+  return new Map(data.map((x) => [x.payerId, view(x)]));
 }
 
 /** Payer id -> name, for reports. */

@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   "audit.read": ["owner", "biller", "viewer"],
   "webhooks.manage": ["owner", "practice"],
   "webhooks.read": ["owner", "biller", "viewer", "practice"],
+  "tasks.read": ["owner", "biller", "viewer", "practice"],
+  "tasks.manage": ["owner", "biller"],
 } as const satisfies Record<string, readonly (Role | "system")[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,6 +1,16 @@
 // The user module's face: named people of a company, their invitations, sessions and sign-in.
 export * from "./user.schema.ts";
-export { me, listUsers, patchUser, startTotp, confirmTotp, disableTotp, ownerEmails } from "./user.service.ts";
+export {
+  me,
+  listUsers,
+  patchUser,
+  startTotp,
+  confirmTotp,
+  disableTotp,
+  ownerEmails,
+  companyUsers,
+  type UserSummary,
+} from "./user.service.ts";
 export { inviteUser, listInvitations, revokeInvitation, acceptInvitation } from "./invitation.service.ts";
 export {
   signIn,

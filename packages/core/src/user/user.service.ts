@@ -69,6 +69,29 @@ export async function ownerEmails(tenantId: string): Promise<string[]> {
   return data.filter((u) => u.role === "owner" && u.status === "active").map((u) => u.email);
 }
 
+/** A person as other modules see them: no email, no secrets. */
+export interface UserSummary {
+  userId: string;
+  name: string;
+  role: UserItem["role"];
+  status: UserItem["status"];
+  practiceId?: string;
+}
+
+/** The company's people (one partition query: a company has few), e.g. whom a task may be assigned to. */
+export async function companyUsers(tenantId: string): Promise<UserSummary[]> {
+  const { data } = await UserEntity.query
+    .byId({ tenantId })
+    .go({ pages: "all", attributes: ["userId", "name", "role", "status", "practiceId"] });
+  return data.map((u) => ({
+    userId: u.userId,
+    name: u.name,
+    role: u.role,
+    status: u.status,
+    ...(u.practiceId ? { practiceId: u.practiceId } : {}),
+  }));
+}
+
 /** Every session of one user (a company has few at a time: one partition query, filtered). */
 export async function endSessions(tenantId: string, userId: string): Promise<void> {
   const { data } = await SessionEntity.query

@@ -17,11 +17,14 @@ async function fanOut(tenantId: string, endpoints: EndpointItem[], events: Event
   return started;
 }
 
-/** The fan-out worker's job: committed events (announced by transactWrite) to their endpoints. */
-export async function fanOutEvents(tenantId: string, eventIds: string[]): Promise<number> {
+/**
+ * The fan-out worker's job: committed events (announced by transactWrite) to their endpoints.
+ * `events`, when the caller read them already (the worker reads them for the follow-up tasks too).
+ */
+export async function fanOutEvents(tenantId: string, eventIds: string[], events?: EventView[]): Promise<number> {
   const endpoints = (await endpointsOf(tenantId)).filter((ep) => ep.status === "enabled");
   if (!endpoints.length) return 0;
-  return fanOut(tenantId, endpoints, await eventsById(tenantId, eventIds));
+  return fanOut(tenantId, endpoints, events ?? (await eventsById(tenantId, eventIds)));
 }
 
 /** How far back the sweeper looks, and how recent an event must be left to the fan-out. */

@@ -21,6 +21,7 @@ import { eligibility } from "./routes/eligibility.ts";
 import { audit } from "./routes/audit.ts";
 import { encounters } from "./routes/encounters.ts";
 import { claims } from "./routes/claims.ts";
+import { claimDenials } from "./routes/claim-denials.ts";
 import { settings } from "./routes/settings.ts";
 import { scrubScopes } from "./routes/scrub-scopes.ts";
 import { codeSets } from "./routes/code-sets.ts";
@@ -37,6 +38,8 @@ import { sessions } from "./routes/sessions.ts";
 import { users } from "./routes/users.ts";
 import { events } from "./routes/events.ts";
 import { webhookEndpoints } from "./routes/webhook-endpoints.ts";
+import { tasks } from "./routes/tasks.ts";
+import { followUps } from "./routes/follow-ups.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -98,6 +101,7 @@ export function createApp() {
     eligibility,
     encounters,
     claims,
+    claimDenials,
     batches,
     clearinghouse,
     remittances,
@@ -113,6 +117,8 @@ export function createApp() {
     audit,
     events,
     webhookEndpoints,
+    tasks,
+    followUps,
   ])
     app.route("/", routes);
 

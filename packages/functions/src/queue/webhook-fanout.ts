@@ -1,8 +1,17 @@
 import { fanOutEvents } from "@claimledger/core/webhook/index.ts";
+import { eventsById } from "@claimledger/core/event/index.ts";
+import { claimsOfEvents, reconcileClaimTasks } from "@claimledger/core/followup/index.ts";
 import { fanoutMessages } from "@claimledger/core/shared/outbox.ts";
 import { sqsHandler } from "./sqs.ts";
 
-/** WebhookFanoutQueue consumer: committed events to the endpoints that want them. */
+/**
+ * WebhookFanoutQueue consumer: committed events to the endpoints that want them, then the
+ * automatic follow-up tasks of the claims they name (rejected, paid, denied, sent again...).
+ * Both are idempotent, so a redelivered message does each once.
+ */
 export const handler = sqsHandler("webhook-fanout", fanoutMessages.parse, async (m) => {
-  await fanOutEvents(m.tenantId, m.eventIds);
+  const events = await eventsById(m.tenantId, m.eventIds);
+  await fanOutEvents(m.tenantId, m.eventIds, events);
+  const claimIds = claimsOfEvents(events);
+  if (claimIds.length) await reconcileClaimTasks(m.tenantId, claimIds);
 });

@@ -11,7 +11,7 @@ import { checkX12 } from "../check.ts";
 import { X12Error } from "../errors.ts";
 import { parseX12 } from "../parse.ts";
 import { build270 } from "./build270.ts";
-import type { Build270Input } from "./build270.ts";
+import type { Build270Input, EligibilityInquiry } from "./build270.ts";
 
 /** Builds, checks the envelopes, and returns each transaction set's segments as strings. */
 function build(input: Build270Input): string[][] {
@@ -138,7 +138,8 @@ describe("build270: impossible input is an X12Error naming the inquiry", () => {
     [
       "a dependent without birth date",
       (i) =>
-        (i.inquiries[0]!.dependent = { firstName: "A", lastName: "B", dateOfBirth: undefined as unknown as string }),
+        // What a caller without types (JSON) could send: no dateOfBirth at all.
+        (i.inquiries[0]!.dependent = { firstName: "A", lastName: "B" } as NonNullable<EligibilityInquiry["dependent"]>),
       /dependent date of birth is required/,
     ],
   ];

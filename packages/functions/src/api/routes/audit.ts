@@ -17,7 +17,8 @@ audit.openapi(
       query: listQuery.extend({
         subject: z
           .string()
-          .regex(/^[a-zA-Z]+:[a-z]+_[0-9a-z]+$/, "must be <type>:<id>, e.g. practice:prc_...")
+          // Ids are <prefix>_<base32>; an automatic task's names its claim too (tsk_CL..._fr1).
+          .regex(/^[a-zA-Z]+:[a-z]+_[0-9a-zA-Z_]+$/, "must be <type>:<id>, e.g. practice:prc_...")
           .openapi({ example: "practice:prc_0123456789abcd" }),
       }),
     },

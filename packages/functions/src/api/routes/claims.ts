@@ -12,16 +12,9 @@ import {
   claimView,
 } from "@claimledger/core/claim/index.ts";
 import { isoDate } from "@claimledger/core/shared/schema.ts";
-import {
-  denialActionInput,
-  denialActionView,
-  denialResolutionInput,
-  denialResolutionView,
-  recordDenialAction,
-  resolveDenial,
-} from "@claimledger/core/remittance/index.ts";
 import type { AppEnv } from "../env.ts";
 import { addDays, isoDateOf } from "@claimledger/core/shared/dates.ts";
+import { followUpTasks } from "./_follow-up.ts";
 import { errors, idParam, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
 
 export const claims = new OpenAPIHono<AppEnv>();
@@ -152,13 +145,10 @@ claims.openapi(
   }),
   async (c) => {
     const { to, reason } = c.req.valid("json");
-    return c.json(
-      withEtag(
-        c,
-        strip(await requestTransition(c.get("principal"), c.req.valid("param").claimId, to, reason, ifMatch(c))),
-      ),
-      200,
-    );
+    const p = c.get("principal");
+    const moved = await requestTransition(p, c.req.valid("param").claimId, to, reason, ifMatch(c));
+    await followUpTasks(p.tenantId, [moved.claimId]);
+    return c.json(withEtag(c, strip(moved)), 200);
   },
 );
 
@@ -184,51 +174,8 @@ for (const kind of ["replacement", "void"] as const) {
     }),
     async (c) => {
       const r = await correctClaim(c.get("principal"), c.req.valid("param").claimId, kind, c.req.valid("json"));
+      await followUpTasks(c.get("principal").tenantId, [r.original.claimId]);
       return c.json({ original: strip(r.original), correction: strip(r.correction) }, 201);
     },
   );
 }
-
-claims.openapi(
-  createRoute({
-    method: "post",
-    path: "/v1/claims/{claimId}/denial-resolution",
-    tags,
-    summary: "Resolve an open denial: write it off with a reason, or bill it to the patient (owner, biller)",
-    description:
-      "A denied amount stays in insurance A/R (the `denied` bucket) until a person resolves it here. The resolution is a new ledger entry (`denial_write_off` or `denial_to_patient`) naming who made it and why, written with the claim's balances and history; `amountCents` defaults to all that is open.",
-    request: { params, body: jsonBody(denialResolutionInput) },
-    responses: {
-      201: jsonResponse(denialResolutionView, "The resolution and the claim's balances after it"),
-      ...writeErrors,
-    },
-  }),
-  async (c) => c.json(await resolveDenial(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json")), 201),
-);
-
-claims.openapi(
-  createRoute({
-    method: "post",
-    path: "/v1/claims/{claimId}/denial-action",
-    tags: ["Remittances"],
-    summary:
-      "Record the biller's decision on a denial: correct_and_resubmit, appeal, bill_patient, write_off or bill_other_payer",
-    request: {
-      params: idParam("claimId", "CL"),
-      body: { required: true, content: { "application/json": { schema: denialActionInput } } },
-    },
-    responses: {
-      200: jsonResponse(claimView.extend({ denialAction: denialActionView }), "The claim with its recorded action"),
-      ...writeErrors,
-    },
-  }),
-  async (c) => {
-    const {
-      fingerprint: _f,
-      denials: _d,
-      primaryClaimId: _p,
-      ...claim
-    } = await recordDenialAction(c.get("principal"), c.req.valid("param").claimId, c.req.valid("json"));
-    return c.json(claim, 200);
-  },
-);

@@ -1,0 +1,156 @@
+import { usd } from "../shared/money.ts";
+import { addDays } from "../shared/dates.ts";
+import { addBusinessDays } from "./business-days.ts";
+import type { QuietReason } from "./quiet.ts";
+import type { PayerStatusFacts } from "./payer-status.ts";
+import { isActive, type TaskKind, type TaskSource, type TaskStatus } from "./task.schema.ts";
+
+/**
+ * Which automatic tasks a claim needs, pure. A claim's state asks for work, and its automatic
+ * tasks follow that state: made when the work appears, closed (with the reason) when it no longer
+ * does, made open again if the system closed one and the work comes back. A person's decision
+ * stands: a task someone closed is not reopened, and manual tasks are never touched.
+ *
+ * - rejected (and not yet sent again: still rejected, or fixed and waiting for a batch) -> fix_and_resubmit;
+ * - denied money nobody resolved (the denials queue) -> work_denial;
+ * - quiet (the follow-up queue), unless the payer asked for records -> follow_up;
+ * - returned by the payer for more information (a 277) -> send_records.
+ *
+ * Ids are deterministic, `tsk_<claim>_<kind code><submission number>`, so running this twice makes
+ * nothing twice, and a claim rejected again after a resubmission gets a new task of its own.
+ */
+export interface ClaimFacts {
+  claimId: string;
+  practiceId: string;
+  status: string;
+  submissions: number;
+  /** Open denied money (balances.deniedCents) when the claim is on the denials queue, else 0. */
+  openDeniedCents: number;
+  quiet?: QuietReason;
+  payerStatus?: PayerStatusFacts;
+  /** The timely-filing deadline, when the claim's coverage names one. */
+  deadline?: string;
+}
+
+export interface Need {
+  taskId: string;
+  kind: TaskKind;
+  source: Exclude<TaskSource, "manual">;
+  title: string;
+}
+
+const CODE: Partial<Record<TaskKind, string>> = {
+  fix_and_resubmit: "fr",
+  work_denial: "wd",
+  follow_up: "fu",
+  send_records: "sr",
+};
+export const AUTOMATIC_KINDS = Object.keys(CODE) as TaskKind[];
+
+export const autoTaskId = (claimId: string, kind: TaskKind, submission: number) =>
+  `tsk_${claimId}_${CODE[kind]}${submission}`;
+
+/** Every id an automatic task of this claim can have: its kinds for each submission so far. */
+export const candidateTaskIds = (claimId: string, submissions: number) =>
+  Array.from({ length: submissions }, (_, i) => AUTOMATIC_KINDS.map((k) => autoTaskId(claimId, k, i + 1))).flat();
+
+/** Fixed after a rejection but not yet in a batch: the fix is still owed a resubmission. */
+const WAITING_TO_GO_AGAIN = ["needs_review", "ready", "on_hold"];
+
+export function neededTasks(c: ClaimFacts): Need[] {
+  const n = c.submissions;
+  if (n < 1) return [];
+  const out: Need[] = [];
+  const need = (kind: TaskKind, source: Need["source"], title: string) =>
+    out.push({ taskId: autoTaskId(c.claimId, kind, n), kind, source, title });
+  if (c.status === "rejected" || WAITING_TO_GO_AGAIN.includes(c.status))
+    need("fix_and_resubmit", "rejection", "Fix and resubmit the rejected claim");
+  if (c.openDeniedCents > 0) need("work_denial", "denial", `Work the denial (${usd(c.openDeniedCents)} denied)`);
+  if (c.quiet === "returned") need("send_records", "status_request", "Send the records the payer asked for");
+  else if (c.quiet)
+    need(
+      "follow_up",
+      "follow_up",
+      c.quiet === "no_acknowledgement"
+        ? "Follow up: no 999 or 277CA"
+        : c.quiet === "pended"
+          ? "Follow up: pended by the payer"
+          : "Follow up: no 835 yet",
+    );
+  return out;
+}
+
+/** How an automatic task ends when its claim no longer needs it, and why, in words. */
+export function closure(kind: TaskKind, claimStatus: string): { status: "done" | "cancelled"; reason: string } {
+  if (claimStatus === "voided") return { status: "cancelled", reason: "the claim was voided" };
+  if (claimStatus === "corrected") return { status: "cancelled", reason: "the claim was corrected by a replacement" };
+  const done = (reason: string) => ({ status: "done" as const, reason });
+  switch (kind) {
+    case "fix_and_resubmit":
+      if (claimStatus === "queued") return done("the claim is in a batch to be sent again");
+      if (claimStatus === "closed") return { status: "cancelled", reason: "the claim was closed" };
+      return done(`the claim was sent again (${claimStatus})`);
+    case "work_denial":
+      return done(claimStatus === "paid" ? "the claim was paid" : "the denial was resolved");
+    case "follow_up":
+    case "send_records":
+      if (claimStatus === "accepted") return done("accepted by the payer, within its time to pay");
+      if (claimStatus === "submitted") return done("within the time to acknowledge it again");
+      if (claimStatus === "closed") return { status: "cancelled", reason: "the claim was closed" };
+      return done(`the payer answered (${claimStatus})`);
+    default:
+      return done(`the claim no longer needs it (${claimStatus})`);
+  }
+}
+
+/** An automatic task as the plan reads it. */
+export interface AutoTask {
+  taskId: string;
+  kind: TaskKind;
+  status: TaskStatus;
+  closedBy?: string;
+}
+
+export type Action =
+  | { op: "create"; need: Need }
+  | { op: "reopen"; task: AutoTask; need: Need }
+  | { op: "close"; task: AutoTask; status: "done" | "cancelled"; reason: string };
+
+/** What to do to a claim's automatic tasks (`tasks`: every one it has, open or not) so they match its state. */
+export function planClaim(c: ClaimFacts, tasks: AutoTask[]): Action[] {
+  const byId = new Map(tasks.map((t) => [t.taskId, t]));
+  const needs = neededTasks(c);
+  const wanted = new Set(needs.map((n) => n.taskId));
+  const actions: Action[] = [];
+  for (const need of needs) {
+    const t = byId.get(need.taskId);
+    if (!t) actions.push({ op: "create", need });
+    else if (!isActive(t.status) && t.closedBy?.startsWith("system:")) actions.push({ op: "reopen", task: t, need });
+  }
+  for (const t of tasks)
+    if (isActive(t.status) && !wanted.has(t.taskId))
+      actions.push({ op: "close", task: t, ...closure(t.kind, c.status) });
+  return actions;
+}
+
+/** Business days each kind of task is given, from today. */
+const DUE_BUSINESS_DAYS: Record<TaskKind, number> = {
+  follow_up: 2,
+  call_payer: 2,
+  send_records: 3,
+  fix_and_resubmit: 2,
+  work_denial: 5,
+  appeal: 10,
+  other: 5,
+};
+
+/** A task's due date: a few business days from today, never after the claim's timely-filing deadline (if still ahead). */
+export function dueDateFor(kind: TaskKind, today: string, deadline?: string): string {
+  const due = addBusinessDays(today, DUE_BUSINESS_DAYS[kind]);
+  if (deadline && deadline >= today && deadline < due) return deadline;
+  return due;
+}
+
+/** The timely-filing deadline: the date of service plus the payer's limit. */
+export const timelyFilingDeadline = (serviceDate: string, timelyFilingDays: number) =>
+  addDays(serviceDate, timelyFilingDays);
