@@ -13,21 +13,46 @@ export const EVENT_TTL_DAYS = 30;
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
+const timePart = (ms: number) => {
+  let t = "";
+  for (let n = ms, i = 0; i < 9; i++, n = Math.floor(n / 32)) t = ALPHABET[n % 32]! + t;
+  return t;
+};
+
+/** The next base32 string of the same length (carrying), or undefined past the last one. */
+function increment(s: string): string | undefined {
+  const chars = s.split("");
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const v = ALPHABET.indexOf(chars[i]!);
+    if (v < 31) {
+      chars[i] = ALPHABET[v + 1]!;
+      return chars.join("");
+    }
+    chars[i] = "0";
+  }
+  return undefined;
+}
+
+let lastId = "";
+
 /**
  * A time-ordered event id: `ev_` + the time in ms (9 base32 characters, good to the year 3084) +
  * 8 random ones. Sorting ids sorts events by time, so the id is the listing's sort key and cursor.
+ * Ids made in the same millisecond by one process follow each other (the random part counts up),
+ * so the events of one transaction list in the order they were written.
  */
 export function newEventId(at = Date.now()): string {
-  let t = "";
-  for (let n = at, i = 0; i < 9; i++, n = Math.floor(n / 32)) t = ALPHABET[n % 32]! + t;
+  const t = timePart(at);
+  const next = lastId.startsWith(`ev_${t}`) ? increment(lastId.slice(12)) : undefined;
+  if (next) return (lastId = `ev_${t}${next}`);
   const bytes = randomBytes(8);
   let r = "";
   for (const b of bytes) r += ALPHABET[b & 31];
-  return `ev_${t}${r}`;
+  return (lastId = `ev_${t}${r}`);
 }
 
 /** The smallest event id at or after an instant (for ranges by time). */
-export const eventIdAt = (ms: number) => newEventId(ms).slice(0, 12) + "00000000";
+export const eventIdAt = (ms: number) => `ev_${timePart(ms)}00000000`;
 
 /** The instant an event id was made. */
 export function eventTime(eventId: string): number {

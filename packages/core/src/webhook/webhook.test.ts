@@ -68,4 +68,11 @@ describe("event ids", () => {
     expect(eventTime(a)).toBe(1_764_000_000_000);
     expect(a).toMatch(/^ev_[0-9a-z]{17}$/);
   });
+
+  it("made in the same millisecond, follow each other in the order made", () => {
+    const ids = Array.from({ length: 50 }, () => newEventId(1_764_000_000_500));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(50);
+    expect(ids.every((id) => eventTime(id) === 1_764_000_000_500)).toBe(true);
+  });
 });
