@@ -28,14 +28,14 @@ export async function checkEligibility(
   return out;
 }
 
-/** A visit three days ago for a patient whose plan ended: the claim waits in review with the 271's reason. */
+/** A visit today for the patient whose plan ended last month: the claim waits in review with the 271's reason. */
 export async function visitWithEndedPlan(api: ApiClient, practiceId: string, patientId: string, providerId: string) {
   const r = await api.expect<any>(201, "POST", `/v1/practices/${practiceId}/encounters`, {
     externalId: "ELIGIBILITY-1",
     patientId,
     renderingProviderId: providerId,
     placeOfService: "11",
-    serviceDate: isoDaysAgo(3),
+    serviceDate: isoDaysAgo(0),
     diagnoses: ["I10"],
     lines: [{ procedureCode: "99213", chargeCents: 12000, diagnosisPointers: [1] }],
   });
