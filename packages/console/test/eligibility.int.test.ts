@@ -50,6 +50,7 @@ it("a biller checks a patient's eligibility on the patient page and a whole sche
     return ((await r.json()) as { items: { batchId: string }[] }).items[0]!.batchId;
   }, s.practiceId);
   await drainEligibilityUntil(
+    s.tenantId,
     async () => (await call("GET", `/v1/eligibility-batches/${batchId}`, { key: s.key })).body.status === "done",
     "the schedule",
   );

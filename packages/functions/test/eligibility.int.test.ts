@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runPoll } from "@claimledger/core/inbound/index.ts";
+import { build271, read270 } from "@claimledger/core/clearinghouse/sandbox/eligibility.ts";
+import { startSftpServer, type SftpServer } from "../../core/test/sftp-server.ts";
 import { drainEligibilityUntil } from "./eligibility.ts";
 import { call, newKey, samples } from "./http.ts";
 import { daysAgo, practiceSetUp } from "./cycle.ts";
@@ -138,7 +143,7 @@ describe("eligibility checks", () => {
     expect(queued.status, JSON.stringify(queued.body)).toBe(202);
     expect(queued.body).toMatchObject({ total: 200, answered: 0, status: "running" });
     const batch = () => call("GET", `/v1/eligibility-batches/${queued.body.batchId}`, { key: s.key });
-    await drainEligibilityUntil(async () => (await batch()).body.status === "done", "the batch of 200");
+    await drainEligibilityUntil(s.tenantId, async () => (await batch()).body.status === "done", "the batch of 200");
     const done = await batch();
     expect(done.body).toMatchObject({
       total: 200,
@@ -193,7 +198,7 @@ describe("eligibility checks", () => {
     expect(r.status).toBe(202);
     expect(r.body.status).toBe("queued");
     const sent = async () => (await call("GET", `/v1/eligibility-checks/${r.body.checkId}`, { key: s.key })).body;
-    await drainEligibilityUntil(async () => (await sent()).status !== "queued", "the queued check");
+    await drainEligibilityUntil(s.tenantId, async () => (await sent()).status !== "queued", "the queued check");
     expect(await sent()).toMatchObject({
       status: "sent",
       mode: "batch",
@@ -207,5 +212,63 @@ describe("eligibility checks", () => {
     // The file says what it did: one answer, matched to the check by its trace number.
     const inbound = await call("GET", `/v1/inbound-files/${file.sha256}`, { key: s.key });
     expect(inbound.body.summary).toEqual({ answers: 1, matched: 1, unknown: 0 });
+  });
+});
+
+describe("eligibility over SFTP", () => {
+  let sshd: SftpServer;
+  let ownerKey = "";
+  beforeAll(async () => {
+    sshd = await startSftpServer();
+    process.env.CLAIMLEDGER_SECRET_ELIGTEST = JSON.stringify({ privateKey: sshd.privateKey });
+  });
+  afterAll(async () => {
+    // Back on the sandbox, so no later scheduled poll looks for this file's secret.
+    if (ownerKey) await call("PUT", "/v1/clearinghouse", { key: ownerKey, body: { kind: "sandbox" } });
+    await sshd?.stop();
+  });
+
+  it("sends the 270 as a file in the outbound folder and applies the 271 the clearinghouse drops back", async () => {
+    const s = await practiceSetUp();
+    ownerKey = s.key;
+    const dirs = {
+      inboundDir: join(sshd.root, `elig-${s.tenantId}`, "out"),
+      outboundDir: join(sshd.root, `elig-${s.tenantId}`, "in"),
+    };
+    for (const d of Object.values(dirs)) await mkdir(d, { recursive: true });
+    const put = await call("PUT", "/v1/clearinghouse", {
+      key: s.key,
+      body: {
+        kind: "sftp",
+        host: sshd.host,
+        port: sshd.port,
+        username: sshd.username,
+        ...dirs,
+        hostKeySha256: sshd.hostKeySha256,
+        secretName: "eligtest",
+      },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const p = await patientWith(s, "XJH700007");
+    const r = await check(s, p.patientId, { serviceDate: "2026-12-03" });
+    expect([r.status, r.body.status]).toEqual([202, "queued"]);
+    const sent = async () => (await call("GET", `/v1/eligibility-checks/${r.body.checkId}`, { key: s.key })).body;
+    await drainEligibilityUntil(s.tenantId, async () => (await sent()).status !== "queued", "the SFTP check");
+    expect(await sent()).toMatchObject({ status: "sent", mode: "batch" });
+    const [name] = await readdir(dirs.outboundDir);
+    expect(name).toMatch(/^\d{9}\.270$/);
+    const request = await readFile(join(dirs.outboundDir, name!), "utf8");
+    const asked = read270(request);
+    expect(asked.inquiries.map((q) => [q.traceNumber, q.memberId, q.serviceDate])).toEqual([
+      [r.body.checkId, "XJH700007", "2026-12-03"],
+    ]);
+
+    // The clearinghouse answers with a 271 in its folder; the next poll takes it.
+    await writeFile(join(dirs.inboundDir, "answer.271"), build271(asked, 55, new Date()));
+    expect(await runPoll({ tenantId: s.tenantId })).toBe("done");
+    const files = (await call("GET", "/v1/inbound-files", { key: s.key })).body.items as any[];
+    const file = files.find((f) => f.name === "answer.271");
+    expect(await applyInbound(s.tenantId, file.sha256)).toBe("processed");
+    expect(await sent()).toMatchObject({ status: "answered", result: { status: "active" } });
   });
 });
