@@ -6,6 +6,7 @@ import { runPoll } from "@claimledger/core/inbound/index.ts";
 import { build271, read270 } from "@claimledger/core/clearinghouse/sandbox/eligibility.ts";
 import { startSftpServer, type SftpServer } from "../../core/test/sftp-server.ts";
 import { drainEligibilityUntil } from "./eligibility.ts";
+import { handler as fanoutHandler } from "../src/queue/webhook-fanout.ts";
 import { call, newKey, samples } from "./http.ts";
 import { daysAgo, practiceSetUp } from "./cycle.ts";
 import { pollNow } from "./poll.ts";
@@ -109,6 +110,38 @@ describe("eligibility checks", () => {
       expect(finding?.severity).toBe("error");
       expect(finding.message).toMatch(why);
     }
+  });
+
+  it("stops a claim already ready when the payer then reports its coverage inactive", async () => {
+    const s = await practiceSetUp();
+    const p = await patientWith(s, "INA700008");
+    const serviceDate = daysAgo(0);
+    const enc = await call("POST", `/v1/practices/${s.practiceId}/encounters`, {
+      key: s.key,
+      body: {
+        patientId: p.patientId,
+        renderingProviderId: s.providerId,
+        placeOfService: "11",
+        serviceDate,
+        diagnoses: ["I10"],
+        lines: [{ procedureCode: "99213", chargeCents: 12000, diagnosisPointers: [1] }],
+      },
+    });
+    expect(enc.body.status).toBe("ready");
+    const r = await check(s, p.patientId, { serviceDate });
+    expect(r.body.result.status).toBe("inactive");
+    // The answer's event reaches the fan-out worker (after the commit), which scrubs the patient's unsent claims again.
+    const events = (await call("GET", "/v1/events?types=eligibility.answered", { key: s.key })).body.items;
+    expect(events.map((e: any) => e.ids)).toEqual([
+      { checkId: r.body.checkId, patientId: p.patientId, coverageId: p.coverages[0]!.coverageId },
+    ]);
+    const body = JSON.stringify({ tenantId: s.tenantId, eventIds: events.map((e: any) => e.eventId) });
+    expect(await fanoutHandler({ Records: [{ messageId: "m1", body }] } as never)).toEqual({ batchItemFailures: [] });
+    const claim = (await call("GET", `/v1/claims/${enc.body.claimId}`, { key: s.key })).body;
+    expect(claim.status).toBe("needs_review");
+    expect(claim.findings.map((f: any) => f.ruleId)).toContain("eligibility.271");
+    const history = (await call("GET", `/v1/claims/${enc.body.claimId}/history`, { key: s.key })).body.items;
+    expect(history.at(-1)).toMatchObject({ actor: "system:scrub", to: "needs_review" });
   });
 
   it("keeps practices and companies apart", async () => {

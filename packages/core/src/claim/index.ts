@@ -55,6 +55,7 @@ export { serviceLine, referringProvider, type ServiceLineInput, claimView, claim
 export { newClaimId, providerOf, coverageOf, buildLines } from "./build.ts";
 export { canTransition, TRANSITIONS, EDITABLE, MANUAL_TRANSITIONS, ADJUDICATED } from "./status.ts";
 export { todayIn, scrubClaim } from "./scrub.service.ts";
+export { rescrubPatientClaims } from "./rescrub.service.ts";
 export { claimPatch, type ClaimPatch, editClaim } from "./edit.service.ts";
 export { correctionInput, type CorrectionInput, correctClaim } from "./correction.service.ts";
 export { claimFingerprint } from "./fingerprint.ts";

@@ -214,7 +214,7 @@ export async function recordAnswer(tenantId: string, check: CheckItem, e: Eligib
       {
         type: "eligibility.answered",
         practiceId: check.practiceId,
-        ids: { checkId: check.checkId, patientId: check.patientId },
+        ids: { checkId: check.checkId, patientId: check.patientId, coverageId: check.coverageId },
         status: result.status,
       },
       answeredAt,
