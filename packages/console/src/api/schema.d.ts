@@ -5808,6 +5808,8 @@ export interface paths {
                                 /** @enum {string} */
                                 claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                                 timelyFilingDays: number;
+                                /** @default 30 */
+                                expectedPaymentDays: number;
                                 address?: {
                                     line1: string;
                                     line2?: string;
@@ -5946,6 +5948,8 @@ export interface paths {
                         /** @enum {string} */
                         claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                         timelyFilingDays: number;
+                        /** @default 30 */
+                        expectedPaymentDays?: number;
                         address?: {
                             line1: string;
                             line2?: string;
@@ -5976,6 +5980,8 @@ export interface paths {
                             /** @enum {string} */
                             claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                             timelyFilingDays: number;
+                            /** @default 30 */
+                            expectedPaymentDays: number;
                             address?: {
                                 line1: string;
                                 line2?: string;
@@ -6206,6 +6212,8 @@ export interface paths {
                             /** @enum {string} */
                             claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                             timelyFilingDays: number;
+                            /** @default 30 */
+                            expectedPaymentDays: number;
                             address?: {
                                 line1: string;
                                 line2?: string;
@@ -6345,6 +6353,7 @@ export interface paths {
                         /** @enum {string} */
                         claimFilingIndicator?: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                         timelyFilingDays?: number;
+                        expectedPaymentDays?: number;
                         address?: {
                             line1: string;
                             line2?: string;
@@ -6372,6 +6381,8 @@ export interface paths {
                             /** @enum {string} */
                             claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                             timelyFilingDays: number;
+                            /** @default 30 */
+                            expectedPaymentDays: number;
                             address?: {
                                 line1: string;
                                 line2?: string;
@@ -8807,6 +8818,8 @@ export interface paths {
                                 };
                                 edits: number;
                                 submissions: number;
+                                /** @description When the claim last went to the payer */
+                                lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
                                 createdAt: string;
@@ -9211,6 +9224,8 @@ export interface paths {
                             };
                             edits: number;
                             submissions: number;
+                            /** @description When the claim last went to the payer */
+                            lastSubmittedAt?: string;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
                             createdAt: string;
@@ -9637,6 +9652,8 @@ export interface paths {
                             };
                             edits: number;
                             submissions: number;
+                            /** @description When the claim last went to the payer */
+                            lastSubmittedAt?: string;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
                             createdAt: string;
@@ -10282,6 +10299,8 @@ export interface paths {
                             };
                             edits: number;
                             submissions: number;
+                            /** @description When the claim last went to the payer */
+                            lastSubmittedAt?: string;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
                             createdAt: string;
@@ -10771,6 +10790,8 @@ export interface paths {
                                 };
                                 edits: number;
                                 submissions: number;
+                                /** @description When the claim last went to the payer */
+                                lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
                                 createdAt: string;
@@ -11041,6 +11062,8 @@ export interface paths {
                                 };
                                 edits: number;
                                 submissions: number;
+                                /** @description When the claim last went to the payer */
+                                lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
                                 createdAt: string;
@@ -11531,6 +11554,8 @@ export interface paths {
                                 };
                                 edits: number;
                                 submissions: number;
+                                /** @description When the claim last went to the payer */
+                                lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
                                 createdAt: string;
@@ -11801,6 +11826,8 @@ export interface paths {
                                 };
                                 edits: number;
                                 submissions: number;
+                                /** @description When the claim last went to the payer */
+                                lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
                                 createdAt: string;
@@ -12535,6 +12562,8 @@ export interface paths {
                             };
                             edits: number;
                             submissions: number;
+                            /** @description When the claim last went to the payer */
+                            lastSubmittedAt?: string;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
                             createdAt: string;
@@ -22148,7 +22177,7 @@ export interface paths {
                 query?: {
                     /** @description An event id: the events after it (the last one you have, or `nextCursor`) */
                     after?: string;
-                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, invoice.finalized, invoice.sent, invoice.paid, invoice.voided */
+                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, invoice.finalized, invoice.sent, invoice.paid, invoice.voided, task.created, task.assigned, task.completed */
                     types?: string;
                     /** @description Only this practice's events */
                     practiceId?: string;
@@ -22170,7 +22199,7 @@ export interface paths {
                             items: {
                                 eventId: string;
                                 /** @enum {string} */
-                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided";
+                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed";
                                 at: string;
                                 practiceId?: string;
                                 ids: {
@@ -22448,7 +22477,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url: string;
-                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
+                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed")[];
                         practiceId?: string;
                         description?: string;
                     };
@@ -22930,7 +22959,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url?: string;
-                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
+                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed")[];
                         description?: string;
                         /** @enum {string} */
                         status?: "enabled" | "disabled";
@@ -23890,6 +23919,1362 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks by due date, soonest first (open and in progress unless `status` says otherwise)
+         * @description Filters: `assignee` (a user id, `me`, or `none`), `status`, `claimId` (all of a claim's tasks at once), `practiceId`, `dueBefore`. A practice principal sees its practice's tasks only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A user id, `me` (the signed-in user) or `none` (unassigned) */
+                    assignee?: string;
+                    /** @description `active` (default): open and in progress; `closed`: done and cancelled */
+                    status?: "open" | "in_progress" | "done" | "cancelled" | "active" | "closed";
+                    claimId?: string;
+                    practiceId?: string;
+                    /** @description Only tasks due before this date (dueBefore=today: the overdue ones) */
+                    dueBefore?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tasks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                taskId: string;
+                                claimId: string;
+                                practiceId: string;
+                                /** @enum {string} */
+                                kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                                title: string;
+                                assigneeId?: string;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "done" | "cancelled";
+                                /** @enum {string} */
+                                source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                                automatic: boolean;
+                                notes: {
+                                    at: string;
+                                    by: string;
+                                    text: string;
+                                }[];
+                                closedAt?: string;
+                                closedBy?: string;
+                                closedReason?: string;
+                                createdBy: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a task to a claim (owner, biller)
+         * @description Due in a few business days (practice-local) unless `dueDate` says otherwise; the assignee must be an active owner or biller. Audited, and a `task.created` event (and `task.assigned` when assigned).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A retry with the same key returns the first response */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        claimId: string;
+                        /** @enum {string} */
+                        kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                        title?: string;
+                        assigneeId?: string;
+                        dueDate?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The task */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            claimId: string;
+                            practiceId: string;
+                            /** @enum {string} */
+                            kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                            title: string;
+                            assigneeId?: string;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "done" | "cancelled";
+                            /** @enum {string} */
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                            automatic: boolean;
+                            notes: {
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            closedAt?: string;
+                            closedBy?: string;
+                            closedReason?: string;
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task with its notes (ETag = version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The task */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            claimId: string;
+                            practiceId: string;
+                            /** @enum {string} */
+                            kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                            title: string;
+                            assigneeId?: string;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "done" | "cancelled";
+                            /** @enum {string} */
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                            automatic: boolean;
+                            notes: {
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            closedAt?: string;
+                            closedBy?: string;
+                            closedReason?: string;
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Assign, reschedule, retitle, change the status of a task, or add a note (If-Match required)
+         * @description `assigneeId: null` unassigns; a `note` is appended with your name and the time (notes are never edited). `done` or `cancelled` records who closed it and when; `task.assigned` and `task.completed` events follow.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        assigneeId?: string | null;
+                        dueDate?: string;
+                        /** @enum {string} */
+                        status?: "open" | "in_progress" | "done" | "cancelled";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The task */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            claimId: string;
+                            practiceId: string;
+                            /** @enum {string} */
+                            kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                            title: string;
+                            assigneeId?: string;
+                            dueDate: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "done" | "cancelled";
+                            /** @enum {string} */
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                            automatic: boolean;
+                            notes: {
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            closedAt?: string;
+                            closedBy?: string;
+                            closedReason?: string;
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follow-up queue: sent claims the payer has gone quiet on, highest risk first
+         * @description A claim is here when it is still `submitted` two business days after sending (no 999/277CA), has no 835 once the payer's `expectedPaymentDays` have passed, or a 277 pended it or asked for more. Risk = open insurance balance / max(1, days left before the timely-filing limit). `total` counts every entry the filters keep; each entry carries its open follow-up task.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    practiceId?: string;
+                    reason?: "no_acknowledgement" | "no_payment" | "pended" | "returned";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Entries, riskiest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claimId: string;
+                                practiceId: string;
+                                payerId: string;
+                                payerName: string;
+                                status: string;
+                                serviceDate: string;
+                                /** @enum {string} */
+                                reason: "no_acknowledgement" | "no_payment" | "pended" | "returned";
+                                reasonText: string;
+                                /** @description The practice-local date it was last sent */
+                                sentOn: string;
+                                daysSinceSubmission: number;
+                                timelyFilingDeadline: string;
+                                /** @description Days left before the payer's timely-filing limit (negative: past it) */
+                                daysLeft: number;
+                                /** @description The open insurance balance */
+                                moneyCents: number;
+                                /** @description moneyCents / max(1, daysLeft): the queue's order, highest first */
+                                risk: number;
+                                /** @description Its open follow-up (or send-records) task */
+                                task?: {
+                                    taskId: string;
+                                    claimId: string;
+                                    practiceId: string;
+                                    /** @enum {string} */
+                                    kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                                    title: string;
+                                    assigneeId?: string;
+                                    dueDate: string;
+                                    /** @enum {string} */
+                                    status: "open" | "in_progress" | "done" | "cancelled";
+                                    /** @enum {string} */
+                                    source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                                    automatic: boolean;
+                                    notes: {
+                                        at: string;
+                                        by: string;
+                                        text: string;
+                                    }[];
+                                    closedAt?: string;
+                                    closedBy?: string;
+                                    closedReason?: string;
+                                    createdBy: string;
+                                    createdAt: string;
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/follow-up-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each practice's default assignee for automatic tasks (ETag = version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            defaultAssignees: {
+                                [key: string]: string;
+                            };
+                            version: number;
+                            updatedAt?: string;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set each practice's default assignee for automatic tasks (owner, biller)
+         * @description Practices not named leave their automatic tasks unassigned. Applies to tasks made from now on. `If-Match` (0 before the first) guards against overwriting another's change.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        defaultAssignees: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            defaultAssignees: {
+                                [key: string]: string;
+                            };
+                            version: number;
+                            updatedAt?: string;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

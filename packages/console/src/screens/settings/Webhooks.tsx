@@ -30,6 +30,9 @@ const EVENT_TYPES = [
   "invoice.sent",
   "invoice.paid",
   "invoice.voided",
+  "task.created",
+  "task.assigned",
+  "task.completed",
 ] as const satisfies readonly EventType[];
 type Unlisted = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
 const allListed: Unlisted extends never ? true : Unlisted = true;
