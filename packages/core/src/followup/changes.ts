@@ -56,8 +56,13 @@ export function taskChangeItems(
         ...(note ? { note } : {}),
       }),
     ),
-    ...taskEvents(before, after).map((e) =>
-      eventPut(p.tenantId, { type: e.type, practiceId: after.practiceId, ids, status: e.status }, at),
+    // One change's events a millisecond apart: their ids (time-ordered) list them in the order they happened.
+    ...taskEvents(before, after).map((e, i) =>
+      eventPut(
+        p.tenantId,
+        { type: e.type, practiceId: after.practiceId, ids, status: e.status },
+        new Date(Date.parse(at) + i).toISOString(),
+      ),
     ),
   ];
 }
