@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react";
 import { api, must } from "../../api/client";
 import type { Get, PostBody } from "../../api/types";
-import { sessionApi } from "../../api/session-api";
 import { Link } from "../../router";
 import { FormError, SelectField, TextField } from "../../ui/fields";
 import { date, dateTime, label, todayLocal } from "../../ui/format";
 import { Badge } from "../../ui/page";
 import { Notice } from "../../ui/states";
 import { useAction, useApi } from "../../ui/use-api";
+import { companyUsers } from "../claim/parts";
 
 /** Shared by My tasks, the follow-up queue and the claim page's tasks panel. */
 export type Task = Get<"/v1/tasks">["items"][number];
@@ -58,7 +58,7 @@ export function useAssignees(enabled = true) {
   const s = useApi(
     async () =>
       enabled
-        ? (await sessionApi.users().catch(() => ({ items: [] }))).items
+        ? (await companyUsers()).items
             .filter((u) => u.status === "active" && (u.role === "owner" || u.role === "biller"))
             .map((u) => ({ userId: u.userId, name: u.name }))
         : [],
