@@ -42,6 +42,14 @@ export const routes: ScreenRoute[] = [
   { path: "/queues/:queue", title: "Queues", roles: COMPANY, load: () => import("./screens/queues/Queues") },
   { path: "/send", title: "Send", roles: COMPANY, nav: "Work", load: () => import("./screens/send/Send") },
   {
+    path: "/follow-ups",
+    title: "Follow-up queue",
+    roles: COMPANY,
+    nav: "Work",
+    load: () => import("./screens/follow-ups/FollowUps"),
+  },
+  { path: "/tasks", title: "My tasks", roles: COMPANY, nav: "Work", load: () => import("./screens/tasks/Tasks") },
+  {
     path: "/remittances",
     title: "Remittances",
     roles: COMPANY,

@@ -147,7 +147,8 @@ it("a biller fixes a claim from the review queue, sends a batch, posts an 835 an
   await page.getByRole("heading", { name: `Claim ${fixId}` }).waitFor();
   const history = panel(page, "History");
   await history.getByText("diagnosis typed from the superbill").waitFor();
-  expect(await history.textContent()).toContain("Test biller");
+  // Names replace the user ids once the company's people are read.
+  await expect.poll(() => history.textContent()).toContain("Test biller");
   await panel(page, "Files").getByText("837P").waitFor();
   await panel(page, "Ledger and balances").getByText("Denial write off").waitFor();
   await shot(page, "claim");

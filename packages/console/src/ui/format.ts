@@ -93,3 +93,9 @@ export function parsePercentBps(text: string): number | undefined {
   const v = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
   return v <= 10000 ? v : undefined;
 }
+
+/** Today on this computer, YYYY-MM-DD (due dates are plain dates). */
+export function todayLocal(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

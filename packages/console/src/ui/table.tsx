@@ -32,6 +32,8 @@ interface Props<T> {
   /** Server paging: more rows to ask for. */
   onMore?: () => void;
   moreBusy?: boolean;
+  /** The row shown open beside or below the table: the active row follows it. */
+  activeKey?: string;
 }
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
@@ -56,6 +58,7 @@ export function DataTable<T>({
   initialSort,
   onMore,
   moreBusy,
+  activeKey,
 }: Props<T>) {
   const [sort, setSort] = useState(initialSort);
   const [q, setQ] = useState("");
@@ -96,6 +99,14 @@ export function DataTable<T>({
   const activeIndex = Math.min(active, Math.max(0, visible.length - 1));
 
   useEffect(() => setPage(0), [q, sort]);
+  useEffect(() => {
+    if (activeKey === undefined) return;
+    const at = shown.findIndex((r) => rowKey(r) === activeKey);
+    if (at < 0) return;
+    setPage(Math.floor(at / pageSize));
+    setActive(at % pageSize);
+    // When the open row (or the rows) change: moving with j/k in between is the user's.
+  }, [activeKey, shown]);
 
   const onKey = (e: KeyboardEvent | ReactKeyboardEvent) => {
     if (typing(e.target) && e.key !== "Escape") return;

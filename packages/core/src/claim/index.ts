@@ -25,6 +25,7 @@ export {
   claimsOwingMoney,
   claimsWithOpenDenials,
   claimsById,
+  claimSummariesById,
   claimUpdateItem,
 } from "./claim.store.ts";
 export {

@@ -56,6 +56,7 @@ export function taskChangeItems(
         ...(note ? { note } : {}),
       }),
     ),
+    // Event ids made in one millisecond count up (event module): they list in the order written here.
     ...taskEvents(before, after).map((e) =>
       eventPut(p.tenantId, { type: e.type, practiceId: after.practiceId, ids, status: e.status }, at),
     ),

@@ -63,6 +63,18 @@ export interface Facts extends ClaimFacts {
   payerName: string;
 }
 
+/** What the task rules read of a claim alone (whether it is quiet needs the company's calendar and payers). */
+export const claimFacts = (c: ClaimLike): ClaimFacts => ({
+  claimId: c.claimId,
+  practiceId: c.practiceId,
+  status: c.status,
+  submissions: c.submissions,
+  openDeniedCents: hasOpenDenials(c) ? (c.balances?.deniedCents ?? 0) : 0,
+});
+
+/** Only a claim the payer has and has not answered can be quiet. */
+export const mayBeQuiet = (c: Pick<ClaimLike, "status">) => c.status === "submitted" || c.status === "accepted";
+
 export function factsOf(c: ClaimLike, ctx: FollowUpContext): Facts {
   const today = todayFor(ctx, c.practiceId);
   const payer = ctx.payers.get(c.payerId);
@@ -72,11 +84,7 @@ export function factsOf(c: ClaimLike, ctx: FollowUpContext): Facts {
   const expectedPaymentDays = payer?.expectedPaymentDays ?? DEFAULT_EXPECTED_PAYMENT_DAYS;
   const filingDays = c.doc?.coverage?.timelyFilingDays ?? payer?.timelyFilingDays;
   return {
-    claimId: c.claimId,
-    practiceId: c.practiceId,
-    status: c.status,
-    submissions: c.submissions,
-    openDeniedCents: hasOpenDenials(c) ? (c.balances?.deniedCents ?? 0) : 0,
+    ...claimFacts(c),
     quiet: quietReason({ status: c.status, sentOn, payerStatus }, today, expectedPaymentDays),
     ...(payerStatus ? { payerStatus } : {}),
     ...(filingDays ? { deadline: timelyFilingDeadline(c.serviceDate, filingDays) } : {}),

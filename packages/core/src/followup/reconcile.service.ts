@@ -1,9 +1,17 @@
-import { claimsById } from "../claim/index.ts";
+import { claimSummariesById } from "../claim/index.ts";
 import { systemPrincipal } from "../shared/context.ts";
 import { now } from "../shared/db.ts";
 import { TransactionConflict } from "../shared/transact.ts";
 import { writeTaskChange } from "./changes.ts";
-import { factsOf, loadContext, type ClaimLike, type Facts, type FollowUpContext } from "./context.ts";
+import {
+  claimFacts,
+  factsOf,
+  loadContext,
+  mayBeQuiet,
+  type ClaimLike,
+  type Facts,
+  type FollowUpContext,
+} from "./context.ts";
 import { candidateTaskIds, dueDateFor, planClaim, type Action } from "./needs.ts";
 import { tasksById, type TaskItem, type TaskRecord } from "./task.store.ts";
 
@@ -31,10 +39,10 @@ export async function reconcileClaimTasks(
   claimIds: string[],
   known: { claims?: ClaimLike[]; ctx?: FollowUpContext } = {},
 ): Promise<Reconciled> {
-  const claims = known.claims ?? (await claimsById(tenantId, [...new Set(claimIds)]));
+  // Hot items only: status, balances, dates (the payer's limit stands in for the coverage's).
+  const claims = known.claims ?? (await claimSummariesById(tenantId, [...new Set(claimIds)]));
   const done: Reconciled = { created: 0, reopened: 0, closed: 0 };
   if (!claims.length) return done;
-  const ctx = known.ctx ?? (await loadContext(tenantId));
   const tasks = await tasksById(
     tenantId,
     claims.flatMap((c) => candidateTaskIds(c.claimId, c.submissions)),
@@ -42,10 +50,14 @@ export async function reconcileClaimTasks(
   const byClaim = new Map<string, TaskItem[]>();
   for (const t of tasks.values())
     if (t.source !== "manual") byClaim.set(t.claimId, [...(byClaim.get(t.claimId) ?? []), t]);
+  const own = (c: ClaimLike) => byClaim.get(c.claimId) ?? [];
+  // Most events are claims paid with nothing to do: the company's context is read only when needed.
+  const idle = !claims.some(mayBeQuiet) && claims.every((c) => planClaim(claimFacts(c), own(c)).length === 0);
+  if (!known.ctx && idle) return done;
+  const ctx = known.ctx ?? (await loadContext(tenantId));
   for (const c of claims) {
     const facts = factsOf(c, ctx);
-    const own = byClaim.get(c.claimId) ?? [];
-    for (const action of planClaim(facts, own)) {
+    for (const action of planClaim(facts, own(c))) {
       const before = action.op === "create" ? undefined : record(tasks.get(action.task.taskId)!);
       try {
         await writeTaskChange(

@@ -66,7 +66,7 @@ export async function putFollowUpSettings(
   try {
     await transactWrite([
       tx.put(params),
-      tx.put(auditPut(p, `settings:follow-up`, "set", { fields: ["defaultAssignees"] })),
+      tx.put(auditPut(p, `settings:${p.tenantId}`, "set", { fields: ["followUp.defaultAssignees"] })),
     ]);
   } catch (err) {
     if (err instanceof TransactionConflict)

@@ -10,6 +10,7 @@ import { Empty, ErrorState, Loaded, Loading, Notice } from "../../ui/states";
 import { useAction, useApi } from "../../ui/use-api";
 import { ClaimEditor } from "./ClaimEditor";
 import { ClaimFiles } from "./Files";
+import { ClaimTasks } from "./Tasks";
 import { StatusBadge, isNotFound, patientName, useActors, useDirectory, type Claim as ClaimT } from "./parts";
 
 const EDITABLE = ["draft", "needs_review", "ready", "rejected", "on_hold"];
@@ -290,6 +291,7 @@ function ClaimBody({ claim: c, reload, role }: { claim: ClaimT; reload: () => vo
         </Panel>
       </div>
 
+      <ClaimTasks claim={c} />
       {company ? (
         <ClaimFiles claim={c} ledgerRemittances={ledger.data?.items.map((e) => e.remittanceId) ?? []} />
       ) : null}

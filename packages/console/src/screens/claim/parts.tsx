@@ -53,13 +53,19 @@ export function useDirectory() {
   return s.data ?? { practices: new Map<string, string>(), payers: new Map<string, string>() };
 }
 
+let users: { at: number; list: ReturnType<typeof sessionApi.users> } | undefined;
+/** The company's people, read once for the panels of the screens opened within half a minute. */
+export function companyUsers(): ReturnType<typeof sessionApi.users> {
+  if (!users || Date.now() - users.at > 30_000)
+    users = { at: Date.now(), list: sessionApi.users().catch(() => ({ items: [], nextCursor: null })) };
+  return users.list;
+}
+
 /** People's names for actors (`user:usr_…`); a viewer who may not list users sees the ids. */
 export function useActors(enabled: boolean) {
   const s = useApi(
     async () =>
-      enabled
-        ? new Map((await sessionApi.users().catch(() => ({ items: [] }))).items.map((u) => [u.userId, u.name]))
-        : new Map<string, string>(),
+      enabled ? new Map((await companyUsers()).items.map((u) => [u.userId, u.name])) : new Map<string, string>(),
     [enabled],
   );
   const names = s.data ?? new Map<string, string>();

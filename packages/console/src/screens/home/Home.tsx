@@ -3,7 +3,7 @@ import type { Get } from "../../api/types";
 import { Link } from "../../router";
 import { useUser } from "../../session";
 import { BarChart, LineChart } from "../../ui/charts";
-import { count, money, moneyShort, month } from "../../ui/format";
+import { count, money, moneyShort, month, todayLocal } from "../../ui/format";
 import { Page, Panel } from "../../ui/page";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { useApi } from "../../ui/use-api";
@@ -22,13 +22,17 @@ interface QueueCount {
 async function queueCounts(): Promise<QueueCount[]> {
   const claims = (status: "needs_review" | "ready" | "rejected") =>
     must(api.GET("/v1/claims", { params: { query: { status, limit: 100 } } }));
-  const [review, ready, rejected, denials, suspense] = await Promise.all([
+  const [review, ready, rejected, denials, suspense, quiet, mine] = await Promise.all([
     claims("needs_review"),
     claims("ready"),
     claims("rejected"),
     must(api.GET("/v1/work-queues/denials", { params: { query: { limit: 100 } } })),
     must(api.GET("/v1/suspense", { params: { query: { limit: 100 } } })),
+    must(api.GET("/v1/follow-ups", { params: { query: { limit: 100 } } })),
+    must(api.GET("/v1/tasks", { params: { query: { assignee: "me", limit: 100 } } })),
   ]);
+  const now = todayLocal();
+  const overdue = mine.items.filter((t) => t.dueDate < now).length;
   const denied = new Set(denials.items.flatMap((g) => g.claims.map((c) => c.claimId)));
   const deniedCents = denials.items.reduce((t, g) => t + g.amountCents, 0);
   const open = suspense.items.filter((s) => !s.resolved);
@@ -64,6 +68,22 @@ async function queueCounts(): Promise<QueueCount[]> {
       n: denied.size,
       more: !!denials.nextCursor,
       note: `${money(deniedCents)} denied, unresolved`,
+    },
+    {
+      key: "follow-ups",
+      label: "Follow-up",
+      to: "/follow-ups",
+      n: quiet.total,
+      more: false,
+      note: `gone quiet at the payer, ${money(quiet.items.reduce((t, e) => t + e.moneyCents, 0))}${quiet.nextCursor ? "+" : ""}`,
+    },
+    {
+      key: "tasks",
+      label: "My tasks",
+      to: "/tasks",
+      n: mine.items.length,
+      more: !!mine.nextCursor,
+      note: overdue ? `${overdue} overdue` : "none overdue",
     },
     {
       key: "suspense",

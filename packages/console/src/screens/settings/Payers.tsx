@@ -30,9 +30,18 @@ export function Payers({ canEdit }: SectionProps) {
     clearinghousePayerId: "",
     claimFilingIndicator: "CI" as Filing,
     timelyFilingDays: "180",
+    expectedPaymentDays: "30",
   });
   const add = useAction(async () => {
-    await must(api.POST("/v1/payers", { body: { ...f, timelyFilingDays: Number(f.timelyFilingDays) } }));
+    await must(
+      api.POST("/v1/payers", {
+        body: {
+          ...f,
+          timelyFilingDays: Number(f.timelyFilingDays),
+          expectedPaymentDays: Number(f.expectedPaymentDays),
+        },
+      }),
+    );
     setF({ ...f, name: "", clearinghousePayerId: "" });
     list.reload();
   });
@@ -76,6 +85,15 @@ export function Payers({ canEdit }: SectionProps) {
             onChange={(e) => setF({ ...f, timelyFilingDays: e.target.value })}
             error={add.error}
           />
+          <TextField
+            label="Pays within (days)"
+            name="expectedPaymentDays"
+            inputMode="numeric"
+            value={f.expectedPaymentDays}
+            onChange={(e) => setF({ ...f, expectedPaymentDays: e.target.value })}
+            error={add.error}
+            hint="no 835 after this: on the follow-up queue"
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={add.busy}>
               Add payer
@@ -85,7 +103,7 @@ export function Payers({ canEdit }: SectionProps) {
       ) : null}
       <FormError
         error={add.error}
-        fields={["name", "clearinghousePayerId", "claimFilingIndicator", "timelyFilingDays"]}
+        fields={["name", "clearinghousePayerId", "claimFilingIndicator", "timelyFilingDays", "expectedPaymentDays"]}
       />
       <Loaded state={list}>
         {(d) => (
@@ -114,6 +132,13 @@ export function Payers({ canEdit }: SectionProps) {
                 align: "right",
                 render: (p) => `${p.timelyFilingDays} days`,
                 sortValue: (p) => p.timelyFilingDays,
+              },
+              {
+                key: "pays",
+                header: "Pays within",
+                align: "right",
+                render: (p) => `${p.expectedPaymentDays} days`,
+                sortValue: (p) => p.expectedPaymentDays,
               },
               {
                 key: "status",

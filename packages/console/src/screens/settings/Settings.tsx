@@ -7,6 +7,7 @@ import { ApiKeys } from "./ApiKeys";
 import { Clearinghouse } from "./Clearinghouse";
 import { Company } from "./Company";
 import { FeeSchedules } from "./FeeSchedules";
+import { FollowUp } from "./FollowUp";
 import { Payers } from "./Payers";
 import { Practices } from "./Practices";
 import { Providers } from "./Providers";
@@ -28,6 +29,7 @@ const SECTIONS: { key: string; label: string; Section: ComponentType<SectionProp
   { key: "payers", label: "Payers", Section: Payers },
   { key: "fee-schedules", label: "Fee schedules", Section: FeeSchedules },
   { key: "scrub-rules", label: "Scrub rules", Section: ScrubRules },
+  { key: "follow-up", label: "Follow-up", Section: FollowUp },
   { key: "clearinghouse", label: "Clearinghouse", Section: Clearinghouse },
   { key: "webhooks", label: "Webhooks", Section: Webhooks, ownerOnly: true },
 ];
