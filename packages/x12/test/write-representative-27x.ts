@@ -6,7 +6,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build270 } from "../src/eligibility/build270.ts";
+import { build276 } from "../src/status/build276.ts";
 import { representative270 } from "./inquiries-270.ts";
+import { representative276 } from "./inquiries-276.ts";
 
 const dir = process.argv[2];
 if (dir === undefined) {
@@ -17,5 +19,10 @@ mkdirSync(dir, { recursive: true });
 for (const [name, input] of Object.entries(representative270())) {
   const file = join(dir, `${name}.270`);
   writeFileSync(file, build270(input, { lineBreaks: true }));
+  process.stdout.write(`${file}\n`);
+}
+for (const [name, input] of Object.entries(representative276())) {
+  const file = join(dir, `${name}.276`);
+  writeFileSync(file, build276(input, { lineBreaks: true }));
   process.stdout.write(`${file}\n`);
 }
