@@ -105,4 +105,4 @@ export {
   REJECT_REASONS,
   TIME_PERIODS,
 } from "./codes/eligibility.ts";
-export { SERVICE_TYPES } from "./codes/service-types.ts";
+export { INQUIRY_SERVICE_TYPES, SERVICE_TYPES } from "./codes/service-types.ts";
