@@ -11,7 +11,7 @@ import { checkX12 } from "../check.ts";
 import { X12Error } from "../errors.ts";
 import { parseX12 } from "../parse.ts";
 import { build270 } from "./build270.ts";
-import type { Build270Input } from "./build270.ts";
+import type { Build270Input, EligibilityInquiry } from "./build270.ts";
 
 /** Builds, checks the envelopes, and returns each transaction set's segments as strings. */
 function build(input: Build270Input): string[][] {
@@ -142,8 +142,7 @@ describe("build270: impossible input is an X12Error naming the inquiry", () => {
     ["bad originator", (i) => (i.originatorId = "12345"), /originator id "12345" must be 10/],
     [
       "a dependent without birth date",
-      (i) =>
-        (i.inquiries[0]!.dependent = { firstName: "A", lastName: "B", dateOfBirth: undefined as unknown as string }),
+      (i) => (i.inquiries[0]!.dependent = { firstName: "A", lastName: "B" } as EligibilityInquiry["dependent"]),
       /dependent date of birth is required/,
     ],
   ];
