@@ -324,6 +324,7 @@ async function moveToSubmitted(tenantId: string, batchId: string, claim: Claim) 
     const move = moveItems(SYSTEM(tenantId), c, "submitted", `sent in batch ${batchId}`, {
       submissions: c.submissions + 1,
       ...(first ? { firstSubmittedAt: at } : {}),
+      submittedAt: at,
     });
     try {
       await transactWrite([

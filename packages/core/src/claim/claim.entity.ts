@@ -43,6 +43,10 @@ export const ClaimEntity = new Entity(
       postedRemittances: { type: "set", items: "string", field: "pr" },
       /** When the claim first went to the payer, and the deposit date of its first insurance payment (reports). */
       firstSubmittedAt: { type: "string", field: "fs" },
+      /** When it last went to the payer (a claim sent again after a rejection waits from then). */
+      submittedAt: { type: "string", field: "sa" },
+      /** What the payer last said to a status inquiry (276/277), packed (payer-status.ts); never moves the status. */
+      payerStatus: { type: "any", field: "ps" },
       firstPaidDate: { type: "string", field: "fpd" },
       /** A secondary (tertiary) claim: the primary it follows (also in doc; here so screens need not read the doc). */
       primaryClaimId: { type: "string", field: "pc" },
@@ -142,7 +146,7 @@ export const ClaimEventEntity = new Entity(
       at: { type: "string", required: true, readOnly: true },
       eventId: { type: "string", required: true, readOnly: true },
       actor: { type: "string", required: true },
-      kind: { type: ["status", "edit", "scrub", "denial_action"] as const, required: true },
+      kind: { type: ["status", "edit", "scrub", "denial_action", "payer_status"] as const, required: true },
       from: { type: "string" },
       to: { type: "string" },
       reason: { type: "string" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { payerStatusView } from "./payer-status.ts";
 import { address, isoDate, npi, personName, quantity, signedCents } from "../shared/schema.ts";
 import {
   CLAIM_STATUSES,
@@ -196,6 +197,9 @@ export const claimView = z.object({
   submissions: z.number(),
   payerClaimControlNumber: z.string().optional(),
   replacedBy: z.string().optional(),
+  firstSubmittedAt: z.string().optional(),
+  submittedAt: z.string().optional().describe("When the claim last went to the payer"),
+  payerStatus: payerStatusView.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

@@ -2,8 +2,9 @@ import { z } from "zod";
 
 /**
  * Every kind of event, as `GET /v1/events` lists them and webhooks deliver them. Each is written
- * in the transaction of its change. Not yet: eligibility results and follow-up task assignment
- * (neither exists in the product yet); each gets its type when it does.
+ * in the transaction of its change. `claim.status_received` is a payer's answer to a status inquiry
+ * (277), which never moves the claim's status. Not yet: eligibility results and follow-up task
+ * assignment (neither exists in the product yet); each gets its type when it does.
  */
 export const EVENT_TYPES = [
   "claim.accepted",
@@ -11,6 +12,7 @@ export const EVENT_TYPES = [
   "claim.paid",
   "claim.partially_paid",
   "claim.denied",
+  "claim.status_received",
   "batch.submitted",
   "ack.999.received",
   "ack.277ca.received",

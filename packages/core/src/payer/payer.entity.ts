@@ -12,6 +12,8 @@ export const PayerEntity = new Entity(
       clearinghousePayerId: { type: "string", required: true },
       claimFilingIndicator: { type: "string", required: true },
       timelyFilingDays: { type: "number", required: true },
+      statusInquiryDays: { type: "number" },
+      expectedPaymentDays: { type: "number" },
       address: { type: "any" },
       status: { type: ["active", "inactive"] as const, required: true },
       ...auditedAttributes,

@@ -38,9 +38,20 @@ const base = {
   ),
   /** Days after the date of service a claim may still be filed. */
   timelyFilingDays: z.number().int().min(1).max(1095),
+  /**
+   * Days a submitted claim waits for its 835 before we ask the payer about it (276), and between
+   * questions while none comes; default 30 (DEFAULT_STATUS_INQUIRY_DAYS).
+   */
+  statusInquiryDays: z.number().int().min(1).max(365).optional(),
+  /** Days after a finalized claim status (277 F) within which its 835 is expected; default 30. */
+  expectedPaymentDays: z.number().int().min(1).max(365).optional(),
   address: address.optional(),
   status: status.default("active"),
 };
+
+/** What a payer setting means when the payer has none. */
+export const DEFAULT_STATUS_INQUIRY_DAYS = 30;
+export const DEFAULT_EXPECTED_PAYMENT_DAYS = 30;
 
 export const payerInput = z.strictObject(base);
 export type PayerInput = z.infer<typeof payerInput>;

@@ -6,11 +6,12 @@ import type { ClearinghouseConnection, OutboundFile } from "../connection.ts";
 import { read837 } from "./read837.ts";
 import { build277CA, build835, build999 } from "./responses.ts";
 import { adjudicate, frontEndRejection, type SandboxClaim } from "./payer-model.ts";
+import { build277Status, is276, read276 } from "./status.ts";
 
 /**
  * The sandbox clearinghouse: takes an 837P like a real one and answers through the same
  * inbound folder a real one uses. The 999 and 277CA are ready at the next poll; the payers'
- * 835s one poll later (adjudication takes time). Its folders live in the EDI bucket under
+ * 835s one poll later (adjudication takes time). A 276 gets its 277 at the next poll. Its folders live in the EDI bucket under
  * `sandbox/<tenant>/`, so the local stack and AWS run it the same way.
  */
 const checkName = (name: string) => {
@@ -44,8 +45,13 @@ export function openSandbox(tenantId: string, now: () => Date = () => new Date()
       // Every receipt is kept, numbered, as a real clearinghouse logs them: a file sent twice shows twice.
       const receipt = await nextCounter(tenantId, "sandbox-receipt");
       await put(`${root}/received/${String(receipt).padStart(9, "0")}-${file.name}`, file.content);
-      const received = read837(file.content);
       const base = file.name.replace(/\.[^.]*$/, "");
+      // A claim status request (276) is answered with a 277 (005010X212) at the next poll (status.ts).
+      if (is276(file.content)) {
+        await put(`${root}/inbound/${base}-status.277`, build277Status(read276(file.content), await control(), at));
+        return;
+      }
+      const received = read837(file.content);
       await put(`${root}/inbound/${base}.999`, build999(received, await control(), at));
       const ack = build277CA(received, await control(), at);
       await put(`${root}/inbound/${base}.277`, ack.text);
