@@ -230,7 +230,9 @@ describe("functions", () => {
         .inputs.filter((i) => /(^|\/)node_modules\/ssh2(-sftp-client)?\/|packages\/core\/src\/sftp\//.test(i));
     expect(sftp(apiDef.handler)).toEqual([]);
     const carriers = allHandlers.filter((h) => sftp(h).length > 0);
-    expect(carriers.sort()).toEqual([queues.claimBatches.handler, queues.clearinghousePolls.handler].sort());
+    expect(carriers.sort()).toEqual(
+      [queues.claimBatches.handler, queues.clearinghousePolls.handler, queues.statusInquiries.handler].sort(),
+    );
     for (const h of carriers) expect(sftp(h), h).toContain("node_modules/ssh2/lib/client.js");
   });
 

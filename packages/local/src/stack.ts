@@ -116,10 +116,21 @@ export async function startStack(opts: { reset?: boolean; port?: number; quiet?:
   // Webhooks may reach receivers on this machine (the workers' sandboxes inherit it); never deployed.
   process.env.CLAIMLEDGER_WEBHOOK_ALLOW_LOOPBACK ??= "1";
   const workers = await startWorkers(abort.signal);
-  // The webhook sweeper runs each minute here as its cron does in AWS (the other jobs are commands).
+  // The webhook sweeper runs each minute here as its cron does in AWS, and the claim status
+  // inquiries once a day from the stack's start (`npm run status-inquiries` runs them now); the
+  // other jobs are commands.
   const { handler: sweep } = await import("@claimledger/functions/cron/webhook-sweep.ts");
   const sweeper = setInterval(() => void sweep().catch(() => undefined), 60_000);
-  abort.signal.addEventListener("abort", () => clearInterval(sweeper), { once: true });
+  const { handler: inquire } = await import("@claimledger/functions/cron/status-inquiries.ts");
+  const inquirer = setInterval(() => void inquire().catch(() => undefined), 86_400_000);
+  abort.signal.addEventListener(
+    "abort",
+    () => {
+      clearInterval(sweeper);
+      clearInterval(inquirer);
+    },
+    { once: true },
+  );
 
   const info: StackInfo = {
     url,

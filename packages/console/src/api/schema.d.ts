@@ -5808,6 +5808,8 @@ export interface paths {
                                 /** @enum {string} */
                                 claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                                 timelyFilingDays: number;
+                                statusInquiryDays?: number;
+                                expectedPaymentDays?: number;
                                 address?: {
                                     line1: string;
                                     line2?: string;
@@ -5946,6 +5948,8 @@ export interface paths {
                         /** @enum {string} */
                         claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                         timelyFilingDays: number;
+                        statusInquiryDays?: number;
+                        expectedPaymentDays?: number;
                         address?: {
                             line1: string;
                             line2?: string;
@@ -5976,6 +5980,8 @@ export interface paths {
                             /** @enum {string} */
                             claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                             timelyFilingDays: number;
+                            statusInquiryDays?: number;
+                            expectedPaymentDays?: number;
                             address?: {
                                 line1: string;
                                 line2?: string;
@@ -6206,6 +6212,8 @@ export interface paths {
                             /** @enum {string} */
                             claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                             timelyFilingDays: number;
+                            statusInquiryDays?: number;
+                            expectedPaymentDays?: number;
                             address?: {
                                 line1: string;
                                 line2?: string;
@@ -6345,6 +6353,8 @@ export interface paths {
                         /** @enum {string} */
                         claimFilingIndicator?: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                         timelyFilingDays?: number;
+                        statusInquiryDays?: number;
+                        expectedPaymentDays?: number;
                         address?: {
                             line1: string;
                             line2?: string;
@@ -6372,6 +6382,8 @@ export interface paths {
                             /** @enum {string} */
                             claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                             timelyFilingDays: number;
+                            statusInquiryDays?: number;
+                            expectedPaymentDays?: number;
                             address?: {
                                 line1: string;
                                 line2?: string;
@@ -8809,6 +8821,33 @@ export interface paths {
                                 submissions: number;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description When the claim last went to the payer */
+                                submittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -9213,6 +9252,33 @@ export interface paths {
                             submissions: number;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
+                            firstSubmittedAt?: string;
+                            /** @description When the claim last went to the payer */
+                            submittedAt?: string;
+                            /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                            payerStatus?: {
+                                askedAt?: string;
+                                inquiries?: number;
+                                inquiryFile?: string;
+                                answeredAt?: string;
+                                answerFile?: string;
+                                category?: string;
+                                categoryDescription?: string;
+                                /** @enum {string} */
+                                statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                code?: string;
+                                codeDescription?: string;
+                                entity?: string;
+                                statusDate?: string;
+                                payerClaimControlNumber?: string;
+                                paidCents?: number;
+                                adjudicationDate?: string;
+                                checkDate?: string;
+                                checkNumber?: string;
+                                message?: string;
+                                needsAction: boolean;
+                                actionText?: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -9639,6 +9705,33 @@ export interface paths {
                             submissions: number;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
+                            firstSubmittedAt?: string;
+                            /** @description When the claim last went to the payer */
+                            submittedAt?: string;
+                            /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                            payerStatus?: {
+                                askedAt?: string;
+                                inquiries?: number;
+                                inquiryFile?: string;
+                                answeredAt?: string;
+                                answerFile?: string;
+                                category?: string;
+                                categoryDescription?: string;
+                                /** @enum {string} */
+                                statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                code?: string;
+                                codeDescription?: string;
+                                entity?: string;
+                                statusDate?: string;
+                                payerClaimControlNumber?: string;
+                                paidCents?: number;
+                                adjudicationDate?: string;
+                                checkDate?: string;
+                                checkNumber?: string;
+                                message?: string;
+                                needsAction: boolean;
+                                actionText?: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -10284,6 +10377,33 @@ export interface paths {
                             submissions: number;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
+                            firstSubmittedAt?: string;
+                            /** @description When the claim last went to the payer */
+                            submittedAt?: string;
+                            /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                            payerStatus?: {
+                                askedAt?: string;
+                                inquiries?: number;
+                                inquiryFile?: string;
+                                answeredAt?: string;
+                                answerFile?: string;
+                                category?: string;
+                                categoryDescription?: string;
+                                /** @enum {string} */
+                                statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                code?: string;
+                                codeDescription?: string;
+                                entity?: string;
+                                statusDate?: string;
+                                payerClaimControlNumber?: string;
+                                paidCents?: number;
+                                adjudicationDate?: string;
+                                checkDate?: string;
+                                checkNumber?: string;
+                                message?: string;
+                                needsAction: boolean;
+                                actionText?: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -10773,6 +10893,33 @@ export interface paths {
                                 submissions: number;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description When the claim last went to the payer */
+                                submittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -11043,6 +11190,33 @@ export interface paths {
                                 submissions: number;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description When the claim last went to the payer */
+                                submittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -11533,6 +11707,33 @@ export interface paths {
                                 submissions: number;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description When the claim last went to the payer */
+                                submittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -11803,6 +12004,33 @@ export interface paths {
                                 submissions: number;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description When the claim last went to the payer */
+                                submittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -12537,6 +12765,33 @@ export interface paths {
                             submissions: number;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
+                            firstSubmittedAt?: string;
+                            /** @description When the claim last went to the payer */
+                            submittedAt?: string;
+                            /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                            payerStatus?: {
+                                askedAt?: string;
+                                inquiries?: number;
+                                inquiryFile?: string;
+                                answeredAt?: string;
+                                answerFile?: string;
+                                category?: string;
+                                categoryDescription?: string;
+                                /** @enum {string} */
+                                statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                code?: string;
+                                codeDescription?: string;
+                                entity?: string;
+                                statusDate?: string;
+                                payerClaimControlNumber?: string;
+                                paidCents?: number;
+                                adjudicationDate?: string;
+                                checkDate?: string;
+                                checkNumber?: string;
+                                message?: string;
+                                needsAction: boolean;
+                                actionText?: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -12722,6 +12977,385 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{claimId}/status-inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the payer about a claim now (a 276); the answer (277) lands on the claim's payerStatus
+         * @description For a submitted or accepted claim (409 otherwise). Queued for the status-inquiry worker, which sends the 276 through the company's clearinghouse; the payer's 277 comes back with the next poll and is recorded on the claim (`GET /v1/claims/{id}`: `payerStatus`, and its history) without changing the claim's status. Claims that wait for an 835 longer than their payer's `statusInquiryDays` (default 30) are asked about daily anyway.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Status inquiry queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runId: string;
+                            /**
+                             * @description queued (waiting for the worker), stored (the 276 is archived, on its way), submitted (the clearinghouse has it), empty (nothing to ask)
+                             * @enum {string}
+                             */
+                            status: "queued" | "stored" | "submitted" | "empty";
+                            requestedBy: string;
+                            requestedAt: string;
+                            claimIds: string[];
+                            fileName?: string;
+                            submittedAt?: string;
+                            /** @description claims that could not be asked about, and why */
+                            skipped?: {
+                                claimId: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/status-inquiries/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A status inquiry run: the claims it asked about, its 276 file and when it left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runId: string;
+                            /**
+                             * @description queued (waiting for the worker), stored (the 276 is archived, on its way), submitted (the clearinghouse has it), empty (nothing to ask)
+                             * @enum {string}
+                             */
+                            status: "queued" | "stored" | "submitted" | "empty";
+                            requestedBy: string;
+                            requestedAt: string;
+                            claimIds: string[];
+                            fileName?: string;
+                            submittedAt?: string;
+                            /** @description claims that could not be asked about, and why */
+                            skipped?: {
+                                claimId: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14524,7 +15158,7 @@ export interface paths {
                                     chunksDone?: number;
                                 };
                                 error?: string;
-                                /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts */
+                                /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 277 status response's claims recorded */
                                 summary?: {
                                     remittances: number;
                                     incomplete: number;
@@ -14544,6 +15178,14 @@ export interface paths {
                                     claims: number;
                                     accepted: number;
                                     rejected: number;
+                                    unknown: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "status";
+                                    claims: number;
+                                    recorded: number;
+                                    needsAction: number;
+                                    duplicates: number;
                                     unknown: number;
                                 };
                                 bytes: number;
@@ -14704,7 +15346,7 @@ export interface paths {
                                 chunksDone?: number;
                             };
                             error?: string;
-                            /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts */
+                            /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 277 status response's claims recorded */
                             summary?: {
                                 remittances: number;
                                 incomplete: number;
@@ -14724,6 +15366,14 @@ export interface paths {
                                 claims: number;
                                 accepted: number;
                                 rejected: number;
+                                unknown: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "status";
+                                claims: number;
+                                recorded: number;
+                                needsAction: number;
+                                duplicates: number;
                                 unknown: number;
                             };
                             bytes: number;
@@ -22148,7 +22798,7 @@ export interface paths {
                 query?: {
                     /** @description An event id: the events after it (the last one you have, or `nextCursor`) */
                     after?: string;
-                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, invoice.finalized, invoice.sent, invoice.paid, invoice.voided */
+                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, claim.status_received, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, invoice.finalized, invoice.sent, invoice.paid, invoice.voided */
                     types?: string;
                     /** @description Only this practice's events */
                     practiceId?: string;
@@ -22170,7 +22820,7 @@ export interface paths {
                             items: {
                                 eventId: string;
                                 /** @enum {string} */
-                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided";
+                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided";
                                 at: string;
                                 practiceId?: string;
                                 ids: {
@@ -22448,7 +23098,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url: string;
-                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
+                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
                         practiceId?: string;
                         description?: string;
                     };
@@ -22930,7 +23580,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url?: string;
-                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
+                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided")[];
                         description?: string;
                         /** @enum {string} */
                         status?: "enabled" | "disabled";

@@ -20,6 +20,7 @@ import { patients } from "./routes/patients.ts";
 import { audit } from "./routes/audit.ts";
 import { encounters } from "./routes/encounters.ts";
 import { claims } from "./routes/claims.ts";
+import { claimStatus } from "./routes/claim-status.ts";
 import { settings } from "./routes/settings.ts";
 import { scrubScopes } from "./routes/scrub-scopes.ts";
 import { codeSets } from "./routes/code-sets.ts";
@@ -96,6 +97,7 @@ export function createApp() {
     patients,
     encounters,
     claims,
+    claimStatus,
     batches,
     clearinghouse,
     remittances,
