@@ -231,7 +231,12 @@ describe("functions", () => {
     expect(sftp(apiDef.handler)).toEqual([]);
     const carriers = allHandlers.filter((h) => sftp(h).length > 0);
     expect(carriers.sort()).toEqual(
-      [queues.claimBatches.handler, queues.clearinghousePolls.handler, queues.eligibilityChecks.handler].sort(),
+      [
+        queues.claimBatches.handler,
+        queues.clearinghousePolls.handler,
+        queues.eligibilityChecks.handler,
+        queues.statusInquiries.handler,
+      ].sort(),
     );
     for (const h of carriers) expect(sftp(h), h).toContain("node_modules/ssh2/lib/client.js");
   });

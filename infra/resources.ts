@@ -151,6 +151,19 @@ export const queues = {
     memoryMb: 1024,
     maxConcurrency: 2,
   },
+  /**
+   * Claim status inquiries: one company's 276 (the day's claims waiting for an 835, or one asked
+   * about now), archived and submitted like an 837P, so this worker loads the SFTP client too.
+   */
+  statusInquiries: {
+    resource: "StatusInquiryQueue",
+    handler: "packages/functions/src/queue/status-inquiry.handler",
+    consumerTimeoutSeconds: 300,
+    maxReceiveCount: 5,
+    batchSize: 1,
+    memoryMb: 1024,
+    maxConcurrency: 2,
+  },
   /** Company-wide reports asked for as jobs (`POST /v1/report-jobs`): computed here, written to S3. */
   reportJobs: {
     resource: "ReportJobQueue",
@@ -248,6 +261,14 @@ export const crons = {
     handler: "packages/functions/src/cron/invoice-run.handler",
     schedule: "cron(0 6 1 * ? *)",
     timeoutSeconds: 300,
+    memoryMb: 512,
+  },
+  /** Daily at 07:00 UTC: queues one claim status inquiry run (276) per company. */
+  statusInquiries: {
+    resource: "ClaimStatusInquiries",
+    handler: "packages/functions/src/cron/status-inquiries.handler",
+    schedule: "cron(0 7 * * ? *)",
+    timeoutSeconds: 120,
     memoryMb: 512,
   },
   /** Each minute: fans out any event of the last ten minutes whose announcement was lost. */

@@ -34,6 +34,8 @@ const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: s
     permissions: [...dataAccess, readClearinghouseSecrets],
   },
   invoiceRuns: { link: [table, documentBucket, fanout], permissions: dataAccess },
+  // A 276 is archived in the EDI bucket and submitted like an 837P; its claims' history is written.
+  statusInquiries: { link: [table, ediBucket, fanout], permissions: [...dataAccess, readClearinghouseSecrets] },
   // It also reconciles follow-up tasks, whose changes write events announced back to its own queue.
   webhookFanout: { link: [table, queueResources.webhookDeliveries.queue, fanout], permissions: dataAccess },
   // Deliveries re-queue themselves; disabling an endpoint writes an audit event and may mail its owners.

@@ -116,20 +116,24 @@ export async function startStack(opts: { reset?: boolean; port?: number; quiet?:
   // Webhooks may reach receivers on this machine (the workers' sandboxes inherit it); never deployed.
   process.env.CLAIMLEDGER_WEBHOOK_ALLOW_LOOPBACK ??= "1";
   const workers = await startWorkers(abort.signal);
-  // The webhook sweeper runs each minute here as its cron does in AWS, and the follow-up sweep a
-  // minute after start and then daily (the month close is a command: npm run close-month).
+  // The webhook sweeper runs each minute here as its cron does in AWS, the follow-up sweep a minute
+  // after start and then daily, and the claim status inquiries once a day from the stack's start
+  // (`npm run status-inquiries` runs them now); the month close is a command (npm run close-month).
   const { handler: sweep } = await import("@claimledger/functions/cron/webhook-sweep.ts");
   const { handler: followUps } = await import("@claimledger/functions/cron/follow-up-sweep.ts");
   const sweeper = setInterval(() => void sweep().catch(() => undefined), 60_000);
   const sweepFollowUps = () => void followUps().catch(() => undefined);
   const firstFollowUps = setTimeout(sweepFollowUps, 60_000);
   const dailyFollowUps = setInterval(sweepFollowUps, 86_400_000);
+  const { handler: inquire } = await import("@claimledger/functions/cron/status-inquiries.ts");
+  const inquirer = setInterval(() => void inquire().catch(() => undefined), 86_400_000);
   abort.signal.addEventListener(
     "abort",
     () => {
       clearInterval(sweeper);
       clearTimeout(firstFollowUps);
       clearInterval(dailyFollowUps);
+      clearInterval(inquirer);
     },
     { once: true },
   );

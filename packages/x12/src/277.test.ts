@@ -60,19 +60,27 @@ describe("read277 (277CA)", () => {
     expect(r!.issues).toEqual([]);
   });
 
-  it("reads many claims of a 277 (X212 layout under HL 22)", () => {
+  it("reads many claims of a 277 (X212 layout under HL 22): TRN02 the trace, REF*EJ our claim", () => {
     const [r] = read277(fixture(`${IMSWEB}x12_277_x212.txt`));
+    expect(r!.kind).toBe("status");
     expect(
-      r!.claims.map((c) => [c.patientControlNumber, c.status?.category, c.status?.chargeCents, c.serviceDate]),
+      r!.claims.map((c) => [
+        c.traceNumber,
+        c.patientControlNumber,
+        c.status?.category,
+        c.statusClass,
+        c.status?.chargeCents,
+        c.serviceDate,
+      ]),
     ).toEqual([
-      ["0000001", "A1", 60000, "2020-11-13"],
-      ["0000002", "A1", 40000, "2020-08-20"],
-      ["0000003", "A1", 10000, "2020-11-13"],
-      ["0000004", "A1", 18000, "2020-11-14"],
-      ["0000005", "A1", 10000, "2020-11-13"],
-      ["0000006", "A1", 45000, "2020-11-13"],
-      ["0000007", "A1", 10000, "2020-11-15"],
-      ["0000008", "A1", 10000, "2020-11-13"],
+      ["0000001", "12345", "A1", "acknowledgement", 60000, "2020-11-13"],
+      ["0000002", "12346", "A1", "acknowledgement", 40000, "2020-08-20"],
+      ["0000003", "12347", "A1", "acknowledgement", 10000, "2020-11-13"],
+      ["0000004", "12348", "A1", "acknowledgement", 18000, "2020-11-14"],
+      ["0000005", "12349", "A1", "acknowledgement", 10000, "2020-11-13"],
+      ["0000006", "12340", "A1", "acknowledgement", 45000, "2020-11-13"],
+      ["0000007", "12341", "A1", "acknowledgement", 10000, "2020-11-15"],
+      ["0000008", "12342", "A1", "acknowledgement", 10000, "2020-11-13"],
     ]);
     expect(r!.claims[0]!.status?.message).toBe("PAYER ACKNOWLEDGED RECEIPT OF THE CLAIM");
     expect(r!.claims[0]!.clearinghouseTraceNumber).toBe("12345");
@@ -82,9 +90,7 @@ describe("read277 (277CA)", () => {
 describe("read277 (005010X212 claim status)", () => {
   it("reads claim, dependent and line level statuses without crashing", () => {
     const [r] = read277(fixture(`${LFH}claim-level-status.277`));
-    expect(
-      r!.claims.map((c) => [c.patientControlNumber, c.status?.category, c.status?.code, c.accepted, c.rejected]),
-    ).toEqual([
+    expect(r!.claims.map((c) => [c.traceNumber, c.status?.category, c.status?.code, c.accepted, c.rejected])).toEqual([
       ["ABCXYZ1", "P3", "317", false, false],
       ["ABCXYZ2", "F0", "3", false, false],
       ["ABCXYC3", "F2", "88", false, false],

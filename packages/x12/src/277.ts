@@ -1,6 +1,6 @@
 /**
  * The 277CA claim acknowledgment (005010X214) reader; also reads 277 claim status responses
- * (005010X212), which share the HL/TRN/STC layout.
+ * (005010X212, the answer to a 276), which share the HL/TRN/STC layout. `kind` tells them apart.
  */
 import {
   ACCEPTED_CATEGORIES,
@@ -8,7 +8,9 @@ import {
   REJECTED_CATEGORIES,
   STATUS_CATEGORIES,
   STATUS_CODES,
+  statusClass,
 } from "./codes/claim-status.ts";
+import type { StatusClass } from "./codes/claim-status.ts";
 import { describe } from "./codes/ack-codes.ts";
 import { isoDate } from "./dates.ts";
 import { issue } from "./errors.ts";
@@ -33,6 +35,16 @@ export interface ClaimStatus {
   action?: string;
   /** STC04 total claim charge amount. */
   chargeCents?: number;
+  /** STC05 claim payment amount (277 status responses). */
+  paidCents?: number;
+  /** STC06 adjudication or payment date. */
+  adjudicationDate?: string;
+  /** STC07 payment method (ACH, BOP, CHK, FWT, NON). */
+  paymentMethod?: string;
+  /** STC08 check issue or EFT effective date. */
+  checkDate?: string;
+  /** STC09 check or EFT trace number. */
+  checkNumber?: string;
   /** STC12 free-form message. */
   message?: string;
 }
@@ -49,7 +61,12 @@ export interface LineStatus277 {
 
 export interface ClaimAck277 {
   segmentIndex: number;
-  /** TRN02 at the patient/subscriber level: the CLM01 patient control number we sent. */
+  /** TRN02 at the patient/subscriber level: the 837's CLM01 in a 277CA, the 276's TRN02 in a 277. */
+  traceNumber: string;
+  /**
+   * The CLM01 patient control number we sent: TRN02 in a 277CA; REF*EJ in a 277 status response
+   * (TRN02 when it has none).
+   */
   patientControlNumber: string;
   /** REF*1K payer claim control number. */
   payerClaimControlNumber?: string;
@@ -63,6 +80,14 @@ export interface ClaimAck277 {
   accepted: boolean;
   /** Some status category is A3, A4, A6, A7 or A8. */
   rejected: boolean;
+  /** The class of the first status's category (pending, finalized, request-for-information...). */
+  statusClass: StatusClass;
+  /** STC04-STC09 of the first status, when given. */
+  chargeCents?: number;
+  paidCents?: number;
+  adjudicationDate?: string;
+  checkDate?: string;
+  checkNumber?: string;
   /** NM1 at the claim's HL (QC patient or IL subscriber). */
   patient?: { lastName: string; firstName?: string; memberId?: string };
   /** NM1*85 / NM1*1P of the provider level above the claim. */
@@ -75,8 +100,10 @@ export interface ClaimAck277 {
 
 export interface Status277 {
   controlNumber: string;
-  /** ST03 (005010X214 claim acknowledgment, 005010X212 claim status). */
+  /** ST03, else GS08 (005010X214 claim acknowledgment, 005010X212 claim status). */
   version: string;
+  /** 277CA claim acknowledgment (X214), 277 claim status response (X212), or neither. */
+  kind: "acknowledgment" | "status" | "other";
   segmentIndex: number;
   claims: ClaimAck277[];
   /** Statuses reported above the claim level (receiver / provider levels), with their TRN02. */
@@ -109,6 +136,15 @@ function status(s: Segment, n: number, comp: string, withDetail: boolean): Claim
     const amount = el(s, 4);
     const cents = centsIn(amount, 0, amount.length);
     if (amount !== "" && !Number.isNaN(cents)) st.chargeCents = cents;
+    const paid = el(s, 5);
+    const paidCents = centsIn(paid, 0, paid.length);
+    if (paid !== "" && !Number.isNaN(paidCents)) st.paidCents = paidCents;
+    const adjudicated = isoDate(el(s, 6));
+    if (adjudicated !== undefined) st.adjudicationDate = adjudicated;
+    if (el(s, 7) !== "") st.paymentMethod = el(s, 7);
+    const checkDate = isoDate(el(s, 8));
+    if (checkDate !== undefined) st.checkDate = checkDate;
+    if (el(s, 9) !== "") st.checkNumber = el(s, 9);
     if (el(s, 12) !== "") st.message = el(s, 12);
   }
   return st;
@@ -148,11 +184,18 @@ export function read277(text: string): Status277[] {
   return out;
 }
 
+function kindOf(version: string): Status277["kind"] {
+  if (version.startsWith("005010X214")) return "acknowledgment";
+  if (version.startsWith("005010X212")) return "status";
+  return "other";
+}
+
 function readOne(segments: Segment[], version: string, comp: string): Status277 {
   const st = segments[0]!;
   const r: Status277 = {
     controlNumber: el(st, 2),
     version,
+    kind: kindOf(version),
     segmentIndex: st.index,
     claims: [],
     otherStatuses: [],
@@ -190,11 +233,13 @@ function readOne(segments: Segment[], version: string, comp: string): Status277 
         if (PATIENT_LEVELS.has(level)) {
           claim = {
             segmentIndex: s.index,
+            traceNumber: el(s, 2),
             patientControlNumber: el(s, 2),
             status: undefined,
             statuses: [],
             accepted: false,
             rejected: false,
+            statusClass: "unknown",
             references: [],
             lines: [],
           };
@@ -222,6 +267,7 @@ function readOne(segments: Segment[], version: string, comp: string): Status277 
           claim.references.push(ref);
           if (ref.qualifier === "1K") claim.payerClaimControlNumber = ref.value;
           else if (ref.qualifier === "D9") claim.clearinghouseTraceNumber = ref.value;
+          else if (ref.qualifier === "EJ" && r.kind === "status") claim.patientControlNumber = ref.value;
         }
         break;
       }
@@ -255,6 +301,15 @@ function readOne(segments: Segment[], version: string, comp: string): Status277 
     c.status = c.statuses[0];
     c.rejected = c.statuses.some((x) => REJECTED_CATEGORIES.has(x.category));
     c.accepted = !c.rejected && c.statuses.some((x) => ACCEPTED_CATEGORIES.has(x.category));
+    const first = c.status;
+    if (first !== undefined) {
+      c.statusClass = statusClass(first.category);
+      if (first.chargeCents !== undefined) c.chargeCents = first.chargeCents;
+      if (first.paidCents !== undefined) c.paidCents = first.paidCents;
+      if (first.adjudicationDate !== undefined) c.adjudicationDate = first.adjudicationDate;
+      if (first.checkDate !== undefined) c.checkDate = first.checkDate;
+      if (first.checkNumber !== undefined) c.checkNumber = first.checkNumber;
+    }
     if (c.statuses.length === 0)
       r.issues.push(
         issue("missing-element", "TRN", c.segmentIndex, undefined, `claim ${c.patientControlNumber} has no STC`),

@@ -28,7 +28,7 @@ const files = walk(ROOT)
 
 describe("fixtures", () => {
   it("are all here (copied unmodified from /work/shared/fixtures/x12 with README and licences)", () => {
-    expect(files).toHaveLength(87);
+    expect(files).toHaveLength(88);
     expect(walk(join(ROOT, "licenses"))).toHaveLength(5);
     expect(statSync(join(ROOT, "README.md")).isFile()).toBe(true);
   });

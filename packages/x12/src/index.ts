@@ -1,7 +1,7 @@
 /**
  * @claimledger/x12: a standalone X12 5010 library. Tokenizer (delimiters from each ISA, whole text
- * or streams), structural check, writer, typed 837P and 270 builders, 835 / 999 / 277CA / 271
- * readers.
+ * or streams), structural check, writer, typed 837P, 270 and 276 builders, 835 / 999 / 277CA /
+ * 277 / 271 readers.
  * Money is integer cents throughout.
  */
 export { X12Error, issueOf } from "./errors.ts";
@@ -64,6 +64,10 @@ export type {
 export { read277 } from "./277.ts";
 export type { ClaimAck277, ClaimStatus, LineStatus277, Status277 } from "./277.ts";
 
+// 276 claim status request
+export { IMPLEMENTATION_276, build276, build276Segments, validate276 } from "./status/build276.ts";
+export type { Build276Input, StatusInquiry, StatusProvider } from "./status/build276.ts";
+
 // 270 / 271 eligibility
 export {
   IMPLEMENTATION_270,
@@ -86,7 +90,9 @@ export {
   REJECTED_CATEGORIES,
   STATUS_CATEGORIES,
   STATUS_CODES,
+  statusClass,
 } from "./codes/claim-status.ts";
+export type { StatusClass } from "./codes/claim-status.ts";
 export {
   ACTIVE_BENEFIT_CODES,
   BENEFIT_CODES,
@@ -99,4 +105,4 @@ export {
   REJECT_REASONS,
   TIME_PERIODS,
 } from "./codes/eligibility.ts";
-export { SERVICE_TYPES } from "./codes/service-types.ts";
+export { INQUIRY_SERVICE_TYPES, SERVICE_TYPES } from "./codes/service-types.ts";

@@ -2,6 +2,7 @@
  * Representative 270 builder inputs, shared by the tests and by the LinuxForHealth x12 validation
  * run (see README). NPIs pass the Luhn check; all people and ids are made up.
  */
+import { INQUIRY_SERVICE_TYPES } from "../src/codes/service-types.ts";
 import type { Build270Input, EligibilityInquiry } from "../src/eligibility/build270.ts";
 
 export const PROVIDER_NPI = "1234567893";
@@ -79,5 +80,15 @@ export function representative270(): Record<string, Build270Input> {
     ),
     "270-minimal": input270([{ traceNumber: "T1", subscriber: { memberId: "A1", firstName: "AL", lastName: "BO" } }]),
     "270-batch-200": input270(batchInquiries(200), { referenceId: "BATCH20250506" }),
+    "270-every-service-type": input270(everyServiceType()),
   };
+}
+
+/** Every service type a 270 may carry, 99 (EQ01's limit) to an inquiry. */
+export function everyServiceType(): EligibilityInquiry[] {
+  const codes = [...INQUIRY_SERVICE_TYPES];
+  const out: EligibilityInquiry[] = [];
+  for (let i = 0; i < codes.length; i += 99)
+    out.push({ ...subscriberInquiry(`ALL-${i / 99 + 1}`), serviceTypes: codes.slice(i, i + 99) });
+  return out;
 }

@@ -5808,6 +5808,7 @@ export interface paths {
                                 /** @enum {string} */
                                 claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                                 timelyFilingDays: number;
+                                statusInquiryDays?: number;
                                 /** @default 30 */
                                 expectedPaymentDays: number;
                                 address?: {
@@ -5948,6 +5949,7 @@ export interface paths {
                         /** @enum {string} */
                         claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                         timelyFilingDays: number;
+                        statusInquiryDays?: number;
                         /** @default 30 */
                         expectedPaymentDays?: number;
                         address?: {
@@ -5980,6 +5982,7 @@ export interface paths {
                             /** @enum {string} */
                             claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                             timelyFilingDays: number;
+                            statusInquiryDays?: number;
                             /** @default 30 */
                             expectedPaymentDays: number;
                             address?: {
@@ -6212,6 +6215,7 @@ export interface paths {
                             /** @enum {string} */
                             claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                             timelyFilingDays: number;
+                            statusInquiryDays?: number;
                             /** @default 30 */
                             expectedPaymentDays: number;
                             address?: {
@@ -6353,6 +6357,7 @@ export interface paths {
                         /** @enum {string} */
                         claimFilingIndicator?: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                         timelyFilingDays?: number;
+                        statusInquiryDays?: number;
                         expectedPaymentDays?: number;
                         address?: {
                             line1: string;
@@ -6381,6 +6386,7 @@ export interface paths {
                             /** @enum {string} */
                             claimFilingIndicator: "11" | "12" | "13" | "14" | "15" | "16" | "17" | "AM" | "BL" | "CH" | "CI" | "DS" | "FI" | "HM" | "LM" | "MA" | "MB" | "MC" | "OF" | "TV" | "VA" | "WC" | "ZZ";
                             timelyFilingDays: number;
+                            statusInquiryDays?: number;
                             /** @default 30 */
                             expectedPaymentDays: number;
                             address?: {
@@ -10887,6 +10893,31 @@ export interface paths {
                                 lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -11293,6 +11324,31 @@ export interface paths {
                             lastSubmittedAt?: string;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
+                            firstSubmittedAt?: string;
+                            /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                            payerStatus?: {
+                                askedAt?: string;
+                                inquiries?: number;
+                                inquiryFile?: string;
+                                answeredAt?: string;
+                                answerFile?: string;
+                                category?: string;
+                                categoryDescription?: string;
+                                /** @enum {string} */
+                                statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                code?: string;
+                                codeDescription?: string;
+                                entity?: string;
+                                statusDate?: string;
+                                payerClaimControlNumber?: string;
+                                paidCents?: number;
+                                adjudicationDate?: string;
+                                checkDate?: string;
+                                checkNumber?: string;
+                                message?: string;
+                                needsAction: boolean;
+                                actionText?: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -11721,6 +11777,31 @@ export interface paths {
                             lastSubmittedAt?: string;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
+                            firstSubmittedAt?: string;
+                            /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                            payerStatus?: {
+                                askedAt?: string;
+                                inquiries?: number;
+                                inquiryFile?: string;
+                                answeredAt?: string;
+                                answerFile?: string;
+                                category?: string;
+                                categoryDescription?: string;
+                                /** @enum {string} */
+                                statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                code?: string;
+                                codeDescription?: string;
+                                entity?: string;
+                                statusDate?: string;
+                                payerClaimControlNumber?: string;
+                                paidCents?: number;
+                                adjudicationDate?: string;
+                                checkDate?: string;
+                                checkNumber?: string;
+                                message?: string;
+                                needsAction: boolean;
+                                actionText?: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -12368,6 +12449,31 @@ export interface paths {
                             lastSubmittedAt?: string;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
+                            firstSubmittedAt?: string;
+                            /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                            payerStatus?: {
+                                askedAt?: string;
+                                inquiries?: number;
+                                inquiryFile?: string;
+                                answeredAt?: string;
+                                answerFile?: string;
+                                category?: string;
+                                categoryDescription?: string;
+                                /** @enum {string} */
+                                statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                code?: string;
+                                codeDescription?: string;
+                                entity?: string;
+                                statusDate?: string;
+                                payerClaimControlNumber?: string;
+                                paidCents?: number;
+                                adjudicationDate?: string;
+                                checkDate?: string;
+                                checkNumber?: string;
+                                message?: string;
+                                needsAction: boolean;
+                                actionText?: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -12859,6 +12965,31 @@ export interface paths {
                                 lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -13131,6 +13262,31 @@ export interface paths {
                                 lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -13623,6 +13779,31 @@ export interface paths {
                                 lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -13895,6 +14076,31 @@ export interface paths {
                                 lastSubmittedAt?: string;
                                 payerClaimControlNumber?: string;
                                 replacedBy?: string;
+                                firstSubmittedAt?: string;
+                                /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                                payerStatus?: {
+                                    askedAt?: string;
+                                    inquiries?: number;
+                                    inquiryFile?: string;
+                                    answeredAt?: string;
+                                    answerFile?: string;
+                                    category?: string;
+                                    categoryDescription?: string;
+                                    /** @enum {string} */
+                                    statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                    code?: string;
+                                    codeDescription?: string;
+                                    entity?: string;
+                                    statusDate?: string;
+                                    payerClaimControlNumber?: string;
+                                    paidCents?: number;
+                                    adjudicationDate?: string;
+                                    checkDate?: string;
+                                    checkNumber?: string;
+                                    message?: string;
+                                    needsAction: boolean;
+                                    actionText?: string;
+                                };
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -14631,6 +14837,31 @@ export interface paths {
                             lastSubmittedAt?: string;
                             payerClaimControlNumber?: string;
                             replacedBy?: string;
+                            firstSubmittedAt?: string;
+                            /** @description What the payer last said about the claim in a 277 claim status response, and when we asked (276). It never changes the claim's status: finalized means the 835 should follow, pending that we ask again later, request-for-information that a biller must act (needsAction). */
+                            payerStatus?: {
+                                askedAt?: string;
+                                inquiries?: number;
+                                inquiryFile?: string;
+                                answeredAt?: string;
+                                answerFile?: string;
+                                category?: string;
+                                categoryDescription?: string;
+                                /** @enum {string} */
+                                statusClass?: "acknowledgement" | "pending" | "finalized" | "request-for-information" | "error" | "data-search-unsuccessful" | "unknown";
+                                code?: string;
+                                codeDescription?: string;
+                                entity?: string;
+                                statusDate?: string;
+                                payerClaimControlNumber?: string;
+                                paidCents?: number;
+                                adjudicationDate?: string;
+                                checkDate?: string;
+                                checkNumber?: string;
+                                message?: string;
+                                needsAction: boolean;
+                                actionText?: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -14816,6 +15047,385 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{claimId}/status-inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the payer about a claim now (a 276); the answer (277) lands on the claim's payerStatus
+         * @description For a submitted or accepted claim (409 otherwise). Queued for the status-inquiry worker, which sends the 276 through the company's clearinghouse; the payer's 277 comes back with the next poll and is recorded on the claim (`GET /v1/claims/{id}`: `payerStatus`, and its history) without changing the claim's status. Claims that wait for an 835 longer than their payer's `statusInquiryDays` (default 30) are asked about daily anyway.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Status inquiry queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runId: string;
+                            /**
+                             * @description queued (waiting for the worker), stored (the 276 is archived, on its way), submitted (the clearinghouse has it), empty (nothing to ask)
+                             * @enum {string}
+                             */
+                            status: "queued" | "stored" | "submitted" | "empty";
+                            requestedBy: string;
+                            requestedAt: string;
+                            claimIds: string[];
+                            fileName?: string;
+                            submittedAt?: string;
+                            /** @description claims that could not be asked about, and why */
+                            skipped?: {
+                                claimId: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/status-inquiries/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A status inquiry run: the claims it asked about, its 276 file and when it left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runId: string;
+                            /**
+                             * @description queued (waiting for the worker), stored (the 276 is archived, on its way), submitted (the clearinghouse has it), empty (nothing to ask)
+                             * @enum {string}
+                             */
+                            status: "queued" | "stored" | "submitted" | "empty";
+                            requestedBy: string;
+                            requestedAt: string;
+                            claimIds: string[];
+                            fileName?: string;
+                            submittedAt?: string;
+                            /** @description claims that could not be asked about, and why */
+                            skipped?: {
+                                claimId: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16621,7 +17231,7 @@ export interface paths {
                                     chunksDone?: number;
                                 };
                                 error?: string;
-                                /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 271's answers */
+                                /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 277 status response's claims recorded, a 271's answers */
                                 summary?: {
                                     remittances: number;
                                     incomplete: number;
@@ -16641,6 +17251,14 @@ export interface paths {
                                     claims: number;
                                     accepted: number;
                                     rejected: number;
+                                    unknown: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "status";
+                                    claims: number;
+                                    recorded: number;
+                                    needsAction: number;
+                                    duplicates: number;
                                     unknown: number;
                                 } | {
                                     answers: number;
@@ -16805,7 +17423,7 @@ export interface paths {
                                 chunksDone?: number;
                             };
                             error?: string;
-                            /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 271's answers */
+                            /** @description What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 277 status response's claims recorded, a 271's answers */
                             summary?: {
                                 remittances: number;
                                 incomplete: number;
@@ -16825,6 +17443,14 @@ export interface paths {
                                 claims: number;
                                 accepted: number;
                                 rejected: number;
+                                unknown: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "status";
+                                claims: number;
+                                recorded: number;
+                                needsAction: number;
+                                duplicates: number;
                                 unknown: number;
                             } | {
                                 answers: number;
@@ -24253,7 +24879,7 @@ export interface paths {
                 query?: {
                     /** @description An event id: the events after it (the last one you have, or `nextCursor`) */
                     after?: string;
-                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, eligibility.answered, invoice.finalized, invoice.sent, invoice.paid, invoice.voided, task.created, task.assigned, task.completed */
+                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, claim.status_received, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, eligibility.answered, invoice.finalized, invoice.sent, invoice.paid, invoice.voided, task.created, task.assigned, task.completed */
                     types?: string;
                     /** @description Only this practice's events */
                     practiceId?: string;
@@ -24275,7 +24901,7 @@ export interface paths {
                             items: {
                                 eventId: string;
                                 /** @enum {string} */
-                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed";
+                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed";
                                 at: string;
                                 practiceId?: string;
                                 ids: {
@@ -24553,7 +25179,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url: string;
-                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed")[];
+                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed")[];
                         practiceId?: string;
                         description?: string;
                     };
@@ -25035,7 +25661,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url?: string;
-                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed")[];
+                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed")[];
                         description?: string;
                         /** @enum {string} */
                         status?: "enabled" | "disabled";

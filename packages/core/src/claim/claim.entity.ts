@@ -45,6 +45,8 @@ export const ClaimEntity = new Entity(
       firstSubmittedAt: { type: "string", field: "fs" },
       /** When it last went to the payer (a resubmission after a rejection moves it on): the follow-up queue counts from it. */
       lastSubmittedAt: { type: "string", field: "ls" },
+      /** What the payer last said to a status inquiry (276/277), packed (payer-status.ts); never moves the status. */
+      payerStatus: { type: "any", field: "ps" },
       firstPaidDate: { type: "string", field: "fpd" },
       /** A secondary (tertiary) claim: the primary it follows (also in doc; here so screens need not read the doc). */
       primaryClaimId: { type: "string", field: "pc" },
@@ -144,7 +146,7 @@ export const ClaimEventEntity = new Entity(
       at: { type: "string", required: true, readOnly: true },
       eventId: { type: "string", required: true, readOnly: true },
       actor: { type: "string", required: true },
-      kind: { type: ["status", "edit", "scrub", "denial_action"] as const, required: true },
+      kind: { type: ["status", "edit", "scrub", "denial_action", "payer_status"] as const, required: true },
       from: { type: "string" },
       to: { type: "string" },
       reason: { type: "string" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { payerStatusView } from "./payer-status.ts";
 import { address, isoDate, npi, personName, quantity, signedCents } from "../shared/schema.ts";
 import {
   CLAIM_STATUSES,
@@ -197,6 +198,8 @@ export const claimView = z.object({
   lastSubmittedAt: z.string().optional().describe("When the claim last went to the payer"),
   payerClaimControlNumber: z.string().optional(),
   replacedBy: z.string().optional(),
+  firstSubmittedAt: z.string().optional(),
+  payerStatus: payerStatusView.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

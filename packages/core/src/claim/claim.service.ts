@@ -27,7 +27,7 @@ export function historyEvent(
   claimId: string,
   actor: string,
   e: {
-    kind: "status" | "edit" | "scrub" | "denial_action";
+    kind: "status" | "edit" | "scrub" | "denial_action" | "payer_status";
     from?: string;
     to?: string;
     reason?: string;

@@ -11,6 +11,7 @@ import {
   type DenialReason,
   type ScreenState,
 } from "./screens.ts";
+import { packPayerStatus, unpackPayerStatus, type PayerStatus } from "./payer-status.ts";
 import { dynamo, tableName } from "../shared/aws.ts";
 import { badRequest } from "../shared/errors.ts";
 
@@ -29,10 +30,11 @@ type DocItem = EntityItem<typeof ClaimDocEntity>;
 
 type IndexKey = "gsi4pk" | "gsi4sk" | "gsi5pk" | "gsi5sk" | "gsi6pk" | "gsi6sk";
 /** A claim as the API and the other modules see it: both items, their untyped maps given their types. */
-export type Claim = Omit<ClaimItem, "tenantId" | "balances" | "denialAction" | "denials" | IndexKey> & {
+export type Claim = Omit<ClaimItem, "tenantId" | "balances" | "denialAction" | "denials" | "payerStatus" | IndexKey> & {
   doc: ClaimDocument;
   findings: Finding[];
   balances?: Balances;
+  payerStatus?: PayerStatus;
   denialAction?: { action: string; note?: string; by: string; at: string };
   denials?: DenialReason[];
 };
@@ -86,6 +88,7 @@ export const toClaim = (
 ): Claim => ({
   ...rest,
   ...(rest.balances ? { balances: unpackBalances(rest.balances as Record<string, number>) } : {}),
+  ...(rest.payerStatus ? { payerStatus: unpackPayerStatus(rest.payerStatus as Record<string, unknown>) } : {}),
   doc: cold?.doc as ClaimDocument,
   findings: (cold?.findings ?? []) as Finding[],
 });
@@ -307,6 +310,22 @@ export async function claimsMatching(
   return (await claimPage(params, { where: (c) => c.totalChargeCents === totalChargeCents })).items;
 }
 
+/**
+ * A page of the claims in a status whose date of service is on or before `lastServiceDate`,
+ * oldest first: what a scheduled sweep reads (claims served later cannot have waited long enough).
+ */
+export async function claimsInStatusUpTo(
+  tenantId: string,
+  status: ClaimStatus,
+  lastServiceDate: string,
+  page: { limit: number; cursor?: string | null },
+): Promise<{ items: Claim[]; nextCursor: string | null }> {
+  const q = ClaimEntity.query
+    .byStatus({ tenantId, status })
+    .between({ serviceDate: "0000-00-00" }, { serviceDate: `${lastServiceDate}~` });
+  return claimPage(keysQuery(q, "asc"), page);
+}
+
 /** A practice's claims with dates of service from `from` to `to` (sort-key bounds, inclusive). */
 export async function claimsOfPracticeBetween(
   tenantId: string,
@@ -362,8 +381,9 @@ export function claimDocPutItem(tenantId: string, claimId: string, doc: ClaimDoc
   return ClaimDocEntity.create({ tenantId, claimId, doc, findings }).params();
 }
 
-type ClaimSet = Omit<UpdateEntityItem<typeof ClaimEntity>, "denials"> & {
+type ClaimSet = Omit<UpdateEntityItem<typeof ClaimEntity>, "denials" | "payerStatus"> & {
   balances?: Balances;
+  payerStatus?: PayerStatus;
   denials?: DenialReason[];
 };
 
@@ -386,10 +406,11 @@ export function claimUpdateItem(
   },
 ) {
   const screens = change.claim ? screenKeys(tenantId, { ...change.claim, ...change.set } as ScreenState) : undefined;
-  const { balances } = change.set;
+  const { balances, payerStatus } = change.set;
   const patched = ClaimEntity.patch({ tenantId, claimId }).set({
     ...change.set,
     ...(balances ? { balances: packBalances(balances) } : {}),
+    ...(payerStatus ? { payerStatus: packPayerStatus(payerStatus) } : {}),
     ...screens?.set,
   });
   const base = (screens?.remove.length ? patched.remove(screens.remove) : patched).add(

@@ -17,6 +17,7 @@ export {
   type ClaimSummary,
   getClaimForSystem,
   claimsInStatus,
+  claimsInStatusUpTo,
   claimsReadyFor,
   readyClaimsUpTo,
   claimsMatching,
@@ -60,5 +61,6 @@ export { rescrubPatientClaims } from "./rescrub.service.ts";
 export { claimPatch, type ClaimPatch, editClaim } from "./edit.service.ts";
 export { correctionInput, type CorrectionInput, correctClaim } from "./correction.service.ts";
 export { claimFingerprint } from "./fingerprint.ts";
+export { type PayerStatus, payerStatusView, entityWords } from "./payer-status.ts";
 export { RULES } from "./rules/index.ts";
 export { x12Safe, x12SafeDeep } from "./rules/x12text.ts";

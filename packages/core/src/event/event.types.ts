@@ -3,7 +3,8 @@ import { z } from "zod";
 /**
  * Every kind of event, as `GET /v1/events` lists them and webhooks deliver them. Each is written
  * in the transaction of its change. Follow-up tasks (followup module): created, assigned to someone, and
- * completed (status `done`, or `cancelled` when the claim went away).
+ * completed (status `done`, or `cancelled` when the claim went away). `claim.status_received` is a
+ * payer's answer to a status inquiry (277), which never moves the claim's status.
  */
 export const EVENT_TYPES = [
   "claim.accepted",
@@ -11,6 +12,7 @@ export const EVENT_TYPES = [
   "claim.paid",
   "claim.partially_paid",
   "claim.denied",
+  "claim.status_received",
   "batch.submitted",
   "ack.999.received",
   "ack.277ca.received",

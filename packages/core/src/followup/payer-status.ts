@@ -1,38 +1,21 @@
-import { z } from "zod";
+import type { PayerStatus } from "../claim/index.ts";
 
 /**
- * What the payer last said about a claim in a 277 claim-status answer, as the follow-up rules read
- * it: `pended` (STC category P) or `returned` for more information (category R, or anything that
- * needs the biller to act).
+ * What the payer last said about a claim in a 277 claim-status answer (claimstatus module), as the
+ * follow-up rules read it: `pended` (STC category P: pending, in process) or `returned` for more
+ * information (category R, or any answer that needs the biller to act).
  */
 export interface PayerStatusFacts {
   state: "pended" | "returned";
   description?: string;
 }
 
-/** The claim field another change adds (276/277 claim status): read loosely, so any shape with these names works. */
-const stored = z.looseObject({
-  needsAction: z.boolean().optional(),
-  category: z.string().optional(),
-  categoryCode: z.string().optional(),
-  description: z.string().optional(),
-});
-
-/**
- * HOOK(payerStatus). Claim status requests (276/277) are being added by another change, which
- * keeps the payer's answer on the claim as `payerStatus` with `needsAction`. Until a claim carries
- * it this finds nothing, and no claim is `pended` or `returned`; once it does, the follow-up queue
- * and the `send_records` task take it up with no other change here (quiet.ts and needs.ts are
- * tested with the facts this returns).
- */
-export function payerStatusOf(claim: object): PayerStatusFacts | undefined {
-  const parsed = stored.safeParse((claim as { payerStatus?: unknown }).payerStatus);
-  if (!parsed.success) return undefined;
-  const s = parsed.data;
-  const category = (s.categoryCode ?? s.category ?? "").toUpperCase();
-  const description = s.description ? { description: s.description } : {};
-  if (category.startsWith("R") || (s.needsAction === true && !category.startsWith("P")))
-    return { state: "returned", ...description };
-  if (category.startsWith("P")) return { state: "pended", ...description };
+export function payerStatusOf(claim: { payerStatus?: PayerStatus }): PayerStatusFacts | undefined {
+  const s = claim.payerStatus;
+  if (!s?.answeredAt) return undefined;
+  const words = s.actionText ?? s.codeDescription ?? s.categoryDescription;
+  const description = words ? { description: words } : {};
+  if (s.statusClass === "request-for-information" || s.needsAction) return { state: "returned", ...description };
+  if (s.statusClass === "pending") return { state: "pended", ...description };
   return undefined;
 }

@@ -62,15 +62,28 @@ describe("a claim gone quiet", () => {
     expect(quietReason({ status: "submitted" }, "2026-12-01", payer)).toBeUndefined();
   });
 
-  it("reads the payer's claim status answer through the hook, and nothing while claims carry none", () => {
+  it("reads the payer's last claim status answer (277): pended, returned for information, or neither", () => {
+    const answered = { answeredAt: "2026-11-20T12:00:00.000Z", needsAction: false };
     expect(payerStatusOf({})).toBeUndefined();
-    expect(payerStatusOf({ payerStatus: { needsAction: true } })).toEqual({ state: "returned" });
-    expect(payerStatusOf({ payerStatus: { category: "R4", description: "records" } })).toEqual({
-      state: "returned",
-      description: "records",
-    });
-    expect(payerStatusOf({ payerStatus: { categoryCode: "P1", needsAction: false } })).toEqual({ state: "pended" });
-    expect(payerStatusOf({ payerStatus: { category: "F1", needsAction: false } })).toBeUndefined();
+    // Asked, not yet answered: nothing to say.
+    expect(payerStatusOf({ payerStatus: { askedAt: "2026-11-19T12:00:00.000Z", needsAction: false } })).toBeUndefined();
+    expect(
+      payerStatusOf({
+        payerStatus: {
+          ...answered,
+          category: "R4",
+          statusClass: "request-for-information",
+          needsAction: true,
+          actionText: "Send the operative report",
+        },
+      }),
+    ).toEqual({ state: "returned", description: "Send the operative report" });
+    expect(
+      payerStatusOf({
+        payerStatus: { ...answered, category: "P1", statusClass: "pending", codeDescription: "Pending/In Process" },
+      }),
+    ).toEqual({ state: "pended", description: "Pending/In Process" });
+    expect(payerStatusOf({ payerStatus: { ...answered, category: "F1", statusClass: "finalized" } })).toBeUndefined();
   });
 });
 

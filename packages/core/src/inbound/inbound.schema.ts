@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { postSummaryView } from "../remittance/index.ts";
+import { status277SummaryView } from "../claimstatus/index.ts";
 import { INBOUND_STATUSES } from "./inbound.entity.ts";
 import { POLL_STATUSES } from "./poll.entity.ts";
 
@@ -36,10 +37,10 @@ export const inboundView = z.object({
     .describe("An 835's posting run: its chunks (250 claim payments each) and, on one file's page, how many are done"),
   error: z.string().optional(),
   summary: z
-    .union([postSummaryView, ack999SummaryView, ack277SummaryView, eligibilitySummaryView])
+    .union([postSummaryView, ack999SummaryView, ack277SummaryView, status277SummaryView, eligibilitySummaryView])
     .optional()
     .describe(
-      "What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 271's answers",
+      "What applying the file did: an 835's posting counts, a 999's or a 277CA's acknowledgement counts, a 277 status response's claims recorded, a 271's answers",
     ),
   bytes: z.number(),
   attempts: z.number(),

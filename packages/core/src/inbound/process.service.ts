@@ -8,6 +8,7 @@ import { log } from "../shared/log.ts";
 import { isTransient, transactWrite, tx } from "../shared/transact.ts";
 import { eventPut } from "../event/index.ts";
 import { applyEligibilityFile } from "../eligibility/index.ts";
+import { applyStatusResponse, isStatusResponse } from "../claimstatus/index.ts";
 
 /** An 835 handed on to be posted chunk by chunk: the file is `posting` until its last chunk. */
 interface Posting {
@@ -20,7 +21,11 @@ export const inboundHandlers: Record<
   (tenantId: string, file: { key: string; sha256: string }) => Promise<unknown>
 > = {
   "999": async (tenantId, f) => apply999(tenantId, await readEdi(f.key)),
-  "277": async (tenantId, f) => apply277(tenantId, await readEdi(f.key)),
+  // A 277 is a claim acknowledgment (277CA, 005010X214) or a status response to our 276 (005010X212).
+  "277": async (tenantId, f) => {
+    const text = await readEdi(f.key);
+    return isStatusResponse(text) ? applyStatusResponse(tenantId, text, f.sha256) : apply277(tenantId, text);
+  },
   // 271s answer the 270 files sent in batch (real-time answers are recorded when they come).
   "271": async (tenantId, f) => applyEligibilityFile(tenantId, await readEdi(f.key), f.key),
   // 835s can be large: streamed from S3 (balance first), cut into chunks that post side by side.
@@ -46,6 +51,9 @@ async function queueChunks(tenantId: string, sha256: string, runId: string, chun
 }
 
 const isPosting = (v: unknown): v is Posting => typeof v === "object" && v !== null && "posting" in v;
+/** A 277 status response's summary: its claims' own events are claim.status_received. */
+const isStatusSummary = (v: unknown) =>
+  typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "status";
 
 /** The last chunk of an 835's posting run is done: the file is processed, with the run's summary. */
 export async function inboundPosted(tenantId: string, sha256: string, runId: string, summary: PostSummary) {
@@ -105,9 +113,10 @@ export async function processInbound(
       .remove(["error"])
       .params();
     // A 277CA is one event for the file (its claims' own are claim.accepted / claim.rejected); a
-    // 999's event is its batch's (batch.service.ts), an 835's its remittances'.
+    // 999's event is its batch's (batch.service.ts), an 835's its remittances', a 277 status
+    // response's its claims' (claim.status_received).
     const event =
-      file.kind === "277"
+      file.kind === "277" && !isStatusSummary(summary)
         ? [eventPut(tenantId, { type: "ack.277ca.received", ids: { inboundFileId: sha256 }, status: "processed" }, at)]
         : [];
     await transactWrite([tx.update(processed), ...event]);

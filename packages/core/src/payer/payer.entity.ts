@@ -12,6 +12,8 @@ export const PayerEntity = new Entity(
       clearinghousePayerId: { type: "string", required: true },
       claimFilingIndicator: { type: "string", required: true },
       timelyFilingDays: { type: "number", required: true },
+      /** Days before a claim with no 835 is asked about (276); absent = 30. */
+      statusInquiryDays: { type: "number" },
       /** Days after sending by which this payer usually pays (its 835); payers stored before it read as 30. */
       expectedPaymentDays: { type: "number" },
       address: { type: "any" },

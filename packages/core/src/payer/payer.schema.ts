@@ -42,6 +42,11 @@ const base = {
   /** Days after the date of service a claim may still be filed. */
   timelyFilingDays: z.number().int().min(1).max(1095),
   /**
+   * Days a submitted claim waits for its 835 before we ask the payer about it (276), and between
+   * questions while none comes; default 30 (DEFAULT_STATUS_INQUIRY_DAYS).
+   */
+  statusInquiryDays: z.number().int().min(1).max(365).optional(),
+  /**
    * Days after sending by which the payer usually answers with its 835: an accepted claim with no
    * 835 that long after it was sent is on the follow-up queue.
    */
@@ -49,6 +54,9 @@ const base = {
   address: address.optional(),
   status: status.default("active"),
 };
+
+/** What `statusInquiryDays` means when the payer has none. */
+export const DEFAULT_STATUS_INQUIRY_DAYS = 30;
 
 export const payerInput = z.strictObject(base);
 export type PayerInput = z.infer<typeof payerInput>;

@@ -73,3 +73,9 @@ export async function payerNames(tenantId: string): Promise<Map<string, string>>
   const { data } = await PayerEntity.query.byId({ tenantId }).go({ pages: "all", attributes: ["payerId", "name"] });
   return new Map(data.map((x) => [x.payerId, x.name]));
 }
+
+/** Every payer of a company, for a scheduled job (no principal). */
+export async function payersForSystem(tenantId: string): Promise<Payer[]> {
+  const { data } = await PayerEntity.query.byId({ tenantId }).go({ pages: "all" });
+  return data.map(view);
+}

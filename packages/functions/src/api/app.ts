@@ -22,6 +22,7 @@ import { audit } from "./routes/audit.ts";
 import { encounters } from "./routes/encounters.ts";
 import { claims } from "./routes/claims.ts";
 import { claimDenials } from "./routes/claim-denials.ts";
+import { claimStatus } from "./routes/claim-status.ts";
 import { settings } from "./routes/settings.ts";
 import { scrubScopes } from "./routes/scrub-scopes.ts";
 import { codeSets } from "./routes/code-sets.ts";
@@ -102,6 +103,7 @@ export function createApp() {
     encounters,
     claims,
     claimDenials,
+    claimStatus,
     batches,
     clearinghouse,
     remittances,

@@ -166,3 +166,27 @@ export const ADJUSTMENT_GROUPS: Readonly<Record<string, string>> = {
 /** Category codes that mean the claim was accepted / rejected at the front end (277CA). */
 export const ACCEPTED_CATEGORIES: ReadonlySet<string> = new Set(["A1", "A2"]);
 export const REJECTED_CATEGORIES: ReadonlySet<string> = new Set(["A3", "A4", "A6", "A7", "A8"]);
+
+/** The class of a claim status category: its first letter (A0-A8, P0-P5, F0-F4, R0-R5, E0-E4, D0). */
+export type StatusClass =
+  | "acknowledgement"
+  | "pending"
+  | "finalized"
+  | "request-for-information"
+  | "error"
+  | "data-search-unsuccessful"
+  | "unknown";
+
+const CLASSES: Readonly<Record<string, StatusClass>> = {
+  A: "acknowledgement",
+  P: "pending",
+  F: "finalized",
+  R: "request-for-information",
+  E: "error",
+  D: "data-search-unsuccessful",
+};
+
+/** "P1" -> "pending", "F1" -> "finalized", "R4" -> "request-for-information"; "unknown" otherwise. */
+export function statusClass(category: string): StatusClass {
+  return CLASSES[category.charAt(0)] ?? "unknown";
+}

@@ -246,3 +246,12 @@ export const SERVICE_TYPES: Readonly<Record<string, string>> = {
   TN: "Transitional Nursery Care",
   UC: "Urgent Care",
 };
+
+/**
+ * The service types a 270 may ask about (EQ01): the 005010X279A1 list, i.e. SERVICE_TYPES without
+ * the later additions of code source 958 (AP, E0-E39, EA-EF, F1-F8, PE, SMH), which a 271 may carry
+ * but LinuxForHealth's X279A1 model (Loop2110EqSegment.ServiceTypeCode, commit c97b41a5) rejects.
+ */
+export const INQUIRY_SERVICE_TYPES: ReadonlySet<string> = new Set(
+  Object.keys(SERVICE_TYPES).filter((code) => !/^(E\d+|E[A-F]|F\d|AP|PE|SMH)$/.test(code)),
+);

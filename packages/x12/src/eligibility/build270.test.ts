@@ -128,8 +128,13 @@ describe("build270: impossible input is an X12Error naming the inquiry", () => {
     ["no member id", (i) => (i.inquiries[0]!.subscriber.memberId = " "), /inquiry "ELIG-0001": subscriber member id/],
     ["bad birth date", (i) => (i.inquiries[0]!.subscriber.dateOfBirth = "1980-02-30"), /"1980-02-30" is not a date/],
     ["bad service date", (i) => (i.inquiries[0]!.serviceDate = "05/06/2025"), /service date "05\/06\/2025"/],
-    ["unknown service type", (i) => (i.inquiries[0]!.serviceTypes = ["30", "ZZ"]), /"ZZ" is not a service type/],
+    [
+      "unknown service type",
+      (i) => (i.inquiries[0]!.serviceTypes = ["30", "ZZ"]),
+      /"ZZ" is not a 005010X279A1 service type/,
+    ],
     ["no service type", (i) => (i.inquiries[0]!.serviceTypes = []), /at least one service type/],
+    ["a code 958 addition", (i) => (i.inquiries[0]!.serviceTypes = ["E37"]), /"E37" is not a 005010X279A1/],
     ["a repeated trace", (i) => i.inquiries.push(subscriberInquiry()), /trace number is used by another inquiry/],
     ["no trace", (i) => (i.inquiries[0]!.traceNumber = ""), /inquiry 1: trace number \(TRN02\) is required/],
     ["a long trace", (i) => (i.inquiries[0]!.traceNumber = "T".repeat(51)), /51 characters; at most 50/],
@@ -137,9 +142,7 @@ describe("build270: impossible input is an X12Error naming the inquiry", () => {
     ["bad originator", (i) => (i.originatorId = "12345"), /originator id "12345" must be 10/],
     [
       "a dependent without birth date",
-      (i) =>
-        // What a caller without types (JSON) could send: no dateOfBirth at all.
-        (i.inquiries[0]!.dependent = { firstName: "A", lastName: "B" } as NonNullable<EligibilityInquiry["dependent"]>),
+      (i) => (i.inquiries[0]!.dependent = { firstName: "A", lastName: "B" } as EligibilityInquiry["dependent"]),
       /dependent date of birth is required/,
     ],
   ];

@@ -6,7 +6,7 @@
  * LinuxForHealth's 270 model rejects a second subscriber under one receiver, and one set per
  * inquiry is what every receiver accepts.)
  */
-import { SERVICE_TYPES } from "../codes/service-types.ts";
+import { INQUIRY_SERVICE_TYPES } from "../codes/service-types.ts";
 import { dateCCYYMMDD, timeHHMM, x12Date } from "../dates.ts";
 import { fail, isoDate, npi, optionalText, providerName, sex, text } from "../input.ts";
 import { writeInterchange } from "../writer.ts";
@@ -93,7 +93,8 @@ function validateInquiry(q: EligibilityInquiry, n: number, seen: Set<string>): v
   const types = q.serviceTypes ?? ["30"];
   if (types.length === 0) fail(where, "at least one service type is required (default 30)");
   if (types.length > MAX_SERVICE_TYPES) fail(where, `${types.length} service types; at most ${MAX_SERVICE_TYPES}`);
-  for (const t of types) if (!Object.hasOwn(SERVICE_TYPES, t)) fail(where, `"${t}" is not a service type code`);
+  for (const t of types)
+    if (!INQUIRY_SERVICE_TYPES.has(t)) fail(where, `"${t}" is not a 005010X279A1 service type code`);
   if (new Set(types).size !== types.length) fail(where, "service types repeat");
 }
 

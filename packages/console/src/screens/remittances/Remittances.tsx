@@ -31,6 +31,8 @@ function summaryText(s: InboundOne["summary"]): string {
     return `${s.posted} claim payment(s) posted, ${s.unmatched} unmatched (to suspense), ${s.unbalanced} unbalanced, ${s.duplicates} duplicate(s)`;
   if ("sets" in s) return `999: ${s.accepted} of ${s.sets} set(s) accepted, ${s.claimsRejected} claim(s) rejected`;
   if ("answers" in s) return `271: ${s.matched} of ${s.answers} eligibility answer(s) matched to checks`;
+  if ("kind" in s)
+    return `277 status: ${s.recorded} of ${s.claims} claim(s) answered, ${s.needsAction} need action, ${s.unknown} unknown`;
   return `277CA: ${s.accepted} of ${s.claims} claim(s) accepted, ${s.rejected} rejected`;
 }
 

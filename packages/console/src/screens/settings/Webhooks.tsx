@@ -20,6 +20,7 @@ const EVENT_TYPES = [
   "claim.paid",
   "claim.partially_paid",
   "claim.denied",
+  "claim.status_received",
   "batch.submitted",
   "ack.999.received",
   "ack.277ca.received",

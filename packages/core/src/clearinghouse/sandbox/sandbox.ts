@@ -7,14 +7,15 @@ import { read837 } from "./read837.ts";
 import { build277CA, build835, build999 } from "./responses.ts";
 import { adjudicate, frontEndRejection, type SandboxClaim } from "./payer-model.ts";
 import { build271, read270 } from "./eligibility.ts";
+import { build277Status, is276, read276 } from "./status.ts";
 
 /**
  * The sandbox clearinghouse: takes an 837P like a real one and answers through the same
  * inbound folder a real one uses. The 999 and 277CA are ready at the next poll; the payers'
- * 835s one poll later (adjudication takes time). Its folders live in the EDI bucket under
- * `sandbox/<tenant>/`, so the local stack and AWS run it the same way. Eligibility (270) is
- * answered in real time, as most clearinghouses do; a 270 file submitted as a batch is answered
- * with a 271 at the next poll.
+ * 835s one poll later (adjudication takes time). A 276 gets its 277 at the next poll. Its folders
+ * live in the EDI bucket under `sandbox/<tenant>/`, so the local stack and AWS run it the same way.
+ * Eligibility (270) is answered in real time, as most clearinghouses do; a 270 file submitted as
+ * a batch is answered with a 271 at the next poll.
  */
 const checkName = (name: string) => {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(name))
@@ -57,6 +58,11 @@ export function openSandbox(
       const base = file.name.replace(/\.[^.]*$/, "");
       if (setOf(file.content) === "270") {
         await put(`${root}/inbound/${base}.271`, build271(read270(file.content), await control(), at));
+        return;
+      }
+      // A claim status request (276) is answered with a 277 (005010X212) at the next poll (status.ts).
+      if (is276(file.content)) {
+        await put(`${root}/inbound/${base}-status.277`, build277Status(read276(file.content), await control(), at));
         return;
       }
       const received = read837(file.content);
