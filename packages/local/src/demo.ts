@@ -11,6 +11,7 @@ import { ApiClient, seeded } from "./demo/client.ts";
 import { createReferenceData } from "./demo/reference-data.ts";
 import { uploadEncounters } from "./demo/encounters.ts";
 import { checkEligibility, visitWithEndedPlan } from "./demo/eligibility.ts";
+import { sendAndAsk } from "./demo/follow-up.ts";
 import { receiveRemittances, sendBatches } from "./demo/edi.ts";
 import { closeMonth } from "./demo/close.ts";
 import { createUsers } from "./demo/users.ts";
@@ -55,7 +56,7 @@ try {
   }
 
   const waitFor = async (what: string, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < 360; i++) {
       if (await check()) return;
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -145,8 +146,17 @@ try {
       `  ${p.name}: clean claim rate ${p.cleanClaimRatePercent}%, denial rate ${p.denialRatePercent}%, days in A/R ${p.daysInAR}`,
     );
   }
+  // Last, so no later poll brings these claims' 835s: they stay on the follow-up queue.
+  const followUp = await sendAndAsk(api, home.practice, home.providers[0].providerId, home.patients.slice(1), waitFor);
+  writeFileSync(resolve(out, "follow-up.json"), JSON.stringify(followUp, null, 2));
   console.log(
-    `Wrote ${out}/company.json, eligibility.json, claims.json, posting.json, cob.json, edi/, invoices/ and reports/`,
+    `  the day's last ${followUp.asked.length} claims sent and asked about: ${followUp.asked.map((a) => `${usd(a.chargeCents)} ${a.statusClass ?? "no answer"}`).join(", ")}`,
+  );
+  const reasons: Record<string, number> = {};
+  for (const f of followUp.followUps) reasons[f.reason] = (reasons[f.reason] ?? 0) + 1;
+  console.log(`  follow-up queue: ${followUp.followUps.length} claims ${JSON.stringify(reasons)}`);
+  console.log(
+    `Wrote ${out}/company.json, eligibility.json, claims.json, posting.json, cob.json, follow-up.json, edi/, invoices/ and reports/`,
   );
   const consoleAt = stack ? "http://127.0.0.1:3000/app once `npm start` runs" : `${info.url}/app`;
   console.log(`\nSign in to the console at ${consoleAt}:`);

@@ -12,7 +12,7 @@ export async function saveInbound(api: ApiClient, dir: string, sha256: string, n
 
 /**
  * Polls the clearinghouse (a queued poll the stack's worker runs) until every file the polls took
- * has been processed; returns them.
+ * has been applied (processed, or failed with its reason); returns them.
  */
 export async function pollUntil(api: ApiClient, waitFor: WaitFor, what: string, enough: (files: any[]) => boolean) {
   const seen: any[] = [];
@@ -27,7 +27,8 @@ export async function pollUntil(api: ApiClient, waitFor: WaitFor, what: string, 
       if (!enough(seen)) return false;
     }
     const statuses = await Promise.all(seen.map((f) => api.expect<any>(200, "GET", `/v1/inbound-files/${f.sha256}`)));
-    return statuses.every((s) => s.status !== "received");
+    // Done once each file is applied (an 835 posts in chunks after it leaves `received`).
+    return statuses.every((s) => s.status === "processed" || s.status === "failed");
   });
   return seen;
 }
