@@ -11,6 +11,7 @@ import { useAction, useApi } from "../../ui/use-api";
 import { ClaimEditor } from "./ClaimEditor";
 import { ClaimFiles } from "./Files";
 import { ClaimTasks } from "./Tasks";
+import { PayerStatusPanel } from "./PayerStatus";
 import { StatusBadge, isNotFound, patientName, useActors, useDirectory, type Claim as ClaimT } from "./parts";
 
 const EDITABLE = ["draft", "needs_review", "ready", "rejected", "on_hold"];
@@ -291,6 +292,7 @@ function ClaimBody({ claim: c, reload, role }: { claim: ClaimT; reload: () => vo
         </Panel>
       </div>
 
+      <PayerStatusPanel claim={c} canAsk={canWork} onAsked={reload} />
       <ClaimTasks claim={c} />
       {company ? (
         <ClaimFiles claim={c} ledgerRemittances={ledger.data?.items.map((e) => e.remittanceId) ?? []} />
