@@ -7560,6 +7560,10 @@ export interface paths {
                             patientId: string;
                             balanceCents: number;
                             pendingSecondaryCents: number;
+                            /** @description Patient money held across visits (desk payments before adjudication, overpayments) */
+                            creditCents: number;
+                            /** @description Of that, what is left over once each visit's share is known: due for refund */
+                            overpaymentCents: number;
                             claims: {
                                 claimId: string;
                                 claimIds: string[];
@@ -7570,8 +7574,12 @@ export interface paths {
                                 patientPaidCents: number;
                                 patientBalanceCents: number;
                                 pendingSecondaryCents: number;
+                                /** @description Patient money held on the visit, not applied to a share */
+                                creditCents: number;
+                                /** @description Held credit left after the last payer set the share: due for refund */
+                                overpaymentCents: number;
                                 /** @enum {string} */
-                                status: "pending_secondary" | "open";
+                                status: "awaiting_payer" | "pending_secondary" | "open";
                             }[];
                         };
                     };
@@ -7747,8 +7755,12 @@ export interface paths {
                                 patientPaidCents: number;
                                 patientBalanceCents: number;
                                 pendingSecondaryCents: number;
+                                /** @description Patient money held on the visit, not applied to a share */
+                                creditCents: number;
+                                /** @description Held credit left after the last payer set the share: due for refund */
+                                overpaymentCents: number;
                                 /** @enum {string} */
-                                status: "pending_secondary" | "open";
+                                status: "awaiting_payer" | "pending_secondary" | "open";
                             }[];
                             amountDueCents: number;
                             jsonUrl: string;
@@ -14118,6 +14130,8 @@ export interface paths {
                                 insuranceBalanceCents: number;
                                 patientPaidCents?: number;
                                 patientBalanceCents?: number;
+                                /** @description Patient money held on the claim, not applied to a share (a desk payment before adjudication, an overpayment) */
+                                patientCreditCents?: number;
                             };
                         };
                     };
@@ -18125,6 +18139,8 @@ export interface paths {
                                 insuranceBalanceCents: number;
                                 patientPaidCents?: number;
                                 patientBalanceCents?: number;
+                                /** @description Patient money held on the claim, not applied to a share (a desk payment before adjudication, an overpayment) */
+                                patientCreditCents?: number;
                             } | null;
                             items: {
                                 practiceId: string;
@@ -18640,6 +18656,8 @@ export interface paths {
                                 amountCents: number;
                             }[];
                             postedAt: string;
+                            /** @description Of a patient payment, what no share owes yet (the payer has not answered, or it is more than the share): held as the patient's credit on the visit */
+                            heldAsCreditCents: number;
                         };
                     };
                 };

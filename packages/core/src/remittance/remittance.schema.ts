@@ -98,13 +98,17 @@ export const visitBalanceView: z.ZodType<VisitBalance> = z.object({
   patientPaidCents: cents,
   patientBalanceCents: cents,
   pendingSecondaryCents: cents,
-  status: z.enum(["pending_secondary", "open"]),
+  creditCents: cents.describe("Patient money held on the visit, not applied to a share"),
+  overpaymentCents: cents.describe("Held credit left after the last payer set the share: due for refund"),
+  status: z.enum(["awaiting_payer", "pending_secondary", "open"]),
 });
 
 export const patientBalanceView = z.object({
   patientId: z.string(),
   balanceCents: cents,
   pendingSecondaryCents: cents,
+  creditCents: cents.describe("Patient money held across visits (desk payments before adjudication, overpayments)"),
+  overpaymentCents: cents.describe("Of that, what is left over once each visit's share is known: due for refund"),
   claims: z.array(visitBalanceView),
 });
 
