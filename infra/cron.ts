@@ -7,6 +7,7 @@ import { dataAccess, table } from "./storage.ts";
 const access: Record<keyof typeof crons, { link: sst.Linkable[]; permissions: sst.Permission[] }> = {
   clearinghousePoll: { link: [table, queueResources.clearinghousePolls.queue], permissions: dataAccess },
   invoiceRun: { link: [table, queueResources.invoiceRuns.queue], permissions: dataAccess },
+  statementRun: { link: [table, queueResources.statementRuns.queue], permissions: dataAccess },
   webhookSweep: { link: [table, queueResources.webhookDeliveries.queue], permissions: dataAccess },
 };
 

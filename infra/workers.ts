@@ -34,6 +34,8 @@ const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: s
     permissions: [...dataAccess, readClearinghouseSecrets],
   },
   invoiceRuns: { link: [table, documentBucket, fanout], permissions: dataAccess },
+  // Statements (JSON, PDF, the run's combined PDF) go to the document bucket; each is an event.
+  statementRuns: { link: [table, documentBucket, fanout], permissions: dataAccess },
   webhookFanout: { link: [table, queueResources.webhookDeliveries.queue], permissions: dataAccess },
   // Deliveries re-queue themselves; disabling an endpoint writes an audit event and may mail its owners.
   webhookDeliveries: { link: [table, queueResources.webhookDeliveries.queue, fanout], permissions: dataAccess },

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { balancesView } from "../ledger/index.ts";
 import { CLAIM_STATUSES } from "../claim/index.ts";
-import { practiceView } from "../practice/index.ts";
-import { patientView } from "../patient/index.ts";
 import { REMITTANCE_STATUSES, SUSPENSE_KINDS } from "./remittance.constants.ts";
 import type { VisitBalance } from "./cob.ts";
 import type { DenialGroup } from "./denials.service.ts";
@@ -110,22 +108,6 @@ export const patientBalanceView = z.object({
   creditCents: cents.describe("Patient money held across visits (desk payments before adjudication, overpayments)"),
   overpaymentCents: cents.describe("Of that, what is left over once each visit's share is known: due for refund"),
   claims: z.array(visitBalanceView),
-});
-
-export const statementView = z.object({
-  statementId: z.string(),
-  issuedAt: z.string(),
-  practice: z.object({ practiceId: z.string(), name: z.string(), address: practiceView.shape.address }),
-  patient: z.object({
-    patientId: z.string(),
-    name: z.string(),
-    address: patientView.shape.address,
-    accountNumber: patientView.shape.accountNumber,
-  }),
-  items: z.array(visitBalanceView),
-  amountDueCents: cents,
-  jsonUrl: z.string(),
-  pdfUrl: z.string(),
 });
 
 /** A denied amount resolved by a person, and the claim's balances after it. */
