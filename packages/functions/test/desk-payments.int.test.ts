@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { call } from "./http.ts";
+import { call, newKey, newTenant, samples } from "./http.ts";
 import { PRIMARY, SECONDARY, era, getClaim, ledger, submit, upload, visit, world, type World } from "./era.ts";
 
 /**
@@ -144,4 +144,49 @@ it("keeps the credit waiting while a secondary payer is pending, and applies it 
   expect(later.status, JSON.stringify(later.body)).toBe(201);
   expect((await kinds(w, secondaryId)).at(-1)).toEqual(["credit_refund", -1_000]);
   expect(await balanceOf(w)).toMatchObject({ creditCents: 0, overpaymentCents: 0 });
+});
+
+it("takes a desk payment from the front desk at any time: what is owed first, oldest visit first, the rest held on the newest visit", async () => {
+  const w = await world(1);
+  const older = await visit(w, "2026-10-05");
+  const newer = await visit(w, "2026-10-12");
+  // Only the older visit is adjudicated: the patient owes 55.00 on it; the newer is still with the payer.
+  await upload(w, await era(w, 0, 9301, "2026-10-20", [{ claimId: older, status: "1", lines: PRIMARY }]));
+  const frontDesk = await newKey(w.key, "practice", w.practiceId);
+  const path = `/v1/practices/${w.practiceId}/patients/${w.patientId}/desk-payments`;
+  // 80.00: 55.00 pays the older visit, 80 - 55 = 25.00 is held as credit on the newer one.
+  const paid = await call("POST", path, {
+    key: frontDesk,
+    body: { amountCents: 8_000, method: "cash", paymentDate: "2026-10-21" },
+  });
+  expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+  expect(paid.body).toMatchObject({
+    heldAsCreditCents: 2_500,
+    allocations: [
+      { claimId: older, amountCents: 5_500 },
+      { claimId: newer, amountCents: 2_500 },
+    ],
+  });
+  // Named on the newer visit: 10.00 more held there (25 + 10 = 35.00).
+  const named = await call("POST", path, {
+    key: frontDesk,
+    body: { amountCents: 1_000, method: "card", paymentDate: "2026-10-21", claimId: newer },
+  });
+  expect(named.body.heldAsCreditCents).toBe(1_000);
+  const b = await balanceOf(w);
+  expect(b).toMatchObject({ balanceCents: 0, creditCents: 3_500, overpaymentCents: 0 });
+  expect(b.claims.find((v: any) => v.claimId === newer)).toMatchObject({
+    status: "awaiting_payer",
+    creditCents: 3_500,
+  });
+
+  // A viewer may not take money; another practice's front desk does not see the patient; nor does another company.
+  const viewer = await newKey(w.key, "viewer");
+  const body = { amountCents: 100, method: "cash", paymentDate: "2026-10-21" };
+  expect((await call("POST", path, { key: viewer, body })).status).toBe(403);
+  const otherPractice = (
+    await call("POST", "/v1/practices", { key: w.key, body: { ...samples.practice, npi: "1861474595" } })
+  ).body.practiceId;
+  expect((await call("POST", path, { key: await newKey(w.key, "practice", otherPractice), body })).status).toBe(404);
+  expect((await call("POST", path, { key: (await newTenant()).ownerKey, body })).status).toBe(404);
 });

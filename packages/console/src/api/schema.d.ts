@@ -25090,6 +25090,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/patient-collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Patient collections by month and practice: statements sent, patient payments and refunds, accounts placed with agencies, what agencies recovered, their fees and what the practice kept */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    /** @description One practice (a practice key always sees only its own) */
+                    practiceId?: string;
+                    /** @description csv for the table as a spreadsheet */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            practices: {
+                                practiceId: string;
+                                name: string;
+                                months: {
+                                    month: string;
+                                    statementsSent: number;
+                                    patientPaymentsCents: number;
+                                    refundsCents: number;
+                                    placedAccounts: number;
+                                    /** @description What the accounts placed with agencies in the month owed */
+                                    placedCents: number;
+                                    /** @description Gross recovered by agencies in the month */
+                                    recoveredCents: number;
+                                    agencyFeesCents: number;
+                                    /** @description Recovered less the agencies' fees: what the practice kept */
+                                    netRecoveredCents: number;
+                                }[];
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/scrub-rules": {
         parameters: {
             query?: never;
