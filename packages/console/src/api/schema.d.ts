@@ -10614,6 +10614,7 @@ export interface paths {
                                 placedBy: string;
                                 createdAt: string;
                                 version: number;
+                                patientName: string;
                             }[];
                         };
                     };

@@ -159,10 +159,18 @@ export async function placeAccounts(p: Principal, input: z.infer<typeof placemen
   return { items: placed };
 }
 
+/** A practice's placements, each with the patient's name (as the candidates list shows it). */
 export async function listPlacements(p: Principal, practiceId: string) {
+  authorize(p, "collections.read");
   await getPractice(p, practiceId);
   const { data } = await PlacementEntity.query.byPractice({ tenantId: p.tenantId, practiceId }).go({ pages: "all" });
-  return { items: data.map(placementView) };
+  const items = await Promise.all(
+    data.map(async (x) => {
+      const patient = await patientForSystem(p.tenantId, practiceId, x.patientId);
+      return { ...placementView(x), patientName: patient ? `${patient.lastName}, ${patient.firstName}` : x.patientId };
+    }),
+  );
+  return { items };
 }
 
 /** Every placement of a practice as stored, for the reports (system read). */

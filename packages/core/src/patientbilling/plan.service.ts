@@ -68,17 +68,20 @@ export type PaymentPlanView = z.infer<typeof paymentPlanView>;
 
 type PlanItem = NonNullable<Awaited<ReturnType<ReturnType<typeof PaymentPlanEntity.get>["go"]>>["data"]>;
 
-/** Patient money paid on the plan's visits since it was agreed (refunds net): what pays its instalments. */
+/**
+ * Patient money paid on the plan's visits (refunds net) that pays its instalments: posted after the
+ * plan was made (what came before is already out of the balance it covers), and dated by `asOf`.
+ */
 const PAYS = new Set(["patient_payment", "patient_deposit", "refund", "credit_refund"]);
-async function paidToward(tenantId: string, plan: PlanItem): Promise<number> {
+async function paidToward(tenantId: string, plan: PlanItem, asOf: string): Promise<number> {
   const entries = (await Promise.all((plan.claimIds as string[]).map((id) => entriesOfClaim(tenantId, id)))).flat();
   return entries
-    .filter((e) => PAYS.has(e.kind) && e.depositDate >= plan.agreedOn)
+    .filter((e) => PAYS.has(e.kind) && e.postedAt > plan.createdAt && e.depositDate <= asOf)
     .reduce((s, e) => s + e.amountCents, 0);
 }
 
 async function viewOf(tenantId: string, plan: PlanItem, asOf: string): Promise<PaymentPlanView> {
-  const progress = planProgress(plan.instalments as Instalment[], await paidToward(tenantId, plan), asOf);
+  const progress = planProgress(plan.instalments as Instalment[], await paidToward(tenantId, plan, asOf), asOf);
   const { tenantId: _t, instalments: _i, claimIds: _c, missedNotified: _m, updatedAt: _u, ...rest } = plan;
   return {
     ...rest,
@@ -222,7 +225,7 @@ export async function checkMissedInstalments(tenantId: string, practiceId: strin
   const reported: MissedInstalment[] = [];
   const system = systemPrincipal(tenantId, "plan-check");
   for (const plan of data.filter((x) => x.status === "active")) {
-    const paid = await paidToward(tenantId, plan);
+    const paid = await paidToward(tenantId, plan, asOf);
     const progress = planProgress(plan.instalments as Instalment[], paid, asOf);
     const fresh = newlyMissed(progress, plan.missedNotified ?? []);
     standing.set(plan.patientId, progress.inGoodStanding && !progress.completed);

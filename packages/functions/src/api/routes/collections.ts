@@ -122,7 +122,10 @@ collections.openapi(
     tags,
     summary: "A practice's placements with what each agency recovered and kept",
     request: { query: z.object({ practiceId: z.string().min(1).max(40) }) },
-    responses: { 200: jsonResponse(z.object({ items: z.array(placementView) }), "Placements"), ...errors },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(placementView.extend({ patientName: z.string() })) }), "Placements"),
+      ...errors,
+    },
   }),
   async (c) => c.json(await listPlacements(c.get("principal"), c.req.valid("query").practiceId), 200),
 );
