@@ -8,6 +8,7 @@ const access: Record<keyof typeof crons, { link: sst.Linkable[]; permissions: ss
   clearinghousePoll: { link: [table, queueResources.clearinghousePolls.queue], permissions: dataAccess },
   invoiceRun: { link: [table, queueResources.invoiceRuns.queue], permissions: dataAccess },
   statusInquiries: { link: [table, queueResources.statusInquiries.queue], permissions: dataAccess },
+  statementRun: { link: [table, queueResources.statementRuns.queue], permissions: dataAccess },
   webhookSweep: { link: [table, queueResources.webhookDeliveries.queue], permissions: dataAccess },
   // Its task changes write events, announced to the fan-out queue.
   followUpSweep: { link: [table, queueResources.webhookFanout.queue], permissions: dataAccess },

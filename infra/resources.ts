@@ -200,6 +200,19 @@ export const queues = {
     memoryMb: 512,
     maxConcurrency: 5,
   },
+  /**
+   * Statement runs: one message per practice and run; the job that completes a run writes its
+   * combined PDF.
+   */
+  statementRuns: {
+    resource: "StatementRunQueue",
+    handler: "packages/functions/src/queue/statement-run.handler",
+    consumerTimeoutSeconds: 300,
+    maxReceiveCount: 5,
+    batchSize: 1,
+    memoryMb: 1024,
+    maxConcurrency: 2,
+  },
   /** Month close: one message per practice and period. */
   invoiceRuns: {
     resource: "InvoiceRunQueue",
@@ -269,6 +282,14 @@ export const crons = {
     handler: "packages/functions/src/cron/status-inquiries.handler",
     schedule: "cron(0 7 * * ? *)",
     timeoutSeconds: 120,
+    memoryMb: 512,
+  },
+  /** The statement cycle: 07:00 UTC on the 2nd (after month close), a statement run for every company. */
+  statementRun: {
+    resource: "MonthlyStatementRun",
+    handler: "packages/functions/src/cron/statement-run.handler",
+    schedule: "cron(0 7 2 * ? *)",
+    timeoutSeconds: 300,
     memoryMb: 512,
   },
   /** Each minute: fans out any event of the last ten minutes whose announcement was lost. */

@@ -38,6 +38,8 @@ const access: Record<keyof typeof queues, { link: sst.Linkable[]; permissions: s
   statusInquiries: { link: [table, ediBucket, fanout], permissions: [...dataAccess, readClearinghouseSecrets] },
   // It also reconciles follow-up tasks, whose changes write events announced back to its own queue.
   webhookFanout: { link: [table, queueResources.webhookDeliveries.queue, fanout], permissions: dataAccess },
+  // Statements (JSON, PDF, the run's combined PDF) go to the document bucket; each is an event.
+  statementRuns: { link: [table, documentBucket, fanout], permissions: dataAccess },
   // Deliveries re-queue themselves; disabling an endpoint writes an audit event and may mail its owners.
   webhookDeliveries: { link: [table, queueResources.webhookDeliveries.queue, fanout], permissions: dataAccess },
 };

@@ -64,6 +64,20 @@ export const routes: ScreenRoute[] = [
     load: () => import("./screens/patients/Patients"),
   },
   {
+    path: "/statements",
+    title: "Statements",
+    roles: COMPANY,
+    nav: "Work",
+    load: () => import("./screens/statements/Statements"),
+  },
+  {
+    path: "/collections",
+    title: "Collections",
+    roles: COMPANY,
+    nav: "Work",
+    load: () => import("./screens/collections/Collections"),
+  },
+  {
     path: "/eligibility",
     title: "Eligibility",
     roles: [...COMPANY, "practice"],

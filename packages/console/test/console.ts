@@ -66,11 +66,24 @@ export async function withSession(h: ConsoleHarness, cookie: string, viewport = 
 
 /** Runs the invoice-run queue's Lambda handler over what is queued, as the worker does on the local stack. */
 export async function drainInvoiceRuns() {
+  const { handler } = await import("../../functions/src/queue/invoice-run.ts");
+  await drainQueue("InvoiceRunQueue", handler);
+}
+
+/** Runs the statement-run queue's Lambda handler over what is queued (as the worker would). */
+export async function drainStatementRuns() {
+  const { handler } = await import("../../functions/src/queue/statement-run.ts");
+  await drainQueue("StatementRunQueue", handler);
+}
+
+async function drainQueue(
+  resource: string,
+  handler: (e: never) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>,
+) {
   const { ReceiveMessageCommand, DeleteMessageCommand } = await import("@aws-sdk/client-sqs");
   const { queueUrl, sqsClient } = await import("../../core/src/shared/aws.ts");
-  const { handler } = await import("../../functions/src/queue/invoice-run.ts");
   const sqs = sqsClient();
-  const QueueUrl = queueUrl("InvoiceRunQueue");
+  const QueueUrl = queueUrl(resource);
   for (let empty = 0; empty < 2;) {
     const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
     const messages = res.Messages ?? [];

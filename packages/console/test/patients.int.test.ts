@@ -30,8 +30,8 @@ it("a biller finds a patient, sees coverage and what they owe, records their pay
 
   // A payment at the front desk: 25.00 by card.
   await p.getByLabel("Amount").fill("25.00");
-  await p.getByRole("button", { name: "Post payment" }).click();
-  await p.getByText(`Posted $25.00 to ${claimId}.`).waitFor();
+  await p.getByRole("button", { name: "Take payment" }).click();
+  await p.getByText("Took $25.00.", { exact: true }).waitFor();
   await p.getByText("Owes $30.00", { exact: true }).waitFor();
 
   // A statement: the PDF is shown in the page.

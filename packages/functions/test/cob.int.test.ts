@@ -66,7 +66,7 @@ it("bills the patient what the secondary left, holds the primary's share as pend
       patientBalanceCents: 0,
     }),
   ]);
-  expect(await statement(w)).toMatchObject({ amountDueCents: 0, items: [] });
+  expect(await statement(w)).toMatchObject({ amountDueCents: 0, visits: [], pendingSecondaryCents: 5_500 });
   // A/R: 55.00 with the secondary payer (not 260.00, not twice), nothing with the patient.
   const before = await aging(w);
   expect(before.insurance.totalCents).toBe(5_500);

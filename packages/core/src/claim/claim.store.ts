@@ -54,6 +54,7 @@ const SHORT: Record<keyof Balances, string> = {
   insuranceBalanceCents: "ib",
   patientPaidCents: "pd",
   patientBalanceCents: "pb",
+  patientCreditCents: "cr",
 };
 const LONG = Object.fromEntries(Object.entries(SHORT).map(([l, s]) => [s, l]));
 

@@ -43,5 +43,6 @@ export type {
 export { DX_AGE_RANGES, ageOn } from "./edits/agesex.ts";
 export { importEditFiles } from "./edits/import-edits.ts";
 export { CodeListTable, parseHcpcsFile } from "./edits/hcpcs.ts";
+export { hcpcsShortDescription, resetHcpcsDescriptions } from "./edits/hcpcs-descriptions.ts";
 /** Edit tables from the real-format fixture files, for unit tests only. */
 export { fixtureTables } from "./edits/fixture-tables.ts";

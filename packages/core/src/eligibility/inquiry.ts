@@ -1,6 +1,7 @@
 import type { EligibilityInquiry } from "@claimledger/x12";
 import type { Coverage, Patient } from "../patient/index.ts";
 import type { Asked } from "./result.ts";
+import { foldToAscii } from "../shared/text.ts";
 
 /**
  * The 270 inquiry for one coverage of one patient, and what it asks (kept to compare with the
@@ -27,11 +28,12 @@ export function inquiryFor(
       };
   const inquiry: EligibilityInquiry = {
     traceNumber,
+    // X12 is ASCII: names go without their accents (José -> Jose).
     subscriber: {
       memberId: coverage.memberId,
-      firstName: sub.firstName,
-      lastName: sub.lastName,
-      ...(sub.middleName ? { middleName: sub.middleName } : {}),
+      firstName: foldToAscii(sub.firstName),
+      lastName: foldToAscii(sub.lastName),
+      ...(sub.middleName ? { middleName: foldToAscii(sub.middleName) } : {}),
       ...(sub.dateOfBirth ? { dateOfBirth: sub.dateOfBirth } : {}),
       ...(sub.sex ? { sex: sub.sex } : {}),
       ...(coverage.groupNumber ? { groupNumber: coverage.groupNumber } : {}),
@@ -41,9 +43,9 @@ export function inquiryFor(
   };
   if (!self)
     inquiry.dependent = {
-      firstName: patient.firstName,
-      lastName: patient.lastName,
-      ...(patient.middleName ? { middleName: patient.middleName } : {}),
+      firstName: foldToAscii(patient.firstName),
+      lastName: foldToAscii(patient.lastName),
+      ...(patient.middleName ? { middleName: foldToAscii(patient.middleName) } : {}),
       dateOfBirth: patient.dateOfBirth,
       ...(patient.sex ? { sex: patient.sex } : {}),
     };

@@ -1,6 +1,7 @@
 import type { Eligibility271 } from "@claimledger/x12";
 import type { EligibilityResult } from "./eligibility.schema.ts";
 import { officeVisitEstimate } from "./estimate.ts";
+import { foldToAscii } from "../shared/text.ts";
 
 /** What we asked the payer about: the coverage's member id and the person's name and birth date. */
 export interface Asked {
@@ -20,7 +21,11 @@ export interface PayerPerson {
   dateOfBirth?: string;
 }
 
-const norm = (s: string | undefined) => (s ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
+// Accents off first: the payer has José as JOSE.
+const norm = (s: string | undefined) =>
+  foldToAscii(s ?? "")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
 
 /** Where the payer's record of the person differs from what we sent, in words. Pure. */
 export function mismatches(asked: Asked, e: { subscriber: PayerPerson; dependent?: PayerPerson }): string[] {

@@ -7,6 +7,7 @@ import { getPractice } from "../practice/index.ts";
 import { transactWrite, tx } from "../shared/transact.ts";
 import { auditPut } from "../audit/index.ts";
 import { cents } from "../shared/schema.ts";
+import { printable } from "../shared/pdf.ts";
 
 /** A practice's fee schedule: what it charges per code (+ modifier). One item per practice. */
 export const FeeScheduleEntity = new Entity(
@@ -41,6 +42,20 @@ export const feeEntry = z.strictObject({
     .regex(/^[A-Z0-9]{2}$/, "must be a 2-character modifier")
     .optional(),
   chargeCents: cents.min(1, "must be positive"),
+  /**
+   * The practice's own plain-language words for the service, printed on patient statements ("Office
+   * visit, established patient"). CPT's descriptions are the AMA's and are never shipped or printed.
+   */
+  description: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .refine(
+      printable,
+      "may hold only characters a statement prints (letters, accented Latin letters, digits, punctuation)",
+    )
+    .optional(),
 });
 export const feeScheduleInput = z.strictObject({ entries: z.array(feeEntry).max(5000) }).superRefine((v, ctx) => {
   const seen = new Set<string>();

@@ -19,7 +19,20 @@ export type EntryKind =
   | "cob_prior_payer"
   /** A person's resolution of a denied amount: written off with a reason, or billed to the patient. */
   | "denial_write_off"
-  | "denial_to_patient";
+  | "denial_to_patient"
+  /** Patient money taken before the share it pays is known, or beyond it: held as the patient's credit on the claim. */
+  | "patient_deposit"
+  /** Held credit applied to the patient's share once the last payer set it (negative: a share taken back returns to credit). */
+  | "credit_applied"
+  /** Held credit moving with the share to the visit's next claim (negative on the claim it leaves). */
+  | "credit_transfer"
+  /** Money paid back to the patient: out of what they paid (refund), or out of held credit (credit_refund). */
+  | "refund"
+  | "credit_refund"
+  /** What a collection agency recovered from the patient (gross): paid by the patient, through the agency. */
+  | "collection_recovery"
+  /** The agency's fee on a recovery (negative): the practice's cost; it moves no balance. */
+  | "collection_agency_fee";
 
 export interface EntryDraft {
   kind: EntryKind;
@@ -56,6 +69,8 @@ export interface Balances {
   /** What the patient paid (refunds net), and what the patient still owes. */
   patientPaidCents?: number;
   patientBalanceCents?: number;
+  /** Patient money held on the claim, not (yet) applied to a share: a desk payment before adjudication, or more than the share. */
+  patientCreditCents?: number;
 }
 
 export const zeroBalances = (chargeCents: number): Balances => ({
@@ -93,13 +108,27 @@ export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
     restatedContractualCents: 0,
     transferredCents: 0,
     patientPaidCents: 0,
+    patientCreditCents: 0,
     ...b,
   };
   for (const e of entries) {
     const a = e.amountCents;
     switch (e.kind) {
       case "patient_payment":
+      case "refund":
+      case "collection_recovery":
         next.patientPaidCents += a;
+        break;
+      case "patient_deposit":
+      case "credit_transfer":
+      case "credit_refund":
+        next.patientCreditCents += a;
+        break;
+      case "credit_applied":
+        next.patientCreditCents -= a;
+        next.patientPaidCents += a;
+        break;
+      case "collection_agency_fee":
         break;
       case "insurance_payment":
         next.insurancePaidCents += a;

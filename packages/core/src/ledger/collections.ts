@@ -31,9 +31,15 @@ export function categoryOf(e: Pick<LedgerRow, "kind" | "amountCents">): Category
       return e.amountCents >= 0 ? "insurancePaymentsCents" : "recoupmentsCents";
     case "provider_adjustment":
       return "recoupmentsCents";
+    // Money held as credit is collected when it is received (applying it later moves no money); an
+    // agency's recovery is counted net of its fee: the gross as a patient payment, the fee against it.
     case "patient_payment":
+    case "patient_deposit":
+    case "collection_recovery":
+    case "collection_agency_fee":
       return "patientPaymentsCents";
     case "refund":
+    case "credit_refund":
       return "refundsCents";
     case "interest":
       return "interestCents";

@@ -9,6 +9,7 @@ export {
   isDenialReason,
   isPriorPayerReason,
 } from "./balances.ts";
+export { creditToApply, splitPatientPayment, splitRefund } from "./credit.ts";
 export { type Collections, type Category, type LedgerRow, categoryOf, ledgerOf } from "./collections.ts";
 export {
   type NewLedgerEntry,

@@ -29,6 +29,11 @@ export const balancesView: z.ZodType<Balances> = z.object({
   insuranceBalanceCents: cents,
   patientPaidCents: cents.optional(),
   patientBalanceCents: cents.optional(),
+  patientCreditCents: cents
+    .optional()
+    .describe(
+      "Patient money held on the claim, not applied to a share (a desk payment before adjudication, an overpayment)",
+    ),
 });
 
 /** One ledger entry, as stored less the tenant id. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { address, isoDate, personName, status } from "../shared/schema.ts";
+import { foldToAscii } from "../shared/text.ts";
 
 export const RELATIONSHIPS = ["self", "spouse", "child", "other"] as const;
 export const COVERAGE_ORDERS = ["primary", "secondary", "tertiary"] as const;
@@ -131,6 +132,10 @@ export type Patient = z.infer<typeof patientView>;
 
 /** Normalised identity used to recognise the same person sent twice (name + birth date). */
 export function matchKey(p: { lastName: string; firstName: string; dateOfBirth: string }): string {
-  const norm = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  // Accents off first, so José sent once as Jose is still the same person.
+  const norm = (s: string) =>
+    foldToAscii(s)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, "");
   return `${norm(p.lastName)}|${norm(p.firstName)}|${p.dateOfBirth}`;
 }

@@ -12,6 +12,7 @@ export const PracticeEntity = new Entity(
       taxId: { type: "string", required: true },
       taxonomyCode: { type: "string", required: true },
       address: { type: "any", required: true },
+      phone: { type: "string" },
       timeZone: { type: "string", required: true },
       status: { type: ["active", "inactive"] as const, required: true },
       contracts: { type: "any", required: true },

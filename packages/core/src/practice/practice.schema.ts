@@ -63,12 +63,19 @@ const contracts = z
     }
   });
 
+/** The number patients call about their bills: printed on statements as the practice's contact. */
+const phone = z
+  .string()
+  .regex(/^\d{10}$/, "must be 10 digits")
+  .describe("Billing phone, 10 digits: printed on patient statements");
+
 export const practiceInput = z.strictObject({
   legalName: orgName,
   npi,
   taxId: ein,
   taxonomyCode,
   address,
+  phone: phone.optional(),
   timeZone,
   status: status.default("active"),
   contracts: contracts.default([]),
@@ -81,6 +88,7 @@ export const practicePatch = z.strictObject({
   taxId: ein.optional(),
   taxonomyCode: taxonomyCode.optional(),
   address: address.optional(),
+  phone: phone.optional(),
   timeZone: timeZone.optional(),
   status: status.optional(),
   contracts: contracts.optional(),
@@ -94,6 +102,7 @@ export const practiceView = z.object({
   taxId: z.string(),
   taxonomyCode: z.string(),
   address,
+  phone: z.string().optional(),
   timeZone: z.string(),
   status,
   contracts: z.array(contractTerm),

@@ -1,7 +1,14 @@
 import type { Claim835 } from "@claimledger/x12";
 import { SuspenseEntity } from "./remittance.entity.ts";
 import { entriesFor, statusAfter } from "./posting.ts";
-import { applyEntries, entriesPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
+import {
+  applyEntries,
+  creditToApply,
+  entriesPut,
+  zeroBalances,
+  type Balances,
+  type EntryDraft,
+} from "../ledger/index.ts";
 import {
   claimsMatching,
   claimUpdateItem,
@@ -17,6 +24,7 @@ import { claimStatusEvent } from "../event/index.ts";
 import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
 import { isDenialAdjustment } from "./denials.service.ts";
+import { creditItems } from "./credit.service.ts";
 
 const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set([
   "deductible",
@@ -91,10 +99,22 @@ export async function postClaim(
   const share = entries.filter((e) => PATIENT_SHARE.has(e.kind)).reduce((s, e) => s + e.amountCents, 0);
   const next = await prepareNextClaim(tenantId, claim, clp, share, depositDate);
   const moved: EntryDraft[] = next ? [{ kind: "cob_transfer", amountCents: next.transferCents }] : [];
-  const balances: Balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), [
+  const adjudicated: Balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), [
     ...entries,
     ...moved,
   ]);
+  // The patient's held credit: it moves on with the share to the next coverage's claim (it waits for
+  // the last payer), or, this payer being the last, pays the share it has just set.
+  const heldCredit = Math.max(0, adjudicated.patientCreditCents ?? 0);
+  if (next) next.creditCents = heldCredit;
+  const credit: EntryDraft[] = next
+    ? heldCredit
+      ? [{ kind: "credit_transfer", amountCents: -heldCredit }]
+      : []
+    : creditToApply(adjudicated)
+      ? [{ kind: "credit_applied", amountCents: creditToApply(adjudicated) }]
+      : [];
+  const balances = credit.length ? applyEntries(adjudicated, credit) : adjudicated;
   let to = statusAfter(clp, claim.status);
   if (to !== claim.status && !canTransition(claim.status, to)) to = claim.status;
   // The reasons money was refused, kept on the claim: the denials queue reads them there.
@@ -152,6 +172,7 @@ export async function postClaim(
         ),
       ),
       ...(to !== claim.status ? claimStatusEvent(tenantId, claim, to, { remittanceId }, at) : []),
+      ...creditItems(tenantId, claim, credit, { month, entryBase: itemBase, remittanceId, depositDate, at }),
       ...(next
         ? nextClaimItems(tenantId, claim, next, {
             month,

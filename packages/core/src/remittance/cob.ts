@@ -60,7 +60,12 @@ export interface VisitBalance {
   patientBalanceCents: number;
   /** Patient share moved to a next coverage whose payer has not answered yet: not billed to the patient. */
   pendingSecondaryCents: number;
-  status: "pending_secondary" | "open";
+  /** Patient money held on the visit, not applied to a share (a desk payment before the payer answered). */
+  creditCents: number;
+  /** Held credit left once the last payer has answered and nothing more is owed by insurance: due for refund. */
+  overpaymentCents: number;
+  /** awaiting_payer: no payer has answered the visit yet (money paid is held as credit). */
+  status: "awaiting_payer" | "pending_secondary" | "open";
 }
 
 /** One visit's patient side: the sums across its chain. */
@@ -72,6 +77,11 @@ export function visitBalance(chain: ChainClaim[]): VisitBalance {
     isCrossover(c) && !ANSWERED.includes(c.status) ? Math.max(0, b(c)?.insuranceBalanceCents ?? 0) : 0,
   );
   const owing = [...live].reverse().find((c) => (b(c)?.patientBalanceCents ?? 0) !== 0) ?? live.at(-1)!;
+  const credit = sum((c) => b(c)?.patientCreditCents ?? 0);
+  const last = live.at(-1)!;
+  const answered = ANSWERED.includes(last.status);
+  // The share is known when the last payer answered and insurance owes nothing more (no open denial either).
+  const settled = pending === 0 && answered && (b(last)?.insuranceBalanceCents ?? 0) <= 0;
   return {
     claimId: owing.claimId,
     claimIds: chain.map((c) => c.claimId),
@@ -82,6 +92,8 @@ export function visitBalance(chain: ChainClaim[]): VisitBalance {
     patientPaidCents: sum((c) => b(c)?.patientPaidCents ?? 0),
     patientBalanceCents: sum((c) => b(c)?.patientBalanceCents ?? b(c)?.patientResponsibilityCents ?? 0),
     pendingSecondaryCents: pending,
-    status: pending > 0 ? "pending_secondary" : "open",
+    creditCents: credit,
+    overpaymentCents: settled ? Math.max(0, credit) : 0,
+    status: pending > 0 ? "pending_secondary" : answered ? "open" : "awaiting_payer",
   };
 }

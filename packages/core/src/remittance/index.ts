@@ -8,7 +8,6 @@ export * from "./remittance.service.ts";
 export * from "./posting-run.ts";
 export * from "./resolution.service.ts";
 export * from "./secondary.service.ts";
-export * from "./statement.service.ts";
 export * from "./lists.ts";
 export * from "./messages.ts";
 export * from "./remittance.schema.ts";

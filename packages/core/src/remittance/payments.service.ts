@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { claimsOfPatient, claimUpdateItem, getClaim, historyEvent, type Claim, todayIn } from "../claim/index.ts";
-import { applyEntries, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
+import {
+  applyEntries,
+  entryPut,
+  splitPatientPayment,
+  splitRefund,
+  zeroBalances,
+  type Balances,
+  type EntryDraft,
+} from "../ledger/index.ts";
 import { chainsOf, visitBalance } from "./cob.ts";
 import { getPractice } from "../practice/index.ts";
 import { actorOf, type Principal } from "../shared/context.ts";
@@ -45,11 +53,62 @@ export const paymentInput = paymentFields.refine(
 );
 export type PaymentInput = z.infer<typeof paymentInput>;
 
-/** A posted payment: what was sent, with its id and when it was posted. */
-export const paymentView = z.object({ paymentId: z.string(), ...paymentFields.shape, postedAt: z.string() });
+/** A posted payment: what was sent, with its id, when it was posted, and what of it is held as credit. */
+export const paymentView = z.object({
+  paymentId: z.string(),
+  ...paymentFields.shape,
+  postedAt: z.string(),
+  heldAsCreditCents: z
+    .number()
+    .int()
+    .describe(
+      "Of a patient payment, what no share owes yet (the payer has not answered, or it is more than the share): held as the patient's credit on the visit",
+    ),
+});
+
+/** The claim that holds a visit's patient side now: a share moved on to a secondary (tertiary) is paid there. */
+async function currentClaimOf(p: Principal, c: Claim): Promise<Claim> {
+  let cur = c;
+  for (let hops = 0; hops < 3 && cur.secondaryClaimId; hops++) {
+    const next = await getClaim(p, cur.secondaryClaimId).catch(() => undefined);
+    if (!next || next.status === "voided" || next.status === "corrected") break;
+    cur = next;
+  }
+  return cur;
+}
+
+/** A claim's entries for one allocation of a payment, and its balances after them. */
+function allocationEntries(kind: PaymentInput["kind"], b: Balances, a: { lineId?: string; amountCents: number }) {
+  const lineId = a.lineId;
+  if (kind === "insurance") return [{ kind: "insurance_payment" as const, lineId, amountCents: a.amountCents }];
+  if (kind === "patient") {
+    // Up to what the patient owes pays the share; the rest (all of it before the payer answered) is held as credit.
+    const { paidCents, creditCents } = splitPatientPayment(b, a.amountCents);
+    return [
+      ...(paidCents ? [{ kind: "patient_payment" as const, lineId, amountCents: paidCents }] : []),
+      ...(creditCents ? [{ kind: "patient_deposit" as const, lineId, amountCents: creditCents }] : []),
+    ];
+  }
+  const split = splitRefund(b, a.amountCents);
+  if (!split) return undefined;
+  return [
+    ...(split.fromCreditCents ? [{ kind: "credit_refund" as const, lineId, amountCents: -split.fromCreditCents }] : []),
+    ...(split.fromPaidCents ? [{ kind: "refund" as const, lineId, amountCents: -split.fromPaidCents }] : []),
+  ];
+}
 
 export async function postPayment(p: Principal, input: PaymentInput) {
   authorize(p, "payment.post");
+  return recordPayment(p, input);
+}
+
+/**
+ * Posts a payment for a caller already authorized (POST /v1/payments: payment.post; a desk payment:
+ * payment.desk). A patient payment is taken whenever it comes: what the patient owes on the claim
+ * pays the share, the rest is held as credit until the last payer sets the share (posting applies
+ * it). A refund comes out of held credit first, then out of what the patient paid.
+ */
+export async function recordPayment(p: Principal, input: PaymentInput) {
   const practice = await getPractice(p, input.practiceId);
   // Money cannot arrive after today where the practice is; a mistyped year would book into a month not yet lived.
   const today = todayIn(practice.timeZone);
@@ -63,43 +122,43 @@ export async function postPayment(p: Principal, input: PaymentInput) {
   const paymentId = newId("pmt");
   const errors: FieldError[] = [];
   const claims = new Map<string, Claim>();
+  const target = new Map<number, string>();
   for (const [i, a] of input.allocations.entries()) {
-    const c = claims.get(a.claimId) ?? (await getClaim(p, a.claimId).catch(() => undefined));
+    const c = await getClaim(p, a.claimId).catch(() => undefined);
     if (!c || c.practiceId !== input.practiceId) {
       errors.push({ path: `allocations.${i}.claimId`, message: "no such claim in this practice" });
       continue;
     }
-    claims.set(c.claimId, c);
     if (a.lineId && !c.doc.lines.some((l) => l.lineId === a.lineId))
       errors.push({ path: `allocations.${i}.lineId`, message: "no such line on the claim" });
+    const on = input.kind === "insurance" ? c : await currentClaimOf(p, c);
+    claims.set(on.claimId, on);
+    target.set(i, on.claimId);
   }
   if (errors.length) throw invalid(errors);
   const at = now();
+  let heldAsCreditCents = 0;
   const periods = new Periods(p.tenantId);
   await withOpenMonth(periods, input.practiceId, input.paymentDate, async (month, fence) => {
     const items = [];
+    heldAsCreditCents = 0;
     for (const c of claims.values()) {
-      const mine = input.allocations.filter((a) => a.claimId === c.claimId);
-      const sign = input.kind === "refund" ? -1 : 1;
-      const entries: EntryDraft[] = mine.map((a) => ({
-        kind: input.kind === "insurance" ? "insurance_payment" : "patient_payment",
-        lineId: a.lineId,
-        amountCents: sign * a.amountCents,
-      }));
-      const balances = applyEntries(c.balances ?? zeroBalances(c.totalChargeCents), entries);
-      if (input.kind === "patient" && (balances.patientBalanceCents ?? 0) < 0) {
-        throw invalid([
-          {
-            path: "allocations",
-            message: `claim ${c.claimId}: the patient owes ${(c.balances?.patientBalanceCents ?? 0) / 100} dollars, less than this payment; post the rest as a credit on another claim`,
-          },
-        ]);
+      let balances = c.balances ?? zeroBalances(c.totalChargeCents);
+      const entries: EntryDraft[] = [];
+      for (const [i, a] of input.allocations.entries()) {
+        if (target.get(i) !== c.claimId) continue;
+        const mine = allocationEntries(input.kind, balances, a);
+        if (!mine)
+          throw invalid([
+            {
+              path: `allocations.${i}.amountCents`,
+              message: `claim ${c.claimId}: the refund is more than the patient paid and holds as credit`,
+            },
+          ]);
+        balances = applyEntries(balances, mine);
+        entries.push(...mine);
       }
-      if (input.kind === "refund" && (balances.patientPaidCents ?? 0) < 0) {
-        throw invalid([
-          { path: "allocations", message: `claim ${c.claimId}: the refund is more than the patient paid` },
-        ]);
-      }
+      heldAsCreditCents += entries.filter((e) => e.kind === "patient_deposit").reduce((s, e) => s + e.amountCents, 0);
       entries.forEach((e, n) =>
         items.push(
           entryPut({
@@ -109,7 +168,7 @@ export async function postPayment(p: Principal, input: PaymentInput) {
             entryId: `${paymentId}-${c.claimId}-${n + 1}`,
             claimId: c.claimId,
             lineId: e.lineId,
-            kind: input.kind === "refund" ? "refund" : e.kind,
+            kind: e.kind,
             amountCents: e.amountCents,
             payerId: input.kind === "insurance" ? c.payerId : undefined,
             remittanceId: paymentId,
@@ -155,7 +214,7 @@ export async function postPayment(p: Principal, input: PaymentInput) {
     if (err instanceof TransactionConflict) throw conflict("A claim changed at the same time; retry");
     throw err;
   });
-  return { paymentId, ...input, postedAt: at };
+  return { paymentId, ...input, postedAt: at, heldAsCreditCents };
 }
 
 /**
@@ -167,11 +226,19 @@ export async function patientBalance(p: Principal, practiceId: string, patientId
   await getPractice(p, practiceId);
   const claims = chainsOf(await claimsOfPatient(p.tenantId, practiceId, patientId))
     .map(visitBalance)
-    .filter((v) => v.patientResponsibilityCents !== 0 || v.patientPaidCents !== 0 || v.pendingSecondaryCents !== 0);
+    .filter(
+      (v) =>
+        v.patientResponsibilityCents !== 0 ||
+        v.patientPaidCents !== 0 ||
+        v.pendingSecondaryCents !== 0 ||
+        v.creditCents !== 0,
+    );
   return {
     patientId,
     balanceCents: claims.reduce((s, c) => s + c.patientBalanceCents, 0),
     pendingSecondaryCents: claims.reduce((s, c) => s + c.pendingSecondaryCents, 0),
+    creditCents: claims.reduce((s, c) => s + c.creditCents, 0),
+    overpaymentCents: claims.reduce((s, c) => s + c.overpaymentCents, 0),
     claims,
   };
 }

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { balancesView } from "../ledger/index.ts";
 import { CLAIM_STATUSES } from "../claim/index.ts";
-import { practiceView } from "../practice/index.ts";
-import { patientView } from "../patient/index.ts";
 import { REMITTANCE_STATUSES, SUSPENSE_KINDS } from "./remittance.constants.ts";
 import type { VisitBalance } from "./cob.ts";
 import type { DenialGroup } from "./denials.service.ts";
@@ -98,30 +96,18 @@ export const visitBalanceView: z.ZodType<VisitBalance> = z.object({
   patientPaidCents: cents,
   patientBalanceCents: cents,
   pendingSecondaryCents: cents,
-  status: z.enum(["pending_secondary", "open"]),
+  creditCents: cents.describe("Patient money held on the visit, not applied to a share"),
+  overpaymentCents: cents.describe("Held credit left after the last payer set the share: due for refund"),
+  status: z.enum(["awaiting_payer", "pending_secondary", "open"]),
 });
 
 export const patientBalanceView = z.object({
   patientId: z.string(),
   balanceCents: cents,
   pendingSecondaryCents: cents,
+  creditCents: cents.describe("Patient money held across visits (desk payments before adjudication, overpayments)"),
+  overpaymentCents: cents.describe("Of that, what is left over once each visit's share is known: due for refund"),
   claims: z.array(visitBalanceView),
-});
-
-export const statementView = z.object({
-  statementId: z.string(),
-  issuedAt: z.string(),
-  practice: z.object({ practiceId: z.string(), name: z.string(), address: practiceView.shape.address }),
-  patient: z.object({
-    patientId: z.string(),
-    name: z.string(),
-    address: patientView.shape.address,
-    accountNumber: patientView.shape.accountNumber,
-  }),
-  items: z.array(visitBalanceView),
-  amountDueCents: cents,
-  jsonUrl: z.string(),
-  pdfUrl: z.string(),
 });
 
 /** A denied amount resolved by a person, and the claim's balances after it. */

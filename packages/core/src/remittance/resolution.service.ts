@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { claimUpdateItem, getClaim, historyEvent, canTransition, todayIn } from "../claim/index.ts";
 import { getPractice } from "../practice/index.ts";
-import { applyEntries, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
+import { applyEntries, creditToApply, entryPut, zeroBalances, type EntryDraft } from "../ledger/index.ts";
+import { creditItems } from "./credit.service.ts";
 import { actorOf, type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { AppError, conflict, invalid } from "../shared/errors.ts";
@@ -40,7 +41,11 @@ export async function resolveDenial(p: Principal, claimId: string, input: Denial
     throw invalid([{ path: "amountCents", message: `only ${open} cents of denials are open on this claim` }]);
   const practice = await getPractice(p, claim.practiceId);
   const kind: EntryDraft["kind"] = input.resolution === "write_off" ? "denial_write_off" : "denial_to_patient";
-  const balances = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), [{ kind, amountCents }]);
+  const resolved = applyEntries(claim.balances ?? zeroBalances(claim.totalChargeCents), [{ kind, amountCents }]);
+  // A denial billed to the patient is a share now known: credit the patient holds on the claim pays it.
+  const apply = claim.secondaryClaimId ? 0 : creditToApply(resolved);
+  const credit: EntryDraft[] = apply > 0 ? [{ kind: "credit_applied", amountCents: apply }] : [];
+  const balances = credit.length ? applyEntries(resolved, credit) : resolved;
   // Nothing left owed by anyone: the claim is done.
   const settled = balances.insuranceBalanceCents === 0 && (balances.patientBalanceCents ?? 0) === 0;
   const status = settled && canTransition(claim.status, "closed") ? "closed" : claim.status;
@@ -67,6 +72,19 @@ export async function resolveDenial(p: Principal, claimId: string, input: Denial
           actor,
           note: input.reason,
         }),
+        ...creditItems(
+          p.tenantId,
+          claim,
+          credit,
+          {
+            month,
+            entryBase: entryId,
+            remittanceId: entryId,
+            depositDate: date,
+            at,
+          },
+          p,
+        ),
         tx.update(
           claimUpdateItem(p.tenantId, claimId, {
             set: {

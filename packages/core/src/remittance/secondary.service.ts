@@ -61,6 +61,8 @@ export interface NextClaim {
   fingerprint: string;
   /** The patient share the adjudicating payer left, which the next coverage is billed for. */
   transferCents: number;
+  /** The patient's credit held on the prior claim, which moves on with the share (set by the posting). */
+  creditCents?: number;
 }
 
 /**
@@ -113,7 +115,9 @@ export function nextClaimItems(
   const { doc, transferCents } = next;
   const priorPayerCents = doc.totalChargeCents - transferCents;
   const opening: EntryDraft = { kind: "cob_prior_payer", amountCents: priorPayerCents };
-  const balances = applyEntries(zeroBalances(doc.totalChargeCents), [opening]);
+  const credit = next.creditCents ?? 0;
+  const carried: EntryDraft[] = credit ? [{ kind: "credit_transfer", amountCents: credit }] : [];
+  const balances = applyEntries(zeroBalances(doc.totalChargeCents), [opening, ...carried]);
   const system = { tenantId, keyId: "system-835", role: "biller" as const };
   const { items } = claimInsertItems(
     system,
@@ -143,5 +147,7 @@ export function nextClaimItems(
     ...items,
     entry(prior.claimId, "T1", "cob_transfer", transferCents),
     entry(doc.claimId, "T2", "cob_prior_payer", priorPayerCents),
+    // The prior claim's side (T3) is written by creditItems with the posting.
+    ...(credit ? [entry(doc.claimId, "T4", "credit_transfer", credit)] : []),
   ];
 }

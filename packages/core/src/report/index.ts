@@ -5,3 +5,4 @@ export * from "./report.service.ts";
 export * from "./scope.ts";
 export * from "./report.schema.ts";
 export * from "./jobs.ts";
+export * from "./patient-collections.ts";

@@ -14,7 +14,14 @@ export const BASES = {
   daysInAR: "date_of_service",
 } as const;
 
-const PAYMENT_KINDS = new Set(["insurance_payment", "patient_payment", "refund"]);
+// What ends in patientPaidCents (claimCohort): payments, refunds of them, credit applied, agency recoveries.
+const PAYMENT_KINDS = new Set([
+  "insurance_payment",
+  "patient_payment",
+  "refund",
+  "credit_applied",
+  "collection_recovery",
+]);
 
 /** Payments (refunds and takebacks net) and contractual adjustments among a cohort's claim entries. */
 export function cohortTotals(entries: { kind: string; group?: string; reason?: string; amountCents: number }[]) {

@@ -24,7 +24,7 @@ it("the README's permission table says exactly what the code enforces", () => {
   expect(documented).toEqual(enforced);
 });
 
-it("refuses with a 403 naming the action and who may take it; viewers never write; the system job only closes months", () => {
+it("refuses with a 403 naming the action and who may take it; viewers never write; the system jobs only close months and run statements", () => {
   const p = (role: (typeof ROLES)[number]) => ({ tenantId: "tnt_x", keyId: "key_x", role });
   expect(() => authorize(p("practice"), "statement.issue")).toThrow(
     "statement.issue needs one of the roles: owner, biller",
@@ -35,5 +35,8 @@ it("refuses with a 403 naming the action and who may take it; viewers never writ
     if (writes) expect(can(p("viewer"), action), action).toBe(false);
   }
   const cron = systemPrincipal("tnt_x", "monthly-close");
-  expect((Object.keys(PERMISSIONS) as Action[]).filter((a) => can(cron, a))).toEqual(["invoiceRun.start"]);
+  expect((Object.keys(PERMISSIONS) as Action[]).filter((a) => can(cron, a))).toEqual([
+    "statementRun.start",
+    "invoiceRun.start",
+  ]);
 });

@@ -102,13 +102,21 @@ export const address = z.strictObject({
 });
 export type Address = z.infer<typeof address>;
 
-/** X12 name elements allow letters, digits, spaces and a few punctuation marks. */
+/**
+ * A person's name: letters (accented Latin letters too, as the statements' fonts print them: José
+ * Muñoz, Zoë Brontë), digits, spaces and a few punctuation marks. X12 gets it without its accents
+ * (shared/text.ts). A decomposed accent (e + combining acute) is composed first.
+ */
 export const personName = z
   .string()
   .trim()
+  .overwrite((s) => s.normalize("NFC"))
   .min(1)
   .max(60)
-  .regex(/^[A-Za-z0-9 .,'&-]+$/, "may hold letters, digits, spaces and . , ' & - only");
+  .regex(
+    /^[A-Za-z0-9 .,'&\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E]+$/,
+    "may hold letters (accented Latin letters too), digits, spaces and . , ' & - only",
+  );
 
 export const orgName = z
   .string()

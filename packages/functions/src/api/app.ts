@@ -41,6 +41,10 @@ import { events } from "./routes/events.ts";
 import { webhookEndpoints } from "./routes/webhook-endpoints.ts";
 import { tasks } from "./routes/tasks.ts";
 import { followUps } from "./routes/follow-ups.ts";
+import { patientBilling } from "./routes/patient-billing.ts";
+import { statementRuns } from "./routes/statement-runs.ts";
+import { paymentPlans } from "./routes/payment-plans.ts";
+import { collections } from "./routes/collections.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -99,6 +103,10 @@ export function createApp() {
     providers,
     payers,
     patients,
+    patientBilling,
+    statementRuns,
+    paymentPlans,
+    collections,
     eligibility,
     encounters,
     claims,

@@ -9,6 +9,7 @@ import { handler as inboundFile } from "./inbound-file.ts";
 import { handler as clearinghousePoll } from "./clearinghouse-poll.ts";
 import { handler as invoiceRun } from "./invoice-run.ts";
 import { handler as statusInquiry } from "./status-inquiry.ts";
+import { handler as statementRun } from "./statement-run.ts";
 
 const record = (messageId: string, body: unknown) => ({
   messageId,
@@ -29,6 +30,10 @@ it("each worker refuses a body its queue's schema does not describe, before touc
       [clearinghousePoll, { tenantId: "tnt_abcd1234", pollId: "not a poll" }],
       [invoiceRun, { tenantId: "tnt_abcd1234", runId: "run_abcd1234", practiceId: "prc_abcd1234", period: "2026-13" }],
       [statusInquiry, { tenantId: "tnt_abcd1234", runId: "sti_abcd1234", claimIds: [] }],
+      [
+        statementRun,
+        { tenantId: "tnt_abcd1234", runId: "srn_abcd1234", practiceId: "prc_abcd1234", runDate: "2026-02-30" },
+      ],
     ] as const) {
       const out = await handler({ Records: [record("m1", body)] } as never);
       expect(out.batchItemFailures).toEqual([{ itemIdentifier: "m1" }]);
@@ -44,6 +49,7 @@ it("each worker refuses a body its queue's schema does not describe, before touc
     "malformed clearinghouse poll message: pollId",
     "malformed invoice run message: period",
     "malformed status inquiry message: claimIds",
+    "malformed statement run message: runDate",
   ]);
 });
 

@@ -1,21 +1,23 @@
 import { useEffect, useState } from "react";
-import { api, ApiError, must } from "../../api/client";
+import { api, must } from "../../api/client";
 import type { Get } from "../../api/types";
 import type { ScreenProps } from "../../routes";
 import { Link } from "../../router";
 import { useUser } from "../../session";
-import { FormError, SelectField, TextField } from "../../ui/fields";
-import { date, label, money, parseMoney } from "../../ui/format";
+import { SelectField } from "../../ui/fields";
+import { date, label, money } from "../../ui/format";
 import { Page, Panel } from "../../ui/page";
-import { Empty, ErrorBanner, Loaded, Notice } from "../../ui/states";
+import { Badge } from "../../ui/page";
+import { Empty, ErrorBanner, Loaded } from "../../ui/states";
 import { DataTable } from "../../ui/table";
 import { useAction, useApi } from "../../ui/use-api";
 import { useDirectory } from "../claim/parts";
 import { EligibilityPanel } from "./EligibilityPanel";
+import { DeskPayment, RefundOverpayment } from "./DeskPayment";
+import { PaymentPlanPanel } from "./PaymentPlanPanel";
+import { StatementHistory } from "./StatementHistory";
 
 type Patient = Get<"/v1/practices/{practiceId}/patients">["items"][number];
-type Balance = Get<"/v1/practices/{practiceId}/patients/{patientId}/balance">;
-
 /** Every patient of a practice (the API lists by practice; the search box filters what it listed). */
 async function allPatients(practiceId: string): Promise<Patient[]> {
   const out: Patient[] = [];
@@ -33,9 +35,10 @@ async function allPatients(practiceId: string): Promise<Patient[]> {
   return out;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Patients: find one, see coverage and balance, issue a statement (PDF in the page), record a payment. */
+/**
+ * Patients: find one, see coverage and balance (credit held and overpayments too), take a payment at
+ * any time, see the statements sent and the payment plan, issue a statement (PDF in the page).
+ */
 export default function Patients({ query }: ScreenProps) {
   const user = useUser();
   const dir = useDirectory();
@@ -140,9 +143,16 @@ function PatientPanel({
     [p.patientId],
   );
   const [pdf, setPdf] = useState<string | undefined>();
+  // Bumped by anything that changes what the patient owes or was sent: the panels below read again.
+  const [tick, setTick] = useState(0);
+  const changed = () => {
+    bal.reload();
+    setTick((t) => t + 1);
+  };
   const statement = useAction(async () => {
     const s = await must(api.POST("/v1/practices/{practiceId}/patients/{patientId}/statements", { params: { path } }));
     setPdf(s.pdfUrl);
+    setTick((t) => t + 1);
   });
   return (
     <Panel
@@ -180,6 +190,7 @@ function PatientPanel({
             <p>
               Owes <strong>{money(b.balanceCents)}</strong>
               {b.pendingSecondaryCents ? ` · ${money(b.pendingSecondaryCents)} waiting on a secondary payer` : ""}
+              {b.creditCents ? ` · ${money(b.creditCents)} held as credit` : ""}
             </p>
             {b.claims.length ? (
               <table className="table table-compact">
@@ -199,6 +210,9 @@ function PatientPanel({
                     <th scope="col" className="num">
                       Balance
                     </th>
+                    <th scope="col" className="num">
+                      Credit
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -211,7 +225,16 @@ function PatientPanel({
                       <td className="num">{money(v.chargeCents)}</td>
                       <td className="num">{money(v.insurancePaidCents)}</td>
                       <td className="num">{money(v.patientPaidCents)}</td>
-                      <td className="num">{money(v.patientBalanceCents)}</td>
+                      <td className="num">
+                        {v.status === "awaiting_payer" ? (
+                          <Badge tone="info">with the payer</Badge>
+                        ) : v.status === "pending_secondary" ? (
+                          <Badge tone="info">secondary pending</Badge>
+                        ) : (
+                          money(v.patientBalanceCents)
+                        )}
+                      </td>
+                      <td className="num">{v.creditCents ? money(v.creditCents) : ""}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -219,13 +242,23 @@ function PatientPanel({
             ) : (
               <Empty title="Nothing owed">No visit of this patient has a patient balance.</Empty>
             )}
-            {canPost && b.claims.some((v) => v.patientBalanceCents > 0) ? (
-              <Payment balance={b} practiceId={p.practiceId} onPosted={bal.reload} />
+            {canPost ? <RefundOverpayment balance={b} practiceId={p.practiceId} onPosted={changed} /> : null}
+            {canPost ? (
+              <DeskPayment balance={b} practiceId={p.practiceId} patientId={p.patientId} onPosted={changed} />
             ) : null}
+            <PaymentPlanPanel
+              practiceId={p.practiceId}
+              patientId={p.patientId}
+              owesCents={b.balanceCents}
+              canManage={canPost}
+              tick={tick}
+              onChanged={changed}
+            />
           </>
         )}
       </Loaded>
-      <h3 className="section-title">Statement</h3>
+      <StatementHistory practiceId={p.practiceId} patientId={p.patientId} tick={tick} />
+      <h3 className="section-title">Issue a statement now</h3>
       <div className="form-actions">
         <button type="button" className="btn" disabled={statement.busy} onClick={() => void statement.run()}>
           {statement.busy ? "Issuing…" : "Issue a statement (PDF)"}
@@ -239,112 +272,5 @@ function PatientPanel({
       <ErrorBanner error={statement.error} />
       {pdf ? <iframe className="pdf-frame" title={`Statement for ${p.lastName}, ${p.firstName}`} src={pdf} /> : null}
     </Panel>
-  );
-}
-
-function Payment({ balance, practiceId, onPosted }: { balance: Balance; practiceId: string; onPosted: () => void }) {
-  const owing = balance.claims.filter((v) => v.patientBalanceCents > 0);
-  const [f, setF] = useState({
-    claimId: owing[0]?.claimId ?? "",
-    amount: "",
-    method: "card",
-    paymentDate: today(),
-    reference: "",
-  });
-  const [done, setDone] = useState<string | undefined>();
-  const post = useAction(async () => {
-    const amountCents = parseMoney(f.amount);
-    if (amountCents === undefined)
-      throw new ApiError(422, {
-        title: "Check the amount",
-        errors: [{ path: "amountCents", message: "an amount like 25.00" }],
-      });
-    await must(
-      api.POST("/v1/payments", {
-        body: {
-          practiceId,
-          kind: "patient",
-          method: f.method as "card",
-          paymentDate: f.paymentDate,
-          reference: f.reference || undefined,
-          amountCents,
-          allocations: [{ claimId: f.claimId, amountCents }],
-        },
-      }),
-    );
-    setDone(`Posted ${money(amountCents)} to ${f.claimId}.`);
-    setF({ ...f, amount: "", reference: "" });
-    onPosted();
-  });
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  return (
-    <form
-      className="subform"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void post.run();
-      }}
-    >
-      <h3 className="section-title">Record a patient payment</h3>
-      <div className="form-inline">
-        <SelectField
-          label="Visit"
-          name="allocations.0.claimId"
-          value={f.claimId}
-          onChange={set("claimId")}
-          error={post.error}
-          options={owing.map((v) => ({
-            value: v.claimId,
-            label: `${date(v.serviceDate)} · owes ${money(v.patientBalanceCents)}`,
-          }))}
-        />
-        <TextField
-          label="Amount"
-          name="amountCents"
-          value={f.amount}
-          onChange={set("amount")}
-          error={post.error}
-          inputMode="decimal"
-          size={10}
-          required
-        />
-        <SelectField
-          label="Method"
-          name="method"
-          value={f.method}
-          onChange={set("method")}
-          error={post.error}
-          options={[
-            { value: "card", label: "Card" },
-            { value: "cash", label: "Cash" },
-            { value: "check", label: "Check" },
-            { value: "eft", label: "EFT" },
-          ]}
-        />
-        <TextField
-          label="Date"
-          name="paymentDate"
-          type="date"
-          value={f.paymentDate}
-          onChange={set("paymentDate")}
-          error={post.error}
-        />
-        <TextField
-          label="Reference"
-          name="reference"
-          value={f.reference}
-          onChange={set("reference")}
-          error={post.error}
-          size={12}
-        />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={post.busy}>
-            Post payment
-          </button>
-        </div>
-      </div>
-      <FormError error={post.error} fields={["amountCents", "method", "paymentDate", "reference", "claimId"]} />
-      {done ? <Notice tone="success">{done}</Notice> : null}
-    </form>
   );
 }

@@ -1,13 +1,14 @@
 import { DEFAULT_DELIMITERS } from "@claimledger/x12";
 import type { Rule, RuleHit } from "./types.ts";
+import { foldToAscii } from "../../shared/text.ts";
 
 /** The characters our 837P uses as separators; text holding one would split its element. */
 const RESERVED = new Set(Object.values(DEFAULT_DELIMITERS));
 const RESERVED_RE = new RegExp(`[${[...RESERVED].map((c) => `\\${c}`).join("")}]`, "g");
 
-/** Text as the 837P writes it: each X12 separator character becomes a space. */
+/** Text as the 837P writes it: ASCII (accents off: José -> Jose), each X12 separator character a space. */
 export function x12Safe(s: string): string {
-  return s.replace(RESERVED_RE, " ");
+  return foldToAscii(s).replace(RESERVED_RE, " ");
 }
 
 /** Every string in a plain-data value (objects, arrays) made X12-safe; other values kept as they are. */

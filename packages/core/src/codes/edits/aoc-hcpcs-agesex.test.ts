@@ -20,13 +20,14 @@ describe("add-on code edits (CMS AOC columns)", () => {
 describe("HCPCS alpha-numeric file (fixed width)", () => {
   const { format, rows } = parseHcpcsFile(fixture("HCPC2020_ANWEB.excerpt.txt"));
   const t = new CodeListTable(rows, 2020);
-  it("keeps procedure records with their added and termination dates, skipping modifiers and continuations", () => {
+  it("keeps procedure records with their added and termination dates and short descriptions, skipping modifiers and continuations", () => {
     expect(format).toBe("anweb");
     expect(rows.map((r) => r.code)).toEqual(["A4226", "A7042", "G0008", "G0438", "G0439", "J1885", "J3420"]);
     expect(rows.find((r) => r.code === "A7042")).toEqual({
       code: "A7042",
       added: "2003-01-01",
       terminated: "2014-12-31",
+      short: "Implanted pleural catheter",
     });
   });
   it("answers by the date of service", () => {

@@ -15,6 +15,8 @@ export interface HcpcsRow {
   added?: string;
   /** YYYY-MM-DD the code ends (last day it may be billed). */
   terminated?: string;
+  /** CMS's short description (columns 92-119 of the ANWEB file; a plain list has none). */
+  short?: string;
 }
 
 const ANWEB_RE = /^([A-Z0-9]{5})\d{5}([3478])/;
@@ -31,7 +33,13 @@ export function parseHcpcsFile(text: string): { format: "anweb" | "list"; rows: 
       if (!m || m[2] !== "3") return; // disclaimer, modifiers, continuations
       const added = isoOfCmsDate(l.slice(268, 276));
       const terminated = isoOfCmsDate(l.slice(284, 292));
-      rows.set(m[1]!, { code: m[1]!, ...(added ? { added } : {}), ...(terminated ? { terminated } : {}) });
+      const short = l.slice(91, 119).trim();
+      rows.set(m[1]!, {
+        code: m[1]!,
+        ...(added ? { added } : {}),
+        ...(terminated ? { terminated } : {}),
+        ...(short ? { short } : {}),
+      });
       return;
     }
     if (l.trim() === "") return;

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixturePath } from "./fixture-tables.ts";
 import { codingEditsOf, storedTables } from "./coding-edits.ts";
 import { main } from "./import-edits.ts";
+import { hcpcsShortDescription, resetHcpcsDescriptions } from "./hcpcs-descriptions.ts";
+import { CODESETS_DIR_ENV } from "../codeset-dir.ts";
 
 const f = fixturePath;
 
@@ -67,6 +69,24 @@ describe("import-edits (operator command)", () => {
     expect(e.addOn("0999T", "2026-08-01")).toMatchObject({ type: 1 });
     expect(e.code("hcpcs", "A7042", "2026-08-01")).toEqual({ status: "terminated", terminated: "2014-12-31" });
     expect(e.dxLists("O80", "2026-08-01")).toEqual(["maternity", "female"]);
+  });
+
+  it("keeps CMS's short descriptions of HCPCS codes, which patient statements print", () => {
+    expect(main(["hcpcs", f("HCPC2020_ANWEB.excerpt.txt"), "--year", "2020", "--out", dir], io)).toBe(0);
+    const before = process.env[CODESETS_DIR_ENV];
+    process.env[CODESETS_DIR_ENV] = dir;
+    resetHcpcsDescriptions();
+    try {
+      expect(hcpcsShortDescription("J3420")).toBe("Vitamin b12 injection");
+      expect(hcpcsShortDescription("g0008")).toBe("Admin influenza virus vac");
+      expect(hcpcsShortDescription("99214")).toBeUndefined();
+    } finally {
+      if (before === undefined) delete process.env[CODESETS_DIR_ENV];
+      else process.env[CODESETS_DIR_ENV] = before;
+      resetHcpcsDescriptions();
+    }
+    // The shipped 2020 file holds codes and dates, no descriptions.
+    expect(hcpcsShortDescription("J3420")).toBeUndefined();
   });
 
   it("refuses to replace a release without --force, and bad arguments", () => {

@@ -8,6 +8,7 @@ import { AocTable, parseAocFile } from "./aoc.ts";
 import { DxEditTable, parseDxEditFile } from "./agesex.ts";
 import { resetCodingEdits } from "./coding-edits.ts";
 import { CodeListTable, parseHcpcsFile } from "./hcpcs.ts";
+import { writeHcpcsDescriptions } from "./hcpcs-descriptions.ts";
 import { MueTable, parseMueFile } from "./mue.ts";
 import { PtpTable, parsePtpFile } from "./ptp.ts";
 import { writeSet } from "./store.ts";
@@ -97,8 +98,11 @@ export function importEditFiles(kind: EditKind, files: string[], o: ImportOption
     [i, data] = [info(o.quarter, table.size, quarterStart(o.quarter)), table.toText()];
   } else if (kind === "hcpcs" || kind === "cpt") {
     if (!o.year || !/^\d{4}$/.test(o.year)) throw new Error(`${kind} needs --year YYYY`);
-    const table = new CodeListTable(parseHcpcsFile(readText(files[0]!)).rows, Number(o.year));
+    const { rows } = parseHcpcsFile(readText(files[0]!));
+    const table = new CodeListTable(rows, Number(o.year));
     [i, data] = [info(o.year, table.size), table.toText()];
+    // CMS's short descriptions (public domain), which patient statements print for HCPCS codes.
+    if (kind === "hcpcs") writeHcpcsDescriptions(dataDir, o.year, rows, o.force ?? false);
   } else {
     if (!o.version) throw new Error("agesex needs --version (the MCE version, e.g. v37)");
     const table = new DxEditTable(parseDxEditFile(readText(files[0]!)));

@@ -8,12 +8,8 @@ import {
   patientPatch,
   patientView,
 } from "@claimledger/core/patient/index.ts";
-import {
-  createStatement,
-  patientBalance,
-  patientBalanceView,
-  statementView,
-} from "@claimledger/core/remittance/index.ts";
+import { patientBalance, patientBalanceView } from "@claimledger/core/remittance/index.ts";
+import { createStatement, statementView } from "@claimledger/core/patientbilling/index.ts";
 import { listQuery } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import {

@@ -13,6 +13,9 @@ import {
   reportJobInput,
   reportJobView,
   startReportJob,
+  patientCollections,
+  patientCollectionsCsv,
+  patientCollectionsView,
 } from "@claimledger/core/report/index.ts";
 import { period as month } from "@claimledger/core/invoice/index.ts";
 import { isoDate as date } from "@claimledger/core/shared/schema.ts";
@@ -124,4 +127,21 @@ reports.openapi(
     responses: { 200: jsonResponse(reportJobView, "The job"), ...errors },
   }),
   async (c) => c.json(await getReportJob(c.get("principal"), c.req.valid("param").jobId), 200),
+);
+
+reports.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/reports/patient-collections",
+    tags,
+    summary:
+      "Patient collections by month and practice: statements sent, patient payments and refunds, accounts placed with agencies, what agencies recovered, their fees and what the practice kept",
+    request: { query: z.object({ from: month, to: month, practiceId, format }) },
+    responses: csvOrJson(patientCollectionsView),
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const r = await patientCollections(c.get("principal"), q);
+    return send(c, r, () => patientCollectionsCsv(r), q.format, `patient-collections-${q.from}-${q.to}`);
+  },
 );

@@ -1,0 +1,27 @@
+/**
+ * Text as X12 carries it. Names may hold accented Latin letters (José Muñoz, Zoë Brontë: the
+ * statements print them as written), but X12's character sets are ASCII: what we send a payer, and
+ * what we compare with a payer's answer, is the name with its accents taken off (Jose Munoz).
+ */
+const LIGATURES: Record<string, string> = {
+  ß: "ss",
+  Æ: "AE",
+  æ: "ae",
+  Ø: "O",
+  ø: "o",
+  Œ: "OE",
+  œ: "oe",
+  Ð: "D",
+  ð: "d",
+  Þ: "TH",
+  þ: "th",
+};
+
+/** The text with accents off and the few ligatures spelled out; any other non-ASCII character becomes a space. */
+export function foldToAscii(s: string): string {
+  if (/^[\x20-\x7e]*$/.test(s)) return s;
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]/g, (c) => LIGATURES[c] ?? " ");
+}
