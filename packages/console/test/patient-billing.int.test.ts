@@ -58,6 +58,9 @@ it("on the patient page: a desk payment before the payer answered is held as cre
   await p.getByText("in good standing: no statements").waitFor();
   expect(await p.locator("table").filter({ hasText: "Jan 15, 2027" }).textContent()).toContain("$5.00");
   await shot(page, "patient-billing");
+  await page.setViewportSize({ width: 768, height: 900 });
+  await shot(page, "patient-billing-768");
+  await page.setViewportSize({ width: 1280, height: 900 });
   expect(errors).toEqual([]);
 }, 120_000);
 
@@ -85,6 +88,10 @@ it("on Statements: a run for the practice, its counts and the combined PDF in th
   await pdfShown(page);
   await page.waitForTimeout(1500); // the viewer paints the page in tiles
   await shot(page, "statements");
+  // A narrow window (CONTRIBUTING-SCREENS: 768 px) keeps every form usable.
+  await page.setViewportSize({ width: 768, height: 900 });
+  await shot(page, "statements-768");
+  await page.setViewportSize({ width: 1280, height: 900 });
   expect(errors).toEqual([]);
 }, 120_000);
 

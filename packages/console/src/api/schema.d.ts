@@ -22504,7 +22504,7 @@ export interface paths {
         put?: never;
         /**
          * Post a patient payment, a paper-EOB insurance payment, or a refund to claim lines
-         * @description Allocations must add up to the amount. The payment date decides the month the money is collected in. A patient payment may not exceed what the patient owes on the claim; a refund may not exceed what the patient paid.
+         * @description Allocations must add up to the amount. The payment date decides the month the money is collected in. A patient payment pays what the patient owes on the claim and holds the rest as the patient's credit (before the payer answers, all of it), applied when the last payer sets the share (`heldAsCreditCents`); a refund comes out of held credit first, then out of what the patient paid, and may not exceed both.
          */
         post: {
             parameters: {

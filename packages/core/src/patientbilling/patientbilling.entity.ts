@@ -111,7 +111,14 @@ export const StatementRunEntity = new Entity(
       skipped: { type: "number", required: true },
       amountDueCents: { type: "number", required: true },
       combinedKey: { type: "string" },
-      errors: { type: "any" },
+      /** Practices (or patients of one) the run could not do, with the reason. */
+      errors: {
+        type: "list",
+        items: {
+          type: "map",
+          properties: { practiceId: { type: "string", required: true }, message: { type: "string", required: true } },
+        },
+      },
       startedAt: { type: "string", required: true },
       finishedAt: { type: "string" },
       requestedBy: { type: "string", required: true },

@@ -132,3 +132,49 @@ export const statementRunView = z.object({
   requestedBy: z.string(),
 });
 export type StatementRunView = z.infer<typeof statementRunView>;
+
+/** An account due for a collection agency, as the candidates list shows it. */
+export const candidateView = z.object({
+  patientId: z.string(),
+  accountNumber: z.string(),
+  firstName: z.string(),
+  middleName: z.string().optional(),
+  lastName: z.string(),
+  address,
+  dateOfBirth: z.string(),
+  phone: z.string().optional(),
+  balanceCents: money,
+  lastPaymentDate: z.string().optional(),
+  firstServiceDate: z.string(),
+  lastServiceDate: z.string(),
+  finalNoticeDate: z.string(),
+  statementsSent: z.number().int(),
+  practiceName: z.string(),
+});
+/** What an agency reported recovering, gross, with its fee and what the practice received. */
+export const recoveryView = z.object({
+  recoveryId: z.string(),
+  recoveredOn: z.string(),
+  grossCents: money,
+  feeCents: money,
+  netCents: money,
+  reference: z.string().optional(),
+  postedAt: z.string(),
+  by: z.string(),
+});
+/** An account placed with an agency. */
+export const placementView = z.object({
+  placementId: z.string(),
+  practiceId: z.string(),
+  patientId: z.string(),
+  agencyName: z.string(),
+  placedOn: z.string(),
+  feeBps: z.number().int(),
+  placedCents: money.describe("What the patient owed when placed"),
+  recoveredCents: money.describe("Gross recovered so far"),
+  feesCents: money.describe("The agency's fees on it"),
+  recoveries: z.array(recoveryView),
+  placedBy: z.string(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});

@@ -101,43 +101,20 @@ export async function runPracticeStatements(msg: StatementRunMessage, lastAttemp
       sent++;
       amountDueCents += cents;
     };
+    const problems: { practiceId: string; message: string }[] = [];
     for (const patientId of await patientsToVisit(tenantId, practiceId, accounts)) {
-      const already = await sentInRun(tenantId, practiceId, patientId, runId, runDate);
-      if (already) {
-        counted(already.key, already.amountDueCents);
-        continue;
-      }
       const account = accounts.get(patientId) ?? { ...NEW_ACCOUNT, patientId, version: 0 };
-      const balance = await positionOf(tenantId, practiceId, patientId);
-      const position = {
-        owedCents: balance.balanceCents,
-        pendingSecondaryCents: balance.pendingSecondaryCents,
-        planInGoodStanding: standing.get(patientId) ?? false,
-      };
-      const d = nextStatement(account, position, settings, runDate);
-      if (!d.send) {
-        reasons[d.reason] = (reasons[d.reason] ?? 0) + 1;
-        skipped++;
-        if (d.reset)
-          await transactWrite([accountWrite(tenantId, practiceId, account, NEW_ACCOUNT)]).catch(ignoreConflict);
-        continue;
-      }
-      const next = afterStatement(account, d.kind, runDate);
-      const out = await sendCycleStatement(
-        tenantId,
-        practiceId,
-        patientId,
-        { ...d, runId, runDate },
-        balance,
-        settings,
-        account,
-        next,
-      ).catch((err: unknown) => {
-        // The account changed meanwhile (placed with an agency, say): leave the patient to the next run.
-        if (err instanceof TransactionConflict && err.failed("account")) return undefined;
-        throw err;
+      const out = await visitPatient(msg, patientId, account, settings, standing).catch((err: unknown) => {
+        // One patient the run cannot do (a record gone, say) is named on the run; the others go on.
+        if (!(err instanceof AppError && err.status < 500)) throw err;
+        problems.push({ practiceId, message: `patient ${patientId}: ${err.message}`.slice(0, 300) });
+        return undefined;
       });
-      if (out) counted(out.key, out.doc.amountDueCents);
+      if (out?.sent) counted(out.sent.key, out.sent.cents);
+      else if (out?.skipped) {
+        reasons[out.skipped] = (reasons[out.skipped] ?? 0) + 1;
+        skipped++;
+      }
     }
     await transactWrite([
       tx.put(
@@ -153,7 +130,14 @@ export async function runPracticeStatements(msg: StatementRunMessage, lastAttemp
         }).params(),
         "part",
       ),
-      tx.update(StatementRunEntity.patch({ tenantId, runId }).add({ done: 1, sent, skipped, amountDueCents }).params()),
+      tx.update(
+        (problems.length
+          ? StatementRunEntity.patch({ tenantId, runId }).append({ errors: problems })
+          : StatementRunEntity.patch({ tenantId, runId })
+        )
+          .add({ done: 1, sent, skipped, amountDueCents })
+          .params(),
+      ),
     ]).catch(ignoreConflict);
     log("info", "statements sent", { tenantId, runId, practiceId, sent, skipped });
   } catch (err) {
@@ -167,6 +151,46 @@ export async function runPracticeStatements(msg: StatementRunMessage, lastAttemp
     log("warn", "statement run failed for a practice", { tenantId, runId, practiceId, error: (err as Error).message });
   }
   return finishRun(tenantId, runId);
+}
+
+/** One patient of a run: the statement the cycle sends (or the one this run already sent), or why none. */
+async function visitPatient(
+  msg: StatementRunMessage,
+  patientId: string,
+  account: Account,
+  settings: Awaited<ReturnType<typeof settingsFor>>,
+  standing: Map<string, boolean>,
+): Promise<{ sent?: { key: string; cents: number }; skipped?: SkipReason } | undefined> {
+  const { tenantId, runId, practiceId, runDate } = msg;
+  const already = await sentInRun(tenantId, practiceId, patientId, runId, runDate);
+  if (already) return { sent: { key: already.key, cents: already.amountDueCents } };
+  const balance = await positionOf(tenantId, practiceId, patientId);
+  const position = {
+    owedCents: balance.balanceCents,
+    pendingSecondaryCents: balance.pendingSecondaryCents,
+    planInGoodStanding: standing.get(patientId) ?? false,
+  };
+  const d = nextStatement(account, position, settings, runDate);
+  if (!d.send) {
+    if (d.reset) await transactWrite([accountWrite(tenantId, practiceId, account, NEW_ACCOUNT)]).catch(ignoreConflict);
+    return { skipped: d.reason };
+  }
+  const next = afterStatement(account, d.kind, runDate);
+  const out = await sendCycleStatement(
+    tenantId,
+    practiceId,
+    patientId,
+    { ...d, runId, runDate },
+    balance,
+    settings,
+    account,
+    next,
+  ).catch((err: unknown) => {
+    // The account changed meanwhile (placed with an agency, say): leave the patient to the next run.
+    if (err instanceof TransactionConflict && err.failed("account")) return undefined;
+    throw err;
+  });
+  return out ? { sent: { key: out.key, cents: out.doc.amountDueCents } } : undefined;
 }
 
 const ignoreConflict = (err: unknown) => {

@@ -77,6 +77,8 @@ describe("coordination of benefits", () => {
       patientPaidCents: 0,
       patientBalanceCents: 500,
       pendingSecondaryCents: 0,
+      creditCents: 0, // no patient money held
+      overpaymentCents: 0,
       status: "open",
     });
     for (const c of [primary, secondary, tertiary]) expect(c.balances!.insuranceBalanceCents).toBe(0);

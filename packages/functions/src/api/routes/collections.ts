@@ -1,5 +1,8 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
+  candidateView,
+  placementView,
+  recoveryView,
   collectionCandidates,
   collectionCandidatesCsv,
   listPlacements,
@@ -8,57 +11,13 @@ import {
   recordRecovery,
   recoveryInput,
 } from "@claimledger/core/patientbilling/index.ts";
-import { address, isoDate } from "@claimledger/core/shared/schema.ts";
+import { isoDate } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { errors, idParam, idempotencyHeader, jsonBody, jsonResponse, writeErrors } from "./_shared.ts";
 
 /** /v1/collections: accounts handed to a collection agency, and what it recovers. */
 export const collections = new OpenAPIHono<AppEnv>();
 const tags = ["Patient billing"];
-const money = z.number().int();
-
-const candidateView = z.object({
-  patientId: z.string(),
-  accountNumber: z.string(),
-  firstName: z.string(),
-  middleName: z.string().optional(),
-  lastName: z.string(),
-  address,
-  dateOfBirth: z.string(),
-  phone: z.string().optional(),
-  balanceCents: money,
-  lastPaymentDate: z.string().optional(),
-  firstServiceDate: z.string(),
-  lastServiceDate: z.string(),
-  finalNoticeDate: z.string(),
-  statementsSent: z.number().int(),
-  practiceName: z.string(),
-});
-const recoveryView = z.object({
-  recoveryId: z.string(),
-  recoveredOn: z.string(),
-  grossCents: money,
-  feeCents: money,
-  netCents: money,
-  reference: z.string().optional(),
-  postedAt: z.string(),
-  by: z.string(),
-});
-const placementView = z.object({
-  placementId: z.string(),
-  practiceId: z.string(),
-  patientId: z.string(),
-  agencyName: z.string(),
-  placedOn: z.string(),
-  feeBps: z.number().int(),
-  placedCents: money.describe("What the patient owed when placed"),
-  recoveredCents: money.describe("Gross recovered so far"),
-  feesCents: money.describe("The agency's fees on it"),
-  recoveries: z.array(recoveryView),
-  placedBy: z.string(),
-  createdAt: z.string(),
-  version: z.number().int(),
-});
 const candidatesQuery = z.object({ practiceId: z.string().min(1).max(40), asOf: isoDate.optional() });
 
 collections.openapi(
@@ -143,7 +102,9 @@ collections.openapi(
       201: jsonResponse(
         recoveryView.extend({
           placementId: z.string(),
-          allocations: z.array(z.object({ claimId: z.string(), grossCents: money, feeCents: money })),
+          allocations: z.array(
+            z.object({ claimId: z.string(), grossCents: z.number().int(), feeCents: z.number().int() }),
+          ),
         }),
         "Posted",
       ),
