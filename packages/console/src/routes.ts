@@ -80,7 +80,8 @@ export const routes: ScreenRoute[] = [
   {
     path: "/eligibility",
     title: "Eligibility",
-    roles: [...COMPANY, "practice"],
+    // The company's screen; a practice's front desk checks through the API (eligibility.check).
+    roles: COMPANY,
     nav: "Work",
     load: () => import("./screens/eligibility/Eligibility"),
   },
