@@ -19,7 +19,9 @@ export type EntryKind =
   | "cob_prior_payer"
   /** A person's resolution of a denied amount: written off with a reason, or billed to the patient. */
   | "denial_write_off"
-  | "denial_to_patient";
+  | "denial_to_patient"
+  /** A denied amount moved on to another claim that now owes it: a corrected claim (freq 7) or a rebill to another payer. */
+  | "denial_transfer";
 
 export interface EntryDraft {
   kind: EntryKind;
@@ -51,7 +53,9 @@ export interface Balances {
   patientResponsibilityCents: number;
   /** Of that, what moved on to the next coverage's claim (pending or adjudicated there). */
   transferredCents?: number;
-  /** What insurance may still pay: charge - prior payers - paid - adjustments - patient responsibility; open denials included. */
+  /** Denied money moved on to another claim (a corrected claim, a rebill to another payer), which owes it now. */
+  movedCents?: number;
+  /** What insurance may still pay: charge - prior payers - paid - adjustments - patient responsibility - moved; open denials included. */
   insuranceBalanceCents: number;
   /** What the patient paid (refunds net), and what the patient still owes. */
   patientPaidCents?: number;
@@ -93,6 +97,7 @@ export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
     restatedContractualCents: 0,
     transferredCents: 0,
     patientPaidCents: 0,
+    movedCents: 0,
     ...b,
   };
   for (const e of entries) {
@@ -129,6 +134,10 @@ export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
         next.deniedCents -= a;
         next.patientResponsibilityCents += a;
         break;
+      case "denial_transfer":
+        next.deniedCents -= a;
+        next.movedCents += a;
+        break;
       default:
         next.patientResponsibilityCents += a;
     }
@@ -144,7 +153,8 @@ export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
     next.priorPayerCents -
     next.insurancePaidCents -
     ownAdjustments -
-    next.patientResponsibilityCents;
+    next.patientResponsibilityCents -
+    next.movedCents;
   next.patientBalanceCents = next.patientResponsibilityCents - next.transferredCents - next.patientPaidCents;
   return next;
 }
