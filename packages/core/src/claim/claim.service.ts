@@ -244,8 +244,10 @@ export function moveItems(
   // The document and findings live in the cold item: written only when the move changes them.
   const { doc, findings, ...hot } = changes as { doc?: ClaimDocument; findings?: Finding[] };
   const screens = screenKeys(p.tenantId, { ...claim, ...hot, status: to } as ScreenState);
+  const { balances } = hot as { balances?: Balances };
   const patched = ClaimEntity.patch({ tenantId: p.tenantId, claimId: claim.claimId }).set({
     ...hot,
+    ...(balances ? { balances: packBalances(balances) } : {}),
     ...screens.set,
     status: to,
     statusReason: reason,

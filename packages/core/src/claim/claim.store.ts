@@ -1,7 +1,7 @@
 import type { EntityItem, UpdateEntityItem } from "electrodb";
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ClaimDocEntity, ClaimEntity } from "./claim.entity.ts";
-import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
+import type { AppealMark, ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
 import type { Balances } from "../ledger/index.ts";
 import {
   arPartition,
@@ -29,12 +29,13 @@ type DocItem = EntityItem<typeof ClaimDocEntity>;
 
 type IndexKey = "gsi4pk" | "gsi4sk" | "gsi5pk" | "gsi5sk" | "gsi6pk" | "gsi6sk";
 /** A claim as the API and the other modules see it: both items, their untyped maps given their types. */
-export type Claim = Omit<ClaimItem, "tenantId" | "balances" | "denialAction" | "denials" | IndexKey> & {
+export type Claim = Omit<ClaimItem, "tenantId" | "balances" | "denialAction" | "denials" | "appeals" | IndexKey> & {
   doc: ClaimDocument;
   findings: Finding[];
   balances?: Balances;
   denialAction?: { action: string; note?: string; by: string; at: string };
   denials?: DenialReason[];
+  appeals?: AppealMark[];
 };
 
 /** Balances are stored under short names (the hot item is rewritten by every posting). */
@@ -49,6 +50,7 @@ const SHORT: Record<keyof Balances, string> = {
   restatedContractualCents: "rc",
   patientResponsibilityCents: "r",
   transferredCents: "tr",
+  movedCents: "mv",
   insuranceBalanceCents: "ib",
   patientPaidCents: "pd",
   patientBalanceCents: "pb",
@@ -362,9 +364,10 @@ export function claimDocPutItem(tenantId: string, claimId: string, doc: ClaimDoc
   return ClaimDocEntity.create({ tenantId, claimId, doc, findings }).params();
 }
 
-type ClaimSet = Omit<UpdateEntityItem<typeof ClaimEntity>, "denials"> & {
+type ClaimSet = Omit<UpdateEntityItem<typeof ClaimEntity>, "denials" | "appeals"> & {
   balances?: Balances;
   denials?: DenialReason[];
+  appeals?: AppealMark[];
 };
 
 /**
