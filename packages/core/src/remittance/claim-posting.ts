@@ -17,6 +17,7 @@ import { claimStatusEvent } from "../event/index.ts";
 import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
 import { isDenialAdjustment } from "./denials.service.ts";
+import { appealsPaidBy } from "../appeal/index.ts";
 
 const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set([
   "deductible",
@@ -102,6 +103,13 @@ export async function postClaim(
   const denials = refused.length ? { denials: addDenials(claim.denials, refused) } : {};
   const firstPaid = !claim.firstPaidDate && balances.insurancePaidCents > 0 ? { firstPaidDate: depositDate } : {};
   if (entries.length > 92) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
+  // An open appeal this payment pays is matched to it and closed as paid, in the same transaction
+  // (read only for a claim with an open appeal).
+  const appeals = await appealsPaidBy(
+    { tenantId, claimId: claim.claimId, appeals: claim.appeals },
+    { status: clp.status, remittanceId, depositDate, entries },
+    now(),
+  );
   const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month, fence) => {
     const at = now();
     const items = [
@@ -135,6 +143,7 @@ export async function postClaim(
             ...firstPaid,
             ...denials,
             ...(next ? { secondaryClaimId: next.doc.claimId } : {}),
+            ...(appeals ? { appeals: appeals.appeals } : {}),
           },
           addRemittance: itemBase,
           keys: { practiceId: claim.practiceId, serviceDate: claim.serviceDate },
@@ -152,6 +161,7 @@ export async function postClaim(
         ),
       ),
       ...(to !== claim.status ? claimStatusEvent(tenantId, claim, to, { remittanceId }, at) : []),
+      ...(appeals?.items ?? []),
       ...(next
         ? nextClaimItems(tenantId, claim, next, {
             month,
