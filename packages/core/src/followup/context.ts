@@ -8,6 +8,7 @@ import { timelyFilingDeadline, type ClaimFacts } from "./needs.ts";
 import { payerStatusOf } from "./payer-status.ts";
 import { describeQuiet, quietReason } from "./quiet.ts";
 import { riskOf } from "./risk.ts";
+import { heldByAppeals } from "../appeal/index.ts";
 import type { FollowUpView } from "./task.schema.ts";
 
 /** A claim as the follow-up rules read it: its hot item, and the coverage of its document when it was read. */
@@ -76,7 +77,8 @@ export function factsOf(c: ClaimLike, ctx: FollowUpContext): Facts {
     practiceId: c.practiceId,
     status: c.status,
     submissions: c.submissions,
-    openDeniedCents: hasOpenDenials(c) ? (c.balances?.deniedCents ?? 0) : 0,
+    openDeniedCents: hasOpenDenials(c) ? Math.max(0, (c.balances?.deniedCents ?? 0) - heldByAppeals(c.appeals)) : 0,
+    ...(c.appeals?.length ? { appeals: c.appeals } : {}),
     quiet: quietReason({ status: c.status, sentOn, payerStatus }, today, expectedPaymentDays),
     ...(payerStatus ? { payerStatus } : {}),
     ...(filingDays ? { deadline: timelyFilingDeadline(c.serviceDate, filingDays) } : {}),
@@ -106,6 +108,8 @@ export function queueEntry(c: ClaimLike, ctx: FollowUpContext): Omit<FollowUpVie
     sentOn: f.sentOn,
     daysSinceSubmission: daysBetween(f.sentOn, f.today),
     timelyFilingDeadline: deadline,
+    deadline,
+    deadlineKind: "timely_filing",
     daysLeft,
     moneyCents,
     risk: riskOf(moneyCents, daysLeft),
