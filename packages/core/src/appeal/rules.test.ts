@@ -49,19 +49,24 @@ describe("the letter's family, from the CARC codes", () => {
 });
 
 describe("the money an appeal holds", () => {
-  it("holds what it asks while draft or sent, what the payer will pay once overturned, nothing once closed", () => {
+  it("holds what it asks while draft, sent or overturned, what the payer will pay once partly overturned, nothing once closed", () => {
     const m = (status: any, expectedCents?: number) => ({ status, amountCents: 26_000, expectedCents });
-    expect([atStake(m("draft")), atStake(m("sent")), atStake(m("partially_overturned", 10_000))]).toEqual([
-      26_000, 26_000, 10_000,
-    ]);
+    expect([
+      atStake(m("draft")),
+      atStake(m("sent")),
+      atStake(m("overturned", 18_000)),
+      atStake(m("partially_overturned", 10_000)),
+    ]).toEqual([26_000, 26_000, 26_000, 10_000]);
     expect([atStake(m("paid")), atStake(m("upheld")), atStake(m("withdrawn"))]).toEqual([0, 0, 0]);
-    // 260.00 sent + 100.00 expected = 360.00 held.
-    expect(
-      heldByAppeals([
-        { ...m("sent"), appealId: "a", seq: 1, level: 1, deadline: "2027-04-18" },
-        { ...m("overturned", 10_000), appealId: "b", seq: 2, level: 1, deadline: "2027-04-18" },
-      ]),
-    ).toBe(36_000);
+    // 260.00 sent + 100.00 expected of a partial overturn = 360.00 held.
+    const mark = (status: any, expectedCents?: number) => ({
+      ...m(status, expectedCents),
+      appealId: status,
+      seq: 1,
+      level: 1 as const,
+      deadline: "2027-04-18",
+    });
+    expect(heldByAppeals([mark("sent"), mark("partially_overturned", 10_000)])).toBe(36_000);
   });
   it("leaves to a next level all of an upheld appeal, the rest of a partial overturn, nothing of an overturn", () => {
     expect(leftByDecision({ amountCents: 26_000, decision: { outcome: "upheld" } })).toBe(26_000);

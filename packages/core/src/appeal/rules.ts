@@ -95,11 +95,13 @@ export const isOpen = (s: AppealStatus) => OPEN_APPEAL_STATUSES.includes(s);
 
 /**
  * The denied money an open appeal holds back from other resolutions: what it asks for while it is
- * a draft or sent, what the payer said it will pay once overturned; nothing once closed.
+ * a draft, sent, or overturned (the payer reprocesses all of it: what it will not pay comes back
+ * on its 835 as the contract's reduction); once partly overturned, only what the payer said it
+ * will pay (the rest is the biller's to work again); nothing once closed.
  */
 export function atStake(m: Pick<AppealMark, "status" | "amountCents" | "expectedCents">): number {
-  if (m.status === "draft" || m.status === "sent") return m.amountCents;
-  if (m.status === "overturned" || m.status === "partially_overturned") return m.expectedCents ?? m.amountCents;
+  if (m.status === "draft" || m.status === "sent" || m.status === "overturned") return m.amountCents;
+  if (m.status === "partially_overturned") return m.expectedCents ?? m.amountCents;
   return 0;
 }
 

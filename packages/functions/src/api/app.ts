@@ -40,6 +40,8 @@ import { events } from "./routes/events.ts";
 import { webhookEndpoints } from "./routes/webhook-endpoints.ts";
 import { tasks } from "./routes/tasks.ts";
 import { followUps } from "./routes/follow-ups.ts";
+import { appeals } from "./routes/appeals.ts";
+import { appealAttachments } from "./routes/appeal-attachments.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -119,6 +121,8 @@ export function createApp() {
     webhookEndpoints,
     tasks,
     followUps,
+    appeals,
+    appealAttachments,
   ])
     app.route("/", routes);
 
