@@ -48,10 +48,12 @@ export async function insertClaim(
   reason: string,
   /** More writes that must happen with this claim or not at all (a correction's original moving). */
   extra: Parameters<typeof transactWrite>[0] = [],
+  /** When the extra writes post ledger entries: the month-close fence they must be written within. */
+  fence?: Parameters<typeof transactWrite>[1],
 ) {
   const { items, claim } = claimInsertItems(p, doc, findings, status, fingerprint, reason);
   try {
-    await transactWrite([...items, ...extra]);
+    await transactWrite([...items, ...extra], fence);
   } catch (err) {
     if (err instanceof TransactionConflict && err.failed("fingerprint")) {
       const { data } = await ClaimFingerprintEntity.get({

@@ -31,6 +31,8 @@ export interface CorrectionOptions {
   extra?: (correctionId: string) => TxItem[];
   /** The original as the caller read it (so its checks and the move see the same version). */
   original?: Claim;
+  /** The month-close fence the extra writes (ledger entries) must be written within. */
+  fence?: { deadline: number };
 }
 
 /**
@@ -90,6 +92,7 @@ export async function correctClaim(
     scrubbed.fingerprint,
     `${kind} of ${original.claimId}: ${input.reason}`,
     [...move.items, ...(opts.extra?.(doc.claimId) ?? [])],
+    opts.fence,
   );
   return { original: { ...original, ...opts.changes, ...move.result, replacedBy: correction.claimId }, correction };
 }

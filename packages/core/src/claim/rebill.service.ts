@@ -1,5 +1,8 @@
 import { ClaimFingerprintEntity } from "./claim.entity.ts";
-import { claimInsertItems, getClaim, moveItems, type Claim } from "./claim.service.ts";
+import { claimInsertItems, getClaim, historyEvent, moveItems, type Claim } from "./claim.service.ts";
+import { claimUpdateItem } from "./claim.store.ts";
+import { actorOf } from "../shared/context.ts";
+import { now } from "../shared/db.ts";
 import type { ClaimCoverage, ClaimDocument } from "./claim.types.ts";
 import { newClaimId } from "./build.ts";
 import { scrubClaim } from "./scrub.service.ts";
@@ -25,6 +28,10 @@ export interface RebillOptions {
   changes?: Record<string, unknown>;
   /** More writes of the same transaction, given the new claim's id. */
   extra?: (rebillId: string) => TxItem[];
+  /** The month-close fence the extra writes (ledger entries) must be written within. */
+  fence?: { deadline: number };
+  /** Close the denied claim (default); false when it still owes something else (a patient share). */
+  close?: boolean;
 }
 
 /**
@@ -99,23 +106,35 @@ export async function rebillClaim(
           ),
         ]
       : [];
-  const move = moveItems(
-    p,
-    original,
-    "closed",
-    `rebilled to ${opts.coverage.payerName} as ${doc.claimId}: ${opts.reason}`,
-    {
-      ...opts.changes,
-      rebilledTo: doc.claimId,
-    },
-  );
+  const why = `rebilled to ${opts.coverage.payerName} as ${doc.claimId}: ${opts.reason}`;
+  const changes = { ...opts.changes, rebilledTo: doc.claimId };
+  // Closed when it owes nothing else; otherwise it keeps its status (a patient share still open) with the link.
+  const move =
+    opts.close === false
+      ? {
+          items: [
+            tx.update(
+              claimUpdateItem(p.tenantId, original.claimId, {
+                set: { ...changes, updatedAt: now() },
+                version: original.version,
+                claim: original,
+              }),
+            ),
+            tx.put(historyEvent(p.tenantId, original.claimId, actorOf(p), { kind: "denial_action", reason: why })),
+          ],
+          result: { version: original.version + 1 },
+        }
+      : moveItems(p, original, "closed", why, changes);
   try {
-    await transactWrite([
-      ...insert.items.filter((i) => i.label !== "fingerprint"),
-      ...fingerprint,
-      ...move.items,
-      ...(opts.extra?.(doc.claimId) ?? []),
-    ]);
+    await transactWrite(
+      [
+        ...insert.items.filter((i) => i.label !== "fingerprint"),
+        ...fingerprint,
+        ...move.items,
+        ...(opts.extra?.(doc.claimId) ?? []),
+      ],
+      opts.fence,
+    );
   } catch (err) {
     if (err instanceof TransactionConflict) throw conflict("The claim changed at the same time; reload it and retry");
     throw err;
