@@ -6,7 +6,6 @@ export * from "./payments.service.ts";
 export * from "./posting.ts";
 export * from "./remittance.service.ts";
 export * from "./posting-run.ts";
-export * from "./resolution.service.ts";
 export * from "./secondary.service.ts";
 export * from "./statement.service.ts";
 export * from "./lists.ts";

@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { balancesView } from "../ledger/index.ts";
-import { CLAIM_STATUSES } from "../claim/index.ts";
 import { practiceView } from "../practice/index.ts";
 import { patientView } from "../patient/index.ts";
 import { REMITTANCE_STATUSES, SUSPENSE_KINDS } from "./remittance.constants.ts";
@@ -122,17 +120,4 @@ export const statementView = z.object({
   amountDueCents: cents,
   jsonUrl: z.string(),
   pdfUrl: z.string(),
-});
-
-/** A denied amount resolved by a person, and the claim's balances after it. */
-export const denialResolutionView = z.object({
-  claimId: z.string(),
-  resolution: z.enum(["write_off", "bill_patient"]),
-  amountCents: cents,
-  reason: z.string(),
-  entryId: z.string(),
-  by: z.string(),
-  at: z.string(),
-  status: z.enum(CLAIM_STATUSES),
-  balances: balancesView,
 });

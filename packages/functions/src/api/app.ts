@@ -42,6 +42,7 @@ import { tasks } from "./routes/tasks.ts";
 import { followUps } from "./routes/follow-ups.ts";
 import { appeals } from "./routes/appeals.ts";
 import { appealAttachments } from "./routes/appeal-attachments.ts";
+import { writeOffRequests } from "./routes/write-off-requests.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -123,6 +124,7 @@ export function createApp() {
     followUps,
     appeals,
     appealAttachments,
+    writeOffRequests,
   ])
     app.route("/", routes);
 
