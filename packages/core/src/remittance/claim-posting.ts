@@ -1,5 +1,4 @@
 import type { Claim835 } from "@claimledger/x12";
-import { SuspenseEntity } from "./remittance.entity.ts";
 import { entriesFor, statusAfter } from "./posting.ts";
 import { applyEntries, entriesPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
 import {
@@ -18,6 +17,7 @@ import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
 import { isDenialAdjustment } from "./denials.service.ts";
 import { appealsPaidBy } from "../appeal/index.ts";
+import { suspenseItemPut } from "../suspense/index.ts";
 
 const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set([
   "deductible",
@@ -69,11 +69,12 @@ export async function postClaim(
   const claim = (await getClaimForSystem(tenantId, clp.patientControlNumber)) ?? (await fallbackMatch(tenantId, clp));
   if (!claim) {
     await putOnce(
-      SuspenseEntity.create({
+      suspenseItemPut({
         tenantId,
         itemId: itemBase,
         remittanceId,
         kind: "claim",
+        payerKey,
         patientControlNumber: clp.patientControlNumber,
         payerClaimControlNumber: clp.payerClaimControlNumber,
         chargeCents: clp.chargeCents,
@@ -81,8 +82,7 @@ export async function postClaim(
         reason: "no claim with this patient control number",
         depositDate,
         receivedAt: now(),
-        resolved: false,
-      }).params(),
+      }),
     );
     return { result: "unmatched" };
   }

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { practiceView } from "../practice/index.ts";
 import { patientView } from "../patient/index.ts";
-import { REMITTANCE_STATUSES, SUSPENSE_KINDS } from "./remittance.constants.ts";
+import { REMITTANCE_STATUSES } from "./remittance.constants.ts";
 import type { VisitBalance } from "./cob.ts";
 import type { DenialGroup } from "./denials.service.ts";
 
 /** Views of what remittance posting keeps and answers, as the API shows them; one source with the entities and services. */
 const cents = z.number().int();
 
-export { REMITTANCE_STATUSES, SUSPENSE_KINDS };
+export { REMITTANCE_STATUSES };
 
 /** What posting one 835 file did, counted. */
 export const postSummaryView = z.object({
@@ -41,21 +41,6 @@ export const remittanceView = z.object({
     .describe("What the latest re-run of the file found (it posts nothing already posted)"),
   providerAdjustmentsPostedAt: z.string().optional(),
   receivedAt: z.string(),
-});
-
-/** Money that came in without a claim to put it on. */
-export const suspenseView = z.object({
-  itemId: z.string(),
-  remittanceId: z.string(),
-  kind: z.enum(SUSPENSE_KINDS),
-  patientControlNumber: z.string().optional(),
-  payerClaimControlNumber: z.string().optional(),
-  chargeCents: cents.optional(),
-  paidCents: cents,
-  reason: z.string(),
-  depositDate: z.string(),
-  receivedAt: z.string(),
-  resolved: z.boolean(),
 });
 
 export const denialActionView = z.object({
