@@ -66,6 +66,7 @@ export const denialGroupView: z.ZodType<DenialGroup> = z.object({
       lineIds: z.array(z.string()),
       amountCents: cents,
       action: denialActionView.optional(),
+      appeal: z.object({ appealId: z.string(), level: z.number().int(), status: z.string() }).optional(),
     }),
   ),
 });
