@@ -10,6 +10,7 @@ import { Empty, ErrorState, Loaded, Loading, Notice } from "../../ui/states";
 import { useAction, useApi } from "../../ui/use-api";
 import { ClaimEditor } from "./ClaimEditor";
 import { ClaimFiles } from "./Files";
+import { DenialWork } from "../denials/DenialWork";
 import { StatusBadge, isNotFound, patientName, useActors, useDirectory, type Claim as ClaimT } from "./parts";
 
 const EDITABLE = ["draft", "needs_review", "ready", "rejected", "on_hold"];
@@ -292,6 +293,11 @@ function ClaimBody({ claim: c, reload, role }: { claim: ClaimT; reload: () => vo
 
       {company ? (
         <ClaimFiles claim={c} ledgerRemittances={ledger.data?.items.map((e) => e.remittanceId) ?? []} />
+      ) : null}
+      {canWork && ((ledger.data?.balances?.deniedCents ?? 0) > 0 || c.appeals?.length) ? (
+        <Panel title="Work the denial">
+          <DenialWork claim={c} onDone={reload} />
+        </Panel>
       ) : null}
       {canWork && CORRECTABLE.includes(c.status) ? <Corrections claim={c} onDone={reload} /> : null}
     </Page>
