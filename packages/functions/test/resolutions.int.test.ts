@@ -104,7 +104,10 @@ it("a large write-off waits for an owner: the biller asks, the owner rejects one
   });
   expect(approved.body.request).toMatchObject({ status: "approved", entryId: approved.body.resolution.entryId });
   expect((await call("POST", `/v1/write-off-requests/${second}/approve`, { key: w.key, body: {} })).status).toBe(409);
-  const offs = (await ledger(w, claimId)).items.filter((e: any) => e.kind === "denial_write_off");
+  // (Resolution entries have random ids, so the ledger lists them in no set order: by amount here.)
+  const offs = (await ledger(w, claimId)).items
+    .filter((e: any) => e.kind === "denial_write_off")
+    .sort((x: any, y: any) => x.amountCents - y.amountCents);
   expect(offs.map((e: any) => [e.amountCents, e.reason])).toEqual([
     [5_000, "small_balance"],
     [21_000, "timely_filing"],

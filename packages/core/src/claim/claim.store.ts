@@ -58,7 +58,12 @@ const SHORT: Record<keyof Balances, string> = {
 const LONG = Object.fromEntries(Object.entries(SHORT).map(([l, s]) => [s, l]));
 
 export const packBalances = (b: Balances): Record<string, number> =>
-  Object.fromEntries(Object.entries(b).map(([k, v]) => [SHORT[k as keyof Balances] ?? k, v as number]));
+  Object.fromEntries(
+    Object.entries(b)
+      // Money moved to another claim is rare: nothing is stored for it until there is some.
+      .filter(([k, v]) => !(k === "movedCents" && v === 0))
+      .map(([k, v]) => [SHORT[k as keyof Balances] ?? k, v as number]),
+  );
 /** Stored balances under their API names (names not packed, e.g. written by hand, pass as they are). */
 const unpackBalances = (b: Record<string, number>): Balances => {
   const named: Record<string, number> = {};
