@@ -85,6 +85,13 @@ export const routes: ScreenRoute[] = [
     nav: "Work",
     load: () => import("./screens/eligibility/Eligibility"),
   },
+  {
+    path: "/approvals",
+    title: "Approvals",
+    roles: OWNER,
+    nav: "Work",
+    load: () => import("./screens/approvals/Approvals"),
+  },
   // A claim: company users and the claim's own practice (the API answers 404 for another practice's).
   { path: "/claims/:claimId", title: "Claim", load: () => import("./screens/claim/Claim") },
   {

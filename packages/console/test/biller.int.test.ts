@@ -128,14 +128,15 @@ it("a biller fixes a claim from the review queue, sends a batch, posts an 835 an
   await denialPanel.getByText(/Appeal by Test biller/).waitFor();
   await shot(page, "queues-denials");
   // A reason too short is refused by the API, in words, next to the field.
-  await denialPanel.getByLabel("Reason").fill("no");
-  await denialPanel.getByRole("button", { name: "Resolve" }).click();
+  await denialPanel.getByRole("tab", { name: "Write off" }).click();
+  await denialPanel.getByLabel("Reason", { exact: true }).fill("no");
+  await denialPanel.getByRole("button", { name: "Write it off" }).click();
   await denialPanel.locator(".field-invalid").filter({ hasText: "Reason" }).waitFor();
-  await denialPanel.getByLabel("Reason").fill("appeal window closed; practice agreed to write off");
+  await denialPanel.getByLabel("Reason", { exact: true }).fill("appeal window closed; practice agreed to write off");
   const resolved = page.waitForResponse(
     (r) => r.url().endsWith("/denial-resolution") && r.request().method() === "POST",
   );
-  await denialPanel.getByRole("button", { name: "Resolve" }).click();
+  await denialPanel.getByRole("button", { name: "Write it off" }).click();
   const answer = await resolved;
   expect(answer.status(), await answer.text()).toBe(201);
   await denialPanel.getByText(/Written off: \$\d/).waitFor();

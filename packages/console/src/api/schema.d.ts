@@ -2946,6 +2946,7 @@ export interface paths {
                                 email?: string;
                                 phone?: string;
                                 paymentInstructions?: string;
+                                writeOffApprovalCents?: number;
                                 createdAt: string;
                                 version: number;
                             };
@@ -3194,6 +3195,7 @@ export interface paths {
                             email?: string;
                             phone?: string;
                             paymentInstructions?: string;
+                            writeOffApprovalCents?: number;
                             createdAt: string;
                             version: number;
                         };
@@ -3325,6 +3327,7 @@ export interface paths {
                         email?: string;
                         phone?: string;
                         paymentInstructions?: string;
+                        writeOffApprovalCents?: number;
                     };
                 };
             };
@@ -3351,6 +3354,7 @@ export interface paths {
                             email?: string;
                             phone?: string;
                             paymentInstructions?: string;
+                            writeOffApprovalCents?: number;
                             createdAt: string;
                             version: number;
                         };
@@ -5819,6 +5823,8 @@ export interface paths {
                                 statusInquiryDays?: number;
                                 /** @default 30 */
                                 expectedPaymentDays: number;
+                                /** @default 180 */
+                                appealDays: number;
                                 address?: {
                                     line1: string;
                                     line2?: string;
@@ -5960,6 +5966,8 @@ export interface paths {
                         statusInquiryDays?: number;
                         /** @default 30 */
                         expectedPaymentDays?: number;
+                        /** @default 180 */
+                        appealDays?: number;
                         address?: {
                             line1: string;
                             line2?: string;
@@ -5993,6 +6001,8 @@ export interface paths {
                             statusInquiryDays?: number;
                             /** @default 30 */
                             expectedPaymentDays: number;
+                            /** @default 180 */
+                            appealDays: number;
                             address?: {
                                 line1: string;
                                 line2?: string;
@@ -6226,6 +6236,8 @@ export interface paths {
                             statusInquiryDays?: number;
                             /** @default 30 */
                             expectedPaymentDays: number;
+                            /** @default 180 */
+                            appealDays: number;
                             address?: {
                                 line1: string;
                                 line2?: string;
@@ -6367,6 +6379,7 @@ export interface paths {
                         timelyFilingDays?: number;
                         statusInquiryDays?: number;
                         expectedPaymentDays?: number;
+                        appealDays?: number;
                         address?: {
                             line1: string;
                             line2?: string;
@@ -6397,6 +6410,8 @@ export interface paths {
                             statusInquiryDays?: number;
                             /** @default 30 */
                             expectedPaymentDays: number;
+                            /** @default 180 */
+                            appealDays: number;
                             address?: {
                                 line1: string;
                                 line2?: string;
@@ -14145,6 +14160,7 @@ export interface paths {
                                         }[];
                                     }[];
                                     primaryClaimId?: string;
+                                    rebilledFromClaimId?: string;
                                 };
                                 edits: number;
                                 submissions: number;
@@ -14177,6 +14193,21 @@ export interface paths {
                                     needsAction: boolean;
                                     actionText?: string;
                                 };
+                                /** @description A denied claim rebilled to another payer: the claim that bills it now */
+                                rebilledTo?: string;
+                                /** @description The claim's appeals, oldest first (GET /v1/appeals/{id}) */
+                                appeals?: {
+                                    appealId: string;
+                                    seq: number;
+                                    level: 1 | 2 | 3;
+                                    /** @enum {string} */
+                                    status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                    amountCents: number;
+                                    expectedCents?: number;
+                                    deadline: string;
+                                    sentOn?: string;
+                                    decidedOn?: string;
+                                }[];
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -14576,6 +14607,7 @@ export interface paths {
                                     }[];
                                 }[];
                                 primaryClaimId?: string;
+                                rebilledFromClaimId?: string;
                             };
                             edits: number;
                             submissions: number;
@@ -14608,6 +14640,21 @@ export interface paths {
                                 needsAction: boolean;
                                 actionText?: string;
                             };
+                            /** @description A denied claim rebilled to another payer: the claim that bills it now */
+                            rebilledTo?: string;
+                            /** @description The claim's appeals, oldest first (GET /v1/appeals/{id}) */
+                            appeals?: {
+                                appealId: string;
+                                seq: number;
+                                level: 1 | 2 | 3;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                amountCents: number;
+                                expectedCents?: number;
+                                deadline: string;
+                                sentOn?: string;
+                                decidedOn?: string;
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -15029,6 +15076,7 @@ export interface paths {
                                     }[];
                                 }[];
                                 primaryClaimId?: string;
+                                rebilledFromClaimId?: string;
                             };
                             edits: number;
                             submissions: number;
@@ -15061,6 +15109,21 @@ export interface paths {
                                 needsAction: boolean;
                                 actionText?: string;
                             };
+                            /** @description A denied claim rebilled to another payer: the claim that bills it now */
+                            rebilledTo?: string;
+                            /** @description The claim's appeals, oldest first (GET /v1/appeals/{id}) */
+                            appeals?: {
+                                appealId: string;
+                                seq: number;
+                                level: 1 | 2 | 3;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                amountCents: number;
+                                expectedCents?: number;
+                                deadline: string;
+                                sentOn?: string;
+                                decidedOn?: string;
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -15701,6 +15764,7 @@ export interface paths {
                                     }[];
                                 }[];
                                 primaryClaimId?: string;
+                                rebilledFromClaimId?: string;
                             };
                             edits: number;
                             submissions: number;
@@ -15733,6 +15797,21 @@ export interface paths {
                                 needsAction: boolean;
                                 actionText?: string;
                             };
+                            /** @description A denied claim rebilled to another payer: the claim that bills it now */
+                            rebilledTo?: string;
+                            /** @description The claim's appeals, oldest first (GET /v1/appeals/{id}) */
+                            appeals?: {
+                                appealId: string;
+                                seq: number;
+                                level: 1 | 2 | 3;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                amountCents: number;
+                                expectedCents?: number;
+                                deadline: string;
+                                sentOn?: string;
+                                decidedOn?: string;
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -16217,6 +16296,7 @@ export interface paths {
                                         }[];
                                     }[];
                                     primaryClaimId?: string;
+                                    rebilledFromClaimId?: string;
                                 };
                                 edits: number;
                                 submissions: number;
@@ -16249,6 +16329,21 @@ export interface paths {
                                     needsAction: boolean;
                                     actionText?: string;
                                 };
+                                /** @description A denied claim rebilled to another payer: the claim that bills it now */
+                                rebilledTo?: string;
+                                /** @description The claim's appeals, oldest first (GET /v1/appeals/{id}) */
+                                appeals?: {
+                                    appealId: string;
+                                    seq: number;
+                                    level: 1 | 2 | 3;
+                                    /** @enum {string} */
+                                    status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                    amountCents: number;
+                                    expectedCents?: number;
+                                    deadline: string;
+                                    sentOn?: string;
+                                    decidedOn?: string;
+                                }[];
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -16514,6 +16609,7 @@ export interface paths {
                                         }[];
                                     }[];
                                     primaryClaimId?: string;
+                                    rebilledFromClaimId?: string;
                                 };
                                 edits: number;
                                 submissions: number;
@@ -16546,6 +16642,21 @@ export interface paths {
                                     needsAction: boolean;
                                     actionText?: string;
                                 };
+                                /** @description A denied claim rebilled to another payer: the claim that bills it now */
+                                rebilledTo?: string;
+                                /** @description The claim's appeals, oldest first (GET /v1/appeals/{id}) */
+                                appeals?: {
+                                    appealId: string;
+                                    seq: number;
+                                    level: 1 | 2 | 3;
+                                    /** @enum {string} */
+                                    status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                    amountCents: number;
+                                    expectedCents?: number;
+                                    deadline: string;
+                                    sentOn?: string;
+                                    decidedOn?: string;
+                                }[];
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -17031,6 +17142,7 @@ export interface paths {
                                         }[];
                                     }[];
                                     primaryClaimId?: string;
+                                    rebilledFromClaimId?: string;
                                 };
                                 edits: number;
                                 submissions: number;
@@ -17063,6 +17175,21 @@ export interface paths {
                                     needsAction: boolean;
                                     actionText?: string;
                                 };
+                                /** @description A denied claim rebilled to another payer: the claim that bills it now */
+                                rebilledTo?: string;
+                                /** @description The claim's appeals, oldest first (GET /v1/appeals/{id}) */
+                                appeals?: {
+                                    appealId: string;
+                                    seq: number;
+                                    level: 1 | 2 | 3;
+                                    /** @enum {string} */
+                                    status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                    amountCents: number;
+                                    expectedCents?: number;
+                                    deadline: string;
+                                    sentOn?: string;
+                                    decidedOn?: string;
+                                }[];
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -17328,6 +17455,7 @@ export interface paths {
                                         }[];
                                     }[];
                                     primaryClaimId?: string;
+                                    rebilledFromClaimId?: string;
                                 };
                                 edits: number;
                                 submissions: number;
@@ -17360,6 +17488,21 @@ export interface paths {
                                     needsAction: boolean;
                                     actionText?: string;
                                 };
+                                /** @description A denied claim rebilled to another payer: the claim that bills it now */
+                                rebilledTo?: string;
+                                /** @description The claim's appeals, oldest first (GET /v1/appeals/{id}) */
+                                appeals?: {
+                                    appealId: string;
+                                    seq: number;
+                                    level: 1 | 2 | 3;
+                                    /** @enum {string} */
+                                    status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                    amountCents: number;
+                                    expectedCents?: number;
+                                    deadline: string;
+                                    sentOn?: string;
+                                    decidedOn?: string;
+                                }[];
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -17556,8 +17699,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Resolve an open denial: write it off with a reason, or bill it to the patient (owner, biller)
-         * @description A denied amount stays in insurance A/R (the `denied` bucket) until a person resolves it here. The resolution is a new ledger entry (`denial_write_off` or `denial_to_patient`) naming who made it and why, written with the claim's balances and history; `amountCents` defaults to all that is open.
+         * Resolve an open denial, carried out (owner, biller): write off, bill the patient, a corrected claim, or a rebill to another payer
+         * @description A denied amount stays in insurance A/R (the `denied` bucket) until a person resolves it here; `amountCents` defaults to all that is open and not held by an open appeal. `write_off` (with `reasonCode`): a `denial_write_off` entry; above the company's `writeOffApprovalCents` a biller's write-off answers 202 with a request that waits for an owner (`/v1/write-off-requests`). `bill_patient`: a `denial_to_patient` entry. `corrected_claim`: a replacement claim (frequency 7) with the `fix`, the original `corrected`. `rebill`: a new claim to the patient's other coverage (`coverageId`, default the first with another payer) for the denied lines, the denied claim closed with the link. The last two move the denied amount to the new claim (`denial_transfer`). Each names who and why, with the claim's balances and history.
          */
         post: {
             parameters: {
@@ -17572,8 +17715,60 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        resolution: "write_off" | "bill_patient";
+                        resolution: "write_off";
                         amountCents?: number;
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        reasonCode?: "timely_filing" | "no_authorization" | "non_covered" | "appeal_exhausted" | "small_balance" | "duplicate" | "other";
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        resolution: "bill_patient";
+                        amountCents?: number;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        resolution: "corrected_claim";
+                        /** @default {} */
+                        fix?: {
+                            renderingProviderId?: string;
+                            referringProvider?: {
+                                firstName: string;
+                                lastName: string;
+                                npi: string;
+                            } | null;
+                            placeOfService?: string;
+                            serviceDate?: string;
+                            serviceDateTo?: string | null;
+                            diagnoses?: string[];
+                            lines?: {
+                                procedureCode: string;
+                                /** @default [] */
+                                modifiers?: string[];
+                                /** @default 1 */
+                                units?: number;
+                                chargeCents?: number;
+                                diagnosisPointers: number[];
+                                serviceDate?: string;
+                                serviceDateTo?: string;
+                                ndc?: string;
+                                ndcQuantity?: number;
+                                /** @enum {string} */
+                                ndcUnit?: "F2" | "GR" | "ME" | "ML" | "UN";
+                            }[];
+                            priorAuthorization?: string | null;
+                            memberId?: string;
+                            groupNumber?: string | null;
+                        };
+                        payerClaimControlNumber?: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        resolution: "rebill";
+                        coverageId?: string;
+                        lineIds?: string[];
                         reason: string;
                     };
                 };
@@ -17588,9 +17783,11 @@ export interface paths {
                         "application/json": {
                             claimId: string;
                             /** @enum {string} */
-                            resolution: "write_off" | "bill_patient";
+                            resolution: "write_off" | "bill_patient" | "corrected_claim" | "rebill";
                             amountCents: number;
                             reason: string;
+                            /** @enum {string} */
+                            reasonCode?: "timely_filing" | "no_authorization" | "non_covered" | "appeal_exhausted" | "small_balance" | "duplicate" | "other";
                             entryId: string;
                             by: string;
                             at: string;
@@ -17607,11 +17804,50 @@ export interface paths {
                                 restatedContractualCents?: number;
                                 patientResponsibilityCents: number;
                                 transferredCents?: number;
+                                movedCents?: number;
                                 insuranceBalanceCents: number;
                                 patientPaidCents?: number;
                                 patientBalanceCents?: number;
                                 /** @description Patient money held on the claim, not applied to a share (a desk payment before adjudication, an overpayment) */
                                 patientCreditCents?: number;
+                            };
+                            /** @description The replacement (corrected_claim) or the claim to the other payer (rebill) */
+                            newClaimId?: string;
+                            /** @description A write-off an owner approved */
+                            approvedBy?: string;
+                            requestId?: string;
+                        };
+                    };
+                };
+                /** @description A write-off over the approval amount, waiting for an owner */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "pending_approval";
+                            request: {
+                                requestId: string;
+                                claimId: string;
+                                practiceId: string;
+                                amountCents: number;
+                                /** @enum {string} */
+                                reasonCode: "timely_filing" | "no_authorization" | "non_covered" | "appeal_exhausted" | "small_balance" | "duplicate" | "other";
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                /** @description The company's approval amount when it was asked */
+                                thresholdCents: number;
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedBy?: string;
+                                decidedAt?: string;
+                                decisionNote?: string;
+                                /** @description The write-off's ledger entry, once approved */
+                                entryId?: string;
+                                version: number;
                             };
                         };
                     };
@@ -18091,6 +18327,7 @@ export interface paths {
                                     }[];
                                 }[];
                                 primaryClaimId?: string;
+                                rebilledFromClaimId?: string;
                             };
                             edits: number;
                             submissions: number;
@@ -18123,6 +18360,21 @@ export interface paths {
                                 needsAction: boolean;
                                 actionText?: string;
                             };
+                            /** @description A denied claim rebilled to another payer: the claim that bills it now */
+                            rebilledTo?: string;
+                            /** @description The claim's appeals, oldest first (GET /v1/appeals/{id}) */
+                            appeals?: {
+                                appealId: string;
+                                seq: number;
+                                level: 1 | 2 | 3;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                amountCents: number;
+                                expectedCents?: number;
+                                deadline: string;
+                                sentOn?: string;
+                                decidedOn?: string;
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -21858,10 +22110,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Unapplied money: 835 claims with no matching claim, provider adjustments with no practice */
+        /**
+         * Unapplied money: 835 claims with no matching claim, provider adjustments with no practice
+         * @description `status`: open (money still to apply, refund or keep), resolved, or all (default).
+         */
         get: {
             parameters: {
                 query?: {
+                    status?: "open" | "resolved" | "all";
                     limit?: number;
                     cursor?: string;
                 };
@@ -21880,9 +22136,11 @@ export interface paths {
                         "application/json": {
                             items: {
                                 itemId: string;
+                                /** @description The 835 payment it came in (`GET /v1/remittances`) */
                                 remittanceId: string;
                                 /** @enum {string} */
                                 kind: "claim" | "provider_adjustment";
+                                payerKey?: string;
                                 patientControlNumber?: string;
                                 payerClaimControlNumber?: string;
                                 chargeCents?: number;
@@ -21891,6 +22149,32 @@ export interface paths {
                                 depositDate: string;
                                 receivedAt: string;
                                 resolved: boolean;
+                                allocations: {
+                                    n: number;
+                                    /** @enum {string} */
+                                    kind: "apply" | "refund" | "keep";
+                                    amountCents: number;
+                                    claimId?: string;
+                                    practiceId?: string;
+                                    lineId?: string;
+                                    /** @description The insurance payment it posted on the claim */
+                                    entryId?: string;
+                                    /** @description The month it was booked into (the deposit's, or the next open one) */
+                                    month?: string;
+                                    refundId?: string;
+                                    reference?: string;
+                                    method?: string;
+                                    note?: string;
+                                    by: string;
+                                    at: string;
+                                }[];
+                                allocatedCents: number;
+                                /** @description paidCents - allocatedCents: still to apply, refund or keep */
+                                remainingCents: number;
+                                appliedCents: number;
+                                refundedCents: number;
+                                keptCents: number;
+                                version: number;
                             }[];
                             nextCursor: string | null;
                         };
@@ -22001,6 +22285,480 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/suspense/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One suspense item and where its money went (ETag = version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The item */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            itemId: string;
+                            /** @description The 835 payment it came in (`GET /v1/remittances`) */
+                            remittanceId: string;
+                            /** @enum {string} */
+                            kind: "claim" | "provider_adjustment";
+                            payerKey?: string;
+                            patientControlNumber?: string;
+                            payerClaimControlNumber?: string;
+                            chargeCents?: number;
+                            paidCents: number;
+                            reason: string;
+                            depositDate: string;
+                            receivedAt: string;
+                            resolved: boolean;
+                            allocations: {
+                                n: number;
+                                /** @enum {string} */
+                                kind: "apply" | "refund" | "keep";
+                                amountCents: number;
+                                claimId?: string;
+                                practiceId?: string;
+                                lineId?: string;
+                                /** @description The insurance payment it posted on the claim */
+                                entryId?: string;
+                                /** @description The month it was booked into (the deposit's, or the next open one) */
+                                month?: string;
+                                refundId?: string;
+                                reference?: string;
+                                method?: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            }[];
+                            allocatedCents: number;
+                            /** @description paidCents - allocatedCents: still to apply, refund or keep */
+                            remainingCents: number;
+                            appliedCents: number;
+                            refundedCents: number;
+                            keptCents: number;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/suspense/{itemId}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply suspense money to a claim (or split it over several), refund it to the payer, or keep it with a note (owner, biller; If-Match)
+         * @description Allocations add up to at most what is left of the item; the item is resolved when applied + refunded + kept is all of it. Applied money posts as an insurance payment on the claim from the original 835 (its `remittanceId`), booked into the 835's deposit month, or the next open month when that one is closed; a claim still `submitted` or `accepted` becomes `paid`. A refund is recorded with its reference (the money was never a practice's collection). A negative item (a takeback) is kept, with a note. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allocations: ({
+                            /** @enum {string} */
+                            kind: "apply";
+                            claimId: string;
+                            lineId?: string;
+                            amountCents: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "refund";
+                            amountCents: number;
+                            reference: string;
+                            /**
+                             * @default check
+                             * @enum {string}
+                             */
+                            method?: "check" | "eft" | "offset";
+                            note?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "keep";
+                            amountCents: number;
+                            note: string;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The item */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            itemId: string;
+                            /** @description The 835 payment it came in (`GET /v1/remittances`) */
+                            remittanceId: string;
+                            /** @enum {string} */
+                            kind: "claim" | "provider_adjustment";
+                            payerKey?: string;
+                            patientControlNumber?: string;
+                            payerClaimControlNumber?: string;
+                            chargeCents?: number;
+                            paidCents: number;
+                            reason: string;
+                            depositDate: string;
+                            receivedAt: string;
+                            resolved: boolean;
+                            allocations: {
+                                n: number;
+                                /** @enum {string} */
+                                kind: "apply" | "refund" | "keep";
+                                amountCents: number;
+                                claimId?: string;
+                                practiceId?: string;
+                                lineId?: string;
+                                /** @description The insurance payment it posted on the claim */
+                                entryId?: string;
+                                /** @description The month it was booked into (the deposit's, or the next open one) */
+                                month?: string;
+                                refundId?: string;
+                                reference?: string;
+                                method?: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            }[];
+                            allocatedCents: number;
+                            /** @description paidCents - allocatedCents: still to apply, refund or keep */
+                            remainingCents: number;
+                            appliedCents: number;
+                            refundedCents: number;
+                            keptCents: number;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/claims/{claimId}/ledger": {
         parameters: {
             query?: never;
@@ -22038,6 +22796,7 @@ export interface paths {
                                 restatedContractualCents?: number;
                                 patientResponsibilityCents: number;
                                 transferredCents?: number;
+                                movedCents?: number;
                                 insuranceBalanceCents: number;
                                 patientPaidCents?: number;
                                 patientBalanceCents?: number;
@@ -22381,6 +23140,11 @@ export interface paths {
                                         note?: string;
                                         by: string;
                                         at: string;
+                                    };
+                                    appeal?: {
+                                        appealId: string;
+                                        level: number;
+                                        status: string;
                                     };
                                 }[];
                             }[];
@@ -28307,7 +29071,7 @@ export interface paths {
                 query?: {
                     /** @description An event id: the events after it (the last one you have, or `nextCursor`) */
                     after?: string;
-                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, claim.status_received, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, eligibility.answered, invoice.finalized, invoice.sent, invoice.paid, invoice.voided, task.created, task.assigned, task.completed */
+                    /** @description Comma-separated event types: claim.accepted, claim.rejected, claim.paid, claim.partially_paid, claim.denied, claim.status_received, batch.submitted, ack.999.received, ack.277ca.received, remittance.posted, payment.posted, statement.issued, eligibility.answered, invoice.finalized, invoice.sent, invoice.paid, invoice.voided, task.created, task.assigned, task.completed, appeal.created, appeal.sent, appeal.decided, appeal.paid, appeal.withdrawn, write_off.requested, write_off.approved, write_off.rejected */
                     types?: string;
                     /** @description Only this practice's events */
                     practiceId?: string;
@@ -28329,7 +29093,7 @@ export interface paths {
                             items: {
                                 eventId: string;
                                 /** @enum {string} */
-                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed";
+                                type: "claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed" | "appeal.created" | "appeal.sent" | "appeal.decided" | "appeal.paid" | "appeal.withdrawn" | "write_off.requested" | "write_off.approved" | "write_off.rejected";
                                 at: string;
                                 practiceId?: string;
                                 ids: {
@@ -28607,7 +29371,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url: string;
-                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed")[];
+                        types: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed" | "appeal.created" | "appeal.sent" | "appeal.decided" | "appeal.paid" | "appeal.withdrawn" | "write_off.requested" | "write_off.approved" | "write_off.rejected")[];
                         practiceId?: string;
                         description?: string;
                     };
@@ -29089,7 +29853,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         url?: string;
-                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed")[];
+                        types?: ("claim.accepted" | "claim.rejected" | "claim.paid" | "claim.partially_paid" | "claim.denied" | "claim.status_received" | "batch.submitted" | "ack.999.received" | "ack.277ca.received" | "remittance.posted" | "payment.posted" | "statement.issued" | "eligibility.answered" | "invoice.finalized" | "invoice.sent" | "invoice.paid" | "invoice.voided" | "task.created" | "task.assigned" | "task.completed" | "appeal.created" | "appeal.sent" | "appeal.decided" | "appeal.paid" | "appeal.withdrawn" | "write_off.requested" | "write_off.approved" | "write_off.rejected")[];
                         description?: string;
                         /** @enum {string} */
                         status?: "enabled" | "disabled";
@@ -30105,7 +30869,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "in_progress" | "done" | "cancelled";
                                 /** @enum {string} */
-                                source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                                source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
                                 automatic: boolean;
                                 notes: {
                                     at: string;
@@ -30268,7 +31032,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "open" | "in_progress" | "done" | "cancelled";
                             /** @enum {string} */
-                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
                             automatic: boolean;
                             notes: {
                                 at: string;
@@ -30501,7 +31265,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "open" | "in_progress" | "done" | "cancelled";
                             /** @enum {string} */
-                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
                             automatic: boolean;
                             notes: {
                                 at: string;
@@ -30664,7 +31428,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "open" | "in_progress" | "done" | "cancelled";
                             /** @enum {string} */
-                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
                             automatic: boolean;
                             notes: {
                                 at: string;
@@ -30890,7 +31654,7 @@ export interface paths {
             parameters: {
                 query?: {
                     practiceId?: string;
-                    reason?: "no_acknowledgement" | "no_payment" | "pended" | "returned";
+                    reason?: "no_acknowledgement" | "no_payment" | "pended" | "returned" | "appeal_due" | "appeal_no_decision" | "appeal_unpaid";
                     limit?: number;
                     cursor?: string;
                 };
@@ -30912,22 +31676,38 @@ export interface paths {
                                 practiceId: string;
                                 payerId: string;
                                 payerName: string;
+                                /** @description The claim's status */
                                 status: string;
                                 serviceDate: string;
                                 /** @enum {string} */
-                                reason: "no_acknowledgement" | "no_payment" | "pended" | "returned";
+                                reason: "no_acknowledgement" | "no_payment" | "pended" | "returned" | "appeal_due" | "appeal_no_decision" | "appeal_unpaid";
                                 reasonText: string;
-                                /** @description The practice-local date it was last sent */
-                                sentOn: string;
-                                daysSinceSubmission: number;
+                                /** @description The practice-local date it (the claim, or the appeal) was last sent */
+                                sentOn?: string;
+                                daysSinceSubmission?: number;
                                 timelyFilingDeadline: string;
-                                /** @description Days left before the payer's timely-filing limit (negative: past it) */
+                                /** @description The date `daysLeft` counts to */
+                                deadline: string;
+                                /**
+                                 * @description timely_filing: the payer's filing limit; appeal: the last day to send the appeal; decision: when the payer should have decided it; payment: when the 835 of an overturned appeal should have come
+                                 * @enum {string}
+                                 */
+                                deadlineKind: "timely_filing" | "appeal" | "decision" | "payment";
+                                /** @description Days left before `deadline` (negative: past it) */
                                 daysLeft: number;
-                                /** @description The open insurance balance */
+                                /** @description The open insurance balance; for an appeal, the money it holds */
                                 moneyCents: number;
                                 /** @description moneyCents / max(1, daysLeft): the queue's order, highest first */
                                 risk: number;
-                                /** @description Its open follow-up (or send-records) task */
+                                /** @description The appeal this entry is about */
+                                appeal?: {
+                                    appealId: string;
+                                    level: number;
+                                    status: string;
+                                    deadline: string;
+                                    expectedCents?: number;
+                                };
+                                /** @description Its open follow-up, send-records or appeal task */
                                 task?: {
                                     taskId: string;
                                     claimId: string;
@@ -30940,7 +31720,7 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "open" | "in_progress" | "done" | "cancelled";
                                     /** @enum {string} */
-                                    source: "manual" | "rejection" | "denial" | "follow_up" | "status_request";
+                                    source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
                                     automatic: boolean;
                                     notes: {
                                         at: string;
@@ -31405,6 +32185,4062 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{claimId}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A claim's appeals, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Appeals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                appealId: string;
+                                claimId: string;
+                                practiceId: string;
+                                payerId: string;
+                                seq: number;
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                /** @enum {string} */
+                                family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                                /** @description The lines appealed; the whole claim when absent */
+                                lineIds?: string[];
+                                /** @description The denied money appealed */
+                                amountCents: number;
+                                /** @description The denial reasons, in words */
+                                reasons: {
+                                    group: string;
+                                    reason: string;
+                                    description: string;
+                                    amountCents: number;
+                                    remarks: {
+                                        code: string;
+                                        description: string;
+                                    }[];
+                                }[];
+                                /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                                deniedOn: string;
+                                deadline: string;
+                                /** @enum {string} */
+                                deadlineSource: "payer" | "override";
+                                argument: string[];
+                                previousAppealId?: string;
+                                /** @description The letter PDF, a 15-minute link */
+                                letterUrl: string;
+                                letterVersion: number;
+                                attachments: {
+                                    attachmentId: string;
+                                    fileName: string;
+                                    /** @enum {string} */
+                                    contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                    bytes: number;
+                                    /**
+                                     * @description `pending` until its upload is completed
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "stored";
+                                    uploadedAt?: string;
+                                    by: string;
+                                    /** @description A 15-minute download link, once stored */
+                                    url?: string;
+                                }[];
+                                sent?: {
+                                    sentOn: string;
+                                    /** @enum {string} */
+                                    method: "fax" | "mail" | "portal" | "electronic";
+                                    reference?: string;
+                                    by: string;
+                                };
+                                decision?: {
+                                    /** @enum {string} */
+                                    outcome: "overturned" | "partially_overturned" | "upheld";
+                                    decidedOn: string;
+                                    note?: string;
+                                    by: string;
+                                    at: string;
+                                };
+                                /** @description What the payer said it will pay */
+                                expectedCents?: number;
+                                /** @description The 835 payment the appeal was matched to */
+                                paid?: {
+                                    remittanceId: string;
+                                    paidCents: number;
+                                    depositDate: string;
+                                    at: string;
+                                };
+                                withdrawn?: {
+                                    reason: string;
+                                    by: string;
+                                    at: string;
+                                };
+                                /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                                nextLevel?: {
+                                    level: 1 | 2 | 3;
+                                    levelName: string;
+                                    deadline: string;
+                                    amountCents: number;
+                                };
+                                createdBy: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Appeal a denied claim, or some of its lines (owner, biller): a draft with its letter
+         * @description Level 1 (reconsideration; Medicare: redetermination), 2, or 3 (external review; default: the level after the last decision). The amount is the denied money still open that no other open appeal holds (`lineIds`: on those lines; a next level: what the last decision left unpaid). The deadline is the payer's `appealDays` (default 180) from the date of the 835 that denied it, or from the decision a next level appeals. The letter's template follows the CARC codes (`family`), unless given. `argument` is the biller's case, a string a paragraph. Audited; `appeal.created`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A retry with the same key returns the first response */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        level?: 1 | 2 | 3;
+                        lineIds?: string[];
+                        argument: string[];
+                        /** @enum {string} */
+                        family?: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The draft appeal */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            claimId: string;
+                            practiceId: string;
+                            payerId: string;
+                            seq: number;
+                            level: 1 | 2 | 3;
+                            levelName: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                            /** @enum {string} */
+                            family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                            /** @description The lines appealed; the whole claim when absent */
+                            lineIds?: string[];
+                            /** @description The denied money appealed */
+                            amountCents: number;
+                            /** @description The denial reasons, in words */
+                            reasons: {
+                                group: string;
+                                reason: string;
+                                description: string;
+                                amountCents: number;
+                                remarks: {
+                                    code: string;
+                                    description: string;
+                                }[];
+                            }[];
+                            /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                            deniedOn: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            deadlineSource: "payer" | "override";
+                            argument: string[];
+                            previousAppealId?: string;
+                            /** @description The letter PDF, a 15-minute link */
+                            letterUrl: string;
+                            letterVersion: number;
+                            attachments: {
+                                attachmentId: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                bytes: number;
+                                /**
+                                 * @description `pending` until its upload is completed
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "stored";
+                                uploadedAt?: string;
+                                by: string;
+                                /** @description A 15-minute download link, once stored */
+                                url?: string;
+                            }[];
+                            sent?: {
+                                sentOn: string;
+                                /** @enum {string} */
+                                method: "fax" | "mail" | "portal" | "electronic";
+                                reference?: string;
+                                by: string;
+                            };
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "overturned" | "partially_overturned" | "upheld";
+                                decidedOn: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description What the payer said it will pay */
+                            expectedCents?: number;
+                            /** @description The 835 payment the appeal was matched to */
+                            paid?: {
+                                remittanceId: string;
+                                paidCents: number;
+                                depositDate: string;
+                                at: string;
+                            };
+                            withdrawn?: {
+                                reason: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                            nextLevel?: {
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                deadline: string;
+                                amountCents: number;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open (or closed) appeals, soonest deadline first
+         * @description A practice principal sees its own practice's.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `open`: draft, sent, overturned not yet paid */
+                    status?: "open" | "closed";
+                    practiceId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Appeals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                appealId: string;
+                                claimId: string;
+                                practiceId: string;
+                                payerId: string;
+                                seq: number;
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                /** @enum {string} */
+                                family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                                /** @description The lines appealed; the whole claim when absent */
+                                lineIds?: string[];
+                                /** @description The denied money appealed */
+                                amountCents: number;
+                                /** @description The denial reasons, in words */
+                                reasons: {
+                                    group: string;
+                                    reason: string;
+                                    description: string;
+                                    amountCents: number;
+                                    remarks: {
+                                        code: string;
+                                        description: string;
+                                    }[];
+                                }[];
+                                /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                                deniedOn: string;
+                                deadline: string;
+                                /** @enum {string} */
+                                deadlineSource: "payer" | "override";
+                                argument: string[];
+                                previousAppealId?: string;
+                                /** @description The letter PDF, a 15-minute link */
+                                letterUrl: string;
+                                letterVersion: number;
+                                attachments: {
+                                    attachmentId: string;
+                                    fileName: string;
+                                    /** @enum {string} */
+                                    contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                    bytes: number;
+                                    /**
+                                     * @description `pending` until its upload is completed
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "stored";
+                                    uploadedAt?: string;
+                                    by: string;
+                                    /** @description A 15-minute download link, once stored */
+                                    url?: string;
+                                }[];
+                                sent?: {
+                                    sentOn: string;
+                                    /** @enum {string} */
+                                    method: "fax" | "mail" | "portal" | "electronic";
+                                    reference?: string;
+                                    by: string;
+                                };
+                                decision?: {
+                                    /** @enum {string} */
+                                    outcome: "overturned" | "partially_overturned" | "upheld";
+                                    decidedOn: string;
+                                    note?: string;
+                                    by: string;
+                                    at: string;
+                                };
+                                /** @description What the payer said it will pay */
+                                expectedCents?: number;
+                                /** @description The 835 payment the appeal was matched to */
+                                paid?: {
+                                    remittanceId: string;
+                                    paidCents: number;
+                                    depositDate: string;
+                                    at: string;
+                                };
+                                withdrawn?: {
+                                    reason: string;
+                                    by: string;
+                                    at: string;
+                                };
+                                /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                                nextLevel?: {
+                                    level: 1 | 2 | 3;
+                                    levelName: string;
+                                    deadline: string;
+                                    amountCents: number;
+                                };
+                                createdBy: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{appealId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appeal with links to its letter and attachments (ETag = version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The appeal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            claimId: string;
+                            practiceId: string;
+                            payerId: string;
+                            seq: number;
+                            level: 1 | 2 | 3;
+                            levelName: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                            /** @enum {string} */
+                            family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                            /** @description The lines appealed; the whole claim when absent */
+                            lineIds?: string[];
+                            /** @description The denied money appealed */
+                            amountCents: number;
+                            /** @description The denial reasons, in words */
+                            reasons: {
+                                group: string;
+                                reason: string;
+                                description: string;
+                                amountCents: number;
+                                remarks: {
+                                    code: string;
+                                    description: string;
+                                }[];
+                            }[];
+                            /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                            deniedOn: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            deadlineSource: "payer" | "override";
+                            argument: string[];
+                            previousAppealId?: string;
+                            /** @description The letter PDF, a 15-minute link */
+                            letterUrl: string;
+                            letterVersion: number;
+                            attachments: {
+                                attachmentId: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                bytes: number;
+                                /**
+                                 * @description `pending` until its upload is completed
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "stored";
+                                uploadedAt?: string;
+                                by: string;
+                                /** @description A 15-minute download link, once stored */
+                                url?: string;
+                            }[];
+                            sent?: {
+                                sentOn: string;
+                                /** @enum {string} */
+                                method: "fax" | "mail" | "portal" | "electronic";
+                                reference?: string;
+                                by: string;
+                            };
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "overturned" | "partially_overturned" | "upheld";
+                                decidedOn: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description What the payer said it will pay */
+                            expectedCents?: number;
+                            /** @description The 835 payment the appeal was matched to */
+                            paid?: {
+                                remittanceId: string;
+                                paidCents: number;
+                                depositDate: string;
+                                at: string;
+                            };
+                            withdrawn?: {
+                                reason: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                            nextLevel?: {
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                deadline: string;
+                                amountCents: number;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft's argument, letter family or deadline (If-Match); its letter is written again */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        argument?: string[];
+                        /** @enum {string} */
+                        family?: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                        deadline?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The appeal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            claimId: string;
+                            practiceId: string;
+                            payerId: string;
+                            seq: number;
+                            level: 1 | 2 | 3;
+                            levelName: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                            /** @enum {string} */
+                            family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                            /** @description The lines appealed; the whole claim when absent */
+                            lineIds?: string[];
+                            /** @description The denied money appealed */
+                            amountCents: number;
+                            /** @description The denial reasons, in words */
+                            reasons: {
+                                group: string;
+                                reason: string;
+                                description: string;
+                                amountCents: number;
+                                remarks: {
+                                    code: string;
+                                    description: string;
+                                }[];
+                            }[];
+                            /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                            deniedOn: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            deadlineSource: "payer" | "override";
+                            argument: string[];
+                            previousAppealId?: string;
+                            /** @description The letter PDF, a 15-minute link */
+                            letterUrl: string;
+                            letterVersion: number;
+                            attachments: {
+                                attachmentId: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                bytes: number;
+                                /**
+                                 * @description `pending` until its upload is completed
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "stored";
+                                uploadedAt?: string;
+                                by: string;
+                                /** @description A 15-minute download link, once stored */
+                                url?: string;
+                            }[];
+                            sent?: {
+                                sentOn: string;
+                                /** @enum {string} */
+                                method: "fax" | "mail" | "portal" | "electronic";
+                                reference?: string;
+                                by: string;
+                            };
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "overturned" | "partially_overturned" | "upheld";
+                                decidedOn: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description What the payer said it will pay */
+                            expectedCents?: number;
+                            /** @description The 835 payment the appeal was matched to */
+                            paid?: {
+                                remittanceId: string;
+                                paidCents: number;
+                                depositDate: string;
+                                at: string;
+                            };
+                            withdrawn?: {
+                                reason: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                            nextLevel?: {
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                deadline: string;
+                                amountCents: number;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/appeals/{appealId}/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The appeal went to the payer: the date and how (fax, mail, portal, electronic) (If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sentOn: string;
+                        /** @enum {string} */
+                        method: "fax" | "mail" | "portal" | "electronic";
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The appeal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            claimId: string;
+                            practiceId: string;
+                            payerId: string;
+                            seq: number;
+                            level: 1 | 2 | 3;
+                            levelName: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                            /** @enum {string} */
+                            family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                            /** @description The lines appealed; the whole claim when absent */
+                            lineIds?: string[];
+                            /** @description The denied money appealed */
+                            amountCents: number;
+                            /** @description The denial reasons, in words */
+                            reasons: {
+                                group: string;
+                                reason: string;
+                                description: string;
+                                amountCents: number;
+                                remarks: {
+                                    code: string;
+                                    description: string;
+                                }[];
+                            }[];
+                            /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                            deniedOn: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            deadlineSource: "payer" | "override";
+                            argument: string[];
+                            previousAppealId?: string;
+                            /** @description The letter PDF, a 15-minute link */
+                            letterUrl: string;
+                            letterVersion: number;
+                            attachments: {
+                                attachmentId: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                bytes: number;
+                                /**
+                                 * @description `pending` until its upload is completed
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "stored";
+                                uploadedAt?: string;
+                                by: string;
+                                /** @description A 15-minute download link, once stored */
+                                url?: string;
+                            }[];
+                            sent?: {
+                                sentOn: string;
+                                /** @enum {string} */
+                                method: "fax" | "mail" | "portal" | "electronic";
+                                reference?: string;
+                                by: string;
+                            };
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "overturned" | "partially_overturned" | "upheld";
+                                decidedOn: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description What the payer said it will pay */
+                            expectedCents?: number;
+                            /** @description The 835 payment the appeal was matched to */
+                            paid?: {
+                                remittanceId: string;
+                                paidCents: number;
+                                depositDate: string;
+                                at: string;
+                            };
+                            withdrawn?: {
+                                reason: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                            nextLevel?: {
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                deadline: string;
+                                amountCents: number;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{appealId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The payer's decision (If-Match): overturned (the payment expected is recorded; the 835 that pays it closes the appeal), partially overturned (`expectedCents`), or upheld (the view then says the next level and its deadline; or write the denial off) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "overturned" | "partially_overturned" | "upheld";
+                        decidedOn: string;
+                        expectedCents?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The appeal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            claimId: string;
+                            practiceId: string;
+                            payerId: string;
+                            seq: number;
+                            level: 1 | 2 | 3;
+                            levelName: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                            /** @enum {string} */
+                            family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                            /** @description The lines appealed; the whole claim when absent */
+                            lineIds?: string[];
+                            /** @description The denied money appealed */
+                            amountCents: number;
+                            /** @description The denial reasons, in words */
+                            reasons: {
+                                group: string;
+                                reason: string;
+                                description: string;
+                                amountCents: number;
+                                remarks: {
+                                    code: string;
+                                    description: string;
+                                }[];
+                            }[];
+                            /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                            deniedOn: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            deadlineSource: "payer" | "override";
+                            argument: string[];
+                            previousAppealId?: string;
+                            /** @description The letter PDF, a 15-minute link */
+                            letterUrl: string;
+                            letterVersion: number;
+                            attachments: {
+                                attachmentId: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                bytes: number;
+                                /**
+                                 * @description `pending` until its upload is completed
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "stored";
+                                uploadedAt?: string;
+                                by: string;
+                                /** @description A 15-minute download link, once stored */
+                                url?: string;
+                            }[];
+                            sent?: {
+                                sentOn: string;
+                                /** @enum {string} */
+                                method: "fax" | "mail" | "portal" | "electronic";
+                                reference?: string;
+                                by: string;
+                            };
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "overturned" | "partially_overturned" | "upheld";
+                                decidedOn: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description What the payer said it will pay */
+                            expectedCents?: number;
+                            /** @description The 835 payment the appeal was matched to */
+                            paid?: {
+                                remittanceId: string;
+                                paidCents: number;
+                                depositDate: string;
+                                at: string;
+                            };
+                            withdrawn?: {
+                                reason: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                            nextLevel?: {
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                deadline: string;
+                                amountCents: number;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{appealId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an open appeal, with the reason (If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The appeal */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            claimId: string;
+                            practiceId: string;
+                            payerId: string;
+                            seq: number;
+                            level: 1 | 2 | 3;
+                            levelName: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                            /** @enum {string} */
+                            family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                            /** @description The lines appealed; the whole claim when absent */
+                            lineIds?: string[];
+                            /** @description The denied money appealed */
+                            amountCents: number;
+                            /** @description The denial reasons, in words */
+                            reasons: {
+                                group: string;
+                                reason: string;
+                                description: string;
+                                amountCents: number;
+                                remarks: {
+                                    code: string;
+                                    description: string;
+                                }[];
+                            }[];
+                            /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                            deniedOn: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            deadlineSource: "payer" | "override";
+                            argument: string[];
+                            previousAppealId?: string;
+                            /** @description The letter PDF, a 15-minute link */
+                            letterUrl: string;
+                            letterVersion: number;
+                            attachments: {
+                                attachmentId: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                bytes: number;
+                                /**
+                                 * @description `pending` until its upload is completed
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "stored";
+                                uploadedAt?: string;
+                                by: string;
+                                /** @description A 15-minute download link, once stored */
+                                url?: string;
+                            }[];
+                            sent?: {
+                                sentOn: string;
+                                /** @enum {string} */
+                                method: "fax" | "mail" | "portal" | "electronic";
+                                reference?: string;
+                                by: string;
+                            };
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "overturned" | "partially_overturned" | "upheld";
+                                decidedOn: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description What the payer said it will pay */
+                            expectedCents?: number;
+                            /** @description The 835 payment the appeal was matched to */
+                            paid?: {
+                                remittanceId: string;
+                                paidCents: number;
+                                depositDate: string;
+                                at: string;
+                            };
+                            withdrawn?: {
+                                reason: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                            nextLevel?: {
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                deadline: string;
+                                amountCents: number;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{appealId}/attachments:upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file sent as the request body (PDF, PNG, JPEG or TIFF; the body limit of 6 MB applies)
+         * @description The body's first bytes must be those of its content type. Up to 20 attachments an appeal, 10485760 bytes each (larger than a body: `POST .../attachments` for an upload link). A draft's letter is written again to list it.
+         */
+        post: {
+            parameters: {
+                query: {
+                    fileName: string;
+                };
+                header?: never;
+                path: {
+                    appealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/tiff": string;
+                };
+            };
+            responses: {
+                /** @description The appeal with the file attached */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            claimId: string;
+                            practiceId: string;
+                            payerId: string;
+                            seq: number;
+                            level: 1 | 2 | 3;
+                            levelName: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                            /** @enum {string} */
+                            family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                            /** @description The lines appealed; the whole claim when absent */
+                            lineIds?: string[];
+                            /** @description The denied money appealed */
+                            amountCents: number;
+                            /** @description The denial reasons, in words */
+                            reasons: {
+                                group: string;
+                                reason: string;
+                                description: string;
+                                amountCents: number;
+                                remarks: {
+                                    code: string;
+                                    description: string;
+                                }[];
+                            }[];
+                            /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                            deniedOn: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            deadlineSource: "payer" | "override";
+                            argument: string[];
+                            previousAppealId?: string;
+                            /** @description The letter PDF, a 15-minute link */
+                            letterUrl: string;
+                            letterVersion: number;
+                            attachments: {
+                                attachmentId: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                bytes: number;
+                                /**
+                                 * @description `pending` until its upload is completed
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "stored";
+                                uploadedAt?: string;
+                                by: string;
+                                /** @description A 15-minute download link, once stored */
+                                url?: string;
+                            }[];
+                            sent?: {
+                                sentOn: string;
+                                /** @enum {string} */
+                                method: "fax" | "mail" | "portal" | "electronic";
+                                reference?: string;
+                                by: string;
+                            };
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "overturned" | "partially_overturned" | "upheld";
+                                decidedOn: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description What the payer said it will pay */
+                            expectedCents?: number;
+                            /** @description The 835 payment the appeal was matched to */
+                            paid?: {
+                                remittanceId: string;
+                                paidCents: number;
+                                depositDate: string;
+                                at: string;
+                            };
+                            withdrawn?: {
+                                reason: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                            nextLevel?: {
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                deadline: string;
+                                amountCents: number;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{appealId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the upload of a larger file: a presigned link to PUT it to (15 minutes)
+         * @description PUT the file's bytes to `uploadUrl` with the `content-type` given, then `POST .../attachments/{attachmentId}/complete`: it checks the size declared and the file's first bytes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appealId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        /** @enum {string} */
+                        contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                        bytes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Where to PUT the file */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appeal: {
+                                appealId: string;
+                                claimId: string;
+                                practiceId: string;
+                                payerId: string;
+                                seq: number;
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                                /** @enum {string} */
+                                family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                                /** @description The lines appealed; the whole claim when absent */
+                                lineIds?: string[];
+                                /** @description The denied money appealed */
+                                amountCents: number;
+                                /** @description The denial reasons, in words */
+                                reasons: {
+                                    group: string;
+                                    reason: string;
+                                    description: string;
+                                    amountCents: number;
+                                    remarks: {
+                                        code: string;
+                                        description: string;
+                                    }[];
+                                }[];
+                                /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                                deniedOn: string;
+                                deadline: string;
+                                /** @enum {string} */
+                                deadlineSource: "payer" | "override";
+                                argument: string[];
+                                previousAppealId?: string;
+                                /** @description The letter PDF, a 15-minute link */
+                                letterUrl: string;
+                                letterVersion: number;
+                                attachments: {
+                                    attachmentId: string;
+                                    fileName: string;
+                                    /** @enum {string} */
+                                    contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                    bytes: number;
+                                    /**
+                                     * @description `pending` until its upload is completed
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "stored";
+                                    uploadedAt?: string;
+                                    by: string;
+                                    /** @description A 15-minute download link, once stored */
+                                    url?: string;
+                                }[];
+                                sent?: {
+                                    sentOn: string;
+                                    /** @enum {string} */
+                                    method: "fax" | "mail" | "portal" | "electronic";
+                                    reference?: string;
+                                    by: string;
+                                };
+                                decision?: {
+                                    /** @enum {string} */
+                                    outcome: "overturned" | "partially_overturned" | "upheld";
+                                    decidedOn: string;
+                                    note?: string;
+                                    by: string;
+                                    at: string;
+                                };
+                                /** @description What the payer said it will pay */
+                                expectedCents?: number;
+                                /** @description The 835 payment the appeal was matched to */
+                                paid?: {
+                                    remittanceId: string;
+                                    paidCents: number;
+                                    depositDate: string;
+                                    at: string;
+                                };
+                                withdrawn?: {
+                                    reason: string;
+                                    by: string;
+                                    at: string;
+                                };
+                                /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                                nextLevel?: {
+                                    level: 1 | 2 | 3;
+                                    levelName: string;
+                                    deadline: string;
+                                    amountCents: number;
+                                };
+                                createdBy: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                version: number;
+                            };
+                            attachmentId: string;
+                            uploadUrl: string;
+                            /** @enum {string} */
+                            method: "PUT";
+                            headers: {
+                                [key: string]: string;
+                            };
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{appealId}/attachments/{attachmentId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The file is uploaded: check it and attach it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appealId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The appeal with the file attached */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appealId: string;
+                            claimId: string;
+                            practiceId: string;
+                            payerId: string;
+                            seq: number;
+                            level: 1 | 2 | 3;
+                            levelName: string;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "overturned" | "partially_overturned" | "upheld" | "paid" | "withdrawn";
+                            /** @enum {string} */
+                            family: "timely_filing" | "authorization" | "coordination_of_benefits" | "medical_necessity" | "coding" | "general";
+                            /** @description The lines appealed; the whole claim when absent */
+                            lineIds?: string[];
+                            /** @description The denied money appealed */
+                            amountCents: number;
+                            /** @description The denial reasons, in words */
+                            reasons: {
+                                group: string;
+                                reason: string;
+                                description: string;
+                                amountCents: number;
+                                remarks: {
+                                    code: string;
+                                    description: string;
+                                }[];
+                            }[];
+                            /** @description The date of the 835 that denied it (or of the decision a next level appeals) */
+                            deniedOn: string;
+                            deadline: string;
+                            /** @enum {string} */
+                            deadlineSource: "payer" | "override";
+                            argument: string[];
+                            previousAppealId?: string;
+                            /** @description The letter PDF, a 15-minute link */
+                            letterUrl: string;
+                            letterVersion: number;
+                            attachments: {
+                                attachmentId: string;
+                                fileName: string;
+                                /** @enum {string} */
+                                contentType: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff";
+                                bytes: number;
+                                /**
+                                 * @description `pending` until its upload is completed
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "stored";
+                                uploadedAt?: string;
+                                by: string;
+                                /** @description A 15-minute download link, once stored */
+                                url?: string;
+                            }[];
+                            sent?: {
+                                sentOn: string;
+                                /** @enum {string} */
+                                method: "fax" | "mail" | "portal" | "electronic";
+                                reference?: string;
+                                by: string;
+                            };
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "overturned" | "partially_overturned" | "upheld";
+                                decidedOn: string;
+                                note?: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description What the payer said it will pay */
+                            expectedCents?: number;
+                            /** @description The 835 payment the appeal was matched to */
+                            paid?: {
+                                remittanceId: string;
+                                paidCents: number;
+                                depositDate: string;
+                                at: string;
+                            };
+                            withdrawn?: {
+                                reason: string;
+                                by: string;
+                                at: string;
+                            };
+                            /** @description After an upheld (or partly overturned) decision: the level to appeal to next and by when */
+                            nextLevel?: {
+                                level: 1 | 2 | 3;
+                                levelName: string;
+                                deadline: string;
+                                amountCents: number;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/write-off-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approvals list: write-offs waiting for an owner, oldest first (or those decided, newest first) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "decided";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                requestId: string;
+                                claimId: string;
+                                practiceId: string;
+                                amountCents: number;
+                                /** @enum {string} */
+                                reasonCode: "timely_filing" | "no_authorization" | "non_covered" | "appeal_exhausted" | "small_balance" | "duplicate" | "other";
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                /** @description The company's approval amount when it was asked */
+                                thresholdCents: number;
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedBy?: string;
+                                decidedAt?: string;
+                                decisionNote?: string;
+                                /** @description The write-off's ledger entry, once approved */
+                                entryId?: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/write-off-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One write-off request (ETag = version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requestId: string;
+                            claimId: string;
+                            practiceId: string;
+                            amountCents: number;
+                            /** @enum {string} */
+                            reasonCode: "timely_filing" | "no_authorization" | "non_covered" | "appeal_exhausted" | "small_balance" | "duplicate" | "other";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            /** @description The company's approval amount when it was asked */
+                            thresholdCents: number;
+                            requestedBy: string;
+                            requestedAt: string;
+                            decidedBy?: string;
+                            decidedAt?: string;
+                            decisionNote?: string;
+                            /** @description The write-off's ledger entry, once approved */
+                            entryId?: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/write-off-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a write-off (owner): it posts now, if that much of the denial is still open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The request approved and the write-off posted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request: {
+                                requestId: string;
+                                claimId: string;
+                                practiceId: string;
+                                amountCents: number;
+                                /** @enum {string} */
+                                reasonCode: "timely_filing" | "no_authorization" | "non_covered" | "appeal_exhausted" | "small_balance" | "duplicate" | "other";
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                /** @description The company's approval amount when it was asked */
+                                thresholdCents: number;
+                                requestedBy: string;
+                                requestedAt: string;
+                                decidedBy?: string;
+                                decidedAt?: string;
+                                decisionNote?: string;
+                                /** @description The write-off's ledger entry, once approved */
+                                entryId?: string;
+                                version: number;
+                            };
+                            resolution: {
+                                claimId: string;
+                                /** @enum {string} */
+                                resolution: "write_off" | "bill_patient" | "corrected_claim" | "rebill";
+                                amountCents: number;
+                                reason: string;
+                                /** @enum {string} */
+                                reasonCode?: "timely_filing" | "no_authorization" | "non_covered" | "appeal_exhausted" | "small_balance" | "duplicate" | "other";
+                                entryId: string;
+                                by: string;
+                                at: string;
+                                /** @enum {string} */
+                                status: "draft" | "needs_review" | "ready" | "queued" | "submitted" | "accepted" | "rejected" | "paid" | "partially_paid" | "denied" | "closed" | "on_hold" | "voided" | "corrected";
+                                balances: {
+                                    chargeCents: number;
+                                    insurancePaidCents: number;
+                                    adjustedCents: number;
+                                    contractualCents?: number;
+                                    deniedCents?: number;
+                                    priorPayerCents?: number;
+                                    priorPayerReportedCents?: number;
+                                    restatedContractualCents?: number;
+                                    patientResponsibilityCents: number;
+                                    transferredCents?: number;
+                                    movedCents?: number;
+                                    insuranceBalanceCents: number;
+                                    patientPaidCents?: number;
+                                    patientBalanceCents?: number;
+                                    /** @description Patient money held on the claim, not applied to a share (a desk payment before adjudication, an overpayment) */
+                                    patientCreditCents?: number;
+                                };
+                                /** @description The replacement (corrected_claim) or the claim to the other payer (rebill) */
+                                newClaimId?: string;
+                                /** @description A write-off an owner approved */
+                                approvedBy?: string;
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/write-off-requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a write-off (owner), with a note: the denial stays open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The request rejected */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requestId: string;
+                            claimId: string;
+                            practiceId: string;
+                            amountCents: number;
+                            /** @enum {string} */
+                            reasonCode: "timely_filing" | "no_authorization" | "non_covered" | "appeal_exhausted" | "small_balance" | "duplicate" | "other";
+                            reason: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            /** @description The company's approval amount when it was asked */
+                            thresholdCents: number;
+                            requestedBy: string;
+                            requestedAt: string;
+                            decidedBy?: string;
+                            decidedAt?: string;
+                            decisionNote?: string;
+                            /** @description The write-off's ledger entry, once approved */
+                            entryId?: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

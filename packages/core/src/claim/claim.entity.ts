@@ -52,6 +52,10 @@ export const ClaimEntity = new Entity(
       primaryClaimId: { type: "string", field: "pc" },
       /** Denial reasons as posted (group, reason, lines, amount, remarks): the denials queue reads them here. */
       denials: { type: "any", field: "dn" },
+      /** The claim's appeals, small (AppealMark): posting, resolutions and follow-up read them here. */
+      appeals: { type: "any", field: "ap" },
+      /** A denied claim rebilled to another payer: the claim that bills it now. */
+      rebilledTo: { type: "string", field: "rt" },
       // Sparse screen indexes (see screens.ts): set while the claim is on the screen, removed when it leaves.
       gsi4pk: { type: "string", hidden: true },
       gsi4sk: { type: "string", hidden: true },

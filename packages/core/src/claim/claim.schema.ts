@@ -2,7 +2,9 @@ import { z } from "zod";
 import { payerStatusView } from "./payer-status.ts";
 import { address, isoDate, npi, personName, quantity, signedCents } from "../shared/schema.ts";
 import {
+  APPEAL_STATUSES,
   CLAIM_STATUSES,
+  type AppealMark,
   type ClaimCoverage,
   type ClaimDocument,
   type ClaimLine,
@@ -177,8 +179,22 @@ export const claimDocumentView: z.ZodType<ClaimDocument> = z
     priorPayer: priorPayerView.optional(),
     earlierPayers: z.array(priorPayerView).optional(),
     primaryClaimId: z.string().optional(),
+    rebilledFromClaimId: z.string().optional(),
   })
   .describe("The claim document: providers, patient, coverage, diagnoses, lines — what the 837P carries");
+
+/** An appeal as its claim lists it. */
+export const appealMarkView: z.ZodType<AppealMark> = z.object({
+  appealId: z.string(),
+  seq: z.number().int(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  status: z.enum(APPEAL_STATUSES),
+  amountCents: z.number().int(),
+  expectedCents: z.number().int().optional(),
+  deadline: z.string(),
+  sentOn: z.string().optional(),
+  decidedOn: z.string().optional(),
+});
 
 /** A claim as the API shows it. */
 export const claimView = z.object({
@@ -200,6 +216,8 @@ export const claimView = z.object({
   replacedBy: z.string().optional(),
   firstSubmittedAt: z.string().optional(),
   payerStatus: payerStatusView.optional(),
+  rebilledTo: z.string().optional().describe("A denied claim rebilled to another payer: the claim that bills it now"),
+  appeals: z.array(appealMarkView).optional().describe("The claim's appeals, oldest first (GET /v1/appeals/{id})"),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

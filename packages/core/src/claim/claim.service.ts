@@ -48,10 +48,12 @@ export async function insertClaim(
   reason: string,
   /** More writes that must happen with this claim or not at all (a correction's original moving). */
   extra: Parameters<typeof transactWrite>[0] = [],
+  /** When the extra writes post ledger entries: the month-close fence they must be written within. */
+  fence?: Parameters<typeof transactWrite>[1],
 ) {
   const { items, claim } = claimInsertItems(p, doc, findings, status, fingerprint, reason);
   try {
-    await transactWrite([...items, ...extra]);
+    await transactWrite([...items, ...extra], fence);
   } catch (err) {
     if (err instanceof TransactionConflict && err.failed("fingerprint")) {
       const { data } = await ClaimFingerprintEntity.get({
@@ -244,8 +246,10 @@ export function moveItems(
   // The document and findings live in the cold item: written only when the move changes them.
   const { doc, findings, ...hot } = changes as { doc?: ClaimDocument; findings?: Finding[] };
   const screens = screenKeys(p.tenantId, { ...claim, ...hot, status: to } as ScreenState);
+  const { balances } = hot as { balances?: Balances };
   const patched = ClaimEntity.patch({ tenantId: p.tenantId, claimId: claim.claimId }).set({
     ...hot,
+    ...(balances ? { balances: packBalances(balances) } : {}),
     ...screens.set,
     status: to,
     statusReason: reason,

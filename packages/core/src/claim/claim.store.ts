@@ -1,7 +1,7 @@
 import type { EntityItem, UpdateEntityItem } from "electrodb";
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ClaimDocEntity, ClaimEntity } from "./claim.entity.ts";
-import type { ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
+import type { AppealMark, ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
 import type { Balances } from "../ledger/index.ts";
 import {
   arPartition,
@@ -30,13 +30,17 @@ type DocItem = EntityItem<typeof ClaimDocEntity>;
 
 type IndexKey = "gsi4pk" | "gsi4sk" | "gsi5pk" | "gsi5sk" | "gsi6pk" | "gsi6sk";
 /** A claim as the API and the other modules see it: both items, their untyped maps given their types. */
-export type Claim = Omit<ClaimItem, "tenantId" | "balances" | "denialAction" | "denials" | "payerStatus" | IndexKey> & {
+export type Claim = Omit<
+  ClaimItem,
+  "tenantId" | "balances" | "denialAction" | "denials" | "payerStatus" | "appeals" | IndexKey
+> & {
   doc: ClaimDocument;
   findings: Finding[];
   balances?: Balances;
   payerStatus?: PayerStatus;
   denialAction?: { action: string; note?: string; by: string; at: string };
   denials?: DenialReason[];
+  appeals?: AppealMark[];
 };
 
 /** Balances are stored under short names (the hot item is rewritten by every posting). */
@@ -51,6 +55,7 @@ const SHORT: Record<keyof Balances, string> = {
   restatedContractualCents: "rc",
   patientResponsibilityCents: "r",
   transferredCents: "tr",
+  movedCents: "mv",
   insuranceBalanceCents: "ib",
   patientPaidCents: "pd",
   patientBalanceCents: "pb",
@@ -59,7 +64,12 @@ const SHORT: Record<keyof Balances, string> = {
 const LONG = Object.fromEntries(Object.entries(SHORT).map(([l, s]) => [s, l]));
 
 export const packBalances = (b: Balances): Record<string, number> =>
-  Object.fromEntries(Object.entries(b).map(([k, v]) => [SHORT[k as keyof Balances] ?? k, v as number]));
+  Object.fromEntries(
+    Object.entries(b)
+      // Money moved to another claim is rare: nothing is stored for it until there is some.
+      .filter(([k, v]) => !(k === "movedCents" && v === 0))
+      .map(([k, v]) => [SHORT[k as keyof Balances] ?? k, v as number]),
+  );
 /** Stored balances under their API names (names not packed, e.g. written by hand, pass as they are). */
 const unpackBalances = (b: Record<string, number>): Balances => {
   const named: Record<string, number> = {};
@@ -382,10 +392,11 @@ export function claimDocPutItem(tenantId: string, claimId: string, doc: ClaimDoc
   return ClaimDocEntity.create({ tenantId, claimId, doc, findings }).params();
 }
 
-type ClaimSet = Omit<UpdateEntityItem<typeof ClaimEntity>, "denials" | "payerStatus"> & {
+type ClaimSet = Omit<UpdateEntityItem<typeof ClaimEntity>, "denials" | "payerStatus" | "appeals"> & {
   balances?: Balances;
   payerStatus?: PayerStatus;
   denials?: DenialReason[];
+  appeals?: AppealMark[];
 };
 
 /**

@@ -170,4 +170,39 @@ export interface ClaimDocument {
   earlierPayers?: PriorPayer[];
   /** The primary claim this secondary claim follows. */
   primaryClaimId?: string;
+  /** A claim rebilled to another payer after a denial: the denied claim it replaces. */
+  rebilledFromClaimId?: string;
+}
+
+/** The states of an appeal (appeal module): open while draft, sent, or overturned and not yet paid. */
+export const APPEAL_STATUSES = [
+  "draft",
+  "sent",
+  "overturned",
+  "partially_overturned",
+  "upheld",
+  "paid",
+  "withdrawn",
+] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+export const OPEN_APPEAL_STATUSES: readonly AppealStatus[] = ["draft", "sent", "overturned", "partially_overturned"];
+
+/**
+ * An appeal as its claim keeps it (the appeal module writes it in the appeal's own transactions):
+ * posting, resolutions and the follow-up rules read it on the claim, so a claim with no appeal
+ * costs them no read. `seq` numbers the claim's appeals from 1 (their automatic tasks' ids).
+ */
+export interface AppealMark {
+  appealId: string;
+  seq: number;
+  level: 1 | 2 | 3;
+  status: AppealStatus;
+  /** The denied money the appeal asks for. */
+  amountCents: number;
+  /** What the payer said it will pay (overturned, or partially). */
+  expectedCents?: number;
+  /** The last day to send it. */
+  deadline: string;
+  sentOn?: string;
+  decidedOn?: string;
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { getClaim, insertClaim, moveItems, type Claim } from "./claim.service.ts";
+import { patchedDocument, type ClaimPatch } from "./edit.service.ts";
+import type { TxItem } from "../shared/transact.ts";
 import { ADJUDICATED } from "./status.ts";
 import { newClaimId } from "./build.ts";
 import { scrubClaim } from "./scrub.service.ts";
@@ -19,19 +21,35 @@ export const correctionInput = z.strictObject({
 });
 export type CorrectionInput = z.infer<typeof correctionInput>;
 
+/** What a caller adds to a correction (a denial resolved by a corrected claim). */
+export interface CorrectionOptions {
+  /** The fix the replacement carries (a modifier, a diagnosis, an authorization...), as a claim edit would make it. */
+  fix?: Omit<ClaimPatch, "reason">;
+  /** More changes to the original, beside its move (its balances). */
+  changes?: Record<string, unknown>;
+  /** More writes of the same transaction, given the new claim's id (ledger entries, audit). */
+  extra?: (correctionId: string) => TxItem[];
+  /** The original as the caller read it (so its checks and the move see the same version). */
+  original?: Claim;
+  /** The month-close fence the extra writes (ledger entries) must be written within. */
+  fence?: { deadline: number };
+}
+
 /**
  * Replacement (frequency 7) or void (8) of a claim the payer already has: a new claim carrying
- * the original's document and the payer's claim control number (REF*F8); the original becomes
- * `corrected` (replacement) or `voided` (void) in the same transaction as the new claim.
+ * the original's document (with the fix, for a replacement) and the payer's claim control number
+ * (REF*F8); the original becomes `corrected` (replacement) or `voided` (void) in the same
+ * transaction as the new claim.
  */
 export async function correctClaim(
   p: Principal,
   claimId: string,
   kind: "replacement" | "void",
   input: CorrectionInput,
+  opts: CorrectionOptions = {},
 ): Promise<{ original: Claim; correction: Claim }> {
   authorize(p, "claim.correct");
-  const original = await getClaim(p, claimId);
+  const original = opts.original ?? (await getClaim(p, claimId));
   if (!ADJUDICATED.includes(original.status)) {
     throw new AppError(
       409,
@@ -47,8 +65,9 @@ export async function correctClaim(
     ]);
   }
   const practice = await getPractice(p, original.practiceId);
+  const fixed = kind === "replacement" && opts.fix ? await patchedDocument(p, original, opts.fix) : original.doc;
   const doc = {
-    ...structuredClone(original.doc),
+    ...structuredClone(fixed),
     claimId: newClaimId(),
     frequencyCode: kind === "replacement" ? ("7" as const) : ("8" as const),
     payerClaimControlNumber: pccn,
@@ -61,6 +80,7 @@ export async function correctClaim(
   // The new claim and the original's move are one transaction: never one without the other.
   const to = kind === "replacement" ? "corrected" : "voided";
   const move = moveItems(p, original, to, `${kind} claim ${doc.claimId}: ${input.reason}`, {
+    ...opts.changes,
     replacedBy: doc.claimId,
     payerClaimControlNumber: pccn,
   });
@@ -71,7 +91,8 @@ export async function correctClaim(
     status,
     scrubbed.fingerprint,
     `${kind} of ${original.claimId}: ${input.reason}`,
-    move.items,
+    [...move.items, ...(opts.extra?.(doc.claimId) ?? [])],
+    opts.fence,
   );
-  return { original: { ...original, ...move.result, replacedBy: correction.claimId }, correction };
+  return { original: { ...original, ...opts.changes, ...move.result, replacedBy: correction.claimId }, correction };
 }

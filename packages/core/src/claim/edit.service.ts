@@ -79,32 +79,8 @@ export async function editClaim(
     );
   }
   const practice = await getPractice(p, claim.practiceId);
-  const doc: ClaimDocument = structuredClone(claim.doc);
   const { reason, ...fields } = patch;
-  if (patch.renderingProviderId) {
-    const prov = await getProvider(p, claim.practiceId, patch.renderingProviderId).catch(() => {
-      throw invalid([{ path: "renderingProviderId", message: "no such provider in this practice" }]);
-    });
-    doc.renderingProvider = providerOf(prov);
-  }
-  if (patch.referringProvider !== undefined)
-    doc.referringProvider = patch.referringProvider ? { kind: "individual", ...patch.referringProvider } : undefined;
-  if (patch.placeOfService) doc.placeOfService = patch.placeOfService;
-  if (patch.serviceDate) doc.serviceDate = patch.serviceDate;
-  if (patch.serviceDateTo !== undefined) doc.serviceDateTo = patch.serviceDateTo ?? undefined;
-  if (patch.diagnoses) doc.diagnoses = patch.diagnoses;
-  if (patch.priorAuthorization !== undefined) doc.priorAuthorization = patch.priorAuthorization ?? undefined;
-  if (patch.memberId) doc.coverage.memberId = patch.memberId;
-  if (patch.groupNumber !== undefined) doc.coverage.groupNumber = patch.groupNumber ?? undefined;
-  if (patch.lines) {
-    doc.lines = buildLines(patch.lines, doc.serviceDate, (await getFeeSchedule(p, claim.practiceId)).entries);
-  } else if (patch.serviceDate) {
-    doc.lines = doc.lines.map((l) =>
-      l.serviceDate === claim.doc.serviceDate ? { ...l, serviceDate: doc.serviceDate } : l,
-    );
-  }
-  doc.totalChargeCents = doc.lines.reduce((s, l) => s + l.chargeCents, 0);
-  doc.submittedTotalCents = undefined;
+  const doc = await patchedDocument(p, claim, fields);
 
   const scrubbed = await scrubClaim(p.tenantId, doc, practice.timeZone);
   const to = claim.status === "on_hold" ? "on_hold" : scrubbed.status;
@@ -187,4 +163,41 @@ export async function editClaim(
     version: claim.version + 1,
     updatedAt: at,
   };
+}
+
+/**
+ * The claim's document with a patch applied (providers and fee-schedule charges looked up), the
+ * total recomputed: what an edit stores, and what a replacement claim (frequency 7) carries as its fix.
+ */
+export async function patchedDocument(
+  p: Principal,
+  claim: Pick<Claim, "practiceId" | "doc">,
+  patch: Omit<ClaimPatch, "reason">,
+): Promise<ClaimDocument> {
+  const doc: ClaimDocument = structuredClone(claim.doc);
+  if (patch.renderingProviderId) {
+    const prov = await getProvider(p, claim.practiceId, patch.renderingProviderId).catch(() => {
+      throw invalid([{ path: "renderingProviderId", message: "no such provider in this practice" }]);
+    });
+    doc.renderingProvider = providerOf(prov);
+  }
+  if (patch.referringProvider !== undefined)
+    doc.referringProvider = patch.referringProvider ? { kind: "individual", ...patch.referringProvider } : undefined;
+  if (patch.placeOfService) doc.placeOfService = patch.placeOfService;
+  if (patch.serviceDate) doc.serviceDate = patch.serviceDate;
+  if (patch.serviceDateTo !== undefined) doc.serviceDateTo = patch.serviceDateTo ?? undefined;
+  if (patch.diagnoses) doc.diagnoses = patch.diagnoses;
+  if (patch.priorAuthorization !== undefined) doc.priorAuthorization = patch.priorAuthorization ?? undefined;
+  if (patch.memberId) doc.coverage.memberId = patch.memberId;
+  if (patch.groupNumber !== undefined) doc.coverage.groupNumber = patch.groupNumber ?? undefined;
+  if (patch.lines) {
+    doc.lines = buildLines(patch.lines, doc.serviceDate, (await getFeeSchedule(p, claim.practiceId)).entries);
+  } else if (patch.serviceDate) {
+    doc.lines = doc.lines.map((l) =>
+      l.serviceDate === claim.doc.serviceDate ? { ...l, serviceDate: doc.serviceDate } : l,
+    );
+  }
+  doc.totalChargeCents = doc.lines.reduce((s, l) => s + l.chargeCents, 0);
+  doc.submittedTotalCents = undefined;
+  return doc;
 }

@@ -11,6 +11,10 @@ export {
   type PriorPayer,
   type Finding,
   type Severity,
+  APPEAL_STATUSES,
+  OPEN_APPEAL_STATUSES,
+  type AppealStatus,
+  type AppealMark,
 } from "./claim.types.ts";
 export {
   type Claim,
@@ -53,13 +57,21 @@ export {
   requestTransition,
   releaseFingerprint,
 } from "./claim.service.ts";
-export { serviceLine, referringProvider, type ServiceLineInput, claimView, claimDocumentView } from "./claim.schema.ts";
+export {
+  serviceLine,
+  referringProvider,
+  type ServiceLineInput,
+  claimView,
+  claimDocumentView,
+  appealMarkView,
+} from "./claim.schema.ts";
 export { newClaimId, providerOf, coverageOf, buildLines } from "./build.ts";
 export { canTransition, TRANSITIONS, EDITABLE, MANUAL_TRANSITIONS, ADJUDICATED } from "./status.ts";
 export { todayIn, scrubClaim } from "./scrub.service.ts";
 export { rescrubPatientClaims } from "./rescrub.service.ts";
-export { claimPatch, type ClaimPatch, editClaim } from "./edit.service.ts";
-export { correctionInput, type CorrectionInput, correctClaim } from "./correction.service.ts";
+export { claimPatch, type ClaimPatch, editClaim, patchedDocument } from "./edit.service.ts";
+export { correctionInput, type CorrectionInput, type CorrectionOptions, correctClaim } from "./correction.service.ts";
+export { rebillClaim, type RebillOptions } from "./rebill.service.ts";
 export { claimFingerprint } from "./fingerprint.ts";
 export { type PayerStatus, payerStatusView, entityWords } from "./payer-status.ts";
 export { RULES } from "./rules/index.ts";

@@ -4,7 +4,9 @@ import { z } from "zod";
  * Every kind of event, as `GET /v1/events` lists them and webhooks deliver them. Each is written
  * in the transaction of its change. Follow-up tasks (followup module): created, assigned to someone, and
  * completed (status `done`, or `cancelled` when the claim went away). `claim.status_received` is a
- * payer's answer to a status inquiry (277), which never moves the claim's status.
+ * payer's answer to a status inquiry (277), which never moves the claim's status. Appeals (appeal
+ * module): drafted, sent, decided (status: overturned, partially_overturned, upheld), paid by an 835,
+ * withdrawn. Write-offs waiting for an owner (resolution module): requested, approved, rejected.
  */
 export const EVENT_TYPES = [
   "claim.accepted",
@@ -27,6 +29,14 @@ export const EVENT_TYPES = [
   "task.created",
   "task.assigned",
   "task.completed",
+  "appeal.created",
+  "appeal.sent",
+  "appeal.decided",
+  "appeal.paid",
+  "appeal.withdrawn",
+  "write_off.requested",
+  "write_off.approved",
+  "write_off.rejected",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -8,6 +8,7 @@ import { timelyFilingDeadline, type ClaimFacts } from "./needs.ts";
 import { payerStatusOf } from "./payer-status.ts";
 import { describeQuiet, quietReason } from "./quiet.ts";
 import { riskOf } from "./risk.ts";
+import { heldByAppeals } from "../appeal/index.ts";
 import type { FollowUpView } from "./task.schema.ts";
 
 /** A claim as the follow-up rules read it: its hot item, and the coverage of its document when it was read. */
@@ -69,7 +70,8 @@ export const claimFacts = (c: ClaimLike): ClaimFacts => ({
   practiceId: c.practiceId,
   status: c.status,
   submissions: c.submissions,
-  openDeniedCents: hasOpenDenials(c) ? (c.balances?.deniedCents ?? 0) : 0,
+  openDeniedCents: hasOpenDenials(c) ? Math.max(0, (c.balances?.deniedCents ?? 0) - heldByAppeals(c.appeals)) : 0,
+  ...(c.appeals?.length ? { appeals: c.appeals } : {}),
 });
 
 /** Only a claim the payer has and has not answered can be quiet. */
@@ -114,6 +116,8 @@ export function queueEntry(c: ClaimLike, ctx: FollowUpContext): Omit<FollowUpVie
     sentOn: f.sentOn,
     daysSinceSubmission: daysBetween(f.sentOn, f.today),
     timelyFilingDeadline: deadline,
+    deadline,
+    deadlineKind: "timely_filing",
     daysLeft,
     moneyCents,
     risk: riskOf(moneyCents, daysLeft),

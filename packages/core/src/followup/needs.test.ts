@@ -81,3 +81,47 @@ describe("the automatic tasks a claim needs", () => {
     expect(dueDateFor("follow_up", "2026-12-04", "2026-12-01")).toBe("2026-12-08");
   });
 });
+
+describe("an appeal's task", () => {
+  const mark = (seq: number, status: any) => ({
+    seq,
+    level: 1 as const,
+    status,
+    deadline: "2027-04-18",
+    amountCents: 26_000,
+  });
+  it("is there while the appeal is open, due by its deadline at the latest", () => {
+    const needs = neededTasks(claim({ status: "denied", appeals: [mark(1, "draft"), mark(2, "upheld")] }));
+    expect(needs.map((n) => [n.taskId, n.kind, n.source, n.deadline])).toEqual([
+      ["tsk_CL1_ap1", "appeal", "appeal", "2027-04-18"],
+    ]);
+    expect(needs[0]!.title).toBe("Appeal (first-level, $260.00): send by 2027-04-18, then follow it to the payment");
+    expect(candidateTaskIds("CL1", 1, 2).slice(-2)).toEqual(["tsk_CL1_ap1", "tsk_CL1_ap2"]);
+    // Ten business days from Monday 2027-04-12 would be 2027-04-26: the deadline, 2027-04-18, comes first.
+    expect(dueDateFor("appeal", "2027-04-12", "2027-04-18")).toBe("2027-04-18");
+  });
+  it("closes with the appeal's end in words; the denial's own task closes while an appeal works it", () => {
+    const open = (taskId: string, kind: any) => ({ taskId, kind, status: "open" as const });
+    const plan = (status: string) =>
+      planClaim(claim({ status: "denied", appeals: [mark(1, status)] }), [open("tsk_CL1_ap1", "appeal")]);
+    expect(plan("paid")).toEqual([
+      { op: "close", task: open("tsk_CL1_ap1", "appeal"), status: "done", reason: "the appeal was paid" },
+    ]);
+    expect(plan("upheld")[0]).toMatchObject({ status: "done", reason: "the payer upheld the denial" });
+    expect(plan("withdrawn")[0]).toMatchObject({ status: "cancelled", reason: "the appeal was withdrawn" });
+    // 260.00 denied, all of it held by the open appeal: nothing left for work_denial.
+    expect(
+      planClaim(claim({ status: "denied", openDeniedCents: 0, appeals: [mark(1, "sent")] }), [
+        open("tsk_CL1_wd1", "work_denial"),
+        open("tsk_CL1_ap1", "appeal"),
+      ]),
+    ).toEqual([
+      {
+        op: "close",
+        task: open("tsk_CL1_wd1", "work_denial"),
+        status: "done",
+        reason: "an appeal works the denial now",
+      },
+    ]);
+  });
+});

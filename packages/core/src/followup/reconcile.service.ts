@@ -45,7 +45,7 @@ export async function reconcileClaimTasks(
   if (!claims.length) return done;
   const tasks = await tasksById(
     tenantId,
-    claims.flatMap((c) => candidateTaskIds(c.claimId, c.submissions)),
+    claims.flatMap((c) => candidateTaskIds(c.claimId, c.submissions, c.appeals?.length ?? 0)),
   );
   const byClaim = new Map<string, TaskItem[]>();
   for (const t of tasks.values())
@@ -92,7 +92,7 @@ function apply(a: Action, before: TaskRecord | undefined, f: Facts, ctx: FollowU
       updatedAt: at,
       version: before!.version + 1,
     };
-  const due = dueDateFor(a.need.kind, f.today, f.deadline);
+  const due = dueDateFor(a.need.kind, f.today, a.need.deadline ?? f.deadline);
   if (a.op === "reopen") {
     const { closedAt: _a, closedBy: _b, closedReason: _r, ...open } = before!;
     return {

@@ -7,10 +7,13 @@
  * so money counts, but a deadline near at hand counts more: $150.00 with 10 days left (1,500 a
  * day) comes before $1,200.00 with 200 days left (600 a day). A claim past its deadline counts as
  * 1 day left (it needs proof of timely filing now). Ties: fewer days left, then more money, then
- * the claim id, so the order is total and pages are stable.
+ * the claim id (then the appeal id), so the order is total and pages are stable. An appeal counts
+ * the same way, its money the amount it holds and its days those left before its own deadline.
  */
 export interface Risky {
   claimId: string;
+  /** An appeal's entry: its id is the order's last key, after the claim id. */
+  appeal?: { appealId: string };
   moneyCents: number;
   daysLeft: number;
 }
@@ -26,6 +29,11 @@ export function byRisk<T extends Risky>(a: T, b: T): number {
     riskOf(b.moneyCents, b.daysLeft) - riskOf(a.moneyCents, a.daysLeft) ||
     a.daysLeft - b.daysLeft ||
     b.moneyCents - a.moneyCents ||
-    (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0)
+    (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0) ||
+    ((a.appeal?.appealId ?? "") < (b.appeal?.appealId ?? "")
+      ? -1
+      : (a.appeal?.appealId ?? "") > (b.appeal?.appealId ?? "")
+        ? 1
+        : 0)
   );
 }

@@ -2,6 +2,11 @@ import { z } from "zod";
 import { isoDate } from "../shared/schema.ts";
 import { QUIET_REASONS } from "./quiet.ts";
 
+/** Why an appeal is on the follow-up queue: to send before its deadline, no decision yet, or overturned and not paid. */
+export const APPEAL_REASONS = ["appeal_due", "appeal_no_decision", "appeal_unpaid"] as const;
+export type AppealReason = (typeof APPEAL_REASONS)[number];
+export const FOLLOW_UP_REASONS = [...QUIET_REASONS, ...APPEAL_REASONS] as const;
+
 /** What a task asks for. */
 export const TASK_KINDS = [
   "follow_up",
@@ -18,7 +23,7 @@ export const TASK_STATUSES = ["open", "in_progress", "done", "cancelled"] as con
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** Where it came from: a person (`manual`), or the claim itself (automatic tasks). */
-export const TASK_SOURCES = ["manual", "rejection", "denial", "follow_up", "status_request"] as const;
+export const TASK_SOURCES = ["manual", "rejection", "denial", "follow_up", "status_request", "appeal"] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 /** Open work (`open`, `in_progress`) against finished (`done`, `cancelled`). */
@@ -102,29 +107,45 @@ export const taskListQuery = z.strictObject({
 });
 export type TaskListQuery = z.infer<typeof taskListQuery>;
 
-/** One claim on the follow-up queue. */
+/** One claim (or one of its appeals) on the follow-up queue. */
 export const followUpView = z.object({
   claimId: z.string(),
   practiceId: z.string(),
   payerId: z.string(),
   payerName: z.string(),
-  status: z.string(),
+  status: z.string().describe("The claim's status"),
   serviceDate: z.string(),
-  reason: z.enum(QUIET_REASONS),
+  reason: z.enum(FOLLOW_UP_REASONS),
   reasonText: z.string(),
-  sentOn: z.string().describe("The practice-local date it was last sent"),
-  daysSinceSubmission: z.number(),
+  sentOn: z.string().optional().describe("The practice-local date it (the claim, or the appeal) was last sent"),
+  daysSinceSubmission: z.number().optional(),
   timelyFilingDeadline: z.string(),
-  daysLeft: z.number().describe("Days left before the payer's timely-filing limit (negative: past it)"),
-  moneyCents: z.number().describe("The open insurance balance"),
+  deadline: z.string().describe("The date `daysLeft` counts to"),
+  deadlineKind: z
+    .enum(["timely_filing", "appeal", "decision", "payment"])
+    .describe(
+      "timely_filing: the payer's filing limit; appeal: the last day to send the appeal; decision: when the payer should have decided it; payment: when the 835 of an overturned appeal should have come",
+    ),
+  daysLeft: z.number().describe("Days left before `deadline` (negative: past it)"),
+  moneyCents: z.number().describe("The open insurance balance; for an appeal, the money it holds"),
   risk: z.number().describe("moneyCents / max(1, daysLeft): the queue's order, highest first"),
-  task: taskView.optional().describe("Its open follow-up (or send-records) task"),
+  appeal: z
+    .object({
+      appealId: z.string(),
+      level: z.number().int(),
+      status: z.string(),
+      deadline: z.string(),
+      expectedCents: z.number().int().optional(),
+    })
+    .optional()
+    .describe("The appeal this entry is about"),
+  task: taskView.optional().describe("Its open follow-up, send-records or appeal task"),
 });
 export type FollowUpView = z.infer<typeof followUpView>;
 
 export const followUpQuery = z.strictObject({
   practiceId: z.string().min(1).max(40).optional(),
-  reason: z.enum(QUIET_REASONS).optional(),
+  reason: z.enum(FOLLOW_UP_REASONS).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().min(1).max(200).optional(),
 });

@@ -32,7 +32,9 @@ export type EntryKind =
   /** What a collection agency recovered from the patient (gross): paid by the patient, through the agency. */
   | "collection_recovery"
   /** The agency's fee on a recovery (negative): the practice's cost; it moves no balance. */
-  | "collection_agency_fee";
+  | "collection_agency_fee"
+  /** A denied amount moved on to another claim that now owes it: a corrected claim (freq 7) or a rebill to another payer. */
+  | "denial_transfer";
 
 export interface EntryDraft {
   kind: EntryKind;
@@ -64,7 +66,9 @@ export interface Balances {
   patientResponsibilityCents: number;
   /** Of that, what moved on to the next coverage's claim (pending or adjudicated there). */
   transferredCents?: number;
-  /** What insurance may still pay: charge - prior payers - paid - adjustments - patient responsibility; open denials included. */
+  /** Denied money moved on to another claim (a corrected claim, a rebill to another payer), which owes it now. */
+  movedCents?: number;
+  /** What insurance may still pay: charge - prior payers - paid - adjustments - patient responsibility - moved; open denials included. */
   insuranceBalanceCents: number;
   /** What the patient paid (refunds net), and what the patient still owes. */
   patientPaidCents?: number;
@@ -109,6 +113,7 @@ export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
     transferredCents: 0,
     patientPaidCents: 0,
     patientCreditCents: 0,
+    movedCents: 0,
     ...b,
   };
   for (const e of entries) {
@@ -158,6 +163,10 @@ export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
         next.deniedCents -= a;
         next.patientResponsibilityCents += a;
         break;
+      case "denial_transfer":
+        next.deniedCents -= a;
+        next.movedCents += a;
+        break;
       default:
         next.patientResponsibilityCents += a;
     }
@@ -173,7 +182,8 @@ export function applyEntries(b: Balances, entries: EntryDraft[]): Balances {
     next.priorPayerCents -
     next.insurancePaidCents -
     ownAdjustments -
-    next.patientResponsibilityCents;
+    next.patientResponsibilityCents -
+    next.movedCents;
   next.patientBalanceCents = next.patientResponsibilityCents - next.transferredCents - next.patientPaidCents;
   return next;
 }

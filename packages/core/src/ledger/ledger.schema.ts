@@ -26,6 +26,7 @@ export const balancesView: z.ZodType<Balances> = z.object({
   restatedContractualCents: cents.optional(),
   patientResponsibilityCents: cents,
   transferredCents: cents.optional(),
+  movedCents: cents.optional(),
   insuranceBalanceCents: cents,
   patientPaidCents: cents.optional(),
   patientBalanceCents: cents.optional(),

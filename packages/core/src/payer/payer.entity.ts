@@ -16,6 +16,8 @@ export const PayerEntity = new Entity(
       statusInquiryDays: { type: "number" },
       /** Days after sending by which this payer usually pays (its 835); payers stored before it read as 30. */
       expectedPaymentDays: { type: "number" },
+      /** Days this payer allows to appeal a denial; payers stored before it read as 180. */
+      appealDays: { type: "number" },
       address: { type: "any" },
       status: { type: ["active", "inactive"] as const, required: true },
       ...auditedAttributes,

@@ -31,6 +31,9 @@ export const CLAIM_FILING_INDICATORS = [
 /** What a payer's `expectedPaymentDays` is when nobody set it. */
 export const DEFAULT_EXPECTED_PAYMENT_DAYS = 30;
 
+/** What a payer's `appealDays` is when nobody set it: most payers allow 60 to 180 days from the denial. */
+export const DEFAULT_APPEAL_DAYS = 180;
+
 const base = {
   name: orgName,
   /** The payer's id at the clearinghouse (2010BB NM109). */
@@ -51,6 +54,11 @@ const base = {
    * 835 that long after it was sent is on the follow-up queue.
    */
   expectedPaymentDays: z.number().int().min(1).max(365).default(DEFAULT_EXPECTED_PAYMENT_DAYS),
+  /**
+   * Days the payer allows to appeal a denial, from the date of the 835 that denied it (a next
+   * level: from the date of the decision it appeals). Medicare: 120 for a redetermination.
+   */
+  appealDays: z.number().int().min(1).max(730).default(DEFAULT_APPEAL_DAYS),
   address: address.optional(),
   status: status.default("active"),
 };
@@ -66,6 +74,7 @@ export const payerPatch = z
     ...base,
     status: status.optional(),
     expectedPaymentDays: base.expectedPaymentDays.unwrap().optional(),
+    appealDays: base.appealDays.unwrap().optional(),
   })
   .partial();
 export type PayerPatch = z.infer<typeof payerPatch>;

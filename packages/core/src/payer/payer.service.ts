@@ -1,5 +1,11 @@
 import { PayerEntity } from "./payer.entity.ts";
-import { DEFAULT_EXPECTED_PAYMENT_DAYS, type Payer, type PayerInput, type PayerPatch } from "./payer.schema.ts";
+import {
+  DEFAULT_APPEAL_DAYS,
+  DEFAULT_EXPECTED_PAYMENT_DAYS,
+  type Payer,
+  type PayerInput,
+  type PayerPatch,
+} from "./payer.schema.ts";
 import { newId } from "../shared/ids.ts";
 import { now, runPage } from "../shared/db.ts";
 import { type Principal } from "../shared/context.ts";
@@ -13,7 +19,7 @@ import type { ListQuery, Page } from "../shared/schema.ts";
 // Payers belong to the billing company; every key of the tenant may read them (practice keys
 // need payer ids to record coverage).
 const view = ({ tenantId: _t, ...rest }: Record<string, unknown>) =>
-  ({ expectedPaymentDays: DEFAULT_EXPECTED_PAYMENT_DAYS, ...rest }) as Payer;
+  ({ expectedPaymentDays: DEFAULT_EXPECTED_PAYMENT_DAYS, appealDays: DEFAULT_APPEAL_DAYS, ...rest }) as Payer;
 
 export async function createPayer(p: Principal, input: PayerInput): Promise<Payer> {
   authorize(p, "payer.write");

@@ -1,5 +1,4 @@
 import type { Claim835 } from "@claimledger/x12";
-import { SuspenseEntity } from "./remittance.entity.ts";
 import { entriesFor, statusAfter } from "./posting.ts";
 import {
   applyEntries,
@@ -25,6 +24,8 @@ import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
 import { isDenialAdjustment } from "./denials.service.ts";
 import { creditItems } from "./credit.service.ts";
+import { appealsPaidBy } from "../appeal/index.ts";
+import { suspenseItemPut } from "../suspense/index.ts";
 
 const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set([
   "deductible",
@@ -76,11 +77,12 @@ export async function postClaim(
   const claim = (await getClaimForSystem(tenantId, clp.patientControlNumber)) ?? (await fallbackMatch(tenantId, clp));
   if (!claim) {
     await putOnce(
-      SuspenseEntity.create({
+      suspenseItemPut({
         tenantId,
         itemId: itemBase,
         remittanceId,
         kind: "claim",
+        payerKey,
         patientControlNumber: clp.patientControlNumber,
         payerClaimControlNumber: clp.payerClaimControlNumber,
         chargeCents: clp.chargeCents,
@@ -88,8 +90,7 @@ export async function postClaim(
         reason: "no claim with this patient control number",
         depositDate,
         receivedAt: now(),
-        resolved: false,
-      }).params(),
+      }),
     );
     return { result: "unmatched" };
   }
@@ -122,6 +123,13 @@ export async function postClaim(
   const denials = refused.length ? { denials: addDenials(claim.denials, refused) } : {};
   const firstPaid = !claim.firstPaidDate && balances.insurancePaidCents > 0 ? { firstPaidDate: depositDate } : {};
   if (entries.length > 92) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
+  // An open appeal this payment pays is matched to it and closed as paid, in the same transaction
+  // (read only for a claim with an open appeal).
+  const appeals = await appealsPaidBy(
+    { tenantId, claimId: claim.claimId, appeals: claim.appeals },
+    { status: clp.status, remittanceId, depositDate, entries },
+    now(),
+  );
   const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month, fence) => {
     const at = now();
     const items = [
@@ -155,6 +163,7 @@ export async function postClaim(
             ...firstPaid,
             ...denials,
             ...(next ? { secondaryClaimId: next.doc.claimId } : {}),
+            ...(appeals ? { appeals: appeals.appeals } : {}),
           },
           addRemittance: itemBase,
           keys: { practiceId: claim.practiceId, serviceDate: claim.serviceDate },
@@ -173,6 +182,7 @@ export async function postClaim(
       ),
       ...(to !== claim.status ? claimStatusEvent(tenantId, claim, to, { remittanceId }, at) : []),
       ...creditItems(tenantId, claim, credit, { month, entryBase: itemBase, remittanceId, depositDate, at }),
+      ...(appeals?.items ?? []),
       ...(next
         ? nextClaimItems(tenantId, claim, next, {
             month,

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { claimsWithOpenDenials, claimUpdateItem, getClaim, historyEvent, type Claim } from "../claim/index.ts";
+import {
+  OPEN_APPEAL_STATUSES,
+  claimsWithOpenDenials,
+  claimUpdateItem,
+  getClaim,
+  historyEvent,
+  type Claim,
+} from "../claim/index.ts";
 import { isDenialReason } from "../ledger/index.ts";
 import { describeCarc, CARC_ACTIONS, type GroupCode, describeRarc } from "../codes/index.ts";
 import { actorOf, type Principal } from "../shared/context.ts";
@@ -32,6 +39,8 @@ export interface DenialGroup {
     lineIds: string[];
     amountCents: number;
     action?: Claim["denialAction"];
+    /** The claim's latest open appeal, if any (it holds denied money until paid, decided or withdrawn). */
+    appeal?: { appealId: string; level: number; status: string };
   }[];
 }
 
@@ -60,6 +69,7 @@ export async function denialsQueue(
   for (const c of claims) {
     // Worked already: every denied cent was written off or billed to the patient.
     if (c.balances?.deniedCents === 0) continue;
+    const appeal = c.appeals?.filter((m) => OPEN_APPEAL_STATUSES.includes(m.status)).at(-1);
     for (const r of c.denials ?? []) {
       const key = `${r.group}-${r.reason}`;
       const d = describeCarc(r.reason, r.group as GroupCode);
@@ -83,6 +93,7 @@ export async function denialsQueue(
         lineIds: [...r.lineIds],
         amountCents: r.amountCents,
         action: c.denialAction,
+        ...(appeal ? { appeal: { appealId: appeal.appealId, level: appeal.level, status: appeal.status } } : {}),
       });
       groups.set(key, g);
     }

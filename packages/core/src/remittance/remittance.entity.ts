@@ -1,6 +1,6 @@
 import { Entity } from "electrodb";
 import { SERVICE, entityConfig } from "../shared/db.ts";
-import { REMITTANCE_STATUSES, SUSPENSE_KINDS } from "./remittance.constants.ts";
+import { REMITTANCE_STATUSES } from "./remittance.constants.ts";
 
 /** One 835 transaction (one payment: a check or EFT) and what posting it did. */
 export const RemittanceEntity = new Entity(
@@ -57,34 +57,6 @@ export const RemittanceTraceEntity = new Entity(
       byTrace: {
         pk: { field: "pk", composite: ["tenantId", "payerKey", "trace"], casing: "none" },
         sk: { field: "sk", composite: [] },
-      },
-    },
-  },
-  entityConfig(),
-);
-
-/** Money that came in without a claim to put it on: kept, visible, never dropped. */
-export const SuspenseEntity = new Entity(
-  {
-    model: { entity: "suspense", version: "1", service: SERVICE },
-    attributes: {
-      tenantId: { type: "string", required: true, readOnly: true },
-      itemId: { type: "string", required: true, readOnly: true },
-      remittanceId: { type: "string", required: true },
-      kind: { type: SUSPENSE_KINDS, required: true },
-      patientControlNumber: { type: "string" },
-      payerClaimControlNumber: { type: "string" },
-      chargeCents: { type: "number" },
-      paidCents: { type: "number", required: true },
-      reason: { type: "string", required: true },
-      depositDate: { type: "string", required: true },
-      receivedAt: { type: "string", required: true },
-      resolved: { type: "boolean", required: true },
-    },
-    indexes: {
-      byTenant: {
-        pk: { field: "pk", composite: ["tenantId"], casing: "none" },
-        sk: { field: "sk", composite: ["itemId"], casing: "none" },
       },
     },
   },

@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { balancesView } from "../ledger/index.ts";
-import { CLAIM_STATUSES } from "../claim/index.ts";
-import { REMITTANCE_STATUSES, SUSPENSE_KINDS } from "./remittance.constants.ts";
+import { REMITTANCE_STATUSES } from "./remittance.constants.ts";
 import type { VisitBalance } from "./cob.ts";
 import type { DenialGroup } from "./denials.service.ts";
 
 /** Views of what remittance posting keeps and answers, as the API shows them; one source with the entities and services. */
 const cents = z.number().int();
 
-export { REMITTANCE_STATUSES, SUSPENSE_KINDS };
+export { REMITTANCE_STATUSES };
 
 /** What posting one 835 file did, counted. */
 export const postSummaryView = z.object({
@@ -43,21 +41,6 @@ export const remittanceView = z.object({
   receivedAt: z.string(),
 });
 
-/** Money that came in without a claim to put it on. */
-export const suspenseView = z.object({
-  itemId: z.string(),
-  remittanceId: z.string(),
-  kind: z.enum(SUSPENSE_KINDS),
-  patientControlNumber: z.string().optional(),
-  payerClaimControlNumber: z.string().optional(),
-  chargeCents: cents.optional(),
-  paidCents: cents,
-  reason: z.string(),
-  depositDate: z.string(),
-  receivedAt: z.string(),
-  resolved: z.boolean(),
-});
-
 export const denialActionView = z.object({
   action: z.string(),
   note: z.string().optional(),
@@ -81,6 +64,7 @@ export const denialGroupView: z.ZodType<DenialGroup> = z.object({
       lineIds: z.array(z.string()),
       amountCents: cents,
       action: denialActionView.optional(),
+      appeal: z.object({ appealId: z.string(), level: z.number().int(), status: z.string() }).optional(),
     }),
   ),
 });
@@ -108,17 +92,4 @@ export const patientBalanceView = z.object({
   creditCents: cents.describe("Patient money held across visits (desk payments before adjudication, overpayments)"),
   overpaymentCents: cents.describe("Of that, what is left over once each visit's share is known: due for refund"),
   claims: z.array(visitBalanceView),
-});
-
-/** A denied amount resolved by a person, and the claim's balances after it. */
-export const denialResolutionView = z.object({
-  claimId: z.string(),
-  resolution: z.enum(["write_off", "bill_patient"]),
-  amountCents: cents,
-  reason: z.string(),
-  entryId: z.string(),
-  by: z.string(),
-  at: z.string(),
-  status: z.enum(CLAIM_STATUSES),
-  balances: balancesView,
 });

@@ -5,7 +5,8 @@ import {
   type X12ErrorCode,
   type X12Issue,
 } from "@claimledger/x12";
-import { RemittanceEntity, RemittanceTraceEntity, SuspenseEntity } from "./remittance.entity.ts";
+import { RemittanceEntity, RemittanceTraceEntity } from "./remittance.entity.ts";
+import { suspenseItemPut } from "../suspense/index.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 import { now } from "../shared/db.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
@@ -149,17 +150,17 @@ export async function postProviderAdjustments(
   if (!practiceId) {
     for (const [pi, plb] of adjustments.entries()) {
       await putOnce(
-        SuspenseEntity.create({
+        suspenseItemPut({
           tenantId,
           itemId: `${remittanceId}-P${pi + 1}`,
           remittanceId,
           kind: "provider_adjustment",
+          payerKey,
           paidCents: -plb.amountCents,
           reason: `PLB ${plb.reason} with no matched claim to place it with a practice`,
           depositDate,
           receivedAt: now(),
-          resolved: false,
-        }).params(),
+        }),
       );
     }
     return;

@@ -12,6 +12,8 @@ export const TenantEntity = new Entity(
       email: { type: "string" },
       phone: { type: "string" },
       paymentInstructions: { type: "string" },
+      /** Write-offs above this many cents wait for an owner's approval (not set: none do). */
+      writeOffApprovalCents: { type: "number" },
       ...auditedAttributes,
     },
     indexes: {

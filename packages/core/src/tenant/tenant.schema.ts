@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { address, orgName } from "../shared/schema.ts";
+import { address, cents, orgName } from "../shared/schema.ts";
 
 export const tenantInput = z.strictObject({
   name: orgName,
@@ -22,6 +22,11 @@ export const tenantPatch = z.strictObject({
     .optional(),
   /** Printed on invoices, e.g. ACH details or a remit-to address. */
   paymentInstructions: z.string().trim().min(3).max(300).optional(),
+  /**
+   * A biller's write-off of a denial above this amount waits for an owner's approval (0: every
+   * one does). Not set: none does.
+   */
+  writeOffApprovalCents: cents.optional(),
 });
 export type TenantPatch = z.infer<typeof tenantPatch>;
 
@@ -33,6 +38,7 @@ export const tenantView = z.object({
   email: z.string().optional(),
   phone: z.string().optional(),
   paymentInstructions: z.string().optional(),
+  writeOffApprovalCents: z.number().int().optional(),
   createdAt: z.string(),
   version: z.number(),
 });

@@ -81,7 +81,18 @@ export async function createTenant(input: TenantInput) {
 export async function getTenant(p: Principal) {
   const { data } = await TenantEntity.get({ tenantId: p.tenantId }).go();
   if (!data) throw notFound("Tenant");
-  const { tenantId, name, status, address, email, phone, paymentInstructions, createdAt, version } = data;
+  const {
+    tenantId,
+    name,
+    status,
+    address,
+    email,
+    phone,
+    paymentInstructions,
+    writeOffApprovalCents,
+    createdAt,
+    version,
+  } = data;
   return {
     tenantId,
     name,
@@ -90,6 +101,7 @@ export async function getTenant(p: Principal) {
     email,
     phone,
     paymentInstructions,
+    writeOffApprovalCents,
     createdAt,
     version,
   };

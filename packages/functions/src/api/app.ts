@@ -45,6 +45,9 @@ import { patientBilling } from "./routes/patient-billing.ts";
 import { statementRuns } from "./routes/statement-runs.ts";
 import { paymentPlans } from "./routes/payment-plans.ts";
 import { collections } from "./routes/collections.ts";
+import { appeals } from "./routes/appeals.ts";
+import { appealAttachments } from "./routes/appeal-attachments.ts";
+import { writeOffRequests } from "./routes/write-off-requests.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -129,6 +132,9 @@ export function createApp() {
     webhookEndpoints,
     tasks,
     followUps,
+    appeals,
+    appealAttachments,
+    writeOffRequests,
   ])
     app.route("/", routes);
 

@@ -12,6 +12,7 @@ import { ClaimEditor } from "./ClaimEditor";
 import { ClaimFiles } from "./Files";
 import { ClaimTasks } from "./Tasks";
 import { PayerStatusPanel } from "./PayerStatus";
+import { DenialWork } from "../denials/DenialWork";
 import { StatusBadge, isNotFound, patientName, useActors, useDirectory, type Claim as ClaimT } from "./parts";
 
 const EDITABLE = ["draft", "needs_review", "ready", "rejected", "on_hold"];
@@ -296,6 +297,11 @@ function ClaimBody({ claim: c, reload, role }: { claim: ClaimT; reload: () => vo
       <ClaimTasks claim={c} />
       {company ? (
         <ClaimFiles claim={c} ledgerRemittances={ledger.data?.items.map((e) => e.remittanceId) ?? []} />
+      ) : null}
+      {canWork && ((ledger.data?.balances?.deniedCents ?? 0) > 0 || c.appeals?.length) ? (
+        <Panel title="Work the denial">
+          <DenialWork claim={c} onDone={reload} />
+        </Panel>
       ) : null}
       {canWork && CORRECTABLE.includes(c.status) ? <Corrections claim={c} onDone={reload} /> : null}
     </Page>

@@ -3,13 +3,14 @@ import { api, must } from "../../api/client";
 import type { Get } from "../../api/types";
 import { Link } from "../../router";
 import { FormError, SelectField, TextField } from "../../ui/fields";
-import { dateTime, label, money, parseMoney } from "../../ui/format";
+import { dateTime, label, money } from "../../ui/format";
 import { Badge, Panel } from "../../ui/page";
 import { Empty, Loaded, Notice } from "../../ui/states";
 import { DataTable } from "../../ui/table";
 import { useAction, useApi } from "../../ui/use-api";
 import type { useDirectory } from "../claim/parts";
 import { useActors } from "../claim/parts";
+import { DenialWorkFor, wayOf } from "../denials/DenialWork";
 
 type Group = Get<"/v1/work-queues/denials">["items"][number];
 interface Row {
@@ -37,6 +38,8 @@ export function Denials({ practiceId, dir }: { practiceId: string; dir: ReturnTy
     [practiceId],
   );
   const [open, setOpen] = useState<string | undefined>();
+  // The row being worked stays open when its work takes it off the queue (resolved, appealed).
+  const [worked, setWorked] = useState<Row | undefined>();
   const actor = useActors(true);
   useEffect(() => {
     if (!open) return;
@@ -50,7 +53,7 @@ export function Denials({ practiceId, dir }: { practiceId: string; dir: ReturnTy
         const rows: Row[] = d.items.flatMap((g) =>
           g.claims.map((c) => ({ key: `${g.group}-${g.reason}-${c.claimId}`, group: g, claim: c })),
         );
-        const current = rows.find((r) => r.key === open);
+        const current = rows.find((r) => r.key === open) ?? (worked?.key === open ? worked : undefined);
         return (
           <div className={current ? "queue-split" : undefined}>
             <div className="queue-list">
@@ -61,7 +64,10 @@ export function Denials({ practiceId, dir }: { practiceId: string; dir: ReturnTy
                 caption="Denied claims by reason"
                 rows={rows}
                 rowKey={(r) => r.key}
-                onOpen={(r) => setOpen(r.key)}
+                onOpen={(r) => {
+                  setOpen(r.key);
+                  setWorked(r);
+                }}
                 globalKeys={!current}
                 initialSort={{ key: "amount", dir: "desc" }}
                 empty={<Empty title="No open denials">No 835 has denied a claim that is still open.</Empty>}
@@ -113,12 +119,14 @@ export function Denials({ practiceId, dir }: { practiceId: string; dir: ReturnTy
                     key: "action",
                     header: "Action taken",
                     render: (r) =>
-                      r.claim.action ? (
+                      r.claim.appeal ? (
+                        <Badge tone="info">Appeal {label(r.claim.appeal.status).toLowerCase()}</Badge>
+                      ) : r.claim.action ? (
                         <Badge tone="info">{actionLabel(r.claim.action.action)}</Badge>
                       ) : (
                         <span className="muted">none yet</span>
                       ),
-                    sortValue: (r) => r.claim.action?.action ?? "",
+                    sortValue: (r) => r.claim.appeal?.status ?? r.claim.action?.action ?? "",
                   },
                 ]}
               />
@@ -153,9 +161,6 @@ function DenialPanel({
   const { group: g, claim: c } = row;
   const [action, setAction] = useState(c.action?.action ?? g.suggestedAction ?? "appeal");
   const [note, setNote] = useState(c.action?.note ?? "");
-  const [resolution, setResolution] = useState<"write_off" | "bill_patient">("write_off");
-  const [reason, setReason] = useState("");
-  const [amount, setAmount] = useState("");
   const [done, setDone] = useState<string | undefined>();
   const record = useAction(async () => {
     await must(
@@ -165,20 +170,6 @@ function DenialPanel({
       }),
     );
     setDone(`Recorded: ${actionLabel(action)}.`);
-    onChanged();
-  });
-  const resolve = useAction(async () => {
-    const amountCents = amount.trim() ? parseMoney(amount) : undefined;
-    if (amount.trim() && amountCents === undefined) throw new Error("The amount must look like 125.00.");
-    const r = await must(
-      api.POST("/v1/claims/{claimId}/denial-resolution", {
-        params: { path: { claimId: c.claimId } },
-        body: { resolution, reason, amountCents },
-      }),
-    );
-    setDone(
-      `${resolution === "write_off" ? "Written off" : "Billed to the patient"}: ${money(r.amountCents)}. The claim is now ${label(r.status)}.`,
-    );
     onChanged();
   });
   return (
@@ -261,49 +252,8 @@ function DenialPanel({
         </div>
       </form>
       <FormError error={record.error} fields={["action", "note"]} />
-      <h3 className="section-title">Resolve the denied amount</h3>
-      <form
-        className="form-inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void resolve.run();
-        }}
-      >
-        <SelectField
-          label="Resolution"
-          name="resolution"
-          value={resolution}
-          onChange={(e) => setResolution(e.target.value as "write_off" | "bill_patient")}
-          options={[
-            { value: "write_off", label: "Write it off" },
-            { value: "bill_patient", label: "Bill it to the patient" },
-          ]}
-          error={resolve.error}
-        />
-        <TextField
-          label="Amount (blank = all open)"
-          name="amountCents"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          error={resolve.error}
-          inputMode="decimal"
-          size={10}
-        />
-        <TextField
-          label="Reason"
-          name="reason"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={resolve.error}
-          placeholder="why, for the ledger"
-        />
-        <div className="form-actions">
-          <button type="submit" className="btn" disabled={resolve.busy}>
-            Resolve
-          </button>
-        </div>
-      </form>
-      <FormError error={resolve.error} fields={["resolution", "amountCents", "reason"]} />
+      <h3 className="section-title">Work it</h3>
+      <DenialWorkFor claimId={c.claimId} onDone={onChanged} initial={wayOf(g.suggestedAction)} />
     </Panel>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { api, must } from "../../api/client";
 import type { Get } from "../../api/types";
 import { FormError, TextField } from "../../ui/fields";
+import { centsInput, parseMoney } from "../../ui/format";
 import { Panel } from "../../ui/page";
 import { Loaded, Notice } from "../../ui/states";
 import { useAction, useApi } from "../../ui/use-api";
@@ -25,6 +26,7 @@ function Form({ t, canEdit, onSaved }: { t: Tenant; canEdit: boolean; onSaved: (
   const [email, setEmail] = useState(t.email ?? "");
   const [phone, setPhone] = useState(t.phone ?? "");
   const [pay, setPay] = useState(t.paymentInstructions ?? "");
+  const [approval, setApproval] = useState(centsInput(t.writeOffApprovalCents));
   const [addr, setAddr] = useState<AddressForm>({
     line1: t.address?.line1 ?? "",
     line2: t.address?.line2 ?? "",
@@ -36,6 +38,9 @@ function Form({ t, canEdit, onSaved }: { t: Tenant; canEdit: boolean; onSaved: (
   const save = useAction(async () => {
     setSaved(false);
     const address = addressBody(addr);
+    const writeOffApprovalCents = approval.trim() ? parseMoney(approval) : undefined;
+    if (approval.trim() && writeOffApprovalCents === undefined)
+      throw new Error("The write-off approval amount must look like 500.00.");
     await must(
       api.PATCH("/v1/tenant", {
         body: {
@@ -44,6 +49,7 @@ function Form({ t, canEdit, onSaved }: { t: Tenant; canEdit: boolean; onSaved: (
           ...(phone ? { phone } : {}),
           ...(pay ? { paymentInstructions: pay } : {}),
           ...(address ? { address } : {}),
+          ...(writeOffApprovalCents !== undefined ? { writeOffApprovalCents } : {}),
         },
         headers: { "if-match": `"${t.version}"` },
       }),
@@ -90,6 +96,15 @@ function Form({ t, canEdit, onSaved }: { t: Tenant; canEdit: boolean; onSaved: (
             onChange={(e) => setPay(e.target.value)}
             error={save.error}
           />
+          <TextField
+            label="Write-offs above this need an owner's approval"
+            name="writeOffApprovalCents"
+            value={approval}
+            onChange={(e) => setApproval(e.target.value)}
+            error={save.error}
+            inputMode="decimal"
+            placeholder="blank: none do"
+          />
         </div>
         <AddressFields value={addr} onChange={setAddr} error={save.error} />
       </fieldset>
@@ -100,6 +115,7 @@ function Form({ t, canEdit, onSaved }: { t: Tenant; canEdit: boolean; onSaved: (
           "email",
           "phone",
           "paymentInstructions",
+          "writeOffApprovalCents",
           "address.line1",
           "address.line2",
           "address.city",

@@ -35,6 +35,14 @@ const EVENT_TYPES = [
   "task.created",
   "task.assigned",
   "task.completed",
+  "appeal.created",
+  "appeal.sent",
+  "appeal.decided",
+  "appeal.paid",
+  "appeal.withdrawn",
+  "write_off.requested",
+  "write_off.approved",
+  "write_off.rejected",
 ] as const satisfies readonly EventType[];
 type Unlisted = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
 const allListed: Unlisted extends never ? true : Unlisted = true;

@@ -27,7 +27,11 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   });
 });
 
-/** Write requests must send JSON; CSV imports (`...:import`) send text/csv. */
+/** The files an appeal takes as a request body (`POST /v1/appeals/{id}/attachments:upload`). */
+const ATTACHMENT_BODY = /^\/v1\/appeals\/[^/]+\/attachments:upload$/;
+const ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "image/tiff"];
+
+/** Write requests must send JSON; CSV imports (`...:import`) send text/csv, appeal attachments their file's type. */
 export const requireJson = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     if (["POST", "PUT", "PATCH"].includes(c.req.method)) {
@@ -35,7 +39,9 @@ export const requireJson = () =>
         ? ["text/csv"]
         : c.req.path === "/v1/remittances"
           ? ["application/edi-x12", "text/plain", "application/octet-stream", "multipart/form-data"]
-          : ["application/json"];
+          : ATTACHMENT_BODY.test(c.req.path)
+            ? ATTACHMENT_TYPES
+            : ["application/json"];
       const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
       if (hasBody && !allowed.includes(type)) {

@@ -17,8 +17,12 @@ audit.openapi(
       query: listQuery.extend({
         subject: z
           .string()
-          // Ids are <prefix>_<base32>; an automatic task's names its claim too (tsk_CL..._fr1).
-          .regex(/^[a-zA-Z]+:[a-z]+_[0-9a-zA-Z_]+$/, "must be <type>:<id>, e.g. practice:prc_...")
+          // Ids are <prefix>_<base32>; an automatic task's names its claim too (tsk_CL..._fr1); a
+          // suspense item's is its 835's place (<remittance>-C00001).
+          .regex(
+            /^[a-zA-Z]+:(?:[a-z]+_[0-9a-zA-Z_]+|[0-9a-f]{16}-\d+-[CP]\d+)$/,
+            "must be <type>:<id>, e.g. practice:prc_...",
+          )
           .openapi({ example: "practice:prc_0123456789abcd" }),
       }),
     },
