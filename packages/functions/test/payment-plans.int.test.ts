@@ -66,12 +66,26 @@ it("applies payments to the instalments in order, stops statements while in good
       practiceId: w.practiceId,
       patientId: w.patientId,
       planId: plan.planId,
+      claimId,
       dueDate: "2026-10-15",
       amountCents: 1_833,
       paidCents: 0,
     },
   ]);
   expect(second.reported).toEqual([]);
+  // The follow-up task it raised, once, on the plan's claim: 18.33 due, nothing of it paid.
+  const tasks = (await call("GET", `/v1/tasks?claimId=${claimId}`, { key: w.key })).body.items;
+  const planTasks = tasks.filter((t: any) => t.source === "payment_plan");
+  expect(planTasks).toEqual([
+    expect.objectContaining({
+      kind: "call_patient",
+      title: "Payment plan instalment missed: $18.33 due 2026-10-15",
+      status: "open",
+      automatic: true,
+      practiceId: w.practiceId,
+    }),
+  ]);
+  expect(planTasks[0].notes[0].text).toContain(plan.planId);
   const hook = logged.map((l) => JSON.parse(l)).filter((l) => l.msg === "payment plan instalment missed");
   expect(hook).toEqual([expect.objectContaining({ planId: plan.planId, dueDate: "2026-10-15" })]);
   expect(JSON.stringify(hook)).not.toContain("Jordan"); // ids and figures only

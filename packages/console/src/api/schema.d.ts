@@ -30862,14 +30862,14 @@ export interface paths {
                                 claimId: string;
                                 practiceId: string;
                                 /** @enum {string} */
-                                kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                                kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "call_patient" | "other";
                                 title: string;
                                 assigneeId?: string;
                                 dueDate: string;
                                 /** @enum {string} */
                                 status: "open" | "in_progress" | "done" | "cancelled";
                                 /** @enum {string} */
-                                source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
+                                source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
                                 automatic: boolean;
                                 notes: {
                                     at: string;
@@ -31005,7 +31005,7 @@ export interface paths {
                     "application/json": {
                         claimId: string;
                         /** @enum {string} */
-                        kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                        kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "call_patient" | "other";
                         title?: string;
                         assigneeId?: string;
                         dueDate?: string;
@@ -31025,14 +31025,14 @@ export interface paths {
                             claimId: string;
                             practiceId: string;
                             /** @enum {string} */
-                            kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                            kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "call_patient" | "other";
                             title: string;
                             assigneeId?: string;
                             dueDate: string;
                             /** @enum {string} */
                             status: "open" | "in_progress" | "done" | "cancelled";
                             /** @enum {string} */
-                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
                             automatic: boolean;
                             notes: {
                                 at: string;
@@ -31258,14 +31258,14 @@ export interface paths {
                             claimId: string;
                             practiceId: string;
                             /** @enum {string} */
-                            kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                            kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "call_patient" | "other";
                             title: string;
                             assigneeId?: string;
                             dueDate: string;
                             /** @enum {string} */
                             status: "open" | "in_progress" | "done" | "cancelled";
                             /** @enum {string} */
-                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
                             automatic: boolean;
                             notes: {
                                 at: string;
@@ -31421,14 +31421,14 @@ export interface paths {
                             claimId: string;
                             practiceId: string;
                             /** @enum {string} */
-                            kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                            kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "call_patient" | "other";
                             title: string;
                             assigneeId?: string;
                             dueDate: string;
                             /** @enum {string} */
                             status: "open" | "in_progress" | "done" | "cancelled";
                             /** @enum {string} */
-                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
                             automatic: boolean;
                             notes: {
                                 at: string;
@@ -31713,14 +31713,14 @@ export interface paths {
                                     claimId: string;
                                     practiceId: string;
                                     /** @enum {string} */
-                                    kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "other";
+                                    kind: "follow_up" | "call_payer" | "send_records" | "appeal" | "fix_and_resubmit" | "work_denial" | "call_patient" | "other";
                                     title: string;
                                     assigneeId?: string;
                                     dueDate: string;
                                     /** @enum {string} */
                                     status: "open" | "in_progress" | "done" | "cancelled";
                                     /** @enum {string} */
-                                    source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal";
+                                    source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
                                     automatic: boolean;
                                     notes: {
                                         at: string;

@@ -12,4 +12,5 @@ export { riskOf, byRisk } from "./risk.ts";
 export { quietReason, describeQuiet, QUIET_REASONS, ACK_BUSINESS_DAYS, type QuietReason } from "./quiet.ts";
 export { appealEntry } from "./appeal-entries.ts";
 export { appealTaskId } from "./needs.ts";
+export { raiseMissedInstalmentTask, planTaskId, type PlanInstalmentMissed } from "./plan-tasks.ts";
 export { addBusinessDays, businessDaysBetween, isBusinessDay } from "./business-days.ts";

@@ -183,6 +183,7 @@ const DUE_BUSINESS_DAYS: Record<TaskKind, number> = {
   send_records: 3,
   fix_and_resubmit: 2,
   work_denial: 5,
+  call_patient: 2,
   appeal: 10,
   other: 5,
 };

@@ -15,6 +15,7 @@ export const TASK_KINDS = [
   "appeal",
   "fix_and_resubmit",
   "work_denial",
+  "call_patient",
   "other",
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -22,8 +23,16 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** Where it came from: a person (`manual`), or the claim itself (automatic tasks). */
-export const TASK_SOURCES = ["manual", "rejection", "denial", "follow_up", "status_request", "appeal"] as const;
+/** Where it came from: a person (`manual`), the claim itself, or a payment plan with a missed instalment (automatic tasks). */
+export const TASK_SOURCES = [
+  "manual",
+  "rejection",
+  "denial",
+  "follow_up",
+  "status_request",
+  "appeal",
+  "payment_plan",
+] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 /** Open work (`open`, `in_progress`) against finished (`done`, `cancelled`). */

@@ -19,6 +19,7 @@ export const KIND_TITLES: Record<TaskKind, string> = {
   appeal: "Appeal the denial",
   fix_and_resubmit: "Fix and resubmit the claim",
   work_denial: "Work the denial",
+  call_patient: "Call the patient",
   other: "Work the claim",
 };
 

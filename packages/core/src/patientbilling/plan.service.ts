@@ -258,7 +258,13 @@ export async function checkMissedInstalments(tenantId: string, practiceId: strin
     }
     for (const dueDate of fresh) {
       const i = progress.instalments.find((x) => x.dueDate === dueDate)!;
-      const m = { ...key, dueDate, amountCents: i.amountCents, paidCents: i.paidCents };
+      const m = {
+        ...key,
+        claimId: (plan.claimIds as string[])[0]!,
+        dueDate,
+        amountCents: i.amountCents,
+        paidCents: i.paidCents,
+      };
       reported.push(m);
       await onMissedInstalment(m);
     }

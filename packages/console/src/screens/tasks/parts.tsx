@@ -21,6 +21,7 @@ export const KINDS: { value: TaskKind; label: string }[] = [
   { value: "appeal", label: "Appeal" },
   { value: "fix_and_resubmit", label: "Fix and resubmit" },
   { value: "work_denial", label: "Work the denial" },
+  { value: "call_patient", label: "Call the patient" },
   { value: "other", label: "Other" },
 ];
 export const kindLabel = (k: string) => KINDS.find((x) => x.value === k)?.label ?? label(k);
@@ -31,6 +32,8 @@ const SOURCES: Record<string, string> = {
   denial: "the claim has open denied money",
   follow_up: "the claim went quiet at the payer",
   status_request: "the payer asked for records",
+  appeal: "the claim has an open appeal",
+  payment_plan: "a payment plan instalment was missed",
 };
 
 const isActive = (s: TaskStatus) => s === "open" || s === "in_progress";
