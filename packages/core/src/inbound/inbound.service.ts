@@ -8,10 +8,16 @@ import { now, runPage } from "../shared/db.ts";
 export function x12Kind(content: string): string {
   const isa = content.indexOf("ISA");
   if (isa < 0 || content.length < isa + 106) return "x12";
-  const el = content[isa + 3]!;
-  const st = content.indexOf(`ST${el}`, isa);
-  return st < 0 ? "x12" : content.slice(st + 3, st + 6).replace(/[^0-9]/g, "") || "x12";
+  // The ISA is fixed width: its element separator is its 4th character and its segment terminator
+  // its 106th. The first ST is the first segment that starts with ST, never "ST*" inside a value
+  // (an ISA id of all 15 characters ending in ST, such as "CLAIMLEDGERTEST", is followed by "*").
+  const el = escapeRegExp(content[isa + 3]!);
+  const term = escapeRegExp(content[isa + 105]!);
+  const st = new RegExp(`${term}\\s*ST${el}(\\d{3})`).exec(content.slice(isa + 105));
+  return st?.[1] ?? "x12";
 }
+
+const escapeRegExp = (c: string) => c.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
 
 /**
  * Takes an inbound file: S3 first (raw, under its SHA-256), then the record (created once per
