@@ -17,7 +17,7 @@ export function x12Kind(content: string): string {
   return st?.[1] ?? "x12";
 }
 
-const escapeRegExp = (c: string) => c.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
+const escapeRegExp = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 
 /**
  * Takes an inbound file: S3 first (raw, under its SHA-256), then the record (created once per

@@ -1,6 +1,6 @@
 import type { Rule, RuleHit, ScrubContext } from "./types.ts";
 import { daysBetween, serviceDates } from "./util.ts";
-import { mismatches, sameAsked, type Asked } from "../../eligibility/index.ts";
+import { mismatches, sameAsked, type Asked } from "../../shared/eligibility-match.ts";
 
 /** What the claim would ask the payer about: its member id and the subscriber's (and patient's) details. */
 function claimAsks({ claim }: ScrubContext): Asked {
