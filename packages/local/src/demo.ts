@@ -16,6 +16,7 @@ import { receiveRemittances, sendBatches } from "./demo/edi.ts";
 import { closeMonth } from "./demo/close.ts";
 import { createUsers } from "./demo/users.ts";
 import { billSecondaries, cobEncounter, cobPatient } from "./demo/cob.ts";
+import { appealADenial, runStatementCycle } from "./demo/recovery.ts";
 
 const out = resolve(repoRoot, "demo-output");
 process.env.CLAIMLEDGER_LOG ??= "warn";
@@ -132,6 +133,19 @@ try {
       ` Medicaid paid ${usd(chain.secondary.paidCents)}, the patient's statement bills ${usd(chain.statementAmountDueCents)}`,
   );
 
+  const appeal = await appealADenial(api, out);
+  if (appeal)
+    console.log(
+      `  appeal ${appeal.appealId} (${appeal.level}, ${appeal.family}) of ${usd(appeal.amountCents)} denied ${appeal.reason} on claim ${appeal.claimId}: letter written, sent by fax, ${appeal.status}; deadline ${appeal.deadline}`,
+    );
+  const statements = await runStatementCycle(api, out, waitFor);
+  const skipped = Object.entries(statements.reasons)
+    .filter(([, v]) => Number(v) > 0)
+    .map(([k, v]) => `${v} ${k.replaceAll("_", " ")}`)
+    .join(", ");
+  console.log(
+    `  statement run ${statements.runId} (${statements.runDate}): ${statements.sent} first statements for ${usd(statements.amountDueCents)}, skipped ${skipped || "none"}; print file ${statements.combined ?? "none"}`,
+  );
   // The payments were deposited this month: close it (a real company closes the month before, on the 1st).
   const period = new Date().toISOString().slice(0, 7);
   const close = await closeMonth(api, out, period, waitFor);
@@ -156,7 +170,7 @@ try {
   for (const f of followUp.followUps) reasons[f.reason] = (reasons[f.reason] ?? 0) + 1;
   console.log(`  follow-up queue: ${followUp.followUps.length} claims ${JSON.stringify(reasons)}`);
   console.log(
-    `Wrote ${out}/company.json, eligibility.json, claims.json, posting.json, cob.json, follow-up.json, edi/, invoices/ and reports/`,
+    `Wrote ${out}/company.json, eligibility.json, claims.json, posting.json, cob.json, follow-up.json, edi/, appeals/, statements/, invoices/ and reports/`,
   );
   const consoleAt = stack ? "http://127.0.0.1:3000/app once `npm start` runs" : `${info.url}/app`;
   console.log(`\nSign in to the console at ${consoleAt}:`);

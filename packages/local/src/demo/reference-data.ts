@@ -43,6 +43,7 @@ export const PRACTICES = [
     taxId: "36-4812337",
     taxonomyCode: "207Q00000X",
     address: { line1: "410 River Rd", city: "Peoria", state: "IL", postalCode: "616021234" },
+    phone: "3095550142",
     timeZone: "America/Chicago",
     contracts: [{ effectiveFrom: "2026-01-01", percentBps: 650, monthlyMinimumCents: 75000 }],
     providers: [
@@ -72,6 +73,7 @@ export const PRACTICES = [
     taxId: "47-1029384",
     taxonomyCode: "207X00000X",
     address: { line1: "88 Cedar Ave Ste 200", city: "Madison", state: "WI", postalCode: "537031122" },
+    phone: "6085550177",
     timeZone: "America/Chicago",
     contracts: [
       {
