@@ -5,6 +5,7 @@ import { z } from "zod";
  * in the transaction of its change. Follow-up tasks (followup module): created, assigned to someone, and
  * completed (status `done`, or `cancelled` when the claim went away). `claim.status_received` is a
  * payer's answer to a status inquiry (277), which never moves the claim's status.
+ * `underpayment.found`: an 835 allowed lines of a claim below their contract (contract module).
  */
 export const EVENT_TYPES = [
   "claim.accepted",
@@ -27,6 +28,7 @@ export const EVENT_TYPES = [
   "task.created",
   "task.assigned",
   "task.completed",
+  "underpayment.found",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -1,6 +1,6 @@
 import type { Claim835 } from "@claimledger/x12";
 import { SuspenseEntity } from "./remittance.entity.ts";
-import { entriesFor, statusAfter } from "./posting.ts";
+import { entriesFor, matchLine, statusAfter } from "./posting.ts";
 import { applyEntries, entriesPut, zeroBalances, type Balances, type EntryDraft } from "../ledger/index.ts";
 import {
   claimsMatching,
@@ -17,6 +17,7 @@ import { claimStatusEvent } from "../event/index.ts";
 import { nextClaimItems, prepareNextClaim } from "./secondary.service.ts";
 import { withOpenMonth, type Periods } from "../invoice/index.ts";
 import { isDenialAdjustment } from "./denials.service.ts";
+import { contractPostingItems } from "../contract/index.ts";
 
 const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set([
   "deductible",
@@ -102,6 +103,7 @@ export async function postClaim(
   const denials = refused.length ? { denials: addDenials(claim.denials, refused) } : {};
   const firstPaid = !claim.firstPaidDate && balances.insurancePaidCents > 0 ? { firstPaidDate: depositDate } : {};
   if (entries.length > 92) throw new Error(`claim ${claim.claimId} has more adjustments than one transaction can post`);
+  const contract = await contractPostingItems(tenantId, claim, clp, { remittanceId, itemBase, depositDate }, matchLine);
   const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month, fence) => {
     const at = now();
     const items = [
@@ -162,6 +164,7 @@ export async function postClaim(
             at,
           })
         : []),
+      ...contract,
     ];
     try {
       await transactWrite(items, fence);
