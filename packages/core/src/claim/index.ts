@@ -22,6 +22,7 @@ export {
   readyClaimsUpTo,
   claimsMatching,
   claimsOfPracticeBetween,
+  claimSummariesOfPracticeBetween,
   claimsOfPatient,
   claimsOwingMoney,
   claimsWithOpenDenials,

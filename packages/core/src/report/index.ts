@@ -5,3 +5,7 @@ export * from "./report.service.ts";
 export * from "./scope.ts";
 export * from "./report.schema.ts";
 export * from "./jobs.ts";
+export * from "./payer-mix.ts";
+export * from "./reimbursement.ts";
+export * from "./fee-rules.ts";
+export * from "./contract-report.schema.ts";

@@ -41,6 +41,9 @@ import { events } from "./routes/events.ts";
 import { webhookEndpoints } from "./routes/webhook-endpoints.ts";
 import { tasks } from "./routes/tasks.ts";
 import { followUps } from "./routes/follow-ups.ts";
+import { contractSchedules } from "./routes/contract-schedules.ts";
+import { underpayments } from "./routes/underpayments.ts";
+import { contractReports } from "./routes/contract-reports.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -121,6 +124,9 @@ export function createApp() {
     webhookEndpoints,
     tasks,
     followUps,
+    contractSchedules,
+    underpayments,
+    contractReports,
   ])
     app.route("/", routes);
 

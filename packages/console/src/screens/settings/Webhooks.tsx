@@ -35,6 +35,7 @@ const EVENT_TYPES = [
   "task.created",
   "task.assigned",
   "task.completed",
+  "underpayment.found",
 ] as const satisfies readonly EventType[];
 type Unlisted = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
 const allListed: Unlisted extends never ? true : Unlisted = true;
