@@ -95,7 +95,8 @@ export async function contractPostingItems(
   for (const [i, { outcome: o, date, schedule }] of short.entries()) {
     const shortfall = shortfallOf(o, tolerance);
     if (shortfall === undefined) continue;
-    const underpaymentId = `up_${ref.itemBase}-${o.lineNumber ?? `X${i + 1}`}`;
+    // Ids are <prefix>_<letters, digits, underscores>: the CLP's place in the file and the line.
+    const underpaymentId = `up_${ref.itemBase.replace(/-/g, "_")}_${o.lineNumber ?? `X${i + 1}`}`;
     ids.push(underpaymentId);
     items.push(
       tx.put(

@@ -58,6 +58,13 @@ function rowsOf(text: string, columns: Column[], errors: FieldError[]) {
       continue;
     }
     const h = header;
+    if (r.fields.length > h.length) {
+      errors.push({
+        path: `row ${r.line}`,
+        message: `has ${r.fields.length} cells, the header ${h.length} (a comma inside an amount?)`,
+      });
+      continue;
+    }
     rows.push({ line: r.line, cell: (name) => r.fields[h.indexOf(name)]?.trim() ?? "" });
     if (rows.length > MAX_SCHEDULE_ENTRIES) {
       errors.push({ path: `row ${r.line}`, message: `a schedule holds at most ${MAX_SCHEDULE_ENTRIES} rows` });
@@ -117,6 +124,9 @@ function addEntry(
 
 function finish(entries: ContractEntry[], errors: FieldError[]): ContractEntry[] {
   if (!errors.length && entries.length === 0) errors.push({ path: "row 2", message: "the file has no rows" });
+  // In the file's order: the header first, then row by row.
+  const rowOf = (e: FieldError) => (e.path.startsWith("row ") ? Number.parseInt(e.path.slice(4), 10) : 0);
+  errors.sort((a, b) => rowOf(a) - rowOf(b));
   if (errors.length) throw invalid(errors.slice(0, 100), "The file has errors; nothing was saved");
   return entries;
 }

@@ -135,7 +135,7 @@ async function save(
       tx.put(
         auditPut(
           p,
-          `contractSchedule:${key.practiceId}:${key.payerId}:${key.effectiveFrom}`,
+          `contractSchedule:${key.practiceId}_${key.payerId}_${key.effectiveFrom.replace(/-/g, "")}`,
           current ? "replaced" : "created",
           {
             practiceId: key.practiceId,

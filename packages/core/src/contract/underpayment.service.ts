@@ -129,8 +129,9 @@ function rangeOf(status: UnderpaymentStatus | undefined, from = "0000-00-00", to
  */
 export async function listUnderpayments(p: Principal, q: UnderpaymentListQuery) {
   authorize(p, "underpayment.read");
+  // Another practice's id, asked by a practice principal, is not found (as every foreign id is).
+  if (q.practiceId) await getPractice(p, q.practiceId);
   const practiceId = p.practiceId ?? q.practiceId;
-  if (practiceId) await getPractice(p, practiceId);
   const from = q.serviceDateFrom;
   const to = q.serviceDateTo;
   if (from && to && from > to)

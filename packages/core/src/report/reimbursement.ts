@@ -59,7 +59,8 @@ function add(a: Acc, l: Line, adj: Adjudication) {
   a.chargesCents += l.chargeCents;
   a.allowedCents += l.allowedCents;
   a.paidCents += l.paidCents;
-  if (l.expectedCents !== null) {
+  // A denied line is counted in the denial rate, not against the contract's price.
+  if (l.expectedCents !== null && !l.denied) {
     a.expectedCents += l.expectedCents;
     a.paidOnExpectedCents += l.paidCents;
     a.allowedOnExpectedCents += l.allowedCents;
@@ -91,7 +92,7 @@ const figures = (a: Acc) => ({
 /**
  * Reimbursement by code and payer for services in [from, to]: volume (lines, units), average
  * charge, allowed and paid per line, paid as a percent of charge and of expected (the contract's
- * amount, on lines that have one), denial rate, average days from first submission to payment.
+ * amount, on lines that have one and were not denied), denial rate, average days from first submission to payment.
  */
 export async function reimbursementByCode(p: Principal, q: { from: string; to: string; practiceId?: string }) {
   checkRange(q);
@@ -217,7 +218,7 @@ export async function feeAdvice(p: Principal, q: { from: string; to: string; pra
           o.units += l.units;
           c.observed.set(adj.payerId, o);
         }
-        if (l.contractedUnitCents !== null) {
+        if (l.contractedUnitCents !== null && !l.denied) {
           const contract = Math.floor((l.contractedUnitCents * Math.round(l.units * 1000) + 500) / 1000);
           if (contract > l.chargeCents) c.left += contract - l.chargeCents;
         }
