@@ -29,7 +29,11 @@ const owners = z.object({
   payerId: id("payerId", "pyr_0123456789abcd"),
 });
 const period = owners.extend({
-  effectiveFrom: isoDate.openapi({ param: { name: "effectiveFrom", in: "path" }, example: "2026-01-01" }),
+  // Built here (isoDate is core's zod, which may load before the OpenAPI extension): checked as isoDate is.
+  effectiveFrom: z
+    .string()
+    .refine((v) => isoDate.safeParse(v).success, "must be a date YYYY-MM-DD")
+    .openapi({ param: { name: "effectiveFrom", in: "path" }, example: "2026-01-01" }),
 });
 const csvBody = (description: string) => ({
   required: true,
