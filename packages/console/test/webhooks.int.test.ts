@@ -31,7 +31,7 @@ it("an owner adds a webhook endpoint, copies its secret once, sees its deliverie
   expect(secret).toMatch(/^whsec_/);
   const row = page.getByRole("row").filter({ hasText: "https://ehr.example.com/claimledger-events" });
   await row.waitFor();
-  await expect.poll(() => row.textContent()).toContain("27 types");
+  await expect.poll(() => row.textContent()).toContain("28 types");
 
   // The API holds what the screen showed, and never shows the secret again.
   const listed = await call("GET", "/v1/webhook-endpoints", { key: ownerKey });

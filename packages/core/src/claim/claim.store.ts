@@ -350,6 +350,29 @@ export async function claimsOfPracticeBetween(
   return (await claimPage(params)).items;
 }
 
+/**
+ * A practice's claims with dates of service from `from` to `to`, hot items only (status,
+ * balances, payer, dates): what a report that needs no documents reads, at half the cost.
+ */
+export async function claimSummariesOfPracticeBetween(
+  tenantId: string,
+  practiceId: string,
+  from: string,
+  to: string,
+): Promise<ClaimSummary[]> {
+  const params = keysQuery(
+    ClaimEntity.query.byPractice({ tenantId, practiceId }).between({ serviceDate: from }, { serviceDate: to }),
+  );
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await queryFrom({ ...params, ExclusiveStartKey: start });
+    ids.push(...(res.Items ?? []).map(claimIdOf).filter((id): id is string => id !== undefined));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return claimSummariesById(tenantId, ids);
+}
+
 /** A page of claims for the claim list: newest date of service first, the payer applied to the claims read. */
 export async function listClaimPage(
   tenantId: string,

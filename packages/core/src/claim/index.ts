@@ -26,6 +26,7 @@ export {
   readyClaimsUpTo,
   claimsMatching,
   claimsOfPracticeBetween,
+  claimSummariesOfPracticeBetween,
   claimsOfPatient,
   claimsOwingMoney,
   claimsWithOpenDenials,

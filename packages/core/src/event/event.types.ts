@@ -7,6 +7,7 @@ import { z } from "zod";
  * payer's answer to a status inquiry (277), which never moves the claim's status. Appeals (appeal
  * module): drafted, sent, decided (status: overturned, partially_overturned, upheld), paid by an 835,
  * withdrawn. Write-offs waiting for an owner (resolution module): requested, approved, rejected.
+ * `underpayment.found`: an 835 allowed lines of a claim below their contract (contract module).
  */
 export const EVENT_TYPES = [
   "claim.accepted",
@@ -37,6 +38,7 @@ export const EVENT_TYPES = [
   "write_off.requested",
   "write_off.approved",
   "write_off.rejected",
+  "underpayment.found",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

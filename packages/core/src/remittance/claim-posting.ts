@@ -1,5 +1,5 @@
 import type { Claim835 } from "@claimledger/x12";
-import { entriesFor, statusAfter } from "./posting.ts";
+import { entriesFor, matchLine, statusAfter } from "./posting.ts";
 import {
   applyEntries,
   creditToApply,
@@ -26,6 +26,7 @@ import { isDenialAdjustment } from "./denials.service.ts";
 import { creditItems } from "./credit.service.ts";
 import { appealsPaidBy } from "../appeal/index.ts";
 import { suspenseItemPut } from "../suspense/index.ts";
+import { contractPostingItems } from "../contract/index.ts";
 
 const PATIENT_SHARE: ReadonlySet<EntryDraft["kind"]> = new Set([
   "deductible",
@@ -130,6 +131,7 @@ export async function postClaim(
     { status: clp.status, remittanceId, depositDate, entries },
     now(),
   );
+  const contract = await contractPostingItems(tenantId, claim, clp, { remittanceId, itemBase, depositDate }, matchLine);
   const posted = await withOpenMonth(periods, claim.practiceId, depositDate, async (month, fence) => {
     const at = now();
     const items = [
@@ -193,6 +195,7 @@ export async function postClaim(
             at,
           })
         : []),
+      ...contract,
     ];
     try {
       await transactWrite(items, fence);

@@ -6,3 +6,7 @@ export * from "./scope.ts";
 export * from "./report.schema.ts";
 export * from "./jobs.ts";
 export * from "./patient-collections.ts";
+export * from "./payer-mix.ts";
+export * from "./reimbursement.ts";
+export * from "./fee-rules.ts";
+export * from "./contract-report.schema.ts";

@@ -48,6 +48,9 @@ import { collections } from "./routes/collections.ts";
 import { appeals } from "./routes/appeals.ts";
 import { appealAttachments } from "./routes/appeal-attachments.ts";
 import { writeOffRequests } from "./routes/write-off-requests.ts";
+import { contractSchedules } from "./routes/contract-schedules.ts";
+import { underpayments } from "./routes/underpayments.ts";
+import { contractReports } from "./routes/contract-reports.ts";
 
 /** Request bodies above this size get 413 (a 500-encounter batch is well below it). */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -135,6 +138,9 @@ export function createApp() {
     appeals,
     appealAttachments,
     writeOffRequests,
+    contractSchedules,
+    underpayments,
+    contractReports,
   ])
     app.route("/", routes);
 

@@ -43,6 +43,7 @@ const EVENT_TYPES = [
   "write_off.requested",
   "write_off.approved",
   "write_off.rejected",
+  "underpayment.found",
 ] as const satisfies readonly EventType[];
 type Unlisted = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
 const allListed: Unlisted extends never ? true : Unlisted = true;

@@ -1,0 +1,35 @@
+// The contract module's face: payer contract schedules (what each payer allows a practice per
+// code), what posting adds for them (adjudications, underpayments), underpayments and their work.
+export * from "./schedule.schema.ts";
+export {
+  getContractSchedule,
+  listContractSchedules,
+  putContractSchedule,
+  importContractSchedule,
+  deriveContractSchedule,
+  scheduleInForce,
+  contractedAmount,
+  type ScheduleInForce,
+} from "./schedule.service.ts";
+export { parseContractCsv, deriveFromMedicareCsv, dollarsToCents, percentOfRate } from "./schedule-csv.ts";
+export {
+  DEFAULT_TOLERANCE_CENTS,
+  allowedOf,
+  isDeniedLine,
+  lineOutcome,
+  shortfallOf,
+  timesUnits,
+  type LineOutcome,
+} from "./detect.ts";
+export { contractPostingItems, toleranceFor, type LineMatcher, type PostingRef } from "./posting-hook.ts";
+export * from "./underpayment.schema.ts";
+export {
+  getUnderpayment,
+  listUnderpayments,
+  changeUnderpaymentStatus,
+  underpaymentsOfPractice,
+  getUnderpaymentSettings,
+  putUnderpaymentSettings,
+  adjudicationsOfPractice,
+  type Adjudication,
+} from "./underpayment.service.ts";
