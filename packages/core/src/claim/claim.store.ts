@@ -119,17 +119,30 @@ async function batchGet<T extends { claimId: string }>(
   claimIds: string[],
 ): Promise<Map<string, T>> {
   const out = new Map<string, T>();
-  for (let i = 0; i < claimIds.length; i += 100) {
-    let keys = claimIds.slice(i, i + 100).map((claimId) => ({ tenantId, claimId }));
+  const chunks: string[][] = [];
+  for (let i = 0; i < claimIds.length; i += 100) chunks.push(claimIds.slice(i, i + 100));
+  // A few requests in flight at once (a report reads thousands of claims); keys the table leaves
+  // unprocessed (throttling) are asked again after a growing pause.
+  const readChunk = async (ids: string[]) => {
+    let keys = ids.map((claimId) => ({ tenantId, claimId }));
     for (let attempt = 0; keys.length && attempt < 8; attempt++) {
+      if (attempt) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
       const { data, unprocessed } = await get(keys);
       for (const c of data) out.set(c.claimId, c);
       keys = unprocessed.map((k) => ({ tenantId, claimId: k.claimId }));
     }
     if (keys.length) throw new Error(`${keys.length} claims were not read`);
-  }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) await readChunk(chunks[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_GETS_IN_FLIGHT, chunks.length) }, worker));
   return out;
 }
+
+/** BatchGetItem requests a claim read keeps in flight. */
+const BATCH_GETS_IN_FLIGHT = 4;
 
 /** A claim without its cold item: what the screens show (status, balances, denial reasons, dates). */
 export type ClaimSummary = Omit<Claim, "doc" | "findings">;
