@@ -34,7 +34,13 @@ export const invoiceBody = z.object({
     countedCents: cents,
     months: z.array(z.object({ month: z.string(), collections: collectionsView })),
   }),
-  activity: z.object({ claimsSubmitted: z.number().int(), statementsSent: z.number().int(), setupDue: z.boolean() }),
+  activity: z.object({
+    claimsSubmitted: z.number().int(),
+    statementsSent: z.number().int(),
+    setupDue: z.boolean(),
+    /** Payments posted into the month: each claim's payment from one remittance, each patient payment (absent on invoices before it was counted). */
+    paymentsPosted: z.number().int().optional(),
+  }),
   lines: z.array(feeLineView),
   totalCents: cents,
   entryCount: z.number().int(),

@@ -4,7 +4,7 @@ import { tenantForSystem } from "../tenant/index.ts";
 import { CounterEntity } from "../shared/counter.ts";
 import { InvoiceEntity, type InvoiceStatus } from "./invoice.entity.ts";
 import { feeContractOf, invoiceLines, type Collections } from "./fee.ts";
-import { readActivity } from "./activity.ts";
+import { paymentsPosted, readActivity } from "./activity.ts";
 import { fenceEndsAt } from "./period.ts";
 import { writeInvoiceFiles, type InvoiceFiles } from "./document.ts";
 import type { InvoiceBody } from "./invoice.schema.ts";
@@ -111,7 +111,12 @@ export async function computeInvoice(
       countedCents: fee.priorPeriodCents,
       months: [...priorMonths].sort().map(([month, collections]) => ({ month, collections })),
     },
-    activity: { claimsSubmitted: activity["claims-submitted"], statementsSent: activity["statements-sent"], setupDue },
+    activity: {
+      claimsSubmitted: activity["claims-submitted"],
+      statementsSent: activity["statements-sent"],
+      setupDue,
+      paymentsPosted: paymentsPosted(entries),
+    },
     lines: fee.lines,
     totalCents: fee.totalCents,
     entryCount: entries.length,
