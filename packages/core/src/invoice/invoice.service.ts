@@ -426,3 +426,25 @@ export async function listInvoices(p: Principal, q: { period?: string; practiceI
     }),
   };
 }
+
+/**
+ * A month's live invoices across the company (one Query on the period index), with what the
+ * profitability report reads of each: the fee, and the work month close counted.
+ */
+export async function invoicesOfPeriod(tenantId: string, period: string) {
+  const { data } = await InvoiceEntity.query.byPeriod({ tenantId, period }).go({ pages: "all" });
+  return data
+    .filter((i) => i.slot === "current")
+    .map((i) => {
+      const b = i.body as InvoiceBody;
+      return {
+        practiceId: i.practiceId,
+        period: i.period,
+        status: i.status,
+        number: i.number,
+        totalCents: b.totalCents,
+        collectedCents: b.collections.countedCents,
+        activity: b.activity,
+      };
+    });
+}

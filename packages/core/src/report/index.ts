@@ -6,3 +6,4 @@ export * from "./scope.ts";
 export * from "./report.schema.ts";
 export * from "./jobs.ts";
 export * from "./patient-collections.ts";
+export * from "./profitability.ts";

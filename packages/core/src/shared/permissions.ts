@@ -51,6 +51,7 @@ export const PERMISSIONS = {
   "collections.read": ["owner", "biller", "viewer"],
   "collections.manage": ["owner", "biller"],
   "report.read": ["owner", "biller", "viewer", "practice"],
+  "profitability.read": ["owner"],
   "invoiceRun.start": ["owner", "biller", "system"],
   "invoiceRun.read": ["owner", "biller", "viewer"],
   "invoice.finalize": ["owner"],
