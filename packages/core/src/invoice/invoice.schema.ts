@@ -59,9 +59,13 @@ export const invoiceView = invoiceBody
     jsonUrl: z.string().optional(),
     csvUrl: z.string().optional(),
     pdfUrl: z.string().optional(),
+    packetUrl: z
+      .string()
+      .optional()
+      .describe("The month-end packet for the physician (finalized invoices, once the worker has drawn it)"),
   })
   .describe(
-    "The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl links",
+    "The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl/packetUrl links",
   );
 
 /** A month-close run: how many practices it queued, and how they went. */
