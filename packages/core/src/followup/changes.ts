@@ -61,7 +61,8 @@ export function taskChangeItems(
     ...taskEvents(before, after).map((e) =>
       eventPut(p.tenantId, { type: e.type, practiceId: after.practiceId, ids, status: e.status }, at),
     ),
-    ...(after.status === "done" && before?.status !== "done"
+    // A task a person completed (one the follow-up job closes itself followed work counted elsewhere).
+    ...(after.status === "done" && before?.status !== "done" && p.role !== "system"
       ? [workItem(p.tenantId, after.practiceId, at, "tasksDone", after.taskId)]
       : []),
   ];

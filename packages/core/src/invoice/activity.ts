@@ -69,8 +69,11 @@ const POSTINGS = new Set(["insurance_payment", "patient_payment", "patient_depos
  * posting path): one per claim per remittance (an 835's CLP, a reversal included) and one per
  * patient payment on a claim.
  */
-export function paymentsPosted(entries: Pick<LedgerRow, "kind" | "claimId" | "remittanceId" | "entryId">[]): number {
+export function paymentsPosted(
+  entries: Pick<LedgerRow, "kind" | "claimId" | "remittanceId" | "entryId" | "amountCents">[],
+): number {
   const seen = new Set<string>();
-  for (const e of entries) if (POSTINGS.has(e.kind)) seen.add(`${e.kind}|${e.claimId}|${e.remittanceId ?? e.entryId}`);
+  for (const e of entries)
+    if (POSTINGS.has(e.kind) && e.amountCents !== 0) seen.add(`${e.kind}|${e.claimId}|${e.remittanceId ?? e.entryId}`);
   return seen.size;
 }

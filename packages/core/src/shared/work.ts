@@ -24,16 +24,14 @@ export const WorkCountEntity = new Entity(
       tenantId: { type: "string", required: true, readOnly: true },
       month: { type: "string", required: true, readOnly: true },
       practiceId: { type: "string", required: true, readOnly: true },
+      kind: { type: WORK_KINDS, required: true, readOnly: true },
       shard: { type: "number", required: true, readOnly: true },
-      resubmissions: { type: "number" },
-      denialsWorked: { type: "number" },
-      appeals: { type: "number" },
-      tasksDone: { type: "number" },
+      count: { type: "number" },
     },
     indexes: {
       byMonth: {
         pk: { field: "pk", composite: ["tenantId", "month"], casing: "none" },
-        sk: { field: "sk", composite: ["practiceId", "shard"], casing: "none" },
+        sk: { field: "sk", composite: ["practiceId", "kind", "shard"], casing: "none" },
       },
     },
   },
@@ -48,12 +46,14 @@ function shardOf(key: string): number {
 
 /**
  * The transaction item that counts one unit of work done at `at` (an ISO time or a date: its
- * month is the work's month) for a practice; `key` is the work's own id (claim, task...).
+ * month is the work's month) for a practice; `key` is the work's own id (claim, task...). Each
+ * kind has its own items, so one transaction may count units of different kinds (a corrected
+ * claim that resolves a denial) without writing one item twice.
  */
 export function workItem(tenantId: string, practiceId: string, at: string, kind: WorkKind, key: string): TxItem {
   return tx.update(
-    WorkCountEntity.update({ tenantId, month: at.slice(0, 7), practiceId, shard: shardOf(key) })
-      .add({ [kind]: 1 })
+    WorkCountEntity.update({ tenantId, month: at.slice(0, 7), practiceId, kind, shard: shardOf(key) })
+      .add({ count: 1 })
       .params(),
   );
 }
@@ -69,7 +69,7 @@ export async function workOfMonth(tenantId: string, month: string, practiceId?: 
   for (const item of data) {
     if (practiceId && item.practiceId !== practiceId) continue;
     const w = out.get(item.practiceId) ?? noWork();
-    for (const k of WORK_KINDS) w[k] += item[k] ?? 0;
+    w[item.kind] += item.count ?? 0;
     out.set(item.practiceId, w);
   }
   return out;
