@@ -64,9 +64,8 @@ class Sheet {
     this.page.drawText(t, { x: left, y: H - top - size * 0.8, size, font, color: o.colour ?? INK });
   }
 
-  /** Text wrapped at word breaks to `width`; returns the height used. */
-  para(s: string, x: number, top: number, width: number, o: { size?: number; colour?: RGB } = {}) {
-    const size = o.size ?? 10;
+  /** The text broken at word breaks into lines no wider than `width`. */
+  wrap(s: string, width: number, size: number): string[] {
     const lines: string[] = [];
     let cur = "";
     for (const word of printable(s).split(/\s+/)) {
@@ -77,6 +76,13 @@ class Sheet {
       } else cur = next;
     }
     if (cur) lines.push(cur);
+    return lines;
+  }
+
+  /** Text wrapped at word breaks to `width`; returns the height used. */
+  para(s: string, x: number, top: number, width: number, o: { size?: number; colour?: RGB } = {}) {
+    const size = o.size ?? 10;
+    const lines = this.wrap(s, width, size);
     lines.forEach((l, i) => this.text(l, x, top + i * size * 1.35, { size, colour: o.colour }));
     return lines.length * size * 1.35;
   }
@@ -152,7 +158,7 @@ function collections(s: Sheet, d: PacketData) {
   s.heading("Collections, last 12 months", "payments posted in each month, net of refunds and recoupments");
   const left = M + 44;
   const width = W - M - left;
-  const height = 150;
+  const height = 125;
   const c = collectionsChart(d.months, width, height);
   const top = s.y + 6;
   for (const t of c.ticks) {
@@ -187,18 +193,18 @@ function kpis(s: Sheet, d: PacketData) {
     s.text(r.benchmark, cols[2]!, s.y + 2, { size: 10.5, colour: MUTED });
     s.rect(cols[3]! - 2, s.y + 1, 8, 8, VERDICT_COLOUR[r.verdict]);
     s.text(VERDICT_TEXT[r.verdict], cols[3]! + 10, s.y + 2, { size: 10.5, colour: VERDICT_COLOUR[r.verdict] });
-    s.y += 20;
+    s.y += 18;
   }
   s.rule(M, s.y - 4, W - M);
   s.y += s.para(d.kpis.basis, M, s.y + 2, W - 2 * M, { size: 7.5, colour: MUTED }) + 8;
 }
 
 function aging(s: Sheet, d: PacketData) {
-  s.room(230);
+  s.room(176);
   s.heading("A/R aging", `${usd(d.aging.totalCents)} owed, by days since the date of service`);
   const left = M + 44;
   const width = W - M - left - 150;
-  const height = 130;
+  const height = 105;
   const c = agingChart(d.aging.buckets, d.aging.insurance, d.aging.patient, width, height);
   const top = s.y + 6;
   for (const t of c.ticks) {
@@ -234,12 +240,17 @@ function table(s: Sheet, heads: { text: string; x: number; right?: boolean }[], 
   );
   s.y += 14;
   for (const r of rows) {
-    s.room(18);
+    // Left-aligned cells wrap (a denial's reason in full); figures stay on one line.
+    const cells = r.map((cell, i) => (heads[i]!.right ? [cell] : s.wrap(cell, widths[i]!, 9.5)));
+    const h = 16 + (Math.max(...cells.map((c) => c.length)) - 1) * 12;
+    s.room(h + 2);
     s.rule(M, s.y - 4, W - M);
-    r.forEach((cell, i) =>
-      s.text(cell, heads[i]!.x, s.y, { size: 9.5, align: heads[i]!.right ? "right" : "left", maxWidth: widths[i] }),
+    cells.forEach((lines, i) =>
+      lines.forEach((line, j) =>
+        s.text(line, heads[i]!.x, s.y + j * 12, { size: 9.5, align: heads[i]!.right ? "right" : "left" }),
+      ),
     );
-    s.y += 16;
+    s.y += h;
   }
   s.rule(M, s.y - 4, W - M);
   s.y += 4;
@@ -340,7 +351,6 @@ export async function renderPacket(d: PacketData): Promise<Uint8Array> {
   header(s, d);
   collections(s, d);
   kpis(s, d);
-  s.newPage();
   aging(s, d);
   denials(s, d);
   extras(s, d);
