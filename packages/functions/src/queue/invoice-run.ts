@@ -1,4 +1,5 @@
 import { runPracticeInvoice, invoiceQueueMessages } from "@claimledger/core/invoice/index.ts";
+import { writePacket } from "@claimledger/core/packet/index.ts";
 import { sqsHandler } from "./sqs.ts";
 import { queues } from "../../../../infra/resources.ts";
 
@@ -9,8 +10,6 @@ import { queues } from "../../../../infra/resources.ts";
  */
 export const handler = sqsHandler("invoice-run", invoiceQueueMessages.parse, async (message, record) => {
   if ("packet" in message) {
-    // Loaded when a packet is asked for: a draft never evaluates pdf-lib and d3.
-    const { writePacket } = await import("@claimledger/core/packet/index.ts");
     await writePacket(message);
     return;
   }
