@@ -222,3 +222,48 @@ it("is the owners' alone, and never shows another company's practices", async ()
   // A range the report refuses.
   expect((await report(w.key, `from=${period}&to=${before}`)).status).toBe(422);
 });
+
+it("counts a corrected claim that resolves a denial as a resubmission and a denial worked, in the one transaction that makes it", async () => {
+  const c = await world(1);
+  const claimId = await visit(c, today);
+  await upload(
+    c,
+    await era(c, 0, 9201, today, [
+      {
+        claimId,
+        status: "4",
+        lines: [
+          { paid: 0, cas: [["CO", "4", 18_500]] },
+          { paid: 0, cas: [["CO", "4", 7_500]] },
+        ],
+      },
+    ]),
+  );
+  const corrected = await call("POST", `/v1/claims/${claimId}/denial-resolution`, {
+    key: c.key,
+    body: {
+      resolution: "corrected_claim",
+      reason: "modifier 25 on the E/M",
+      fix: {
+        lines: [
+          { procedureCode: "99214", modifiers: ["25"], chargeCents: 18_500, diagnosisPointers: [1] },
+          { procedureCode: "93000", chargeCents: 7_500, diagnosisPointers: [1] },
+        ],
+      },
+    },
+  });
+  expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
+  // No invoice yet: no fee, and payments posted are counted at month close (none here anyway).
+  // Touches: 1 claim sent + 1 resubmission (the replacement) + 1 denial worked = 3.
+  const r = await report(c.key, `from=${period}&to=${period}`);
+  expect(r.body.practices[0]).toMatchObject({
+    feeCents: 0,
+    claimsSent: 1,
+    resubmissions: 1,
+    denialsWorked: 1,
+    touches: 3,
+    feePerClaimCents: 0,
+    feePerTouchCents: 0,
+    paysForWork: false,
+  });
+});
