@@ -154,6 +154,7 @@ try {
     console.log(
       `  ${i.number} ${i.practice}: collected ${usd(i.collectedCents)}, ${i.lines.map((l: any) => `${l.description} ${usd(l.amountCents)}`).join(", ")}; total ${usd(i.totalCents)}, due ${i.dueDate}`,
     );
+    console.log(`    month-end packet for the physician: ${i.packet}`);
   }
   for (const p of close.claims.practices) {
     console.log(

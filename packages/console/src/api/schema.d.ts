@@ -2947,6 +2947,7 @@ export interface paths {
                                 phone?: string;
                                 paymentInstructions?: string;
                                 writeOffApprovalCents?: number;
+                                costPerTouchCents?: number;
                                 createdAt: string;
                                 version: number;
                             };
@@ -3196,6 +3197,7 @@ export interface paths {
                             phone?: string;
                             paymentInstructions?: string;
                             writeOffApprovalCents?: number;
+                            costPerTouchCents?: number;
                             createdAt: string;
                             version: number;
                         };
@@ -3328,6 +3330,7 @@ export interface paths {
                         phone?: string;
                         paymentInstructions?: string;
                         writeOffApprovalCents?: number;
+                        costPerTouchCents?: number;
                     };
                 };
             };
@@ -3355,6 +3358,7 @@ export interface paths {
                             phone?: string;
                             paymentInstructions?: string;
                             writeOffApprovalCents?: number;
+                            costPerTouchCents?: number;
                             createdAt: string;
                             version: number;
                         };
@@ -24138,6 +24142,7 @@ export interface paths {
                                 claimsSubmitted: number;
                                 statementsSent: number;
                                 setupDue: boolean;
+                                paymentsPosted?: number;
                             };
                             lines: {
                                 /** @enum {string} */
@@ -24156,6 +24161,8 @@ export interface paths {
                             jsonUrl?: string;
                             csvUrl?: string;
                             pdfUrl?: string;
+                            /** @description The month-end packet for the physician (finalized invoices, once the worker has drawn it) */
+                            packetUrl?: string;
                         };
                     };
                 };
@@ -24374,6 +24381,7 @@ export interface paths {
                                 claimsSubmitted: number;
                                 statementsSent: number;
                                 setupDue: boolean;
+                                paymentsPosted?: number;
                             };
                             lines: {
                                 /** @enum {string} */
@@ -24392,6 +24400,8 @@ export interface paths {
                             jsonUrl?: string;
                             csvUrl?: string;
                             pdfUrl?: string;
+                            /** @description The month-end packet for the physician (finalized invoices, once the worker has drawn it) */
+                            packetUrl?: string;
                         };
                     };
                 };
@@ -24684,6 +24694,7 @@ export interface paths {
                                 claimsSubmitted: number;
                                 statementsSent: number;
                                 setupDue: boolean;
+                                paymentsPosted?: number;
                             };
                             lines: {
                                 /** @enum {string} */
@@ -24702,6 +24713,8 @@ export interface paths {
                             jsonUrl?: string;
                             csvUrl?: string;
                             pdfUrl?: string;
+                            /** @description The month-end packet for the physician (finalized invoices, once the worker has drawn it) */
+                            packetUrl?: string;
                         };
                     };
                 };
@@ -24994,6 +25007,7 @@ export interface paths {
                                 claimsSubmitted: number;
                                 statementsSent: number;
                                 setupDue: boolean;
+                                paymentsPosted?: number;
                             };
                             lines: {
                                 /** @enum {string} */
@@ -25012,6 +25026,8 @@ export interface paths {
                             jsonUrl?: string;
                             csvUrl?: string;
                             pdfUrl?: string;
+                            /** @description The month-end packet for the physician (finalized invoices, once the worker has drawn it) */
+                            packetUrl?: string;
                         };
                     };
                 };
@@ -25310,6 +25326,7 @@ export interface paths {
                                 claimsSubmitted: number;
                                 statementsSent: number;
                                 setupDue: boolean;
+                                paymentsPosted?: number;
                             };
                             lines: {
                                 /** @enum {string} */
@@ -25328,6 +25345,8 @@ export interface paths {
                             jsonUrl?: string;
                             csvUrl?: string;
                             pdfUrl?: string;
+                            /** @description The month-end packet for the physician (finalized invoices, once the worker has drawn it) */
+                            packetUrl?: string;
                         };
                     };
                 };
@@ -25825,6 +25844,192 @@ export interface paths {
                                     };
                                 }[];
                             }[];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/profitability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Profitability for the billing company (owners): per practice and month, the fee earned against the work it took (claims sent, resubmissions, denials worked, appeals, statements, tasks, payments posted), fee per claim and per touch, and the practices whose fee per touch is below the company's cost per touch */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    /** @description One practice (a practice key always sees only its own) */
+                    practiceId?: string;
+                    /** @description csv for the table as a spreadsheet */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            costPerTouchCents: number;
+                            /** @enum {string} */
+                            costPerTouchSource: "default" | "company";
+                            rule: string;
+                            practices: {
+                                practiceId: string;
+                                name: string;
+                                feeCents: number;
+                                claimsSent: number;
+                                resubmissions: number;
+                                denialsWorked: number;
+                                appeals: number;
+                                statements: number;
+                                tasksDone: number;
+                                paymentsPosted: number;
+                                touches: number;
+                                feePerClaimCents: number | null;
+                                feePerTouchCents: number | null;
+                                costCents: number;
+                                marginCents: number;
+                                paysForWork: boolean | null;
+                                months: {
+                                    month: string;
+                                    /** @enum {string|null} */
+                                    invoiceStatus: "draft" | "finalizing" | "finalized" | "sent" | "paid" | "void" | null;
+                                    invoiceNumber: string | null;
+                                    collectedCents: number;
+                                    feeCents: number;
+                                    claimsSent: number;
+                                    resubmissions: number;
+                                    denialsWorked: number;
+                                    appeals: number;
+                                    statements: number;
+                                    tasksDone: number;
+                                    paymentsPosted: number;
+                                    touches: number;
+                                    feePerClaimCents: number | null;
+                                    feePerTouchCents: number | null;
+                                    costCents: number;
+                                    marginCents: number;
+                                    paysForWork: boolean | null;
+                                }[];
+                            }[];
+                            notPayingForWork: string[];
                         };
                         "text/csv": string;
                     };

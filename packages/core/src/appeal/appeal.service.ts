@@ -14,6 +14,7 @@ import { appealDaysOf, viewOf } from "./view.ts";
 import { commitChange } from "./changes.ts";
 import { denialFacts } from "./facts.ts";
 import { writeLetter } from "./letter.service.ts";
+import { workItem } from "../shared/work.ts";
 import {
   MAX_APPEALS_PER_CLAIM,
   appealDeadline,
@@ -142,6 +143,7 @@ export async function createAppeal(p: Principal, claimId: string, input: AppealI
         audit: { action: "created", note: `level ${level}, ${draft.family}` },
         history: `appeal ${after.appealId} drafted (level ${level}, ${usd(amountCents)}, send by ${after.deadline})`,
         event: { type: "appeal.created", status: "draft" },
+        extra: [workItem(p.tenantId, claim.practiceId, at, "appeals", after.appealId)],
       };
     },
     claim,

@@ -1,4 +1,5 @@
 import { firstSubmissionItem } from "../invoice/index.ts";
+import { workItem } from "../shared/work.ts";
 import { build837P, X12Error } from "@claimledger/x12";
 import { ClaimBatchEntity, ControlNumberEntity, type BatchStatus } from "./batch.entity.ts";
 import { batchTo837P } from "./to837p.ts";
@@ -334,9 +335,9 @@ async function moveToSubmitted(tenantId: string, batchId: string, claim: Claim) 
     try {
       await transactWrite([
         ...move.items,
-        ...(first
-          ? [firstSubmissionItem(tenantId, { practiceId: c.practiceId, claimId: c.claimId, batchId, at })]
-          : []),
+        first
+          ? firstSubmissionItem(tenantId, { practiceId: c.practiceId, claimId: c.claimId, batchId, at })
+          : workItem(tenantId, c.practiceId, at, "resubmissions", c.claimId),
       ]);
       return;
     } catch (err) {

@@ -9,6 +9,8 @@ import { getPractice } from "../practice/index.ts";
 import { type Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { AppError } from "../shared/errors.ts";
+import { now } from "../shared/db.ts";
+import { workItem } from "../shared/work.ts";
 
 export const correctionInput = z.strictObject({
   /** The payer's claim control number (ICN/DCN) of the claim being replaced or voided, when the payer answers have not recorded it. */
@@ -91,7 +93,11 @@ export async function correctClaim(
     status,
     scrubbed.fingerprint,
     `${kind} of ${original.claimId}: ${input.reason}`,
-    [...move.items, ...(opts.extra?.(doc.claimId) ?? [])],
+    [
+      ...move.items,
+      workItem(p.tenantId, original.practiceId, now(), "resubmissions", doc.claimId),
+      ...(opts.extra?.(doc.claimId) ?? []),
+    ],
     opts.fence,
   );
   return { original: { ...original, ...opts.changes, ...move.result, replacedBy: correction.claimId }, correction };

@@ -4,6 +4,7 @@ import type { Principal } from "../shared/context.ts";
 import { now } from "../shared/db.ts";
 import { transactWrite, tx, type TxItem } from "../shared/transact.ts";
 import { isActive } from "./task.schema.ts";
+import { workItem } from "../shared/work.ts";
 import { taskCreateItem, taskPutItem, type TaskRecord } from "./task.store.ts";
 
 const SKIP = new Set(["updatedAt", "version"]);
@@ -60,6 +61,10 @@ export function taskChangeItems(
     ...taskEvents(before, after).map((e) =>
       eventPut(p.tenantId, { type: e.type, practiceId: after.practiceId, ids, status: e.status }, at),
     ),
+    // A task a person completed (one the follow-up job closes itself followed work counted elsewhere).
+    ...(after.status === "done" && before?.status !== "done" && p.role !== "system"
+      ? [workItem(p.tenantId, after.practiceId, at, "tasksDone", after.taskId)]
+      : []),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { CounterEntity } from "../shared/counter.ts";
 import { FirstSubmissionEntity } from "./activity.entity.ts";
 import { tx } from "../shared/transact.ts";
+import type { LedgerRow } from "../ledger/index.ts";
 
 /**
  * Per practice-month counts the flat fees bill on. Statements sent are a counter moved when a
@@ -59,4 +60,20 @@ export async function readActivity(
     counter("statements-sent"),
   ]);
   return { "claims-submitted": legacy + records, "statements-sent": statements };
+}
+
+const POSTINGS = new Set(["insurance_payment", "patient_payment", "patient_deposit", "collection_recovery"]);
+
+/**
+ * Payments posted in a month, from the ledger entries month close reads anyway (no counter on the
+ * posting path): one per claim per remittance (an 835's CLP, a reversal included) and one per
+ * patient payment on a claim.
+ */
+export function paymentsPosted(
+  entries: Pick<LedgerRow, "kind" | "claimId" | "remittanceId" | "entryId" | "amountCents">[],
+): number {
+  const seen = new Set<string>();
+  for (const e of entries)
+    if (POSTINGS.has(e.kind) && e.amountCents !== 0) seen.add(`${e.kind}|${e.claimId}|${e.remittanceId ?? e.entryId}`);
+  return seen.size;
 }

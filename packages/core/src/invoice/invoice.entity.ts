@@ -27,6 +27,8 @@ export const InvoiceEntity = new Entity(
       body: { type: "any", required: true },
       /** S3 keys of the JSON, CSV and PDF in the document bucket. */
       files: { type: "any" },
+      /** S3 key of the month-end packet PDF (the physician's report), once the worker wrote it. */
+      packetKey: { type: "string" },
       computedAt: { type: "string", required: true },
       /** When the month was marked `finalizing`: the posting fence runs from here. */
       closingAt: { type: "string" },

@@ -34,7 +34,13 @@ export const invoiceBody = z.object({
     countedCents: cents,
     months: z.array(z.object({ month: z.string(), collections: collectionsView })),
   }),
-  activity: z.object({ claimsSubmitted: z.number().int(), statementsSent: z.number().int(), setupDue: z.boolean() }),
+  activity: z.object({
+    claimsSubmitted: z.number().int(),
+    statementsSent: z.number().int(),
+    setupDue: z.boolean(),
+    /** Payments posted into the month: each claim's payment from one remittance, each patient payment (absent on invoices before it was counted). */
+    paymentsPosted: z.number().int().optional(),
+  }),
   lines: z.array(feeLineView),
   totalCents: cents,
   entryCount: z.number().int(),
@@ -53,9 +59,13 @@ export const invoiceView = invoiceBody
     jsonUrl: z.string().optional(),
     csvUrl: z.string().optional(),
     pdfUrl: z.string().optional(),
+    packetUrl: z
+      .string()
+      .optional()
+      .describe("The month-end packet for the physician (finalized invoices, once the worker has drawn it)"),
   })
   .describe(
-    "The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl links",
+    "The invoice: collections, prior-period collections, lines, total, and 15-minute jsonUrl/csvUrl/pdfUrl/packetUrl links",
   );
 
 /** A month-close run: how many practices it queued, and how they went. */

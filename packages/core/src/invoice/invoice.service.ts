@@ -4,7 +4,7 @@ import { tenantForSystem } from "../tenant/index.ts";
 import { CounterEntity } from "../shared/counter.ts";
 import { InvoiceEntity, type InvoiceStatus } from "./invoice.entity.ts";
 import { feeContractOf, invoiceLines, type Collections } from "./fee.ts";
-import { readActivity } from "./activity.ts";
+import { paymentsPosted, readActivity } from "./activity.ts";
 import { fenceEndsAt } from "./period.ts";
 import { writeInvoiceFiles, type InvoiceFiles } from "./document.ts";
 import type { InvoiceBody } from "./invoice.schema.ts";
@@ -18,6 +18,8 @@ import { now } from "../shared/db.ts";
 import { presign } from "../shared/storage.ts";
 import type { Address } from "../shared/schema.ts";
 import { eventPut } from "../event/index.ts";
+import { sendMessage } from "../shared/queue.ts";
+import { invoicePacketMessages } from "./messages.ts";
 
 /** Days from finalize to the due date printed on the invoice. */
 export const PAYMENT_TERMS_DAYS = 30;
@@ -111,7 +113,12 @@ export async function computeInvoice(
       countedCents: fee.priorPeriodCents,
       months: [...priorMonths].sort().map(([month, collections]) => ({ month, collections })),
     },
-    activity: { claimsSubmitted: activity["claims-submitted"], statementsSent: activity["statements-sent"], setupDue },
+    activity: {
+      claimsSubmitted: activity["claims-submitted"],
+      statementsSent: activity["statements-sent"],
+      setupDue,
+      paymentsPosted: paymentsPosted(entries),
+    },
     lines: fee.lines,
     totalCents: fee.totalCents,
     entryCount: entries.length,
@@ -242,6 +249,14 @@ export async function finalizeInvoice(p: Principal, practiceId: string, period: 
       ]);
       const files = await writeInvoiceFiles(p.tenantId, frozen, entries);
       await InvoiceEntity.patch({ tenantId: p.tenantId, practiceId, period, slot: "current" }).set({ files }).go();
+      // The month-end packet (charts, KPIs) is drawn by the invoice worker, not in this request.
+      await sendMessage("InvoiceRunQueue", invoicePacketMessages, {
+        tenantId: p.tenantId,
+        practiceId,
+        period,
+        invoiceId: existing.invoiceId,
+        packet: true,
+      });
       return invoiceView({ ...existing, status: "finalized", number, body: frozen, files, version: version + 1 });
     } catch (err) {
       // Another invoice took this number first: take the next one.
@@ -362,6 +377,7 @@ async function invoiceView(inv: {
   number?: string;
   body: unknown;
   files?: unknown;
+  packetKey?: string;
   version: number;
 }) {
   const files = inv.files as InvoiceFiles | undefined;
@@ -370,6 +386,7 @@ async function invoiceView(inv: {
         jsonUrl: await presign("DocumentBucket", files.json),
         csvUrl: await presign("DocumentBucket", files.csv),
         pdfUrl: await presign("DocumentBucket", files.pdf),
+        ...(inv.packetKey ? { packetUrl: await presign("DocumentBucket", inv.packetKey) } : {}),
       }
     : {};
   const body = inv.body as InvoiceBody;
@@ -420,4 +437,52 @@ export async function listInvoices(p: Principal, q: { period?: string; practiceI
       };
     }),
   };
+}
+
+/**
+ * A month's live invoices across the company (one Query on the period index), with what the
+ * profitability report reads of each: the fee, and the work month close counted.
+ */
+export async function invoicesOfPeriod(tenantId: string, period: string) {
+  const { data } = await InvoiceEntity.query.byPeriod({ tenantId, period }).go({ pages: "all" });
+  return data
+    .filter((i) => i.slot === "current")
+    .map((i) => {
+      const b = i.body as InvoiceBody;
+      return {
+        practiceId: i.practiceId,
+        period: i.period,
+        status: i.status,
+        number: i.number,
+        totalCents: b.totalCents,
+        collectedCents: b.collections.countedCents,
+        activity: b.activity,
+      };
+    });
+}
+
+/** The live invoice of a practice-month as the packet worker reads it (no principal: the message names it). */
+export async function invoiceForPacket(tenantId: string, practiceId: string, period: string) {
+  const inv = await currentInvoice(tenantId, practiceId, period);
+  if (!inv) return undefined;
+  return {
+    invoiceId: inv.invoiceId,
+    status: inv.status,
+    body: inv.body as InvoiceBody,
+    files: inv.files as InvoiceFiles,
+  };
+}
+
+/** Records where the packet was written, on the invoice it was drawn for (not on a replacement). */
+export async function setPacketKey(
+  tenantId: string,
+  practiceId: string,
+  period: string,
+  invoiceId: string,
+  key: string,
+) {
+  await InvoiceEntity.patch({ tenantId, practiceId, period, slot: "current" })
+    .set({ packetKey: key })
+    .where((a, op) => op.eq(a.invoiceId, invoiceId))
+    .go();
 }

@@ -10,3 +10,4 @@ export * from "./payer-mix.ts";
 export * from "./reimbursement.ts";
 export * from "./fee-rules.ts";
 export * from "./contract-report.schema.ts";
+export * from "./profitability.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { arAging } from "./aging.ts";
 import type { claimPerformance, collectionsByMonth } from "./report.service.ts";
+import type { profitability } from "./profitability.ts";
 
 /** The reports as the API shows them, each checked by the compiler against what its function returns. */
 const cents = z.number().int();
@@ -112,4 +113,45 @@ export const claimPerformanceView: z.ZodType<Awaited<ReturnType<typeof claimPerf
       }),
     }),
   ),
+});
+
+const workFigures = {
+  feeCents: cents,
+  claimsSent: count,
+  resubmissions: count,
+  denialsWorked: count,
+  appeals: count,
+  statements: count,
+  tasksDone: count,
+  paymentsPosted: count,
+  touches: count,
+  feePerClaimCents: cents.nullable(),
+  feePerTouchCents: cents.nullable(),
+  costCents: cents,
+  marginCents: cents,
+  paysForWork: z.boolean().nullable(),
+};
+
+export const profitabilityView: z.ZodType<Awaited<ReturnType<typeof profitability>>> = z.object({
+  from: z.string(),
+  to: z.string(),
+  costPerTouchCents: cents,
+  costPerTouchSource: z.enum(["default", "company"]),
+  rule: z.string(),
+  practices: z.array(
+    z.object({
+      ...practice,
+      ...workFigures,
+      months: z.array(
+        z.object({
+          month: z.string(),
+          invoiceStatus: z.enum(["draft", "finalizing", "finalized", "sent", "paid", "void"]).nullable(),
+          invoiceNumber: z.string().nullable(),
+          collectedCents: cents,
+          ...workFigures,
+        }),
+      ),
+    }),
+  ),
+  notPayingForWork: z.array(z.string()),
 });

@@ -15,6 +15,7 @@ import { actorOf, type Principal } from "../shared/context.ts";
 import { now } from "../shared/db.ts";
 import { AppError, conflict, invalid } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
+import { workItem } from "../shared/work.ts";
 import { TransactionConflict, transactWrite, tx, type TxItem } from "../shared/transact.ts";
 
 /**
@@ -159,6 +160,7 @@ export async function postDenialEntry(
             at,
           ),
         ),
+        workItem(p.tenantId, claim.practiceId, at, "denialsWorked", entryId),
         ...extra,
       ],
       fence,

@@ -7,6 +7,7 @@ import { invalid } from "../shared/errors.ts";
 import { newId } from "../shared/ids.ts";
 import type { DenialResolution, DenialResolutionInput } from "./resolution.schema.ts";
 import { amountFor, balancesAfter, inOpenMonth, resolutionEntry } from "./post.ts";
+import { workItem } from "../shared/work.ts";
 
 /**
  * Resolutions that move the denied money to another claim: a corrected claim (frequency 7, with
@@ -42,6 +43,7 @@ export async function resolveByCorrection(p: Principal, claim: Claim, input: Cor
             date,
             at,
           ),
+          workItem(p.tenantId, claim.practiceId, at, "denialsWorked", entryId),
         ],
       },
     );
@@ -118,6 +120,7 @@ export async function resolveByRebill(p: Principal, claim: Claim, input: Rebill)
           date,
           at,
         ),
+        workItem(p.tenantId, claim.practiceId, at, "denialsWorked", entryId),
       ],
     });
     return {

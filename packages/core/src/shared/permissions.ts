@@ -55,6 +55,7 @@ export const PERMISSIONS = {
   "underpayment.read": ["owner", "biller", "viewer", "practice"],
   "underpayment.manage": ["owner", "biller"],
   "underpayment.configure": ["owner"],
+  "profitability.read": ["owner"],
   "invoiceRun.start": ["owner", "biller", "system"],
   "invoiceRun.read": ["owner", "biller", "viewer"],
   "invoice.finalize": ["owner"],

@@ -14,6 +14,8 @@ export const TenantEntity = new Entity(
       paymentInstructions: { type: "string" },
       /** Write-offs above this many cents wait for an owner's approval (not set: none do). */
       writeOffApprovalCents: { type: "number" },
+      /** The company's cost of one unit of work on a practice (profitability report; not set: the default). */
+      costPerTouchCents: { type: "number" },
       ...auditedAttributes,
     },
     indexes: {

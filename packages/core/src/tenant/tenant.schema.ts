@@ -27,6 +27,8 @@ export const tenantPatch = z.strictObject({
    * one does). Not set: none does.
    */
   writeOffApprovalCents: cents.optional(),
+  /** What one unit of work on a practice costs the company (profitability report); not set: 200 ($2.00). */
+  costPerTouchCents: cents.optional(),
 });
 export type TenantPatch = z.infer<typeof tenantPatch>;
 
@@ -39,6 +41,7 @@ export const tenantView = z.object({
   phone: z.string().optional(),
   paymentInstructions: z.string().optional(),
   writeOffApprovalCents: z.number().int().optional(),
+  costPerTouchCents: z.number().int().optional(),
   createdAt: z.string(),
   version: z.number(),
 });

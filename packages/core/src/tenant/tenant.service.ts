@@ -90,6 +90,7 @@ export async function getTenant(p: Principal) {
     phone,
     paymentInstructions,
     writeOffApprovalCents,
+    costPerTouchCents,
     createdAt,
     version,
   } = data;
@@ -102,6 +103,7 @@ export async function getTenant(p: Principal) {
     phone,
     paymentInstructions,
     writeOffApprovalCents,
+    costPerTouchCents,
     createdAt,
     version,
   };

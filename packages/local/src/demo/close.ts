@@ -11,7 +11,7 @@ const slug = (s: string) =>
 
 /**
  * Month close as an owner does it: run the period, review the drafts, finalize, download each
- * invoice (JSON, CSV, PDF); then the reports. Files go under demo-output/invoices and /reports.
+ * invoice (JSON, CSV, PDF) and its month-end packet; then the reports. Files go under demo-output/invoices and /reports.
  */
 export async function closeMonth(
   api: ApiClient,
@@ -41,6 +41,11 @@ export async function closeMonth(
     ] as const) {
       writeFileSync(`${base}.${ext}`, Buffer.from(await (await fetch(url)).arrayBuffer()));
     }
+    // The month-end packet: the invoice worker draws it after finalize.
+    const invoicePath = `/v1/practices/${draft.practiceId}/invoices/${period}`;
+    await waitFor(`packet of ${inv.number}`, async () => !!(await api.expect(200, "GET", invoicePath)).packetUrl);
+    const { packetUrl } = await api.expect(200, "GET", invoicePath);
+    writeFileSync(`${base}-packet.pdf`, Buffer.from(await (await fetch(packetUrl)).arrayBuffer()));
     invoices.push({
       number: inv.number,
       practice: inv.practice.name,
@@ -49,6 +54,7 @@ export async function closeMonth(
       totalCents: inv.totalCents,
       dueDate: inv.dueDate,
       file: `${base}.pdf`,
+      packet: `${base}-packet.pdf`,
     });
   }
 
@@ -58,6 +64,7 @@ export async function closeMonth(
   const from = addDays(asOf, -120);
   const reports: [string, string][] = [
     ["ar-aging", `/v1/reports/ar-aging?asOf=${asOf}`],
+    ["profitability", `/v1/reports/profitability?from=${from.slice(0, 7)}&to=${period}`],
     ["collections", `/v1/reports/collections?from=${from.slice(0, 7)}&to=${period}`],
     ["claims", `/v1/reports/claims?from=${from}&to=${asOf}`],
   ];

@@ -152,6 +152,16 @@ export function InvoicePanel({
                     PDF
                   </a>
                 ) : null}
+                {i.packetUrl ? (
+                  <>
+                    {" · "}
+                    <a href={i.packetUrl} target="_blank" rel="noreferrer">
+                      Month-end packet (for the physician)
+                    </a>
+                  </>
+                ) : i.status !== "draft" && i.status !== "finalizing" ? (
+                  <span className="muted"> · month-end packet being drawn, reload in a moment</span>
+                ) : null}
                 {i.csvUrl ? (
                   <>
                     {" · "}

@@ -16,6 +16,9 @@ import {
   patientCollections,
   patientCollectionsCsv,
   patientCollectionsView,
+  profitability,
+  profitabilityCsv,
+  profitabilityView,
 } from "@claimledger/core/report/index.ts";
 import { period as month } from "@claimledger/core/invoice/index.ts";
 import { isoDate as date } from "@claimledger/core/shared/schema.ts";
@@ -77,6 +80,23 @@ reports.openapi(
     const q = c.req.valid("query");
     const r = await collectionsByMonth(c.get("principal"), q);
     return send(c, r, () => collectionsCsv(r), q.format, `collections-${q.from}-${q.to}`);
+  },
+);
+
+reports.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/reports/profitability",
+    tags,
+    summary:
+      "Profitability for the billing company (owners): per practice and month, the fee earned against the work it took (claims sent, resubmissions, denials worked, appeals, statements, tasks, payments posted), fee per claim and per touch, and the practices whose fee per touch is below the company's cost per touch",
+    request: { query: z.object({ from: month, to: month, practiceId, format }) },
+    responses: csvOrJson(profitabilityView),
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const r = await profitability(c.get("principal"), q);
+    return send(c, r, () => profitabilityCsv(r), q.format, `profitability-${q.from}-${q.to}`);
   },
 );
 

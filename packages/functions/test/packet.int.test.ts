@@ -1,0 +1,158 @@
+import { writeFileSync } from "node:fs";
+import { beforeAll, expect, it } from "vitest";
+import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { todayIn } from "@claimledger/core/claim/index.ts";
+import { queueUrl, sqsClient } from "@claimledger/core/shared/aws.ts";
+import { addDays } from "@claimledger/core/shared/dates.ts";
+import { handler as invoiceRunHandler } from "../src/queue/invoice-run.ts";
+import { call, newKey, newTenant, samples } from "./http.ts";
+import { closeMonth, era, upload, visit, world, type World } from "./era.ts";
+import { pdfLibText } from "./packet-text.ts";
+
+/**
+ * The month-end packet: finalize queues it, the invoice worker draws it beside the invoice's
+ * files, the invoice links it. Three visits of 260.00 (99214 185.00 + 93000 75.00) on the last
+ * three days, one 835 today; every figure the packet prints is worked out by hand below.
+ */
+const today = todayIn(samples.practice.timeZone);
+const period = today.slice(0, 7);
+const NAME = samples.practice.legalName;
+let w: World;
+let invoice: any;
+let text: string[];
+
+/** Runs the InvoiceRunQueue consumer over what is queued (another test's jobs too: it is the real handler). */
+async function drain() {
+  const sqs = sqsClient();
+  const QueueUrl = queueUrl("InvoiceRunQueue");
+  for (;;) {
+    const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+    if (!res.Messages?.length) return;
+    for (const m of res.Messages) {
+      const out = await invoiceRunHandler({
+        Records: [{ messageId: m.MessageId!, body: m.Body!, receiptHandle: m.ReceiptHandle! }],
+      } as any);
+      expect(out.batchItemFailures).toEqual([]);
+      await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle! }));
+    }
+  }
+}
+
+beforeAll(async () => {
+  process.env.CLAIMLEDGER_POSTING_FENCE_MS = "300";
+  w = await world(1);
+  const c3 = await visit(w, today);
+  const c1 = await visit(w, addDays(today, -1));
+  const c2 = await visit(w, addDays(today, -2));
+  // C1: 150.00 + 75.00 paid, 35.00 contractual (CO-45); C2 paid in full; C3 denied, CO-50 (medical necessity).
+  await upload(
+    w,
+    await era(w, 0, 9301, today, [
+      {
+        claimId: c1,
+        status: "1",
+        lines: [
+          { paid: 15_000, cas: [["CO", "45", 3_500]] },
+          { paid: 7_500, cas: [] },
+        ],
+      },
+      {
+        claimId: c2,
+        status: "1",
+        lines: [
+          { paid: 18_500, cas: [] },
+          { paid: 7_500, cas: [] },
+        ],
+      },
+      {
+        claimId: c3,
+        status: "4",
+        lines: [
+          { paid: 0, cas: [["CO", "50", 18_500]] },
+          { paid: 0, cas: [["CO", "50", 7_500]] },
+        ],
+      },
+    ]),
+  );
+  const finalized = await closeMonth(w, period);
+  // Finalize answers before the packet exists: the worker draws it.
+  expect(finalized.packetUrl).toBeUndefined();
+  for (let i = 0; i < 20 && !invoice?.packetUrl; i++) {
+    await drain();
+    invoice = (await call("GET", `/v1/practices/${w.practiceId}/invoices/${period}`, { key: w.key })).body;
+    if (!invoice.packetUrl) await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(invoice.packetUrl, "the packet was drawn").toBeTruthy();
+  const pdf = new Uint8Array(await (await fetch(invoice.packetUrl)).arrayBuffer());
+  if (process.env.CLAIMLEDGER_PACKET_OUT) writeFileSync(process.env.CLAIMLEDGER_PACKET_OUT, pdf);
+  expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
+  text = pdfLibText(pdf).flat();
+});
+
+/** The texts that follow `label` in drawing order (a tile's value, a table row's cells). */
+const after = (label: string, n = 1) => {
+  const i = text.indexOf(label);
+  expect(i, `"${label}" is printed`).toBeGreaterThanOrEqual(0);
+  return text.slice(i + 1, i + 1 + n);
+};
+
+it("prints the month's collections and the invoice total for the practice", () => {
+  expect(text).toContain(NAME);
+  expect(invoice.number).toMatch(/^INV-\d{6}$/);
+  expect(text).toContain(`Invoice ${invoice.number}`);
+  // Collected: C1 150.00 + 75.00 and C2 185.00 + 75.00 = 485.00; 5% of it = 24.25.
+  expect(after("Collected this month")).toEqual(["$485.00"]);
+  expect(after("Our invoice this month")).toEqual(["$24.25"]);
+  expect(after("Invoice total")).toEqual(["$24.25"]);
+  expect(invoice.totalCents).toBe(2_425);
+  // Charges of this month's services: C3 only (today), 260.00. Owed: C3's denied 260.00.
+  expect(after("Charges this month")).toEqual(["$260.00"]);
+  expect(after("Owed to the practice (A/R)")).toEqual(["$260.00"]);
+  expect(text).toContain("Collections, last 12 months");
+});
+
+it("sets each KPI against the billing companies' benchmark", () => {
+  // Services of the 90 days to the month's end: the three claims, all answered on their first
+  // submission with no edit: clean 3 / 3 = 100%. Adjudicated 3, denied 1: 33.3%, over 10%.
+  expect(after("Clean claim rate", 3)).toEqual(["100.0%", "95% and up", "Met"]);
+  expect(after("Denial rate", 3)).toEqual(["33.3%", "under 5 to 10%", "Not met"]);
+  // Days in A/R: 260.00 open / (780.00 charged / 90 days) = 26000 x 90 / 78000 = 30.0 days.
+  expect(after("Days in A/R", 3)).toEqual(["30.0 days", "under 40 to 50 days", "Met"]);
+  // Net collection rate: 485.00 paid / (780.00 charged - 35.00 contractual) = 48500 / 74500 = 65.10%.
+  expect(after("Net collection rate", 3)).toEqual(["65.1%", "95% and up", "Not met"]);
+});
+
+it("shows A/R aging, denials by reason, and says plainly that underpayments and fee advice have no data yet", () => {
+  // C3, served today, is 30 days old at the month's end: 0-30. All of it the payer's.
+  expect(after("A/R aging", 1)[0]).toBe("$260.00 owed, by days since the date of service");
+  expect(after("Insurance $260.00", 0)).toEqual([]);
+  expect(text).toContain("Patients $0.00");
+  // The reason in full (CARC 50), wrapped at the column's width, then the claims and the amount.
+  const row = after("CO-50", 6);
+  const n = row.indexOf("1");
+  expect(row.slice(0, n).join(" ")).toMatch(
+    /^These are non-covered services because .*medical necessity.* by the payer\.$/,
+  );
+  expect(row.slice(n, n + 2)).toEqual(["1", "$260.00"]);
+  expect(text).toContain("Underpayments found and recovered");
+  expect(text).toContain("No underpayment data is loaded yet, so this section has no figures this month.");
+  expect(text).toContain("Fee advice");
+  expect(text).toContain("No fee advice data is loaded yet, so this section has no figures this month.");
+});
+
+it("is the practice's own: its key gets the link, another practice's key and another company get 404", async () => {
+  const own = await newKey(w.key, "practice", w.practiceId);
+  const seen = await call("GET", `/v1/practices/${w.practiceId}/invoices/${period}`, { key: own });
+  expect(seen.status).toBe(200);
+  expect(seen.body.packetUrl).toContain(`${w.tenantId}/invoices/${w.practiceId}/${period}/`);
+  const other = await call("POST", "/v1/practices", {
+    key: w.key,
+    body: { ...samples.practice, legalName: "Other PC" },
+  });
+  const otherKey = await newKey(w.key, "practice", other.body.practiceId);
+  expect((await call("GET", `/v1/practices/${w.practiceId}/invoices/${period}`, { key: otherKey })).status).toBe(404);
+  const stranger = await newTenant("Stranger Billing");
+  expect(
+    (await call("GET", `/v1/practices/${w.practiceId}/invoices/${period}`, { key: stranger.ownerKey })).status,
+  ).toBe(404);
+});
