@@ -74,9 +74,15 @@ beforeAll(async () => {
       },
     ]),
   );
+  ({ invoice, text } = await packetOf(w));
+});
+
+/** Closes the month for the world's practice, lets the worker draw the packet, and reads it back as text. */
+async function packetOf(w: World): Promise<{ invoice: any; text: string[] }> {
   const finalized = await closeMonth(w, period);
   // Finalize answers before the packet exists: the worker draws it.
   expect(finalized.packetUrl).toBeUndefined();
+  let invoice: any;
   for (let i = 0; i < 20 && !invoice?.packetUrl; i++) {
     await drain();
     invoice = (await call("GET", `/v1/practices/${w.practiceId}/invoices/${period}`, { key: w.key })).body;
@@ -86,8 +92,8 @@ beforeAll(async () => {
   const pdf = new Uint8Array(await (await fetch(invoice.packetUrl)).arrayBuffer());
   if (process.env.CLAIMLEDGER_PACKET_OUT) writeFileSync(process.env.CLAIMLEDGER_PACKET_OUT, pdf);
   expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
-  text = pdfLibText(pdf).flat();
-});
+  return { invoice, text: pdfLibText(pdf).flat() };
+}
 
 /** The texts that follow `label` in drawing order (a tile's value, a table row's cells). */
 const after = (label: string, n = 1) => {
@@ -155,4 +161,63 @@ it("is the practice's own: its key gets the link, another practice's key and ano
   expect(
     (await call("GET", `/v1/practices/${w.practiceId}/invoices/${period}`, { key: stranger.ownerKey })).status,
   ).toBe(404);
+});
+
+it("with a payer contract loaded, prints the underpayments found and the fee advice", async () => {
+  // Blue Prairie's contract (made-up figures): 99214 allowed 160.00, 93000 allowed 80.00.
+  const v = await world(1);
+  const schedule = await call(
+    "PUT",
+    `/v1/practices/${v.practiceId}/payers/${v.payers[0]}/contract-schedules/2026-01-01`,
+    {
+      key: v.key,
+      headers: { "if-match": '"0"' },
+      body: {
+        entries: [
+          { procedureCode: "99214", allowedCents: 16_000 },
+          { procedureCode: "93000", allowedCents: 8_000 },
+        ],
+      },
+    },
+  );
+  expect(schedule.status, JSON.stringify(schedule.body)).toBe(200);
+  const a = await visit(v, today);
+  const b = await visit(v, addDays(today, -1));
+  // A: 99214 paid 150.00 with CO-45 35.00 (allowed 185.00 - 35.00 = 150.00, expected min(160.00,
+  // 185.00) = 160.00: 10.00 short, over the 1.00 tolerance); 93000 paid 75.00 (expected min(80.00,
+  // 75.00) = 75.00: none short). B: both lines paid in full (185.00 and 75.00): none short.
+  await upload(
+    v,
+    await era(v, 0, 9302, today, [
+      {
+        claimId: a,
+        status: "1",
+        lines: [
+          { paid: 15_000, cas: [["CO", "45", 3_500]] },
+          { paid: 7_500, cas: [] },
+        ],
+      },
+      {
+        claimId: b,
+        status: "1",
+        lines: [
+          { paid: 18_500, cas: [] },
+          { paid: 7_500, cas: [] },
+        ],
+      },
+    ]),
+  );
+  const { text } = await packetOf(v);
+  const at = (label: string, n: number) => text.slice(text.indexOf(label) + 1, text.indexOf(label) + 1 + n);
+  expect(text).not.toContain("No underpayment data is loaded yet, so this section has no figures this month.");
+  // One line underpaid, 10.00 found, nothing recovered yet.
+  expect(at("Blue Prairie Health", 3)).toEqual(["1", "$10.00", "$0.00"]);
+  // 93000: the practice charges 75.00, Blue Prairie allows 80.00: raise to 80.00 (the highest
+  // allowed, whole dollars). 99214: 185.00 is 115.6% of 160.00, within 300%: kept, so not listed.
+  expect(at("93000", 2)).toEqual(["$75.00", "$80.00"]);
+  // The world has no fee schedule: the charge is the average billed, and the rule says so.
+  expect(text.join(" ")).toMatch(
+    /Raise the charge of \$75\.00 \(the average billed per unit.*\) to \$80\.00: Blue Prairie/,
+  );
+  expect(text).not.toContain("99214");
 });

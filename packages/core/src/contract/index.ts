@@ -8,6 +8,7 @@ export {
   importContractSchedule,
   deriveContractSchedule,
   scheduleInForce,
+  hasContractSchedules,
   contractedAmount,
   type ScheduleInForce,
 } from "./schedule.service.ts";

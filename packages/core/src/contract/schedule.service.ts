@@ -9,7 +9,7 @@ import {
 } from "./schedule.schema.ts";
 import { deriveFromMedicareCsv, parseContractCsv } from "./schedule-csv.ts";
 import { getPractice } from "../practice/index.ts";
-import { getPayer } from "../payer/index.ts";
+import { getPayer, payersForSystem } from "../payer/index.ts";
 import { auditPut } from "../audit/index.ts";
 import type { Principal } from "../shared/context.ts";
 import { now } from "../shared/db.ts";
@@ -228,4 +228,17 @@ export function contractedAmount(s: ScheduleInForce, code: string, modifiers: re
     if (v !== undefined) return v;
   }
   return s.amounts[code];
+}
+
+/** Whether any payer's contract schedule is loaded for the practice (one key-only query a payer). */
+export async function hasContractSchedules(tenantId: string, practiceId: string): Promise<boolean> {
+  const payers = await payersForSystem(tenantId);
+  const found = await Promise.all(
+    payers.map((y) =>
+      ContractScheduleEntity.query
+        .byPayer({ tenantId, practiceId, payerId: y.payerId })
+        .go({ limit: 1, attributes: ["effectiveFrom"] }),
+    ),
+  );
+  return found.some((r) => r.data.length > 0);
 }

@@ -1,6 +1,15 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { invoiceForPacket, nextMonth, setPacketKey, type InvoicePacketMessage } from "../invoice/index.ts";
-import { arAging, BUCKETS, claimPerformance, collectionsByMonth, netCollectionRate } from "../report/index.ts";
+import {
+  arAging,
+  BUCKETS,
+  claimPerformance,
+  collectionsByMonth,
+  feeAdvice,
+  netCollectionRate,
+  underpaidByPayer,
+} from "../report/index.ts";
+import { hasContractSchedules } from "../contract/index.ts";
 import { bucketName, s3Client } from "../shared/aws.ts";
 import { addDays } from "../shared/dates.ts";
 import { log } from "../shared/log.ts";
@@ -13,12 +22,39 @@ const monthsBack = (period: string, n: number) => {
   return d.toISOString().slice(0, 7);
 };
 
+/** Fee advice rows the packet prints at most: the codes with the most money at stake first. */
+export const PACKET_FEE_ADVICE_ROWS = 6;
+
 /**
- * The two sections another part of the product feeds (underpayments, fee advice). Nothing feeds
- * them yet: the packet says so rather than print figures it does not have.
+ * The contract sections, over the same 90 days of services as the claim figures: underpaid money
+ * by payer (found, and recovered so far), and the codes whose fee advice is to change the charge.
+ * Without any contract schedule loaded for the practice there is nothing to compare with: the
+ * sections are left out (the packet says no data is loaded); with one, an empty list is "none".
  */
-export async function packetExtras(_tenantId: string, _practiceId: string, _period: string): Promise<PacketExtras> {
-  return {};
+export async function packetExtras(asPractice: Principal, from: string, to: string): Promise<PacketExtras> {
+  const practiceId = asPractice.practiceId!;
+  if (!(await hasContractSchedules(asPractice.tenantId, practiceId))) return {};
+  const [under, advice] = await Promise.all([
+    underpaidByPayer(asPractice, { from, to, practiceId }),
+    feeAdvice(asPractice, { from, to, practiceId }),
+  ]);
+  return {
+    underpayments: (under.practices[0]?.payers ?? []).map((r) => ({
+      payerName: r.payerName,
+      lines: r.lines,
+      foundCents: r.shortfallCents,
+      recoveredCents: r.recoveredCents,
+    })),
+    feeAdvice: (advice.practices[0]?.codes ?? [])
+      .filter((c) => c.suggestedFeeCents !== c.chargeCents)
+      .slice(0, PACKET_FEE_ADVICE_ROWS)
+      .map((c) => ({
+        code: c.procedureCode,
+        currentChargeCents: c.chargeCents,
+        suggestedChargeCents: c.suggestedFeeCents,
+        reason: c.rule,
+      })),
+  };
 }
 
 /**
@@ -40,7 +76,7 @@ export async function packetData(
     collectionsByMonth(asPractice, { from: monthsBack(period, 11), to: period }),
     arAging(asPractice, { asOf: monthEnd }),
     claimPerformance(asPractice, { from: from90, to: monthEnd }),
-    packetExtras(tenantId, practiceId, period),
+    packetExtras(asPractice, from90, monthEnd),
   ]);
   const months = collections.practices[0]?.months ?? [];
   const side = aging.practices[0]?.fromServiceDate;
