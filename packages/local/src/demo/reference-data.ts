@@ -108,12 +108,31 @@ export const PAYERS = [
   { name: "Great Lakes Medicaid", clearinghousePayerId: "GLMCD", claimFilingIndicator: "MC", timelyFilingDays: 90 },
 ] as const;
 
+/**
+ * Blue Prairie's contract with each demo practice: made-up figures, not a real payer's. 99214 is
+ * contracted above what the sandbox payer allows (its 835s come in short: underpayments), 80053
+ * above the practice's charge and 36415 far below it (fee advice for both).
+ */
+const BLUE_PRAIRIE_CONTRACT = [
+  { procedureCode: "99213", allowedCents: 9200 },
+  { procedureCode: "99214", allowedCents: 13500 },
+  { procedureCode: "80053", allowedCents: 4500 },
+  { procedureCode: "36415", allowedCents: 300 },
+];
+
 export async function createReferenceData(api: ApiClient, rng: ReturnType<typeof seeded>) {
   const payers = [];
   for (const p of PAYERS) payers.push(await api.expect(201, "POST", "/v1/payers", p));
   const practices = [];
   for (const { providers: provs, ...practice } of PRACTICES) {
     const created = await api.expect(201, "POST", "/v1/practices", practice);
+    await api.expect(
+      200,
+      "PUT",
+      `/v1/practices/${created.practiceId}/payers/${payers[0].payerId}/contract-schedules/2026-01-01`,
+      { entries: BLUE_PRAIRIE_CONTRACT },
+      { "if-match": '"0"' },
+    );
     const providers = [];
     for (const pr of provs)
       providers.push(await api.expect(201, "POST", `/v1/practices/${created.practiceId}/providers`, pr));
