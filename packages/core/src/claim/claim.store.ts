@@ -1,4 +1,5 @@
 import type { EntityItem, UpdateEntityItem } from "electrodb";
+import { mapLimit } from "../shared/pool.ts";
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ClaimDocEntity, ClaimEntity } from "./claim.entity.ts";
 import type { AppealMark, ClaimDocument, ClaimStatus, Finding } from "./claim.types.ts";
@@ -133,11 +134,7 @@ async function batchGet<T extends { claimId: string }>(
     }
     if (keys.length) throw new Error(`${keys.length} claims were not read`);
   };
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) await readChunk(chunks[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(BATCH_GETS_IN_FLIGHT, chunks.length) }, worker));
+  await mapLimit(chunks, BATCH_GETS_IN_FLIGHT, readChunk);
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { encounterInput, type EncounterInput, type InlinePatient } from "./encounter.schema.ts";
+import { mapLimit } from "../shared/pool.ts";
 import { getPractice, type Practice } from "../practice/index.ts";
 import { providerOfPractice } from "../provider/index.ts";
 import { findPayer } from "../payer/index.ts";
@@ -194,35 +195,28 @@ export async function intakeRaw(
  * alone: one that fails on our side is a 500 result of its own, and the others keep theirs.
  */
 export async function intakeMany(s: IntakeScope, raws: unknown[], concurrency = 4): Promise<IntakeResult[]> {
-  const results: IntakeResult[] = new Array(raws.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < raws.length) {
-      const i = next++;
-      try {
-        results[i] = await intakeRaw(s, raws[i], i);
-      } catch (err) {
-        log("error", "encounter intake failed", {
-          tenantId: s.p.tenantId,
-          practiceId: s.practice.practiceId,
-          index: i,
-          error: (err as Error).name,
-        });
-        results[i] = {
-          index: i,
-          outcome: "rejected",
-          problem: problemOf(
-            new AppError(
-              500,
-              "internal",
-              "Internal error",
-              "This encounter could not be taken because of an error on our side; nothing of it was written. Send it again.",
-            ),
+  return mapLimit(raws, concurrency, async (raw, i): Promise<IntakeResult> => {
+    try {
+      return await intakeRaw(s, raw, i);
+    } catch (err) {
+      log("error", "encounter intake failed", {
+        tenantId: s.p.tenantId,
+        practiceId: s.practice.practiceId,
+        index: i,
+        error: (err as Error).name,
+      });
+      return {
+        index: i,
+        outcome: "rejected",
+        problem: problemOf(
+          new AppError(
+            500,
+            "internal",
+            "Internal error",
+            "This encounter could not be taken because of an error on our side; nothing of it was written. Send it again.",
           ),
-        };
-      }
+        ),
+      };
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, raws.length) }, worker));
-  return results;
+  });
 }

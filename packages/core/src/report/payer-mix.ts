@@ -4,6 +4,7 @@ import type { Principal } from "../shared/context.ts";
 import { addDays, daysBetween } from "../shared/dates.ts";
 import { invalid } from "../shared/errors.ts";
 import { toCsv } from "../shared/csv.ts";
+import { mapLimit } from "../shared/pool.ts";
 import { payerNames, rate, scopePractices } from "./scope.ts";
 
 /**
@@ -24,19 +25,7 @@ function monthsOf(from: string, to: string): string[] {
   return out;
 }
 
-/** Months read a few at a time (each its own range of the practice's claim index), in order. */
-async function monthsSideBySide<T>(months: string[], read: (month: string) => Promise<T>): Promise<T[]> {
-  const out: T[] = new Array(months.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < months.length) {
-      const i = next++;
-      out[i] = await read(months[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(MONTHS_IN_FLIGHT, months.length) }, worker));
-  return out;
-}
+/** Months read at once, each its own range of the practice's claim index. */
 const MONTHS_IN_FLIGHT = 4;
 
 const live = (c: ClaimSummary) => c.frequencyCode !== "8" && c.status !== "voided" && c.status !== "corrected";
@@ -57,7 +46,7 @@ export async function payerMix(p: Principal, q: { from: string; to: string; prac
   const names = await payerNames(p.tenantId);
   const practices = [];
   for (const pr of await scopePractices(p, q.practiceId)) {
-    const byMonth = await monthsSideBySide(months, (month) =>
+    const byMonth = await mapLimit(months, MONTHS_IN_FLIGHT, (month) =>
       claimSummariesOfPracticeBetween(
         p.tenantId,
         pr.practiceId,
