@@ -36489,6 +36489,10 @@ export interface paths {
                                     kind: "entered" | "imported" | "medicare_percent";
                                     percentBps?: number;
                                     locality?: string;
+                                    mpfsYear?: number;
+                                    /** @enum {string} */
+                                    setting?: "non_facility" | "facility";
+                                    localityName?: string;
                                 };
                                 version: number;
                                 updatedAt: string;
@@ -36639,6 +36643,10 @@ export interface paths {
                                 kind: "entered" | "imported" | "medicare_percent";
                                 percentBps?: number;
                                 locality?: string;
+                                mpfsYear?: number;
+                                /** @enum {string} */
+                                setting?: "non_facility" | "facility";
+                                localityName?: string;
                             };
                             entries: {
                                 procedureCode: string;
@@ -36794,6 +36802,10 @@ export interface paths {
                                 kind: "entered" | "imported" | "medicare_percent";
                                 percentBps?: number;
                                 locality?: string;
+                                mpfsYear?: number;
+                                /** @enum {string} */
+                                setting?: "non_facility" | "facility";
+                                localityName?: string;
                             };
                             entries: {
                                 procedureCode: string;
@@ -37037,6 +37049,10 @@ export interface paths {
                                 kind: "entered" | "imported" | "medicare_percent";
                                 percentBps?: number;
                                 locality?: string;
+                                mpfsYear?: number;
+                                /** @enum {string} */
+                                setting?: "non_facility" | "facility";
+                                localityName?: string;
                             };
                             entries: {
                                 procedureCode: string;
@@ -37281,6 +37297,10 @@ export interface paths {
                                 kind: "entered" | "imported" | "medicare_percent";
                                 percentBps?: number;
                                 locality?: string;
+                                mpfsYear?: number;
+                                /** @enum {string} */
+                                setting?: "non_facility" | "facility";
+                                localityName?: string;
                             };
                             entries: {
                                 procedureCode: string;
@@ -37289,6 +37309,276 @@ export interface paths {
                             }[];
                             version: number;
                             updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/practices/{practiceId}/payers/{payerId}/contract-schedules/{effectiveFrom}/medicare-fee-schedule:derive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Derive a period from CMS's Medicare physician fee schedule: allowed = percentBps x the locality's Medicare fee
+         * @description Needs the year's CMS files imported by the operator (`npm run import-mpfs`). Each code's Medicare fee is CMS's formula, [(work RVU x work GPCI) + (PE RVU x PE GPCI) + (MP RVU x MP GPCI)] x conversion factor, rounded half-up to the cent, with the non-facility (office) or facility practice expense; then x percentBps / 10000, rounded half-up. Codes default to the practice's fee schedule. Codes CMS does not pay (status other than A, R, T), does not price in the setting (NA) or does not list come back as `skipped` and are not in the schedule.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The version read ("0" when the period must not exist yet); a stale one gets 412 */
+                    "if-match"?: string;
+                };
+                path: {
+                    practiceId: string;
+                    payerId: string;
+                    effectiveFrom: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        locality: string;
+                        percentBps: number;
+                        /**
+                         * @default non_facility
+                         * @enum {string}
+                         */
+                        setting?: "non_facility" | "facility";
+                        codes?: {
+                            procedureCode: string;
+                            modifier?: string;
+                        }[];
+                        effectiveTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The schedule, and the codes skipped */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schedule: {
+                                practiceId: string;
+                                payerId: string;
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                basis: {
+                                    /** @enum {string} */
+                                    kind: "entered" | "imported" | "medicare_percent";
+                                    percentBps?: number;
+                                    locality?: string;
+                                    mpfsYear?: number;
+                                    /** @enum {string} */
+                                    setting?: "non_facility" | "facility";
+                                    localityName?: string;
+                                };
+                                entries: {
+                                    procedureCode: string;
+                                    modifier?: string;
+                                    allowedCents: number;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                            };
+                            skipped: {
+                                procedureCode: string;
+                                modifier?: string;
+                                /** @enum {string} */
+                                reason: "not_in_file" | "not_payable" | "not_priced_in_setting" | "no_rvus";
+                                status?: string;
+                            }[];
+                            sources: {
+                                file: string;
+                                sha256: string;
+                            }[];
                         };
                     };
                 };

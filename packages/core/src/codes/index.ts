@@ -46,3 +46,5 @@ export { CodeListTable, parseHcpcsFile } from "./edits/hcpcs.ts";
 export { hcpcsShortDescription, resetHcpcsDescriptions } from "./edits/hcpcs-descriptions.ts";
 /** Edit tables from the real-format fixture files, for unit tests only. */
 export { fixtureTables } from "./edits/fixture-tables.ts";
+export { loadMpfs, medicareFee, parseGpci, parsePprrvu, resetMpfsCache } from "./mpfs.ts";
+export type { FeeResult, MpfsLocality, MpfsSet, Setting as MpfsSetting } from "./mpfs.ts";

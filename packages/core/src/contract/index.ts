@@ -7,6 +7,7 @@ export {
   putContractSchedule,
   importContractSchedule,
   deriveContractSchedule,
+  deriveFromMpfs,
   scheduleInForce,
   hasContractSchedules,
   contractedAmount,

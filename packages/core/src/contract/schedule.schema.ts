@@ -46,8 +46,12 @@ export const scheduleBasis = z.object({
   kind: z.enum(["entered", "imported", "medicare_percent"]),
   /** For medicare_percent: the contract's percent of the Medicare rate, in basis points (11500 = 115%). */
   percentBps: z.number().int().optional(),
-  /** For medicare_percent: the Medicare locality the rates are of, as the operator named it. */
+  /** For medicare_percent: the Medicare locality the rates are of, as the operator named it (MAC-locality for CMS's files). */
   locality: z.string().optional(),
+  /** For medicare_percent from CMS's files: the fee schedule year, the setting priced and the locality's name. */
+  mpfsYear: z.number().int().optional(),
+  setting: z.enum(["non_facility", "facility"]).optional(),
+  localityName: z.string().optional(),
 });
 export type ScheduleBasis = z.infer<typeof scheduleBasis>;
 
@@ -82,6 +86,47 @@ export const deriveQuery = z.strictObject({
   effectiveTo: isoDate.optional(),
 });
 export type DeriveQuery = z.infer<typeof deriveQuery>;
+
+/**
+ * Derivation from CMS's own fee schedule files (imported by the operator with `npm run import-mpfs`):
+ * allowed = percent x the locality's Medicare fee, for the codes the practice charges (its fee
+ * schedule) or those listed.
+ */
+export const mpfsDeriveInput = z.strictObject({
+  year: z.number().int().min(1992).max(2100),
+  /** MAC and locality number as CMS's GPCI file gives them: "04412-31" (Austin, TX). */
+  locality: z
+    .string()
+    .trim()
+    .regex(/^\d{5}-\d{2}$/, 'must be the MAC and locality number, e.g. "04412-31"'),
+  percentBps: deriveQuery.shape.percentBps,
+  /** Which practice expense CMS prices: non_facility (the office, the default) or facility. */
+  setting: z.enum(["non_facility", "facility"]).default("non_facility"),
+  /** The codes to price; default every code (and modifier) on the practice's fee schedule. */
+  codes: z
+    .array(z.strictObject({ procedureCode, modifier: modifier.optional() }))
+    .min(1)
+    .max(MAX_SCHEDULE_ENTRIES)
+    .optional(),
+  effectiveTo: isoDate.optional(),
+});
+export type MpfsDeriveInput = z.infer<typeof mpfsDeriveInput>;
+
+export const mpfsSkip = z.object({
+  procedureCode: z.string(),
+  modifier: z.string().optional(),
+  reason: z.enum(["not_in_file", "not_payable", "not_priced_in_setting", "no_rvus"]),
+  /** CMS's status code for the code, when it is in the file. */
+  status: z.string().optional(),
+});
+export type MpfsSkip = z.infer<typeof mpfsSkip>;
+export const mpfsDerivedView = z.object({
+  schedule: contractScheduleView,
+  /** Codes asked for that CMS does not price this way, and why: none of them is in the schedule. */
+  skipped: z.array(mpfsSkip),
+  /** CMS's files the figures came from. */
+  sources: z.array(z.object({ file: z.string(), sha256: z.string() })),
+});
 
 /** How an entry is packed in the stored map: `99214` or `99214-25`. */
 export const entryKey = (code: string, mod?: string) => (mod ? `${code}-${mod}` : code);

@@ -5,9 +5,13 @@ import {
   type ContractScheduleInput,
   type ContractScheduleView,
   type DeriveQuery,
+  type MpfsDeriveInput,
+  type MpfsSkip,
   type ScheduleBasis,
 } from "./schedule.schema.ts";
-import { deriveFromMedicareCsv, parseContractCsv } from "./schedule-csv.ts";
+import { deriveFromMedicareCsv, parseContractCsv, percentOfRate } from "./schedule-csv.ts";
+import { loadMpfs, medicareFee } from "../codes/index.ts";
+import { feeScheduleOfPractice } from "../feeschedule/index.ts";
 import { getPractice } from "../practice/index.ts";
 import { getPayer, payersForSystem } from "../payer/index.ts";
 import { auditPut } from "../audit/index.ts";
@@ -193,6 +197,73 @@ export async function deriveContractSchedule(
     { kind: "medicare_percent", percentBps: q.percentBps, locality: q.locality },
     ifMatch,
   );
+}
+
+/**
+ * A period derived from CMS's fee schedule files: each code's Medicare fee in the locality and
+ * setting (medicareFee), times the contract percent, rounded half-up to the cent. The codes are the
+ * practice's fee schedule unless listed; any CMS does not price this way are returned as skipped.
+ */
+export async function deriveFromMpfs(
+  p: Principal,
+  key: { practiceId: string; payerId: string; effectiveFrom: string },
+  input: MpfsDeriveInput,
+  ifMatch?: number,
+) {
+  authorize(p, "contractSchedule.write");
+  await scope(p, key.practiceId, key.payerId);
+  const set = loadMpfs(input.year);
+  if (!set)
+    throw invalid([
+      {
+        path: "year",
+        message: `CMS's ${input.year} fee schedule is not imported: the operator runs npm run import-mpfs -- --year ${input.year} --rvu PPRRVU….csv --gpci GPCI${input.year}.csv`,
+      },
+    ]);
+  const locality = set.localities[input.locality];
+  if (!locality)
+    throw invalid([
+      { path: "locality", message: `${input.locality} is not a locality of CMS's ${input.year} GPCI file` },
+    ]);
+  const codes =
+    input.codes ??
+    (await feeScheduleOfPractice(p, key.practiceId)).entries.map((e) => ({
+      procedureCode: e.procedureCode,
+      modifier: e.modifier,
+    }));
+  if (!codes.length)
+    throw invalid([{ path: "codes", message: "the practice's fee schedule is empty: list the codes to price" }]);
+  const entries: ContractEntry[] = [];
+  const skipped: MpfsSkip[] = [];
+  const seen = new Set<string>();
+  for (const c of codes) {
+    const k = entryKey(c.procedureCode, c.modifier);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const fee = medicareFee(set, input.locality, c.procedureCode, c.modifier, input.setting);
+    const mod = c.modifier ? { modifier: c.modifier } : {};
+    if ("cents" in fee) {
+      const allowedCents = percentOfRate(fee.cents, input.percentBps);
+      if (allowedCents >= 1) entries.push({ procedureCode: c.procedureCode, ...mod, allowedCents });
+    } else skipped.push({ procedureCode: c.procedureCode, ...mod, reason: fee.skipped, status: fee.status });
+  }
+  if (!entries.length)
+    throw invalid([{ path: "codes", message: "CMS prices none of these codes in this setting: nothing to save" }]);
+  const schedule = await save(
+    p,
+    key,
+    { effectiveTo: input.effectiveTo, entries },
+    {
+      kind: "medicare_percent",
+      percentBps: input.percentBps,
+      locality: input.locality,
+      localityName: `${locality.name}, ${locality.state}`,
+      mpfsYear: input.year,
+      setting: input.setting,
+    },
+    ifMatch,
+  );
+  return { schedule, skipped, sources: set.sources };
 }
 
 /** A schedule in force: its period and its packed amounts, for the rules. */

@@ -4,7 +4,10 @@ import {
   contractScheduleInput,
   contractScheduleView,
   deriveContractSchedule,
+  deriveFromMpfs,
   deriveQuery,
+  mpfsDeriveInput,
+  mpfsDerivedView,
   getContractSchedule,
   importContractSchedule,
   listContractSchedules,
@@ -160,4 +163,27 @@ contractSchedules.openapi(
       ),
       200,
     ),
+);
+
+contractSchedules.openapi(
+  createRoute({
+    method: "post",
+    path: `${base}/{effectiveFrom}/medicare-fee-schedule:derive`,
+    tags,
+    summary:
+      "Derive a period from CMS's Medicare physician fee schedule: allowed = percentBps x the locality's Medicare fee",
+    description:
+      "Needs the year's CMS files imported by the operator (`npm run import-mpfs`). Each code's Medicare fee is CMS's formula, [(work RVU x work GPCI) + (PE RVU x PE GPCI) + (MP RVU x MP GPCI)] x conversion factor, rounded half-up to the cent, with the non-facility (office) or facility practice expense; then x percentBps / 10000, rounded half-up. Codes default to the practice's fee schedule. Codes CMS does not pay (status other than A, R, T), does not price in the setting (NA) or does not list come back as `skipped` and are not in the schedule.",
+    request: {
+      params: period,
+      headers: ifMatchHeader,
+      body: jsonBody(mpfsDeriveInput),
+    },
+    responses: { 200: jsonResponse(mpfsDerivedView, "The schedule, and the codes skipped"), ...writeErrors },
+  }),
+  async (c) => {
+    const r = await deriveFromMpfs(c.get("principal"), c.req.valid("param"), c.req.valid("json"), ifMatch(c));
+    withEtag(c, r.schedule);
+    return c.json(r, 200);
+  },
 );
