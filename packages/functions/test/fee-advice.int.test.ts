@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
 import { call, newKey, newTenant, samples } from "./http.ts";
 import { era, rerun, submit, upload, world, type World } from "./era.ts";
+import { fanOut } from "./fanout.ts";
 
 /**
  * Payer contract schedules, underpayments found at posting, and the reports drawn from them, with
@@ -192,6 +193,32 @@ describe("underpayments at posting", () => {
     ]);
     expect((await get(`/v1/underpayments?status=appealed`)).items).toEqual([]);
     expect((await get(`/v1/underpayments?payerId=${payerB}`)).items).toEqual([]);
+  });
+
+  it("raises one 'Call the payer' task with the figures to quote, once however often the events are delivered", async () => {
+    await fanOut(w);
+    await fanOut(w); // a redelivery makes nothing twice
+    const [u] = (await get("/v1/underpayments")).items;
+    const tasks = (await get(`/v1/tasks?claimId=${claims.c1}&status=active`)).items;
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({
+      taskId: u.taskId,
+      kind: "call_payer",
+      source: "underpayment",
+      status: "open",
+      automatic: true,
+      title: "Underpaid $20.00 by Blue Prairie Health against the contract (99214)",
+    });
+    // The appeal-ready figures, from the contract, the 835 and the line (worked out in the header).
+    expect(tasks[0].notes[0].text).toContain(
+      "Line 1, 99214 on 2026-09-10, 1 unit: contract $120.00 a unit (schedule from 2026-01-01), so $120.00 expected; allowed $100.00, paid $100.00, short $20.00.",
+    );
+    expect(tasks[0].notes[0].text).toContain("on the 835 deposited 2026-10-01");
+    // No other claim got one: c2's denial is a denial's work, c3 has no contract, c4 was paid in full.
+    for (const c of [claims.c3, claims.c4])
+      expect(
+        (await get(`/v1/tasks?claimId=${c}&status=active`)).items.filter((t: any) => t.source === "underpayment"),
+      ).toEqual([]);
   });
 
   it("moves through appealed, refuses a stale If-Match and a move out of a final status, and audits each change", async () => {
@@ -445,6 +472,24 @@ describe("reports", () => {
     });
     // Another period holds nothing.
     expect((await get(`/v1/reports/underpayments?from=2026-07-01&to=2026-08-31`)).practices[0].payers).toEqual([]);
+  });
+});
+
+describe("the underpayment's task", () => {
+  it("stays open while appealed and closes when the money is recovered", async () => {
+    const [u] = (await get("/v1/underpayments?status=appealed")).items;
+    expect((await get(`/v1/tasks/${u.taskId}`)).status).toBe("open");
+    const done = await call("POST", `/v1/underpayments/${u.underpaymentId}/status`, {
+      key: w.key,
+      body: { status: "recovered", note: "reprocessed at contract" },
+      headers: { "if-match": `"${u.version}"` },
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const task = await get(`/v1/tasks/${u.taskId}`);
+    expect(task).toMatchObject({ status: "done", closedReason: "underpayments worked: recovered" });
+    // Delivered again after it was worked: the task is not made again.
+    await fanOut(w);
+    expect((await get(`/v1/tasks/${u.taskId}`)).status).toBe("done");
   });
 });
 

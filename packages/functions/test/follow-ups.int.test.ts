@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { SQSEvent } from "aws-lambda";
 import { processBatch } from "@claimledger/core/batch/process.service.ts";
 import { getClaimForSystem, moveClaim, todayIn } from "@claimledger/core/claim/index.ts";
 import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
 import { sweepFollowUps } from "@claimledger/core/followup/index.ts";
 import { addDays } from "@claimledger/core/shared/dates.ts";
-import { handler as fanoutHandler } from "../src/queue/webhook-fanout.ts";
+import { fanOut } from "./fanout.ts";
 import { call, newKey, newTenant, samples } from "./http.ts";
 import { asUser, invitedUser, uniqueEmail } from "./users.ts";
 import { encounterFor, practiceSetUp } from "./cycle.ts";
@@ -17,23 +16,6 @@ import { era, submit, upload, visit, world, type World } from "./era.ts";
  * Automatic tasks and the follow-up queue, through the real fan-out worker (driven here with the
  * events the changes wrote, as SQS would deliver their announcement), the daily sweep and the API.
  */
-async function fanOut(s: { key: string; tenantId: string }) {
-  const ids: string[] = [];
-  for (let after = ""; ;) {
-    const page = await call("GET", `/v1/events?limit=100${after ? `&after=${after}` : ""}`, { key: s.key });
-    ids.push(...page.body.items.map((e: { eventId: string }) => e.eventId));
-    if (!page.body.nextCursor) break;
-    after = page.body.nextCursor;
-  }
-  for (let i = 0; i < ids.length; i += 100) {
-    const event = {
-      Records: [
-        { messageId: `m${i}`, body: JSON.stringify({ tenantId: s.tenantId, eventIds: ids.slice(i, i + 100) }) },
-      ],
-    } as SQSEvent;
-    expect(await fanoutHandler(event)).toEqual({ batchItemFailures: [] });
-  }
-}
 
 const tasksOf = async (key: string, claimId: string, status = "active") =>
   (await call("GET", `/v1/tasks?claimId=${claimId}&status=${status}`, { key })).body.items as any[];

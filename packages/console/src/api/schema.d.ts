@@ -31074,7 +31074,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "open" | "in_progress" | "done" | "cancelled";
                                 /** @enum {string} */
-                                source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
+                                source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan" | "underpayment";
                                 automatic: boolean;
                                 notes: {
                                     at: string;
@@ -31237,7 +31237,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "open" | "in_progress" | "done" | "cancelled";
                             /** @enum {string} */
-                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan" | "underpayment";
                             automatic: boolean;
                             notes: {
                                 at: string;
@@ -31470,7 +31470,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "open" | "in_progress" | "done" | "cancelled";
                             /** @enum {string} */
-                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan" | "underpayment";
                             automatic: boolean;
                             notes: {
                                 at: string;
@@ -31633,7 +31633,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "open" | "in_progress" | "done" | "cancelled";
                             /** @enum {string} */
-                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
+                            source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan" | "underpayment";
                             automatic: boolean;
                             notes: {
                                 at: string;
@@ -31925,7 +31925,7 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "open" | "in_progress" | "done" | "cancelled";
                                     /** @enum {string} */
-                                    source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan";
+                                    source: "manual" | "rejection" | "denial" | "follow_up" | "status_request" | "appeal" | "payment_plan" | "underpayment";
                                     automatic: boolean;
                                     notes: {
                                         at: string;
@@ -37817,6 +37817,7 @@ export interface paths {
                                 depositDate: string;
                                 /** @enum {string} */
                                 status: "open" | "appealed" | "recovered" | "written_off";
+                                taskId?: string;
                                 note?: string;
                                 statusBy?: string;
                                 statusAt?: string;
@@ -37982,6 +37983,7 @@ export interface paths {
                             depositDate: string;
                             /** @enum {string} */
                             status: "open" | "appealed" | "recovered" | "written_off";
+                            taskId?: string;
                             note?: string;
                             statusBy?: string;
                             statusAt?: string;
@@ -38158,6 +38160,7 @@ export interface paths {
                             depositDate: string;
                             /** @enum {string} */
                             status: "open" | "appealed" | "recovered" | "written_off";
+                            taskId?: string;
                             note?: string;
                             statusBy?: string;
                             statusAt?: string;

@@ -23,7 +23,14 @@ export {
   timesUnits,
   type LineOutcome,
 } from "./detect.ts";
-export { contractPostingItems, toleranceFor, type LineMatcher, type PostingRef } from "./posting-hook.ts";
+export { raiseUnderpaymentTasks } from "./followup-hook.ts";
+export {
+  contractPostingItems,
+  toleranceFor,
+  underpaymentTaskId,
+  type LineMatcher,
+  type PostingRef,
+} from "./posting-hook.ts";
 export * from "./underpayment.schema.ts";
 export {
   getUnderpayment,

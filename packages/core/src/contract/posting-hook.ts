@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Claim835 } from "@claimledger/x12";
 import type { Claim, ClaimLine } from "../claim/index.ts";
 import { eventPut } from "../event/index.ts";
@@ -39,6 +40,10 @@ const packLine = (o: LineOutcome) => ({
   cu: o.contractedUnitCents ?? -1,
   ...(o.denied ? { dn: 1 } : {}),
 });
+
+/** The follow-up task of a claim's lines underpaid on one 835 (its CLP's place in the file): tsk_<claim>_up<8 hex>. */
+export const underpaymentTaskId = (claimId: string, itemBase: string) =>
+  `tsk_${claimId}_up${createHash("sha256").update(itemBase).digest("hex").slice(0, 8)}`;
 
 /**
  * What posting one CLP adds to its transaction for contracts and reports: the claim's
@@ -91,13 +96,15 @@ export async function contractPostingItems(
   const short = outcomes.filter((o) => shortfallOf(o.outcome, 0) !== undefined);
   if (short.length === 0) return items;
   const tolerance = await toleranceFor(tenantId, claim.payerId);
-  const ids: string[] = [];
-  for (const [i, { outcome: o, date, schedule }] of short.entries()) {
+  const found = short.flatMap(({ outcome: o, date, schedule }, i) => {
     const shortfall = shortfallOf(o, tolerance);
-    if (shortfall === undefined) continue;
     // Ids are <prefix>_<letters, digits, underscores>: the CLP's place in the file and the line.
     const underpaymentId = `up_${ref.itemBase.replace(/-/g, "_")}_${o.lineNumber ?? `X${i + 1}`}`;
-    ids.push(underpaymentId);
+    return shortfall === undefined ? [] : [{ o, date, schedule: schedule!, shortfall, underpaymentId }];
+  });
+  const ids = found.map((f) => f.underpaymentId);
+  const taskId = underpaymentTaskId(claim.claimId, ref.itemBase);
+  for (const { o, date, schedule, shortfall, underpaymentId } of found)
     items.push(
       tx.put(
         UnderpaymentEntity.create({
@@ -118,11 +125,13 @@ export async function contractPostingItems(
           paidCents: o.paidCents,
           shortfallCents: shortfall,
           toleranceCents: tolerance,
-          scheduleFrom: schedule!.effectiveFrom,
+          scheduleFrom: schedule.effectiveFrom,
           remittanceId: ref.remittanceId,
           ...(clp.payerClaimControlNumber ? { payerClaimControlNumber: clp.payerClaimControlNumber } : {}),
           depositDate: ref.depositDate,
           status: "open",
+          taskId,
+          groupIds: ids,
           createdAt: at,
           updatedAt: at,
           version: 1,
@@ -130,7 +139,6 @@ export async function contractPostingItems(
         "entry",
       ),
     );
-  }
   if (ids.length)
     items.push(
       eventPut(
@@ -138,7 +146,7 @@ export async function contractPostingItems(
         {
           type: "underpayment.found",
           practiceId: claim.practiceId,
-          ids: { claimId: claim.claimId, remittanceId: ref.remittanceId, underpaymentIds: ids },
+          ids: { claimId: claim.claimId, remittanceId: ref.remittanceId, underpaymentIds: ids, taskId },
           status: "open",
         },
         at,

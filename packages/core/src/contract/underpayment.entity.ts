@@ -36,6 +36,9 @@ export const UnderpaymentEntity = new Entity(
       payerClaimControlNumber: { type: "string" },
       depositDate: { type: "string", required: true },
       status: { type: UNDERPAYMENT_STATUSES, required: true },
+      /** The follow-up task the claim's underpaid lines of this 835 share, and those lines' underpayments. */
+      taskId: { type: "string" },
+      groupIds: { type: "list", items: { type: "string" } },
       note: { type: "string" },
       statusBy: { type: "string" },
       statusAt: { type: "string" },

@@ -27,6 +27,8 @@ export const underpaymentView = z.object({
   payerClaimControlNumber: z.string().optional(),
   depositDate: z.string(),
   status: z.enum(UNDERPAYMENT_STATUSES),
+  /** The follow-up task ("Call the payer") the claim's underpaid lines of this 835 share. */
+  taskId: z.string().optional(),
   note: z.string().optional(),
   statusBy: z.string().optional(),
   statusAt: z.string().optional(),

@@ -1,4 +1,3 @@
-import type { EntityItem } from "electrodb";
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { AdjudicationEntity, UnderpaymentEntity, UnderpaymentSettingsEntity } from "./underpayment.entity.ts";
 import type {
@@ -10,6 +9,8 @@ import type {
 } from "./underpayment.schema.ts";
 import { UNDERPAYMENT_STATUSES } from "./underpayment.schema.ts";
 import { DEFAULT_TOLERANCE_CENTS } from "./detect.ts";
+import { settleUnderpaymentTask } from "./followup-hook.ts";
+import { byIds, read, view, type Item } from "./underpayment.store.ts";
 import { getPractice } from "../practice/index.ts";
 import { payersById } from "../payer/index.ts";
 import { auditPut } from "../audit/index.ts";
@@ -20,10 +21,6 @@ import { AppError, badRequest, invalid, notFound, preconditionFailed } from "../
 import { authorize } from "../shared/permissions.ts";
 import { TransactionConflict, transactWrite, tx } from "../shared/transact.ts";
 
-type Item = EntityItem<typeof UnderpaymentEntity>;
-
-const view = ({ tenantId: _t, ...rest }: Item): UnderpaymentView => ({ ...rest, modifiers: rest.modifiers ?? [] });
-
 /** Where a status may go: open and appealed are work; recovered and written off are done. */
 const MOVES: Record<UnderpaymentStatus, UnderpaymentStatus[]> = {
   open: ["appealed", "recovered", "written_off"],
@@ -32,31 +29,12 @@ const MOVES: Record<UnderpaymentStatus, UnderpaymentStatus[]> = {
   written_off: [],
 };
 
-async function read(tenantId: string, underpaymentId: string): Promise<Item | undefined> {
-  const { data } = await UnderpaymentEntity.get({ tenantId, underpaymentId }).go({ consistent: true });
-  return data ?? undefined;
-}
-
 /** One underpayment, 404 for another company's or (for a practice principal) another practice's. */
 export async function getUnderpayment(p: Principal, underpaymentId: string): Promise<UnderpaymentView> {
   authorize(p, "underpayment.read");
   const u = await read(p.tenantId, underpaymentId);
   if (!u || !canSeePractice(p, u.practiceId)) throw notFound("Underpayment");
   return view(u);
-}
-
-async function byIds(tenantId: string, ids: string[]): Promise<Map<string, Item>> {
-  const out = new Map<string, Item>();
-  for (let i = 0; i < ids.length; i += 100) {
-    let keys = ids.slice(i, i + 100).map((underpaymentId) => ({ tenantId, underpaymentId }));
-    for (let attempt = 0; keys.length && attempt < 8; attempt++) {
-      const { data, unprocessed } = await UnderpaymentEntity.get(keys).go();
-      for (const u of data) out.set(u.underpaymentId, u);
-      keys = unprocessed.map((k) => ({ tenantId, underpaymentId: k.underpaymentId }));
-    }
-    if (keys.length) throw new Error(`${keys.length} underpayments were not read`);
-  }
-  return out;
 }
 
 const encode = (key: Record<string, unknown> | undefined) =>
@@ -194,6 +172,7 @@ export async function changeUnderpaymentStatus(
       throw preconditionFailed("The underpayment changed since you read it; reload it and retry");
     throw err;
   }
+  await settleUnderpaymentTask(p.tenantId, { ...view(next), groupIds: next.groupIds });
   return view(next);
 }
 

@@ -23,7 +23,7 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** Where it came from: a person (`manual`), the claim itself, or a payment plan with a missed instalment (automatic tasks). */
+/** Where it came from: a person (`manual`), the claim itself, a payment plan with a missed instalment, or lines paid below their contract (automatic tasks). */
 export const TASK_SOURCES = [
   "manual",
   "rejection",
@@ -32,6 +32,7 @@ export const TASK_SOURCES = [
   "status_request",
   "appeal",
   "payment_plan",
+  "underpayment",
 ] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
