@@ -59,3 +59,37 @@ it("runs A/R aging as a job written to S3, scoped like the asker, and answers wi
   const bad = await call("POST", "/v1/report-jobs", { key: w.key, body: { report: "collections", from: "2026-13" } });
   expect(bad.status).toBe(422);
 });
+
+it("runs the contract reports and profitability as jobs, the same as their GETs; profitability is the owners'", async () => {
+  const w = await world(1);
+  await visit(w, "2026-10-05"); // the 260.00 visit to the first payer, sent, not yet paid
+  const asJob = async (body: object) => {
+    const asked = await call("POST", "/v1/report-jobs", { key: w.key, body });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+    expect(await runReportJob(w.tenantId, asked.body.jobId)).toBe("done");
+    const done = (await call("GET", `/v1/report-jobs/${asked.body.jobId}`, { key: w.key })).body;
+    return { json: await (await fetch(done.jsonUrl)).json(), csv: await (await fetch(done.csvUrl)).text() };
+  };
+  const mix = await asJob({ report: "payer-mix", from: "2026-10", to: "2026-10" });
+  expect(mix.json).toEqual((await call("GET", "/v1/reports/payer-mix?from=2026-10&to=2026-10", { key: w.key })).body);
+  // One claim of 260.00 to the payer in October, nothing paid yet.
+  const october = (mix.json as any).practices[0].months.find((m: any) => m.month === "2026-10");
+  expect(october.payers[0]).toMatchObject({ payerId: w.payers[0], claims: 1, chargesCents: 26_000, paymentsCents: 0 });
+  expect(mix.csv.split("\r\n")[0]).toContain("payer_id");
+  for (const report of ["reimbursement", "fee-advice", "underpayments"]) {
+    const r = await asJob({ report, from: "2026-10-01", to: "2026-10-31" });
+    const direct = (await call("GET", `/v1/reports/${report}?from=2026-10-01&to=2026-10-31`, { key: w.key })).body;
+    expect(r.json, report).toEqual(direct);
+  }
+  const profit = await asJob({ report: "profitability", from: "2026-10", to: "2026-10" });
+  expect(profit.json).toEqual(
+    (await call("GET", "/v1/reports/profitability?from=2026-10&to=2026-10", { key: w.key })).body,
+  );
+  // A biller may run reports, not profitability: refused when asked, no job is made.
+  const biller = await newKey(w.key, "biller");
+  const refused = await call("POST", "/v1/report-jobs", {
+    key: biller,
+    body: { report: "profitability", from: "2026-10", to: "2026-10" },
+  });
+  expect(refused.status).toBe(403);
+});

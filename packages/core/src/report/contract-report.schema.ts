@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { payerMix } from "./payer-mix.ts";
-import type { feeAdvice, reimbursementByCode, underpaidByPayer } from "./reimbursement.ts";
+import type { reimbursementByCode, underpaidByPayer } from "./reimbursement.ts";
+import type { feeAdvice } from "./fee-advice.ts";
 
 /** The payer contract reports as the API shows them, each checked by the compiler against its function. */
 const cents = z.number().int();

@@ -4,6 +4,10 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { REPORT_JOB_STATUSES, REPORT_KINDS, ReportJobEntity } from "./report-job.entity.ts";
 import { arAging, arAgingCsv } from "./aging.ts";
 import { claimPerformance, collectionsByMonth, collectionsCsv } from "./report.service.ts";
+import { payerMix, payerMixCsv } from "./payer-mix.ts";
+import { reimbursementByCode, reimbursementCsv, underpaidByPayer, underpaidCsv } from "./reimbursement.ts";
+import { feeAdvice, feeAdviceCsv } from "./fee-advice.ts";
+import { profitability, profitabilityCsv } from "./profitability.ts";
 import { authorize } from "../shared/permissions.ts";
 import type { Principal, Role } from "../shared/context.ts";
 import { idOf, queueMessage, sendMessage } from "../shared/queue.ts";
@@ -22,6 +26,11 @@ export const reportJobInput = z.discriminatedUnion("report", [
   z.strictObject({ report: z.literal("ar-aging"), asOf: isoDate.optional(), practiceId }),
   z.strictObject({ report: z.literal("collections"), from: period, to: period, practiceId }),
   z.strictObject({ report: z.literal("claims"), from: isoDate, to: isoDate, practiceId }),
+  z.strictObject({ report: z.literal("payer-mix"), from: period, to: period, practiceId }),
+  z.strictObject({ report: z.literal("reimbursement"), from: isoDate, to: isoDate, practiceId }),
+  z.strictObject({ report: z.literal("fee-advice"), from: isoDate, to: isoDate, practiceId }),
+  z.strictObject({ report: z.literal("underpayments"), from: isoDate, to: isoDate, practiceId }),
+  z.strictObject({ report: z.literal("profitability"), from: period, to: period, practiceId }),
 ]);
 export type ReportJobInput = z.infer<typeof reportJobInput>;
 
@@ -47,6 +56,8 @@ const KEEP_DAYS = 30;
 /** Queues a report job and answers it, `queued`. */
 export async function startReportJob(p: Principal, input: ReportJobInput) {
   authorize(p, "report.read");
+  // Profitability is the owners': refused now, not when the job runs.
+  if (input.report === "profitability") authorize(p, "profitability.read");
   const { report, ...params } = input;
   const jobId = newId("rpt");
   const createdAt = now();
@@ -98,6 +109,26 @@ const reports = {
   claims: async (p: Principal, q: Record<string, unknown>) => {
     const r = await claimPerformance(p, q as Parameters<typeof claimPerformance>[1]);
     return { json: r, csv: undefined };
+  },
+  "payer-mix": async (p: Principal, q: Record<string, unknown>) => {
+    const r = await payerMix(p, q as Parameters<typeof payerMix>[1]);
+    return { json: r, csv: payerMixCsv(r) };
+  },
+  reimbursement: async (p: Principal, q: Record<string, unknown>) => {
+    const r = await reimbursementByCode(p, q as Parameters<typeof reimbursementByCode>[1]);
+    return { json: r, csv: reimbursementCsv(r) };
+  },
+  "fee-advice": async (p: Principal, q: Record<string, unknown>) => {
+    const r = await feeAdvice(p, q as Parameters<typeof feeAdvice>[1]);
+    return { json: r, csv: feeAdviceCsv(r) };
+  },
+  underpayments: async (p: Principal, q: Record<string, unknown>) => {
+    const r = await underpaidByPayer(p, q as Parameters<typeof underpaidByPayer>[1]);
+    return { json: r, csv: underpaidCsv(r) };
+  },
+  profitability: async (p: Principal, q: Record<string, unknown>) => {
+    const r = await profitability(p, q as Parameters<typeof profitability>[1]);
+    return { json: r, csv: profitabilityCsv(r) };
   },
 } satisfies Record<(typeof REPORT_KINDS)[number], unknown>;
 

@@ -1,7 +1,16 @@
 import { Entity } from "electrodb";
 import { SERVICE, entityConfig } from "../shared/db.ts";
 
-export const REPORT_KINDS = ["ar-aging", "collections", "claims"] as const;
+export const REPORT_KINDS = [
+  "ar-aging",
+  "collections",
+  "claims",
+  "payer-mix",
+  "reimbursement",
+  "fee-advice",
+  "underpayments",
+  "profitability",
+] as const;
 export const REPORT_JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 
 /**
