@@ -81,22 +81,25 @@ const columns = (payers: Map<string, string>): Column<Row>[] => [
   },
   {
     key: "findings",
-    header: "Findings",
-    render: (r) =>
-      r.findings.length ? (
-        <ul className="findings">
-          {r.findings.map((f) => (
-            <li key={f}>
-              <Badge tone={FINDINGS[f].tone}>{FINDINGS[f].text}</Badge>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <span className="muted">None</span>
-      ),
-    filterValue: (r) => r.findings.map((f) => FINDINGS[f].text).join(" "),
+    header: "Findings and rule",
+    render: (r) => (
+      <div className="rule">
+        {r.findings.length ? (
+          <ul className="findings">
+            {r.findings.map((f) => (
+              <li key={f}>
+                <Badge tone={FINDINGS[f].tone}>{FINDINGS[f].text}</Badge>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className="muted">No findings.</div>
+        )}
+        <div className="rule-text">{r.rule}</div>
+      </div>
+    ),
+    filterValue: (r) => `${r.findings.map((f) => FINDINGS[f].text).join(" ")} ${r.rule}`,
   },
-  { key: "rule", header: "Rule", render: (r) => <div className="wrap rule">{r.rule}</div>, filterValue: (r) => r.rule },
 ];
 
 /** Fee advice: per code, the findings and a suggested fee with the rule that made it. Codes to raise stand out. */
@@ -121,7 +124,7 @@ export function FeeAdvice({ period, practiceId, dir }: TabProps) {
           >
             {rows.length ? (
               <>
-                <p className="report-basis">
+                <p className="report-basis report-lead">
                   {raise.length ? (
                     <>
                       <strong>
@@ -137,7 +140,7 @@ export function FeeAdvice({ period, practiceId, dir }: TabProps) {
                 </p>
                 <DataTable
                   caption="Fee advice"
-                  columns={columns(dir.payers)}
+                  columns={columns(dir.payers).filter((c) => d.practices.length > 1 || c.key !== "practice")}
                   rows={rows}
                   rowKey={(x) => x.key}
                   rowClass={(x) => (adviceOf(x) === "raise" ? "row-raise" : undefined)}

@@ -116,7 +116,7 @@ export function PayerMix({ period, practiceId }: TabProps) {
             </Panel>
           );
         return (
-          <div className="grid">
+          <div className="grid report-grid">
             <Panel title="Share of payments by payer" actions={download}>
               {chart.series.length ? (
                 <StackedBarChart
@@ -131,7 +131,12 @@ export function PayerMix({ period, practiceId }: TabProps) {
               )}
             </Panel>
             <Panel title="By practice, month and payer">
-              <DataTable caption="Payer mix" columns={columns} rows={rows} rowKey={(x) => x.key} />
+              <DataTable
+                caption="Payer mix"
+                columns={columns.filter((c) => d.practices.length > 1 || c.key !== "practice")}
+                rows={rows}
+                rowKey={(x) => x.key}
+              />
               <p className="muted report-basis">
                 Months are months of service; payments are {d.bases.payments}; days to pay: {d.bases.daysToPay}.
               </p>

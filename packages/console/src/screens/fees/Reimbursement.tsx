@@ -35,21 +35,21 @@ const columns: Column<Row>[] = [
   { key: "paid", header: "Paid", align: "right", render: (r) => money(r.paidCents), sortValue: (r) => r.paidCents },
   {
     key: "ofCharge",
-    header: "Paid % of charge",
+    header: "% of charge",
     align: "right",
     render: (r) => percent(r.paidPercentOfCharge),
     sortValue: (r) => r.paidPercentOfCharge,
   },
   {
     key: "expected",
-    header: "Expected (contract)",
+    header: "Expected",
     align: "right",
     render: (r) => (r.expectedCents ? money(r.expectedCents) : <span className="muted">no contract</span>),
     sortValue: (r) => r.expectedCents,
   },
   {
     key: "ofExpected",
-    header: "Paid % of expected",
+    header: "% of expected",
     align: "right",
     render: (r) => (
       <span className={r.paidPercentOfExpected !== null && r.paidPercentOfExpected < 100 ? "text-bad" : undefined}>
@@ -60,14 +60,14 @@ const columns: Column<Row>[] = [
   },
   {
     key: "denials",
-    header: "Denial rate",
+    header: "Denied",
     align: "right",
     render: (r) => percent(r.denialRatePercent),
     sortValue: (r) => r.denialRatePercent,
   },
   {
     key: "days",
-    header: "Avg days to pay",
+    header: "Days to pay",
     align: "right",
     render: (r) => days(r.averageDaysToPay),
     sortValue: (r) => r.averageDaysToPay,
@@ -112,7 +112,7 @@ export function Reimbursement({ period, practiceId }: TabProps) {
                 </div>
                 <DataTable
                   caption="Reimbursement by code and payer"
-                  columns={columns}
+                  columns={columns.filter((c) => d.practices.length > 1 || c.key !== "practice")}
                   rows={rows}
                   rowKey={(x) => x.key}
                   initialSort={{ key: "code", dir: "asc" }}

@@ -294,7 +294,7 @@ export function Underpayments({ period, practiceId, dir }: TabProps) {
       header: "Actions",
       render: (r) =>
         canWork && MOVES[r.status].length ? (
-          <span className="row-buttons">
+          <span className="status-actions">
             {MOVES[r.status].map((m) => (
               <button
                 key={m.to}
@@ -315,7 +315,7 @@ export function Underpayments({ period, practiceId, dir }: TabProps) {
     },
   ];
   return (
-    <div className="grid">
+    <div className="grid report-grid">
       <Panel
         title="Underpaid money per payer"
         actions={<Download href={csvHref("/v1/reports/underpayments", { ...dates, practiceId })} />}
@@ -346,7 +346,7 @@ export function Underpayments({ period, practiceId, dir }: TabProps) {
             <ErrorBanner error={list.error} />
             <DataTable
               caption="Underpayments"
-              columns={columns}
+              columns={columns.filter((c) => (!practiceId && dir.practices.size > 1) || c.key !== "practice")}
               rows={list.items}
               rowKey={(x) => x.underpaymentId}
               onMore={list.more}

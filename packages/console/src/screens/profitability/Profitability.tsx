@@ -35,33 +35,27 @@ const columns: Column<Practice>[] = [
   },
   { key: "fee", header: "Fee", align: "right", render: (p) => money(p.feeCents), sortValue: (p) => p.feeCents },
   {
-    key: "claims",
-    header: "Claims sent",
-    align: "right",
-    render: (p) => count(p.claimsSent),
-    sortValue: (p) => p.claimsSent,
-  },
-  {
     key: "work",
-    header: "Other work",
+    header: "The work",
     render: (p) => (
       <span className="small muted work-counts">
-        {p.resubmissions} resubmitted · {p.denialsWorked} denials · {p.appeals} appeals · {p.statements} statements ·{" "}
-        {p.tasksDone} tasks · {p.paymentsPosted} payments
+        {p.claimsSent} claims sent · {p.resubmissions} resubmitted · {p.denialsWorked} denials worked · {p.appeals}{" "}
+        appeals · {p.statements} statements · {p.tasksDone} tasks · {p.paymentsPosted} payments posted
       </span>
     ),
+    sortValue: (p) => p.claimsSent,
   },
   { key: "touches", header: "Touches", align: "right", render: (p) => count(p.touches), sortValue: (p) => p.touches },
   {
     key: "perClaim",
-    header: "Fee per claim",
+    header: "Per claim",
     align: "right",
     render: (p) => money(p.feePerClaimCents),
     sortValue: (p) => p.feePerClaimCents,
   },
   {
     key: "perTouch",
-    header: "Fee per touch",
+    header: "Per touch",
     align: "right",
     render: (p) => (
       <span className={p.paysForWork === false ? "text-bad" : undefined}>
@@ -72,7 +66,7 @@ const columns: Column<Practice>[] = [
   },
   {
     key: "cost",
-    header: "Cost of touches",
+    header: "Cost",
     align: "right",
     render: (p) => money(p.costCents),
     sortValue: (p) => p.costCents,
@@ -136,7 +130,7 @@ export default function Profitability({ query }: ScreenProps) {
           const t = trendOf(d);
           const flagged = d.practices.filter((p) => p.paysForWork === false);
           return (
-            <div className="grid">
+            <div className="grid report-grid">
               {flagged.length ? (
                 <div className="banner banner-warning" role="status" data-flagged={flagged.length}>
                   <strong>
@@ -163,47 +157,49 @@ export default function Profitability({ query }: ScreenProps) {
                 </p>
               </Panel>
               <Panel title="Trend by month">
-                <LineChart
-                  title={`Fee earned against the cost of the work (${money(d.costPerTouchCents)} a touch)`}
-                  labels={t.months.map(month)}
-                  format={moneyShort}
-                  series={[
-                    { name: "Fee", points: t.fee, tone: "a" },
-                    { name: "Cost of touches", points: t.cost, tone: "c" },
-                  ]}
-                />
-                <div className="table-scroll">
-                  <table className="table">
-                    <caption className="visually-hidden">Profitability by month</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Month</th>
-                        <th scope="col" className="num">
-                          Fee
-                        </th>
-                        <th scope="col" className="num">
-                          Touches
-                        </th>
-                        <th scope="col" className="num">
-                          Cost of touches
-                        </th>
-                        <th scope="col" className="num">
-                          Margin
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {t.months.map((m, i) => (
-                        <tr key={m}>
-                          <td>{month(m)}</td>
-                          <td className="num">{money(t.fee[i])}</td>
-                          <td className="num">{count(t.touches[i])}</td>
-                          <td className="num">{money(t.cost[i])}</td>
-                          <td className="num">{money(t.fee[i]! - t.cost[i]!)}</td>
+                <div className="trend">
+                  <LineChart
+                    title={`Fee earned against the cost of the work (${money(d.costPerTouchCents)} a touch)`}
+                    labels={t.months.map(month)}
+                    format={moneyShort}
+                    series={[
+                      { name: "Fee", points: t.fee, tone: "a" },
+                      { name: "Cost of touches", points: t.cost, tone: "c" },
+                    ]}
+                  />
+                  <div className="table-scroll">
+                    <table className="table">
+                      <caption className="visually-hidden">Profitability by month</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Month</th>
+                          <th scope="col" className="num">
+                            Fee
+                          </th>
+                          <th scope="col" className="num">
+                            Touches
+                          </th>
+                          <th scope="col" className="num">
+                            Cost of touches
+                          </th>
+                          <th scope="col" className="num">
+                            Margin
+                          </th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {t.months.map((m, i) => (
+                          <tr key={m}>
+                            <td>{month(m)}</td>
+                            <td className="num">{money(t.fee[i])}</td>
+                            <td className="num">{count(t.touches[i])}</td>
+                            <td className="num">{money(t.cost[i])}</td>
+                            <td className="num">{money(t.fee[i]! - t.cost[i]!)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 </div>
               </Panel>
             </div>
