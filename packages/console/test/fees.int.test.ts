@@ -257,6 +257,11 @@ it("a biller reads the payer mix, reimbursement and fee advice with the figures 
   await expect.poll(() => advice.locator(".report-basis").innerText()).toContain("1 code is charged below");
   expect(await advice.locator(".report-basis").innerText()).toContain("recovers $10.00");
   await shot(page, "fees-advice");
+  // At 768 px the wide table scrolls inside its panel: the screen's content is never wider than the page.
+  await page.setViewportSize({ width: 768, height: 900 });
+  await shot(page, "fees-advice-768");
+  const fit = await page.locator("section.page").evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  expect(fit[0]).toBeLessThanOrEqual(fit[1]!);
   expect(seen.errors).toEqual([]);
   expect(seen.elsewhere).toEqual([]);
   await page.close();
