@@ -109,6 +109,21 @@ export const routes: ScreenRoute[] = [
     load: () => import("./screens/reports/Reports"),
   },
   {
+    path: "/fees",
+    title: "Fees & payers",
+    roles: COMPANY,
+    nav: "Company",
+    load: () => import("./screens/fees/Fees"),
+  },
+  {
+    // The fee earned against the work: owners only (the API's profitability.read).
+    path: "/profitability",
+    title: "Profitability",
+    roles: OWNER,
+    nav: "Company",
+    load: () => import("./screens/profitability/Profitability"),
+  },
+  {
     path: "/settings",
     title: "Settings",
     roles: COMPANY,

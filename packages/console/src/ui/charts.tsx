@@ -122,3 +122,104 @@ export function LineChart({
     </figure>
   );
 }
+
+/** A tone for a stacked segment or a series beyond the three of the line chart. */
+export type Tone = "a" | "b" | "c" | "d" | "e" | "f" | "bad";
+export const TONES: Tone[] = ["a", "b", "c", "d", "e", "f"];
+
+export interface Stack {
+  label: string;
+  /** One value per series, in the order of `series`. */
+  values: number[];
+}
+
+/**
+ * Bars made of segments, one per series (payers in a month, statuses of a payer's money). With
+ * `share` every bar is drawn to 100% and each segment is its part of the bar; the value over a bar
+ * is then its total (`format`), and a tall enough segment shows its share.
+ */
+export function StackedBarChart({
+  stacks,
+  series,
+  format,
+  title,
+  share = false,
+  height = 200,
+}: {
+  stacks: Stack[];
+  series: { name: string; tone: Tone }[];
+  format: (v: number) => string;
+  title: string;
+  share?: boolean;
+  height?: number;
+}) {
+  const totals = stacks.map((s) => s.values.reduce((t, v) => t + Math.max(0, v), 0));
+  const max = Math.max(1, ...totals);
+  const plot = height - 36;
+  const top = 16;
+  const w = 100 / Math.max(1, stacks.length);
+  const bw = Math.min(w * 0.6 * 4, 72);
+  const percent = (v: number, t: number) => `${((v / t) * 100).toFixed(1)}%`;
+  return (
+    <figure className="chart">
+      <svg
+        viewBox={`0 0 400 ${height}`}
+        role="img"
+        aria-label={`${title}: ${stacks
+          .map(
+            (s, i) =>
+              `${s.label} ${format(totals[i]!)} (${s.values
+                .map((v, j) => (v > 0 ? `${series[j]?.name} ${share ? percent(v, totals[i]!) : format(v)}` : ""))
+                .filter(Boolean)
+                .join(", ")})`,
+          )
+          .join("; ")}`}
+      >
+        <line x1="0" x2="400" y1={plot + 4} y2={plot + 4} className="axis" />
+        {stacks.map((s, i) => {
+          const total = totals[i]!;
+          const full = share ? (total > 0 ? plot - top : 0) : (total / max) * (plot - top);
+          const x = (i * w + w / 2) * 4 - bw / 2;
+          let y = plot + 4;
+          return (
+            <g key={s.label}>
+              {s.values.map((v, j) => {
+                if (v <= 0 || total <= 0) return null;
+                const h = Math.max(1, (v / total) * full);
+                y -= h;
+                return (
+                  <g key={j}>
+                    <rect x={x} y={y} width={bw} height={h} className={`bar bar-${series[j]?.tone ?? "a"}`}>
+                      <title>{`${series[j]?.name}: ${format(v)} (${percent(v, total)})`}</title>
+                    </rect>
+                    {share && h >= 14 ? (
+                      <text x={x + bw / 2} y={y + h / 2 + 3.5} textAnchor="middle" className="chart-inside">
+                        {percent(v, total)}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              })}
+              <text x={x + bw / 2} y={plot + 4 - full - 4} textAnchor="middle" className="chart-value">
+                {format(total)}
+              </text>
+              <text x={x + bw / 2} y={height - 12} textAnchor="middle" className="chart-label">
+                {s.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>
+        {title}
+        <span className="legend">
+          {series.map((s) => (
+            <span key={s.name}>
+              <i className={`swatch line-${s.tone}`} aria-hidden="true" /> {s.name}
+            </span>
+          ))}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

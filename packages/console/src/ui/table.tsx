@@ -34,6 +34,8 @@ interface Props<T> {
   moreBusy?: boolean;
   /** The row shown open beside or below the table: the active row follows it. */
   activeKey?: string;
+  /** A class for a row that needs to stand out (e.g. "row-flagged"). */
+  rowClass?: (row: T) => string | undefined;
 }
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
@@ -59,6 +61,7 @@ export function DataTable<T>({
   onMore,
   moreBusy,
   activeKey,
+  rowClass,
 }: Props<T>) {
   const [sort, setSort] = useState(initialSort);
   const [q, setQ] = useState("");
@@ -218,7 +221,11 @@ export function DataTable<T>({
               {visible.map((r, i) => (
                 <tr
                   key={rowKey(r)}
-                  className={onOpen ? `clickable${i === activeIndex ? " active" : ""}` : undefined}
+                  className={
+                    [onOpen ? `clickable${i === activeIndex ? " active" : ""}` : "", rowClass?.(r) ?? ""]
+                      .filter(Boolean)
+                      .join(" ") || undefined
+                  }
                   aria-selected={onOpen ? i === activeIndex : undefined}
                   onClick={() => {
                     setActive(i);
