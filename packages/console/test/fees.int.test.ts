@@ -433,7 +433,7 @@ it("an owner sees profitability per practice with the thin practice flagged; a b
   expect(await table.locator("tbody tr.row-flagged").count()).toBe(1);
   expect(await table.locator("tbody tr.row-flagged").innerText()).toContain("Thin Margin Clinic");
   expect(rows[0]![2]!.replace(/\s+/g, " ")).toBe(
-    "3 claims sent · 2 resubmitted · 1 denials worked · 0 appeals · 2 statements · 1 tasks · 3 payments posted",
+    "3 claims sent · 2 resubmitted · 1 denials worked · 0 appeals · 2 statements · 1 tasks done · 3 payments posted",
   );
   expect(rows[1]![2]!.replace(/\s+/g, " ")).toContain("2 claims sent · 0 resubmitted");
   const banner = page.locator("[data-flagged]");

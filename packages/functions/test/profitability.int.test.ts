@@ -128,7 +128,7 @@ it("each practice's fee against its touches, fee per claim and per touch, and th
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   // No cost set: the default $2.00 a touch.
   expect(r.body).toMatchObject({ costPerTouchCents: 200, costPerTouchSource: "default", from: before, to: period });
-  expect(r.body.rule).toContain("below the company's cost per touch (2.00 dollars)");
+  expect(r.body.rule).toContain("below the company's cost per touch ($2.00)");
   const a = r.body.practices.find((p: any) => p.practiceId === w.practiceId);
   const b = r.body.practices.find((p: any) => p.practiceId === practiceB);
 

@@ -6,6 +6,7 @@ import type { Principal } from "../shared/context.ts";
 import { authorize } from "../shared/permissions.ts";
 import { invalid } from "../shared/errors.ts";
 import { toCsv } from "../shared/csv.ts";
+import { usd } from "../shared/money.ts";
 import { scopePractices } from "./scope.ts";
 
 /** What one touch costs the company when the owner has not set `costPerTouchCents`: $2.00. */
@@ -111,7 +112,7 @@ export async function profitability(p: Principal, q: z.infer<typeof profitabilit
     to: q.to,
     costPerTouchCents,
     costPerTouchSource: tenant?.costPerTouchCents === undefined ? ("default" as const) : ("company" as const),
-    rule: `A practice does not pay for its work when its fee per touch over the period (invoice totals / touches, a touch being one claim sent, resubmission, denial worked, appeal, statement, task done or payment posted) is below the company's cost per touch (${(costPerTouchCents / 100).toFixed(2)} dollars).`,
+    rule: `A practice does not pay for its work when its fee per touch over the period (invoice totals / touches, a touch being one claim sent, resubmission, denial worked, appeal, statement, task done or payment posted) is below the company's cost per touch (${usd(costPerTouchCents)}).`,
     practices: rows,
     notPayingForWork: rows.filter((r) => r.paysForWork === false).map((r) => r.practiceId),
   };

@@ -40,7 +40,7 @@ const columns: Column<Practice>[] = [
     render: (p) => (
       <span className="small muted work-counts">
         {p.claimsSent} claims sent · {p.resubmissions} resubmitted · {p.denialsWorked} denials worked · {p.appeals}{" "}
-        appeals · {p.statements} statements · {p.tasksDone} tasks · {p.paymentsPosted} payments posted
+        appeals · {p.statements} statements · {p.tasksDone} tasks done · {p.paymentsPosted} payments posted
       </span>
     ),
     sortValue: (p) => p.claimsSent,
