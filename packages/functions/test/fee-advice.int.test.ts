@@ -191,6 +191,11 @@ describe("underpayments at posting", () => {
     expect(events.items.map((e: any) => [e.ids.claimId, e.ids.underpaymentIds, e.status])).toEqual([
       [claims.c1, [u.underpaymentId], "open"],
     ]);
+    // After the claim's own move of the same 835: a webhook receiver sees the claim paid first.
+    const c1Events = (await get("/v1/events?types=claim.paid,underpayment.found&limit=100")).items
+      .filter((e: any) => e.ids.claimId === claims.c1)
+      .map((e: any) => e.type);
+    expect(c1Events).toEqual(["claim.paid", "underpayment.found"]);
     expect((await get(`/v1/underpayments?status=appealed`)).items).toEqual([]);
     expect((await get(`/v1/underpayments?payerId=${payerB}`)).items).toEqual([]);
   });

@@ -26,6 +26,7 @@ export {
 export { raiseUnderpaymentTasks } from "./followup-hook.ts";
 export {
   contractPostingItems,
+  type ContractPosting,
   toleranceFor,
   underpaymentTaskId,
   type LineMatcher,

@@ -41,6 +41,15 @@ const packLine = (o: LineOutcome) => ({
   ...(o.denied ? { dn: 1 } : {}),
 });
 
+/**
+ * A posting's contract writes, and its events made last (`events(at)` after the claim's own, so
+ * `underpayment.found` lists after the `claim.paid` of the same 835, event ids being in order).
+ */
+export interface ContractPosting {
+  items: TxItem[];
+  events: (at: string) => TxItem[];
+}
+
 /** The follow-up task of a claim's lines underpaid on one 835 (its CLP's place in the file): tsk_<claim>_up<8 hex>. */
 export const underpaymentTaskId = (claimId: string, itemBase: string) =>
   `tsk_${claimId}_up${createHash("sha256").update(itemBase).digest("hex").slice(0, 8)}`;
@@ -49,7 +58,7 @@ export const underpaymentTaskId = (claimId: string, itemBase: string) =>
  * What posting one CLP adds to its transaction for contracts and reports: the claim's
  * adjudication (line by line: charge, allowed, paid, expected; the reports read it), each line
  * allowed below its contract by more than the tolerance as an open underpayment, and one
- * `underpayment.found` event naming them. A secondary or tertiary claim restates earlier payers
+ * `underpayment.found` event naming them (made by `events`, when the caller's own are made). A secondary or tertiary claim restates earlier payers
  * and is not compared. Reads: the schedule in force (one Query per date of service), and the
  * tolerance only when some line fell short. Underpayments are created with the posting's
  * `entry` label: one that exists means this CLP was posted already, as its ledger item does.
@@ -60,8 +69,9 @@ export async function contractPostingItems(
   clp: Claim835,
   ref: PostingRef,
   match: LineMatcher,
-): Promise<TxItem[]> {
-  if (claim.primaryClaimId || claim.doc.primaryClaimId) return [];
+): Promise<ContractPosting> {
+  const none = () => [];
+  if (claim.primaryClaimId || claim.doc.primaryClaimId) return { items: [], events: none };
   const at = now();
   const base = {
     tenantId,
@@ -74,7 +84,8 @@ export async function contractPostingItems(
     depositDate: ref.depositDate,
     ...(claim.firstSubmittedAt ? { submittedDate: claim.firstSubmittedAt.slice(0, 10) } : {}),
   };
-  if (clp.status === "22") return [tx.put(AdjudicationEntity.put({ ...base, reversed: true, lines: [] }).params())];
+  if (clp.status === "22")
+    return { items: [tx.put(AdjudicationEntity.put({ ...base, reversed: true, lines: [] }).params())], events: none };
 
   const schedules = new Map<string, ScheduleInForce | undefined>();
   const used = new Set<string>();
@@ -94,7 +105,7 @@ export async function contractPostingItems(
     tx.put(AdjudicationEntity.put({ ...base, lines: outcomes.map((o) => packLine(o.outcome)) }).params()),
   ];
   const short = outcomes.filter((o) => shortfallOf(o.outcome, 0) !== undefined);
-  if (short.length === 0) return items;
+  if (short.length === 0) return { items, events: none };
   const tolerance = await toleranceFor(tenantId, claim.payerId);
   const found = short.flatMap(({ outcome: o, date, schedule }, i) => {
     const shortfall = shortfallOf(o, tolerance);
@@ -139,18 +150,22 @@ export async function contractPostingItems(
         "entry",
       ),
     );
-  if (ids.length)
-    items.push(
-      eventPut(
-        tenantId,
-        {
-          type: "underpayment.found",
-          practiceId: claim.practiceId,
-          ids: { claimId: claim.claimId, remittanceId: ref.remittanceId, underpaymentIds: ids, taskId },
-          status: "open",
-        },
-        at,
-      ),
-    );
-  return items;
+  return {
+    items,
+    events: (eventAt) =>
+      ids.length
+        ? [
+            eventPut(
+              tenantId,
+              {
+                type: "underpayment.found",
+                practiceId: claim.practiceId,
+                ids: { claimId: claim.claimId, remittanceId: ref.remittanceId, underpaymentIds: ids, taskId },
+                status: "open",
+              },
+              eventAt,
+            ),
+          ]
+        : [],
+  };
 }

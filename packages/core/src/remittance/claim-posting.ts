@@ -195,7 +195,8 @@ export async function postClaim(
             at,
           })
         : []),
-      ...contract,
+      ...contract.items,
+      ...contract.events(at),
     ];
     try {
       await transactWrite(items, fence);
