@@ -221,3 +221,30 @@ it("with a payer contract loaded, prints the underpayments found and the fee adv
   );
   expect(text).not.toContain("99214");
 });
+
+it("is drawn again on request: a contract loaded after finalize shows in the redrawn packet", async () => {
+  // The first world's packet said no fee advice data was loaded. Now Blue Prairie's (made-up)
+  // contract allows 93000 80.00 against the 75.00 charged: the redrawn packet advises raising it.
+  const put = await call("PUT", `/v1/practices/${w.practiceId}/payers/${w.payers[0]}/contract-schedules/2026-01-01`, {
+    key: w.key,
+    headers: { "if-match": '"0"' },
+    body: { entries: [{ procedureCode: "93000", allowedCents: 8_000 }] },
+  });
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
+  const redraw = `/v1/practices/${w.practiceId}/invoices/${period}/packet:redraw`;
+  const viewer = await newKey(w.key, "viewer");
+  expect((await call("POST", redraw, { key: viewer })).status).toBe(403);
+  const asked = await call("POST", redraw, { key: w.key });
+  expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+  // The packet in place stays linked until the worker has drawn the new one.
+  expect(asked.body.packetUrl).toBeTruthy();
+  await drain();
+  const again = (await call("GET", `/v1/practices/${w.practiceId}/invoices/${period}`, { key: w.key })).body;
+  const redrawn = pdfLibText(new Uint8Array(await (await fetch(again.packetUrl)).arrayBuffer())).flat();
+  expect(redrawn).not.toContain("No fee advice data is loaded yet, so this section has no figures this month.");
+  const i = redrawn.indexOf("93000");
+  expect(redrawn.slice(i + 1, i + 3)).toEqual(["$75.00", "$80.00"]);
+  // A month with no finalized invoice has no packet to draw.
+  const none = await call("POST", `/v1/practices/${w.practiceId}/invoices/2020-01/packet:redraw`, { key: w.key });
+  expect(none.status).toBe(404);
+});

@@ -25529,6 +25529,316 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/practices/{practiceId}/invoices/{period}/packet:redraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draw a finalized invoice's month-end packet again (owner, biller)
+         * @description Queues the packet for the invoice worker, as finalize does: after a lost or failed draw, or a contract schedule loaded since. The invoice's packetUrl keeps the packet in place until the new one is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    practiceId: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The invoice; its packet is being drawn */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoiceId: string;
+                            number?: string;
+                            /** @enum {string} */
+                            status: "draft" | "finalizing" | "finalized" | "sent" | "paid" | "void";
+                            period: string;
+                            company: {
+                                name: string;
+                                address?: {
+                                    line1: string;
+                                    line2?: string;
+                                    city: string;
+                                    /** @enum {string} */
+                                    state: "AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "AS" | "GU" | "MP" | "PR" | "VI";
+                                    postalCode: string;
+                                };
+                                email?: string;
+                                phone?: string;
+                                paymentInstructions?: string;
+                            };
+                            practice: {
+                                practiceId: string;
+                                name: string;
+                                address?: {
+                                    line1: string;
+                                    line2?: string;
+                                    city: string;
+                                    /** @enum {string} */
+                                    state: "AL" | "AK" | "AZ" | "AR" | "CA" | "CO" | "CT" | "DE" | "DC" | "FL" | "GA" | "HI" | "ID" | "IL" | "IN" | "IA" | "KS" | "KY" | "LA" | "ME" | "MD" | "MA" | "MI" | "MN" | "MS" | "MO" | "MT" | "NE" | "NV" | "NH" | "NJ" | "NM" | "NY" | "NC" | "ND" | "OH" | "OK" | "OR" | "PA" | "RI" | "SC" | "SD" | "TN" | "TX" | "UT" | "VT" | "VA" | "WA" | "WV" | "WI" | "WY" | "AS" | "GU" | "MP" | "PR" | "VI";
+                                    postalCode: string;
+                                };
+                            };
+                            contract: {
+                                effectiveFrom: string;
+                                effectiveTo?: string;
+                                percentBps?: number;
+                                monthlyMinimumCents?: number;
+                                monthlyFeeCents?: number;
+                                tiers?: {
+                                    upToCents?: number;
+                                    percentBps: number;
+                                }[];
+                                perClaimSubmittedCents?: number;
+                                perStatementCents?: number;
+                                oneOffSetupCents?: number;
+                                counts?: {
+                                    insurance: boolean;
+                                    patient: boolean;
+                                    interest: boolean;
+                                };
+                            };
+                            collections: {
+                                insurancePaymentsCents: number;
+                                patientPaymentsCents: number;
+                                refundsCents: number;
+                                recoupmentsCents: number;
+                                interestCents: number;
+                                countedCents: number;
+                            };
+                            priorPeriod: {
+                                countedCents: number;
+                                months: {
+                                    month: string;
+                                    collections: {
+                                        insurancePaymentsCents: number;
+                                        patientPaymentsCents: number;
+                                        refundsCents: number;
+                                        recoupmentsCents: number;
+                                        interestCents: number;
+                                    };
+                                }[];
+                            };
+                            activity: {
+                                claimsSubmitted: number;
+                                statementsSent: number;
+                                setupDue: boolean;
+                                paymentsPosted?: number;
+                            };
+                            lines: {
+                                /** @enum {string} */
+                                kind: "percentage" | "prior_period" | "minimum" | "monthly_fee" | "per_claim" | "per_statement" | "setup";
+                                description: string;
+                                amountCents: number;
+                            }[];
+                            totalCents: number;
+                            entryCount: number;
+                            computedAt: string;
+                            finalizedAt?: string;
+                            dueDate?: string;
+                            practiceId: string;
+                            slot: string;
+                            version: number;
+                            jsonUrl?: string;
+                            csvUrl?: string;
+                            pdfUrl?: string;
+                            /** @description The month-end packet for the physician (finalized invoices, once the worker has drawn it) */
+                            packetUrl?: string;
+                        };
+                    };
+                };
+                /** @description Malformed request (JSON, cursor, header) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Missing, malformed or revoked API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No such record in this tenant (or not visible to this key) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Conflicting concurrent change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `If-Match` names a version that is no longer current */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Validation failed; `errors` lists each path */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/ar-aging": {
         parameters: {
             query?: never;
@@ -26352,6 +26662,36 @@ export interface paths {
                         from: string;
                         to: string;
                         practiceId?: string;
+                    } | {
+                        /** @enum {string} */
+                        report: "payer-mix";
+                        from: string;
+                        to: string;
+                        practiceId?: string;
+                    } | {
+                        /** @enum {string} */
+                        report: "reimbursement";
+                        from: string;
+                        to: string;
+                        practiceId?: string;
+                    } | {
+                        /** @enum {string} */
+                        report: "fee-advice";
+                        from: string;
+                        to: string;
+                        practiceId?: string;
+                    } | {
+                        /** @enum {string} */
+                        report: "underpayments";
+                        from: string;
+                        to: string;
+                        practiceId?: string;
+                    } | {
+                        /** @enum {string} */
+                        report: "profitability";
+                        from: string;
+                        to: string;
+                        practiceId?: string;
                     };
                 };
             };
@@ -26365,7 +26705,7 @@ export interface paths {
                         "application/json": {
                             jobId: string;
                             /** @enum {string} */
-                            report: "ar-aging" | "collections" | "claims";
+                            report: "ar-aging" | "collections" | "claims" | "payer-mix" | "reimbursement" | "fee-advice" | "underpayments" | "profitability";
                             params: {
                                 [key: string]: unknown;
                             };
@@ -26591,7 +26931,7 @@ export interface paths {
                         "application/json": {
                             jobId: string;
                             /** @enum {string} */
-                            report: "ar-aging" | "collections" | "claims";
+                            report: "ar-aging" | "collections" | "claims" | "payer-mix" | "reimbursement" | "fee-advice" | "underpayments" | "profitability";
                             params: {
                                 [key: string]: unknown;
                             };

@@ -401,6 +401,31 @@ async function invoiceView(inv: {
   };
 }
 
+/**
+ * Draws a finalized (sent, paid) invoice's month-end packet again: the worker's message is sent
+ * anew, as finalize sent it (a lost or failed message, or a contract schedule loaded since). The
+ * packet in place stays until the new one is written.
+ */
+export async function redrawPacket(p: Principal, practiceId: string, period: string) {
+  authorize(p, "invoice.send");
+  const inv = await visibleInvoice(p, practiceId, period);
+  if (!["finalized", "sent", "paid"].includes(inv.status))
+    throw new AppError(
+      409,
+      "no-packet",
+      "No packet for this invoice",
+      `A ${inv.status} invoice has no month-end packet: finalize it first`,
+    );
+  await sendMessage("InvoiceRunQueue", invoicePacketMessages, {
+    tenantId: p.tenantId,
+    practiceId,
+    period,
+    invoiceId: inv.invoiceId,
+    packet: true,
+  });
+  return invoiceView(inv);
+}
+
 export async function getInvoice(p: Principal, practiceId: string, period: string) {
   return invoiceView(await visibleInvoice(p, practiceId, period));
 }

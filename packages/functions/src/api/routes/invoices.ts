@@ -7,6 +7,7 @@ import {
   invoiceView,
   listInvoices,
   moveInvoice,
+  redrawPacket,
   voidInvoice,
   getInvoiceRun,
   invoiceRunInput,
@@ -120,4 +121,21 @@ move(
   "The voided invoice keeps its number. Run the period again to draft the replacement, which gets the next number when finalized.",
   (k, p, b) => voidInvoice(p, k.practiceId, k.period, voidBody.parse(b).reason),
   voidBody,
+);
+
+invoices.openapi(
+  createRoute({
+    method: "post",
+    path: "/v1/practices/{practiceId}/invoices/{period}/packet:redraw",
+    tags,
+    summary: "Draw a finalized invoice's month-end packet again (owner, biller)",
+    description:
+      "Queues the packet for the invoice worker, as finalize does: after a lost or failed draw, or a contract schedule loaded since. The invoice's packetUrl keeps the packet in place until the new one is written.",
+    request: { params: invoiceParams },
+    responses: { 202: jsonResponse(invoice, "The invoice; its packet is being drawn"), ...writeErrors },
+  }),
+  async (c) => {
+    const { practiceId, period: month } = c.req.valid("param");
+    return c.json(await redrawPacket(c.get("principal"), practiceId, month), 202);
+  },
 );
