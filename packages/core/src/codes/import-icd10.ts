@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { codeSetsDir } from "./codeset-dir.ts";
 import { ICD10_SUBDIR, icd10FileName, normalizeIcd10, properPrefixes, resetIcd10Cache } from "./icd10cm.ts";
+import { isEntryPoint } from "./entry-point.ts";
 
 /**
  * Operator command: imports a CDC/CMS ICD-10-CM release file as a fiscal year's billable set.
@@ -177,15 +177,4 @@ export function main(argv: string[], io: Io = { out: console.log, err: console.e
   }
 }
 
-/** Run as `node …/import-icd10.ts`, not imported (nor bundled into something else that is run). */
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script || !/\/import-icd10\.[cm]?[jt]s$/.test(import.meta.url)) return false;
-  try {
-    return pathToFileURL(realpathSync(resolve(script))).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) process.exitCode = main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url, "import-icd10")) process.exitCode = main(process.argv.slice(2));

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { codeSetsDir } from "./codeset-dir.ts";
 import { MPFS_SUBDIR, mpfsFileName, parseGpci, parsePprrvu, resetMpfsCache, scaled, type MpfsSet } from "./mpfs.ts";
+import { isEntryPoint } from "./entry-point.ts";
 
 /**
  * Operator command: imports a year of the Medicare physician fee schedule from CMS's RVU package
@@ -116,14 +116,4 @@ export function main(argv: string[], io = { out: console.log, err: console.error
   }
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script || !/\/import-mpfs\.[cm]?[jt]s$/.test(import.meta.url)) return false;
-  try {
-    return pathToFileURL(realpathSync(resolve(script))).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) process.exitCode = main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url, "import-mpfs")) process.exitCode = main(process.argv.slice(2));

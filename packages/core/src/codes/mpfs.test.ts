@@ -7,7 +7,7 @@ import { medicareFee, parseGpci, parsePprrvu, scaled, type MpfsSet } from "./mpf
 
 /**
  * CMS's own 2025 files (RVU25A, January release): an excerpt of PPRRVU25_JAN.csv (its 10 header
- * lines and 16 rows, descriptions removed) and the whole GPCI2025.csv. See fixtures/README.md.
+ * lines and 17 rows, descriptions removed) and the whole GPCI2025.csv. See fixtures/README.md.
  */
 const fixture = (name: string) => join(import.meta.dirname, "fixtures", name);
 const rvuText = readFileSync(fixture("PPRRVU25_JAN.excerpt.csv"), "latin1");
@@ -24,13 +24,18 @@ describe("CMS's RVU and GPCI files", () => {
   it("reads the RVU file's columns by their stacked header names", () => {
     const r = parsePprrvu(rvuText);
     expect(r.errors).toEqual([]);
-    expect(Object.keys(r.rvus)).toHaveLength(16);
+    expect(Object.keys(r.rvus)).toHaveLength(17);
     // File row: 99213,,…,A,,1.3,1.35,,0.57,,0.1,2.75,1.97,…,32.3465
     expect(r.rvus["99213"]).toEqual(["A", 130, 135, 57, 10, 0, 0, 323465]);
     // 71046-26 (professional component): 0.22, 0.08, 0.08, 0.01; 99221 is NA in the office.
     expect(r.rvus["71046-26"]).toEqual(["A", 22, 8, 8, 1, 0, 0, 323465]);
     expect(r.rvus["99221"]![5]).toBe(1);
     expect(r.rvus["93000"]![6]).toBe(1); // NA in a facility
+    // The copy's anesthesia rows lost their leading zeros in a spreadsheet ("100" for 00100).
+    expect(r.rvus["00100"]![0]).toBe("J");
+    // Some of CMS's CSVs end with a DOS end-of-file mark (Ctrl-Z) on a row of empty cells.
+    const withEof = parsePprrvu(`${rvuText}\x1a,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n`);
+    expect([withEof.errors, Object.keys(withEof.rvus).length]).toEqual([[], 17]);
   });
 
   it("reads every GPCI locality, keyed by five-digit MAC and two-digit locality", () => {
@@ -104,7 +109,7 @@ describe("npm run import-mpfs", () => {
     const args = ["--year", "2025", "--rvu", fixture("PPRRVU25_JAN.excerpt.csv"), "--gpci", fixture("GPCI2025.csv")];
     const first = run([...args, "--out", dir]);
     expect(first.code, first.err).toBe(0);
-    expect(first.out).toContain("16 codes and modifiers, 109 localities");
+    expect(first.out).toContain("17 codes and modifiers, 109 localities");
     expect(run([...args, "--out", dir]).err).toContain("pass --force");
     expect(run([...args, "--out", dir, "--force"]).code).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { isBlankRecord, readCsv } from "../shared/csv-reader.ts";
+import { isBlankRecord, readCsv, type CsvRecord } from "../shared/csv-reader.ts";
 import { codeSetsDir } from "./codeset-dir.ts";
 
 /**
@@ -70,6 +70,9 @@ export function scaled(raw: string, places: number): number | undefined {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, " ").trim().toUpperCase();
+const CTRL_Z = String.fromCharCode(0x1a);
+/** No data: empty cells, or a DOS end-of-file mark (Ctrl-Z) with empty cells, as some of CMS's CSVs end. */
+const blank = (r: CsvRecord) => isBlankRecord(r) || r.fields.every((f) => !f.replaceAll(CTRL_Z, "").trim());
 
 /**
  * PPRRVU CSV: a few title lines, then a header spread over several rows (the last begins with
@@ -110,9 +113,10 @@ export function parsePprrvu(
   if (errors.length) return { rvus: {}, errors };
   const rvus: Record<string, RvuRow> = {};
   for (const r of records.slice(headerAt + 1)) {
-    if (isBlankRecord(r)) continue;
+    if (blank(r)) continue;
     const f = (i: number) => (r.fields[i] ?? "").trim();
-    const code = f(0).toUpperCase();
+    // A spreadsheet that saw 00100 as a number wrote 100: numeric codes are five digits, zero-padded.
+    const code = /^\d{1,4}$/.test(f(0)) ? f(0).padStart(5, "0") : f(0).toUpperCase();
     if (!/^[A-Z0-9]{5}$/.test(code)) {
       errors.push(`line ${r.line}: ${JSON.stringify(code)} is not a five-character HCPCS code`);
       continue;
@@ -165,7 +169,7 @@ export function parseGpci(text: string): { localities: Record<string, MpfsLocali
   for (const r of records.slice(headerAt + 1)) {
     const f = (i: number) => (r.fields[i] ?? "").trim();
     // Footnotes ("MAC Assignments as of …", "*Work GPCI reflects …") follow the data: rows without a numeric MAC.
-    if (isBlankRecord(r) || !/^\d{1,5}$/.test(f(0))) continue;
+    if (blank(r) || !/^\d{1,5}$/.test(f(0))) continue;
     const g = [f(at.work), f(at.pe), f(at.mp)].map((v) => scaled(v, 3));
     if (!/^\d{1,2}$/.test(f(at.locality)) || g.some((v) => v === undefined)) {
       errors.push(`line ${r.line}: the locality number or a GPCI is not a number`);

@@ -1,6 +1,5 @@
-import { readFileSync, realpathSync } from "node:fs";
-import { basename, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { codeSetsDir } from "../codeset-dir.ts";
@@ -13,6 +12,7 @@ import { MueTable, parseMueFile } from "./mue.ts";
 import { PtpTable, parsePtpFile } from "./ptp.ts";
 import { writeSet } from "./store.ts";
 import type { EditSetInfo } from "./types.ts";
+import { isEntryPoint } from "../entry-point.ts";
 
 /**
  * Operator command: imports CMS's quarterly edit files, in the formats CMS publishes, into the
@@ -153,14 +153,4 @@ export function main(argv: string[], io = { out: console.log, err: console.error
   }
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script || !/\/import-edits\.[cm]?[jt]s$/.test(import.meta.url)) return false;
-  try {
-    return pathToFileURL(realpathSync(resolve(script))).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) process.exitCode = main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url, "import-edits")) process.exitCode = main(process.argv.slice(2));
