@@ -304,6 +304,11 @@ it("a biller works the underpayment: the worklist and the per-payer chart, then 
     "Blue Prairie Health $20 (Open $20)",
   );
   await shot(page, "fees-underpayments");
+  // The reprocessing request to send the payer opens as a PDF, with the signed-in user's session.
+  const letter = await work.getByRole("link", { name: "Reprocessing request (PDF)" }).getAttribute("href");
+  const pdf = await page.request.get(`${h.base}${letter}`);
+  expect([pdf.status(), pdf.headers()["content-type"]]).toEqual([200, "application/pdf"]);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   await work.getByRole("button", { name: "Appealed" }).click();
   const dialog = page.getByRole("dialog");

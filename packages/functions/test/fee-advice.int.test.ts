@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
-import { call, newKey, newTenant, samples } from "./http.ts";
+import { pdfText } from "@claimledger/core/shared/pdf.ts";
+import { app, call, newKey, newTenant, samples } from "./http.ts";
 import { era, rerun, submit, upload, world, type World } from "./era.ts";
 import { fanOut } from "./fanout.ts";
 
@@ -480,6 +481,31 @@ describe("reports", () => {
   });
 });
 
+describe("the reprocessing request", () => {
+  it("is a PDF with each underpaid line's contract, allowed, paid and shortfall, for the payer", async () => {
+    const [u] = (await get("/v1/underpayments")).items;
+    const res = await app.request(`/v1/underpayments/${u.underpaymentId}/letter.pdf`, {
+      headers: { authorization: `Bearer ${w.key}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const text = pdfText(Buffer.from(await res.arrayBuffer())).join("\n");
+    expect(text).toContain("Request to reprocess: paid below the contracted rate");
+    // c1 line 1: 99214, 1 unit, contract 120.00 -> expected 120.00, allowed and paid 100.00, short 20.00.
+    expect(text).toMatch(/1 +2026-09-10 +99214 +1 +\$120\.00 +\$120\.00 +\$100\.00 +\$100\.00 +\$20\.00/);
+    expect(text).toContain("Total underpaid: $20.00");
+    expect(text).toContain("Remittance of        2026-10-01");
+    // The 93000 line short 0.50 (within tolerance) is no underpayment and is not asked for.
+    expect(text).not.toContain("93000");
+    // Another company never reads it.
+    const other = await newTenant("Elsewhere Billing");
+    const theirs = await app.request(`/v1/underpayments/${u.underpaymentId}/letter.pdf`, {
+      headers: { authorization: `Bearer ${other.ownerKey}` },
+    });
+    expect(theirs.status).toBe(404);
+  });
+});
+
 describe("the underpayment's task", () => {
   it("stays open while appealed and closes when the money is recovered", async () => {
     const [u] = (await get("/v1/underpayments?status=appealed")).items;
@@ -492,6 +518,8 @@ describe("the underpayment's task", () => {
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const task = await get(`/v1/tasks/${u.taskId}`);
     expect(task).toMatchObject({ status: "done", closedReason: "underpayments worked: recovered" });
+    // Nothing is left to ask the payer for.
+    expect((await call("GET", `/v1/underpayments/${u.underpaymentId}/letter.pdf`, { key: w.key })).status).toBe(409);
     // Delivered again after it was worked: the task is not made again.
     await fanOut(w);
     expect((await get(`/v1/tasks/${u.taskId}`)).status).toBe("done");

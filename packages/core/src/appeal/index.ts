@@ -7,7 +7,7 @@ export { markSent, recordOutcome, withdrawAppeal } from "./decision.service.ts";
 export { uploadAttachment, startAttachment, completeAttachment, looksLike } from "./attachments.service.ts";
 export { appealsPaidBy, paidFor } from "./posting.ts";
 export { denialFacts } from "./facts.ts";
-export { letterLines, wrap, type LetterFacts } from "./letter.ts";
+export { letterLines, type LetterFacts } from "./letter.ts";
 export {
   APPEAL_FAMILIES,
   FAMILY_OF_CARC,

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
-import { letterLines, wrap, type LetterFacts } from "./letter.ts";
+import { letterLines, type LetterFacts } from "./letter.ts";
+import { wrap } from "../shared/text.ts";
 import { pdfText, renderPdf } from "../shared/pdf.ts";
 
 const facts: LetterFacts = {

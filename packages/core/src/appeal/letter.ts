@@ -1,6 +1,7 @@
 import type { PdfLine } from "../shared/pdf.ts";
 import type { Address } from "../shared/schema.ts";
 import { usd } from "../shared/money.ts";
+import { wrap } from "../shared/text.ts";
 import type { AppealFamily } from "./rules.ts";
 
 /**
@@ -50,20 +51,6 @@ export interface LetterFacts {
   argument: string[];
   attachments: string[];
   previous?: { levelName: string; decidedOn?: string };
-}
-
-/** Words of `text` in lines of at most `width` characters (a longer word stands alone). */
-export function wrap(text: string, width = 92): string[] {
-  const out: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out;
 }
 
 const FAMILY_TITLES: Record<AppealFamily, string> = {

@@ -24,6 +24,8 @@ export {
   type LineOutcome,
 } from "./detect.ts";
 export { raiseUnderpaymentTasks } from "./followup-hook.ts";
+export { underpaymentLetter } from "./letter.service.ts";
+export { underpaymentLetterLines, type UnderpaymentLetterFacts } from "./letter.ts";
 export {
   contractPostingItems,
   type ContractPosting,

@@ -3,6 +3,7 @@ import { usd } from "../shared/money.ts";
 import type { Address } from "../shared/schema.ts";
 import { formatPhone, statementTitle, usDate } from "./cycle.ts";
 import type { StatementDocument } from "./patientbilling.schema.ts";
+import { wrap } from "../shared/text.ts";
 
 /**
  * A statement as the patient receives it, pure: US Letter, folded in three into a standard #10
@@ -29,20 +30,6 @@ export const LAYOUT = {
 
 const oneLine = (a: Address) => `${a.city}, ${a.state} ${a.postalCode.replace(/^(\d{5})(\d{4})$/, "$1-$2")}`;
 const addressLines = (a: Address) => [a.line1, ...(a.line2 ? [a.line2] : []), oneLine(a)];
-
-/** Words wrapped to lines of at most `width` characters. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let cur = "";
-  for (const word of text.split(/\s+/)) {
-    if (cur && cur.length + 1 + word.length > width) {
-      lines.push(cur);
-      cur = word;
-    } else cur = cur ? `${cur} ${word}` : word;
-  }
-  if (cur) lines.push(cur);
-  return lines;
-}
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 

@@ -25,3 +25,17 @@ export function foldToAscii(s: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^\x20-\x7e]/g, (c) => LIGATURES[c] ?? " ");
 }
+
+/** Words of `text` in lines of at most `width` characters (a longer word stands alone), for the PDFs' plain text. */
+export function wrap(text: string, width = 92): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}

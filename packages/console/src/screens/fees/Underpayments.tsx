@@ -295,6 +295,17 @@ export function Underpayments({ period, practiceId, dir }: TabProps) {
       render: (r) =>
         canWork && MOVES[r.status].length ? (
           <span className="status-actions">
+            <a
+              className="btn btn-small"
+              href={`/v1/underpayments/${encodeURIComponent(r.underpaymentId)}/letter.pdf`}
+              target="_blank"
+              rel="noreferrer"
+              aria-label="Reprocessing request (PDF)"
+              title="The request to reprocess at the contracted rate, to send the payer"
+              onClick={(e) => e.stopPropagation()}
+            >
+              Letter
+            </a>
             {MOVES[r.status].map((m) => (
               <button
                 key={m.to}

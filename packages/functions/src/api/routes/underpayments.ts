@@ -1,10 +1,11 @@
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import {
   changeUnderpaymentStatus,
   getUnderpayment,
   getUnderpaymentSettings,
   listUnderpayments,
   putUnderpaymentSettings,
+  underpaymentLetter,
   underpaymentListQuery,
   underpaymentSettingsInput,
   underpaymentSettingsView,
@@ -41,6 +42,34 @@ underpayments.openapi(
     responses: { 200: jsonResponse(underpaymentView, "The underpayment"), ...errors },
   }),
   async (c) => c.json(withEtag(c, await getUnderpayment(c.get("principal"), c.req.valid("param").underpaymentId)), 200),
+);
+
+underpayments.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/underpayments/{underpaymentId}/letter.pdf",
+    tags,
+    summary: "The request to reprocess the claim at the contracted rate, as a PDF to send the payer",
+    description:
+      "Every line of the claim the same 835 underpaid that is still open or appealed: its contract rate, expected, allowed, paid and shortfall, with the patient, claim, payer claim number and remittance date. Drawn on request, never stored. 409 when all of them are recovered or written off.",
+    request: { params },
+    responses: {
+      200: {
+        description: "The letter",
+        content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
+      },
+      ...errors,
+    },
+  }),
+  async (c) => {
+    const { underpaymentId } = c.req.valid("param");
+    const pdf = await underpaymentLetter(c.get("principal"), underpaymentId);
+    return c.body(new Uint8Array(pdf), 200, {
+      "content-type": "application/pdf",
+      "content-disposition": `inline; filename="reprocessing-request-${underpaymentId}.pdf"`,
+      "cache-control": "no-store",
+    });
+  },
 );
 
 underpayments.openapi(
