@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, businessDaysBetween, isBusinessDay } from "./business-days.ts";
+import { addBusinessDays, businessDaysBetween, federalHolidays, isBusinessDay } from "./business-days.ts";
 import { describeQuiet, quietReason } from "./quiet.ts";
 import { payerStatusOf } from "./payer-status.ts";
 import { byRisk, riskOf } from "./risk.ts";
 
-describe("business days (weekends only: the repo has no holiday table)", () => {
+describe("business days: weekdays that are not federal holidays as observed", () => {
   it("skip Saturday and Sunday", () => {
     // Fri 2026-12-04, Sat 12-05, Sun 12-06, Mon 12-07, Tue 12-08.
     expect(isBusinessDay("2026-12-04")).toBe(true);
@@ -19,6 +19,38 @@ describe("business days (weekends only: the repo has no holiday table)", () => {
     expect(businessDaysBetween("2026-12-04", "2026-12-08")).toBe(2);
     expect(businessDaysBetween("2026-12-04", "2026-12-06")).toBe(0);
     expect(businessDaysBetween("2026-12-08", "2026-12-04")).toBe(0);
+  });
+
+  it("skip the federal holidays, moved off weekends as observed", () => {
+    // 2026, from the statute's rules on the 2026 calendar: Jan 1 is a Thursday; the third Monday of
+    // January is the 19th and of February the 16th; the last Monday of May the 25th; June 19 a
+    // Friday; July 4 a Saturday, so observed Friday July 3; the first Monday of September the 7th;
+    // the second Monday of October the 12th; Nov 11 a Wednesday; the fourth Thursday of November
+    // the 26th; Dec 25 a Friday.
+    expect([...federalHolidays(2026)].sort()).toEqual([
+      "2026-01-01",
+      "2026-01-19",
+      "2026-02-16",
+      "2026-05-25",
+      "2026-06-19",
+      "2026-07-03",
+      "2026-09-07",
+      "2026-10-12",
+      "2026-11-11",
+      "2026-11-26",
+      "2026-12-25",
+    ]);
+    // 2022: Jan 1 2022 was a Saturday, observed Friday Dec 31 2021; Christmas 2022 a Sunday, observed Monday Dec 26.
+    expect(isBusinessDay("2021-12-31")).toBe(false);
+    expect(isBusinessDay("2022-12-26")).toBe(false);
+    expect(isBusinessDay("2022-12-23")).toBe(true);
+    // Juneteenth is a holiday from 2021 (a Saturday then, observed Friday June 18), not in 2020.
+    expect(isBusinessDay("2021-06-18")).toBe(false);
+    expect(isBusinessDay("2020-06-19")).toBe(true);
+    // Sent Wednesday before Thanksgiving 2026 (11-25): Thursday 11-26 is the holiday, so two
+    // business days later is Monday 11-30 (Friday 11-27 is one).
+    expect(addBusinessDays("2026-11-25", 2)).toBe("2026-11-30");
+    expect(businessDaysBetween("2026-11-25", "2026-11-30")).toBe(2);
   });
 });
 
