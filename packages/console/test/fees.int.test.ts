@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { addDays } from "@claimledger/core/shared/dates.ts";
-import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
 import { todayIn } from "@claimledger/core/claim/index.ts";
 import { countActivity, firstSubmissionItem } from "@claimledger/core/invoice/activity.ts";
 import { draftInvoice } from "@claimledger/core/invoice/invoice.service.ts";
@@ -10,7 +9,8 @@ import { LedgerEntryEntity } from "@claimledger/core/ledger/ledger.entity.ts";
 import { transactWrite } from "@claimledger/core/shared/transact.ts";
 import { workItem } from "@claimledger/core/shared/work.ts";
 import { call, samples } from "../../functions/test/http.ts";
-import { era, submit, upload, visit, world, type World } from "../../functions/test/era.ts";
+import { era, upload, visit, world, type World } from "../../functions/test/era.ts";
+import { contractWorld, type ContractWorld } from "../../functions/test/contract-world.ts";
 import { shot, startConsole, watch, type ConsoleHarness } from "./console.ts";
 import { panel, signedIn } from "./work.ts";
 
@@ -34,129 +34,13 @@ import { panel, signedIn } from "./work.ts";
  */
 let h: ConsoleHarness;
 let w: World;
-let payerB: string;
-const claims: Record<string, string> = {};
-
-async function visitOf(patientId: string, serviceDate: string, submittedAt: string) {
-  const enc = await call("POST", `/v1/practices/${w.practiceId}/encounters`, {
-    key: w.key,
-    body: {
-      patientId,
-      renderingProviderId: w.providerId,
-      placeOfService: "11",
-      serviceDate,
-      diagnoses: ["I10"],
-      lines: [
-        { procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1] },
-        { procedureCode: "93000", chargeCents: 4500, diagnosisPointers: [1] },
-      ],
-    },
-  });
-  expect(enc.status, JSON.stringify(enc.body)).toBe(201);
-  await submit(w, [enc.body.claimId]);
-  await ClaimEntity.patch({ tenantId: w.tenantId, claimId: enc.body.claimId })
-    .set({ firstSubmittedAt: submittedAt })
-    .go();
-  return enc.body.claimId as string;
-}
+let claims: ContractWorld["claims"];
 
 beforeAll(async () => {
   h = await startConsole();
-  w = await world(1);
-  payerB = (
-    await call("POST", "/v1/payers", {
-      key: w.key,
-      body: {
-        name: "Medicaid Of Illinois",
-        clearinghousePayerId: "MCDIL",
-        claimFilingIndicator: "MC",
-        timelyFilingDays: 365,
-      },
-    })
-  ).body.payerId;
-  const pb = samples.patient(payerB) as any;
-  pb.firstName = "Morgan";
-  pb.coverages = [{ payerId: payerB, memberId: "MCD77770001", order: "primary", relationship: "self" }];
-  const patientB = (await call("POST", `/v1/practices/${w.practiceId}/patients`, { key: w.key, body: pb })).body
-    .patientId;
-  const fees = await call("PUT", `/v1/practices/${w.practiceId}/fee-schedule`, {
-    key: w.key,
-    body: {
-      entries: [
-        { procedureCode: "99214", chargeCents: 18500 },
-        { procedureCode: "93000", chargeCents: 4500 },
-        { procedureCode: "36415", chargeCents: 9000 },
-      ],
-    },
-  });
-  expect(fees.status).toBe(200);
-  const contract = await call(
-    "PUT",
-    `/v1/practices/${w.practiceId}/payers/${w.payers[0]}/contract-schedules/2026-01-01`,
-    {
-      key: w.key,
-      body: {
-        entries: [
-          { procedureCode: "99214", allowedCents: 12000 },
-          { procedureCode: "93000", allowedCents: 5000 },
-          { procedureCode: "36415", allowedCents: 300 },
-        ],
-      },
-    },
-  );
-  expect(contract.status, JSON.stringify(contract.body)).toBe(200);
-  claims.c1 = await visitOf(w.patientId, "2026-09-10", "2026-09-11T15:00:00.000Z");
-  claims.c2 = await visitOf(w.patientId, "2026-09-20", "2026-09-20T15:00:00.000Z");
-  claims.c3 = await visitOf(patientB, "2026-09-15", "2026-09-15T15:00:00.000Z");
-  claims.c4 = await visitOf(w.patientId, "2026-10-05", "2026-10-06T15:00:00.000Z");
-  await upload(
-    w,
-    await era(w, 0, 7101, "2026-10-01", [
-      {
-        claimId: claims.c1,
-        status: "1",
-        lines: [
-          { paid: 10000, cas: [["CO", "45", 8500]] },
-          { paid: 4450, cas: [["CO", "45", 50]] },
-        ],
-      },
-      {
-        claimId: claims.c2,
-        status: "1",
-        lines: [
-          { paid: 12000, cas: [["CO", "45", 6500]] },
-          { paid: 0, cas: [["CO", "97", 4500]] },
-        ],
-      },
-    ]),
-  );
-  await upload(
-    w,
-    await era(w, 1, 7102, "2026-10-10", [
-      {
-        claimId: claims.c3,
-        status: "1",
-        lines: [
-          { paid: 15000, cas: [["CO", "45", 3500]] },
-          { paid: 4000, cas: [["CO", "45", 500]] },
-        ],
-      },
-    ]),
-  );
-  await upload(
-    w,
-    await era(w, 0, 7103, "2026-10-25", [
-      {
-        claimId: claims.c4,
-        status: "1",
-        lines: [
-          { paid: 12000, cas: [["CO", "45", 6500]] },
-          { paid: 4500, cas: [] },
-        ],
-      },
-    ]),
-  );
+  ({ w, claims } = await contractWorld());
 });
+
 afterAll(async () => h?.close());
 
 /** The body rows of a table (not the header), each as its cells' text. */

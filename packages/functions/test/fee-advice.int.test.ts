@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ClaimEntity } from "@claimledger/core/claim/claim.entity.ts";
 import { pdfText } from "@claimledger/core/shared/pdf.ts";
 import { app, call, newKey, newTenant, samples } from "./http.ts";
-import { era, rerun, submit, upload, world, type World } from "./era.ts";
+import { rerun, type World } from "./era.ts";
 import { fanOut } from "./fanout.ts";
+import { contractWorld, type ContractWorld } from "./contract-world.ts";
 
 /**
  * Payer contract schedules, underpayments found at posting, and the reports drawn from them, with
@@ -32,32 +32,7 @@ import { fanOut } from "./fanout.ts";
  */
 let w: World;
 let payerB: string;
-let patientB: string;
-const claims: Record<string, string> = {};
-
-async function visitOf(patientId: string, serviceDate: string, submittedAt: string) {
-  const enc = await call("POST", `/v1/practices/${w.practiceId}/encounters`, {
-    key: w.key,
-    body: {
-      patientId,
-      renderingProviderId: w.providerId,
-      placeOfService: "11",
-      serviceDate,
-      diagnoses: ["I10"],
-      lines: [
-        { procedureCode: "99214", chargeCents: 18500, diagnosisPointers: [1] },
-        { procedureCode: "93000", chargeCents: 4500, diagnosisPointers: [1] },
-      ],
-    },
-  });
-  expect(enc.status, JSON.stringify(enc.body)).toBe(201);
-  await submit(w, [enc.body.claimId]);
-  // The submission date the days-to-pay figures count from (the batch ran today).
-  await ClaimEntity.patch({ tenantId: w.tenantId, claimId: enc.body.claimId })
-    .set({ firstSubmittedAt: submittedAt })
-    .go();
-  return enc.body.claimId as string;
-}
+let claims: ContractWorld["claims"];
 
 const get = async (path: string, key = w.key) => {
   const r = await call("GET", path, { key });
@@ -67,100 +42,10 @@ const get = async (path: string, key = w.key) => {
 const base = () => `/v1/practices/${w.practiceId}/payers/${w.payers[0]}/contract-schedules`;
 
 beforeAll(async () => {
-  w = await world(1);
-  payerB = (
-    await call("POST", "/v1/payers", {
-      key: w.key,
-      body: {
-        name: "Medicaid Of Illinois",
-        clearinghousePayerId: "MCDIL",
-        claimFilingIndicator: "MC",
-        timelyFilingDays: 365,
-      },
-    })
-  ).body.payerId;
-  const pb = samples.patient(payerB) as any;
-  pb.firstName = "Morgan";
-  pb.coverages = [{ payerId: payerB, memberId: "MCD77770001", order: "primary", relationship: "self" }];
-  patientB = (await call("POST", `/v1/practices/${w.practiceId}/patients`, { key: w.key, body: pb })).body.patientId;
-
-  const fees = await call("PUT", `/v1/practices/${w.practiceId}/fee-schedule`, {
-    key: w.key,
-    body: {
-      entries: [
-        { procedureCode: "99214", chargeCents: 18500 },
-        { procedureCode: "93000", chargeCents: 4500 },
-        { procedureCode: "36415", chargeCents: 9000 },
-      ],
-    },
-  });
-  expect(fees.status).toBe(200);
-  const put = await call("PUT", `${base()}/2026-01-01`, {
-    key: w.key,
-    body: {
-      entries: [
-        { procedureCode: "99214", allowedCents: 12000 },
-        { procedureCode: "93000", allowedCents: 5000 },
-        { procedureCode: "36415", allowedCents: 300 },
-      ],
-    },
-  });
-  expect(put.status, JSON.stringify(put.body)).toBe(200);
-  expect(put.headers.get("etag")).toBe('"1"');
-
-  claims.c1 = await visitOf(w.patientId, "2026-09-10", "2026-09-11T15:00:00.000Z");
-  claims.c2 = await visitOf(w.patientId, "2026-09-20", "2026-09-20T15:00:00.000Z");
-  claims.c3 = await visitOf(patientB, "2026-09-15", "2026-09-15T15:00:00.000Z");
-  claims.c4 = await visitOf(w.patientId, "2026-10-05", "2026-10-06T15:00:00.000Z");
-  const sha = await upload(
-    w,
-    await era(w, 0, 7101, "2026-10-01", [
-      {
-        claimId: claims.c1,
-        status: "1",
-        lines: [
-          { paid: 10000, cas: [["CO", "45", 8500]] },
-          { paid: 4450, cas: [["CO", "45", 50]] },
-        ],
-      },
-      {
-        claimId: claims.c2,
-        status: "1",
-        lines: [
-          { paid: 12000, cas: [["CO", "45", 6500]] },
-          { paid: 0, cas: [["CO", "97", 4500]] },
-        ],
-      },
-    ]),
-  );
-  await upload(
-    w,
-    await era(w, 1, 7102, "2026-10-10", [
-      {
-        claimId: claims.c3,
-        status: "1",
-        lines: [
-          { paid: 15000, cas: [["CO", "45", 3500]] },
-          { paid: 4000, cas: [["CO", "45", 500]] },
-        ],
-      },
-    ]),
-  );
-  await upload(
-    w,
-    await era(w, 0, 7103, "2026-10-25", [
-      {
-        claimId: claims.c4,
-        status: "1",
-        lines: [
-          { paid: 12000, cas: [["CO", "45", 6500]] },
-          { paid: 4500, cas: [] },
-        ],
-      },
-    ]),
-  );
+  let firstFile: string;
+  ({ w, payerB, claims, firstFile } = await contractWorld());
   // The first file posted again (an SQS redelivery): nothing is found twice.
-  await rerun(w, sha);
+  await rerun(w, firstFile);
 });
 
 describe("underpayments at posting", () => {
