@@ -4,14 +4,13 @@ import type { Get } from "../../api/types";
 import type { ScreenProps } from "../../routes";
 import { useUser } from "../../session";
 import { FormError, SelectField, TextField } from "../../ui/fields";
-import { bp, date, money, parseMoney, parsePercentBps } from "../../ui/format";
+import { bp, date, money, parseMoney, parsePercentBps, todayLocal } from "../../ui/format";
 import { Page, Panel } from "../../ui/page";
 import { Empty, Loaded, Notice } from "../../ui/states";
 import { useAction, useApi } from "../../ui/use-api";
 import { useDirectory } from "../claim/parts";
 
 type Placement = Get<"/v1/collections/placements">["items"][number];
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Collections: the accounts past their final notice (by the practice's setting) that still owe,
@@ -26,7 +25,7 @@ export default function Collections({ query }: ScreenProps) {
   useEffect(() => {
     if (!practiceId && dir.practices.size) setPracticeId([...dir.practices.keys()][0]!);
   }, [dir.practices.size]);
-  const [asOf, setAsOf] = useState(today());
+  const [asOf, setAsOf] = useState(todayLocal());
   const candidates = useApi(
     () =>
       practiceId
@@ -166,7 +165,7 @@ function PlaceForm({
   patientIds: string[];
   onPlaced: () => void;
 }) {
-  const [f, setF] = useState({ agencyName: "", fee: "35", placedOn: today() });
+  const [f, setF] = useState({ agencyName: "", fee: "35", placedOn: todayLocal() });
   const [done, setDone] = useState<string | undefined>();
   const place = useAction(async () => {
     const feeBps = parsePercentBps(f.fee);
@@ -236,7 +235,7 @@ function PlacementRow({
   canManage: boolean;
   onPosted: () => void;
 }) {
-  const [f, setF] = useState({ gross: "", recoveredOn: today(), reference: "" });
+  const [f, setF] = useState({ gross: "", recoveredOn: todayLocal(), reference: "" });
   const [done, setDone] = useState<string | undefined>();
   const post = useAction(async () => {
     const grossCents = parseMoney(f.gross);

@@ -5,7 +5,7 @@ import type { ScreenProps } from "../../routes";
 import { Link } from "../../router";
 import { useUser } from "../../session";
 import { FormError, SelectField, TextField } from "../../ui/fields";
-import { count, date, dateTime, money } from "../../ui/format";
+import { count, date, dateTime, money, todayLocal } from "../../ui/format";
 import { Badge, Page, Panel } from "../../ui/page";
 import { Empty, ErrorBanner, Loaded, Notice } from "../../ui/states";
 import { DataTable } from "../../ui/table";
@@ -16,7 +16,7 @@ import { STATUS_TONE, STATUS_WORDS } from "../patients/EligibilityPanel";
 type Batch = Get<"/v1/eligibility-batches/{batchId}">;
 type Check = NonNullable<Batch["checks"]>[number];
 
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const tomorrow = () => todayLocal(new Date(Date.now() + 86_400_000));
 
 /** Every patient id of a practice (the schedule to check when no file is given). */
 async function patientIds(practiceId: string): Promise<string[]> {

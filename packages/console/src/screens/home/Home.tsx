@@ -7,7 +7,7 @@ import { count, money, moneyShort, month, todayLocal } from "../../ui/format";
 import { Page, Panel } from "../../ui/page";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { useApi } from "../../ui/use-api";
-import { companyKpis, monthsBack, today, trend, type Kpis } from "./kpis";
+import { companyKpis, monthsBack, trend, type Kpis } from "./kpis";
 
 /** How many items a work queue holds (one page of up to 100: "100+" beyond). */
 interface QueueCount {
@@ -104,8 +104,8 @@ export interface HomeData {
 
 async function figures(): Promise<HomeData> {
   const months = monthsBack(6);
-  const to = today();
-  const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+  const to = todayLocal();
+  const from = todayLocal(new Date(Date.now() - 90 * 86_400_000));
   const [aging, collections, claims] = await Promise.all([
     must(api.GET("/v1/reports/ar-aging", { params: { query: {} } })),
     must(

@@ -15,13 +15,11 @@ type Aging = Get<"/v1/reports/ar-aging">;
 type Collections = Get<"/v1/reports/collections">;
 type Claims = Get<"/v1/reports/claims">;
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
-/** The last n months, oldest first, "YYYY-MM". */
+/** The last n months on this computer's calendar, oldest first, "YYYY-MM". */
 export function monthsBack(n: number, now = new Date()): string[] {
   const out: string[] = [];
   for (let i = n - 1; i >= 0; i--)
-    out.push(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
+    out.push(new Date(Date.UTC(now.getFullYear(), now.getMonth() - i, 1)).toISOString().slice(0, 7));
   return out;
 }
 

@@ -2,12 +2,11 @@ import { useState } from "react";
 import { api, ApiError, must } from "../../api/client";
 import type { Get } from "../../api/types";
 import { FormError, SelectField, TextField } from "../../ui/fields";
-import { date, money, parseMoney } from "../../ui/format";
+import { date, money, parseMoney, todayLocal } from "../../ui/format";
 import { Notice } from "../../ui/states";
 import { useAction } from "../../ui/use-api";
 
 type Balance = Get<"/v1/practices/{practiceId}/patients/{patientId}/balance">;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * A patient's payment at the desk, at any time: on a visit, or (the default) against what they owe,
@@ -24,7 +23,7 @@ export function DeskPayment({
   patientId: string;
   onPosted: () => void;
 }) {
-  const [f, setF] = useState({ claimId: "", amount: "", method: "card", paymentDate: today(), reference: "" });
+  const [f, setF] = useState({ claimId: "", amount: "", method: "card", paymentDate: todayLocal(), reference: "" });
   const [done, setDone] = useState<string | undefined>();
   const post = useAction(async () => {
     const amountCents = parseMoney(f.amount);
@@ -150,7 +149,7 @@ export function RefundOverpayment({
             practiceId,
             kind: "refund",
             method: "check",
-            paymentDate: today(),
+            paymentDate: todayLocal(),
             amountCents: v.overpaymentCents,
             allocations: [{ claimId: v.claimId, amountCents: v.overpaymentCents }],
           },

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { api, ApiError, must } from "../../api/client";
 import { Link } from "../../router";
 import { FormError, SelectField, TextField } from "../../ui/fields";
-import { parseMoney } from "../../ui/format";
+import { parseMoney, todayLocal } from "../../ui/format";
 import { Panel } from "../../ui/page";
 import { Notice } from "../../ui/states";
 import { useAction, useApi } from "../../ui/use-api";
@@ -29,7 +29,7 @@ export function EncounterForm({ practiceId }: { practiceId: string }) {
     patientId: "",
     renderingProviderId: "",
     placeOfService: "11",
-    serviceDate: new Date().toISOString().slice(0, 10),
+    serviceDate: todayLocal(),
     diagnoses: "",
     priorAuthorization: "",
   });

@@ -5,11 +5,11 @@ import type { ScreenProps } from "../../routes";
 import { navigate } from "../../router";
 import { BarChart, LineChart } from "../../ui/charts";
 import { SelectField, TextField } from "../../ui/fields";
-import { money, moneyShort, month, lastMonth } from "../../ui/format";
+import { lastMonth, money, moneyShort, month, todayLocal } from "../../ui/format";
 import { Page, Panel, Tabs } from "../../ui/page";
 import { Empty, Loaded } from "../../ui/states";
 import { useApi } from "../../ui/use-api";
-import { agingTotals, monthsBack, today, trend } from "../home/kpis";
+import { agingTotals, monthsBack, trend } from "../home/kpis";
 
 type Tab = "aging" | "collections" | "claims";
 const TABS: { key: Tab; label: string }[] = [
@@ -64,7 +64,7 @@ function Download({ href }: { href: string }) {
 }
 
 function Aging({ practiceId }: { practiceId?: string }) {
-  const [asOf, setAsOf] = useState(today());
+  const [asOf, setAsOf] = useState(todayLocal());
   const [basis, setBasis] = useState<"fromServiceDate" | "fromSubmission">("fromServiceDate");
   const r = useApi(
     () => must(api.GET("/v1/reports/ar-aging", { params: { query: { asOf, practiceId } } })),
@@ -321,8 +321,8 @@ function Collections({ practiceId }: { practiceId?: string }) {
 }
 
 function ClaimsKpis({ practiceId }: { practiceId?: string }) {
-  const [from, setFrom] = useState(new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10));
-  const [to, setTo] = useState(today());
+  const [from, setFrom] = useState(todayLocal(new Date(Date.now() - 90 * 86_400_000)));
+  const [to, setTo] = useState(todayLocal());
   const r = useApi(
     () => must(api.GET("/v1/reports/claims", { params: { query: { from, to, practiceId } } })),
     [from, to, practiceId],

@@ -4,7 +4,7 @@ import type { Get } from "../../api/types";
 import type { ScreenProps } from "../../routes";
 import { useUser } from "../../session";
 import { FormError, SelectField, TextField } from "../../ui/fields";
-import { date, dateTime, label, money } from "../../ui/format";
+import { date, dateTime, label, money, todayLocal } from "../../ui/format";
 import { Badge, Page, Panel } from "../../ui/page";
 import { Empty, ErrorBanner, Loaded, Notice } from "../../ui/states";
 import { DataTable } from "../../ui/table";
@@ -12,7 +12,6 @@ import { useAction, useApi } from "../../ui/use-api";
 import { useDirectory } from "../claim/parts";
 
 type Run = Get<"/v1/statement-runs/{runId}">;
-const today = () => new Date().toISOString().slice(0, 10);
 const finished = (r: Run) => r.status !== "running";
 
 /**
@@ -23,7 +22,7 @@ export default function Statements(_: ScreenProps) {
   const user = useUser();
   const dir = useDirectory();
   const canRun = user.role === "owner" || user.role === "biller";
-  const [f, setF] = useState({ practiceId: "", runDate: today() });
+  const [f, setF] = useState({ practiceId: "", runDate: todayLocal() });
   const runs = useApi(() => must(api.GET("/v1/statement-runs", { params: { query: { limit: 20 } } })), []);
   const [run, setRun] = useState<Run | undefined>();
   const start = useAction(async () => {
