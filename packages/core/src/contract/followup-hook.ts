@@ -31,7 +31,6 @@ export async function raiseUnderpaymentTasks(tenantId: string, events: EventView
       claimId: first.claimId,
       taskId: first.taskId,
       payerName: names.get(first.payerId) ?? "the payer",
-      remittanceId: first.remittanceId,
       payerClaimControlNumber: first.payerClaimControlNumber,
       depositDate: first.depositDate,
       lines: open,

@@ -39,7 +39,7 @@ export async function underpaymentLetter(p: Principal, underpaymentId: string): 
     tenantForSystem(p.tenantId),
   ]);
   const d = claim.doc;
-  const pdf = renderPdf(
+  return renderPdf(
     underpaymentLetterLines({
       date: todayIn(practice.timeZone),
       company: tenant?.name ?? "",
@@ -67,5 +67,4 @@ export async function underpaymentLetter(p: Principal, underpaymentId: string): 
     }),
     `Underpayment ${u.underpaymentId}`,
   );
-  return pdf;
 }

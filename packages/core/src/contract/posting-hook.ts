@@ -58,10 +58,11 @@ export const underpaymentTaskId = (claimId: string, itemBase: string) =>
  * What posting one CLP adds to its transaction for contracts and reports: the claim's
  * adjudication (line by line: charge, allowed, paid, expected; the reports read it), each line
  * allowed below its contract by more than the tolerance as an open underpayment, and one
- * `underpayment.found` event naming them (made by `events`, when the caller's own are made). A secondary or tertiary claim restates earlier payers
- * and is not compared. Reads: the schedule in force (one Query per date of service), and the
- * tolerance only when some line fell short. Underpayments are created with the posting's
- * `entry` label: one that exists means this CLP was posted already, as its ledger item does.
+ * `underpayment.found` event naming them (made by `events`, when the caller's own are made). A
+ * secondary or tertiary claim restates earlier payers and is not compared. Reads: the schedule in
+ * force (one Query per date of service), and the tolerance only when some line fell short.
+ * Underpayments are created with the posting's `entry` label: one that exists means this CLP was
+ * posted already, as its ledger item does.
  */
 export async function contractPostingItems(
   tenantId: string,

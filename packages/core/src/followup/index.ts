@@ -14,9 +14,4 @@ export { appealEntry } from "./appeal-entries.ts";
 export { appealTaskId } from "./needs.ts";
 export { raiseMissedInstalmentTask, planTaskId, type PlanInstalmentMissed } from "./plan-tasks.ts";
 export { addBusinessDays, businessDaysBetween, isBusinessDay } from "./business-days.ts";
-export {
-  raiseUnderpaymentTask,
-  closeUnderpaymentTask,
-  underpaidLineText,
-  type UnderpaidClaim,
-} from "./underpayment-tasks.ts";
+export { raiseUnderpaymentTask, closeUnderpaymentTask, type UnderpaidClaim } from "./underpayment-tasks.ts";

@@ -15,7 +15,6 @@ export interface UnderpaidClaim {
   claimId: string;
   taskId: string;
   payerName: string;
-  remittanceId: string;
   payerClaimControlNumber?: string;
   depositDate: string;
   lines: {
@@ -40,7 +39,7 @@ const code = (l: UnderpaidClaim["lines"][number]) =>
   l.modifiers.length ? `${l.procedureCode}-${l.modifiers.join("-")}` : l.procedureCode;
 
 /** One line's figures in words, as the biller reads them to the payer or puts them in a reprocessing request. */
-export const underpaidLineText = (l: UnderpaidClaim["lines"][number]) =>
+const underpaidLineText = (l: UnderpaidClaim["lines"][number]) =>
   `${l.lineNumber ? `Line ${l.lineNumber}, ` : ""}${code(l)} on ${l.serviceDate}, ${l.units} unit${l.units === 1 ? "" : "s"}: ` +
   `contract ${usd(l.contractedUnitCents)} a unit (schedule from ${l.scheduleFrom}), so ${usd(l.expectedCents)} expected; ` +
   `allowed ${usd(l.allowedCents)}, paid ${usd(l.paidCents)}, short ${usd(l.shortfallCents)}.`;

@@ -97,39 +97,23 @@ async function view(j: EntityItem<typeof ReportJobEntity>) {
   };
 }
 
+/** A report as a job runs it: as its GET, with the JSON and (when it has one) the CSV. */
+const job =
+  <Q, R>(run: (p: Principal, q: Q) => Promise<R>, csv?: (r: R) => string) =>
+  async (p: Principal, q: Record<string, unknown>) => {
+    const r = await run(p, q as Q);
+    return { json: r, csv: csv?.(r) };
+  };
+
 const reports = {
-  "ar-aging": async (p: Principal, q: Record<string, unknown>) => {
-    const r = await arAging(p, q as Parameters<typeof arAging>[1]);
-    return { json: r, csv: arAgingCsv(r) };
-  },
-  collections: async (p: Principal, q: Record<string, unknown>) => {
-    const r = await collectionsByMonth(p, q as Parameters<typeof collectionsByMonth>[1]);
-    return { json: r, csv: collectionsCsv(r) };
-  },
-  claims: async (p: Principal, q: Record<string, unknown>) => {
-    const r = await claimPerformance(p, q as Parameters<typeof claimPerformance>[1]);
-    return { json: r, csv: undefined };
-  },
-  "payer-mix": async (p: Principal, q: Record<string, unknown>) => {
-    const r = await payerMix(p, q as Parameters<typeof payerMix>[1]);
-    return { json: r, csv: payerMixCsv(r) };
-  },
-  reimbursement: async (p: Principal, q: Record<string, unknown>) => {
-    const r = await reimbursementByCode(p, q as Parameters<typeof reimbursementByCode>[1]);
-    return { json: r, csv: reimbursementCsv(r) };
-  },
-  "fee-advice": async (p: Principal, q: Record<string, unknown>) => {
-    const r = await feeAdvice(p, q as Parameters<typeof feeAdvice>[1]);
-    return { json: r, csv: feeAdviceCsv(r) };
-  },
-  underpayments: async (p: Principal, q: Record<string, unknown>) => {
-    const r = await underpaidByPayer(p, q as Parameters<typeof underpaidByPayer>[1]);
-    return { json: r, csv: underpaidCsv(r) };
-  },
-  profitability: async (p: Principal, q: Record<string, unknown>) => {
-    const r = await profitability(p, q as Parameters<typeof profitability>[1]);
-    return { json: r, csv: profitabilityCsv(r) };
-  },
+  "ar-aging": job(arAging, arAgingCsv),
+  collections: job(collectionsByMonth, collectionsCsv),
+  claims: job(claimPerformance),
+  "payer-mix": job(payerMix, payerMixCsv),
+  reimbursement: job(reimbursementByCode, reimbursementCsv),
+  "fee-advice": job(feeAdvice, feeAdviceCsv),
+  underpayments: job(underpaidByPayer, underpaidCsv),
+  profitability: job(profitability, profitabilityCsv),
 } satisfies Record<(typeof REPORT_KINDS)[number], unknown>;
 
 /**
