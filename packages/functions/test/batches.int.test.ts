@@ -8,7 +8,7 @@ import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
 import { call, newTenant, samples } from "./http.ts";
 import { pollNow } from "./poll.ts";
-import { batchReady, driveRun } from "./cycle.ts";
+import { daysAgo, batchReady, driveRun } from "./cycle.ts";
 
 /**
  * The batch worker end to end on the emulators and the sandbox clearinghouse: ready claims ->
@@ -20,7 +20,6 @@ let tenantId: string;
 let practiceId: string;
 let providerId: string;
 let payerId: string;
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 async function newClaim(memberId: string, day: number, relationship = "self") {
   const patient = samples.patient(payerId) as any;

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { call, newTenant, samples } from "./http.ts";
+import { daysAgo } from "./cycle.ts";
 
 let key: string;
 let practiceId: string;
@@ -8,7 +9,6 @@ let payerId: string;
 
 const HEADER =
   "encounter_ref,patient_id,rendering_provider_id,place_of_service,service_date,diagnosis_1,diagnosis_2,procedure_code,modifier_1,units,charge,diagnosis_pointers";
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 async function post(csv: string) {
   return call("POST", `/v1/practices/${practiceId}/encounters:import`, {

@@ -8,10 +8,16 @@ import {
   type Adjudication,
   type SandboxClaim,
 } from "@claimledger/core/clearinghouse/sandbox/payer-model.ts";
+import { todayIn } from "@claimledger/core/claim/index.ts";
+import { addDays } from "@claimledger/core/shared/dates.ts";
 import { call, newTenant, samples } from "./http.ts";
 import { pollNow } from "./poll.ts";
 
-export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The date n days before today where the test practices are (samples.practice.timeZone), as their
+ * users and the scrubber count days: the UTC date is already tomorrow there every evening.
+ */
+export const daysAgo = (n: number) => addDays(todayIn(samples.practice.timeZone), -n);
 
 /**
  * Sends ready claims chosen by practice or payer as the API does: POST answers 202 with a batch

@@ -5,7 +5,7 @@ import { adjudicate } from "@claimledger/core/clearinghouse/sandbox/payer-model.
 import { build835 } from "@claimledger/core/clearinghouse/sandbox/responses.ts";
 import { app, call, newTenant, samples } from "./http.ts";
 import { pollNow } from "./poll.ts";
-import { batchReady, sandboxClaim, deniedInFull } from "./cycle.ts";
+import { daysAgo, batchReady, sandboxClaim, deniedInFull } from "./cycle.ts";
 import { pdfText } from "@claimledger/core/shared/pdf.ts";
 
 /**
@@ -17,7 +17,6 @@ let key: string;
 let tenantId: string;
 let practiceId: string;
 const claims: { claimId: string; doc: any }[] = [];
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 async function upload(text: string) {
   const res = await call("POST", "/v1/remittances", {

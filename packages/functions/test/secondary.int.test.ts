@@ -6,8 +6,7 @@ import { ClaimBatchEntity } from "@claimledger/core/batch/batch.entity.ts";
 import { readEdi } from "@claimledger/core/shared/storage.ts";
 import { call, newTenant, samples } from "./http.ts";
 import { pollNow } from "./poll.ts";
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+import { daysAgo } from "./cycle.ts";
 
 it("bills the secondary coverage after the primary's 835, carrying the primary's adjudication in the 837P", async () => {
   const { ownerKey: key, tenantId } = await newTenant();

@@ -13885,7 +13885,7 @@ export interface paths {
                     payerId?: string;
                     serviceDateFrom?: string;
                     serviceDateTo?: string;
-                    /** @description Only claims whose date of service is at least this many days ago */
+                    /** @description Only claims whose date of service is at least this many days ago: today where the practice is, when one practice is asked for (or the key is a practice's), else today in UTC */
                     minAgeDays?: number | null;
                     limit?: number;
                     cursor?: string;

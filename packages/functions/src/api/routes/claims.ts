@@ -13,7 +13,8 @@ import {
 } from "@claimledger/core/claim/index.ts";
 import { isoDate } from "@claimledger/core/shared/schema.ts";
 import type { AppEnv } from "../env.ts";
-import { addDays, isoDateOf } from "@claimledger/core/shared/dates.ts";
+import { addDays, isoDateOf, todayIn } from "@claimledger/core/shared/dates.ts";
+import { getPractice } from "@claimledger/core/practice/index.ts";
 import { followUpTasks } from "./_follow-up.ts";
 import { errors, idParam, ifMatch, jsonBody, jsonResponse, pageOf, withEtag, writeErrors } from "./_shared.ts";
 
@@ -27,13 +28,10 @@ const listParams = z.object({
   payerId: z.string().max(40).optional(),
   serviceDateFrom: isoDate.optional(),
   serviceDateTo: isoDate.optional(),
-  minAgeDays: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(3650)
-    .optional()
-    .openapi({ description: "Only claims whose date of service is at least this many days ago" }),
+  minAgeDays: z.coerce.number().int().min(0).max(3650).optional().openapi({
+    description:
+      "Only claims whose date of service is at least this many days ago: today where the practice is, when one practice is asked for (or the key is a practice's), else today in UTC",
+  }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().min(1).max(2048).optional(),
 });
@@ -56,7 +54,11 @@ claims.openapi(
     const { minAgeDays, ...q } = c.req.valid("query");
     let serviceDateTo = q.serviceDateTo;
     if (minAgeDays !== undefined) {
-      const cutoff = addDays(isoDateOf(new Date()), -minAgeDays);
+      const practiceId = c.get("principal").practiceId ?? q.practiceId;
+      const today = practiceId
+        ? todayIn((await getPractice(c.get("principal"), practiceId)).timeZone)
+        : isoDateOf(new Date());
+      const cutoff = addDays(today, -minAgeDays);
       if (!serviceDateTo || cutoff < serviceDateTo) serviceDateTo = cutoff;
     }
     const page = await listClaims(c.get("principal"), { ...q, serviceDateTo });
