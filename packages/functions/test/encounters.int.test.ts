@@ -9,7 +9,6 @@ let providerId: string;
 let payerId: string;
 let patientId: string;
 
-
 function encounter(overrides: Record<string, unknown> = {}) {
   return {
     externalId: "V-1001",
