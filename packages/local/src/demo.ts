@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { repoRoot, runningStack, startStack } from "./stack.ts";
 import { ApiClient, seeded } from "./demo/client.ts";
 import { createReferenceData } from "./demo/reference-data.ts";
-import { uploadEncounters } from "./demo/encounters.ts";
+import { demoToday, uploadEncounters } from "./demo/encounters.ts";
 import { checkEligibility, visitWithEndedPlan } from "./demo/eligibility.ts";
 import { sendAndAsk } from "./demo/follow-up.ts";
 import { receiveRemittances, sendBatches } from "./demo/edi.ts";
@@ -147,7 +147,7 @@ try {
     `  statement run ${statements.runId} (${statements.runDate}): ${statements.sent} first statements for ${usd(statements.amountDueCents)}, skipped ${skipped || "none"}; print file ${statements.combined ?? "none"}`,
   );
   // The payments were deposited this month: close it (a real company closes the month before, on the 1st).
-  const period = new Date().toISOString().slice(0, 7);
+  const period = demoToday().slice(0, 7);
   const close = await closeMonth(api, out, period, waitFor);
   console.log(`Month close ${period} (run ${close.runId}):`);
   for (const i of close.invoices) {

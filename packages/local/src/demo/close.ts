@@ -1,4 +1,5 @@
-import { addDays, isoDateOf } from "@claimledger/core/shared/dates.ts";
+import { addDays } from "@claimledger/core/shared/dates.ts";
+import { demoToday } from "./encounters.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ApiClient } from "./client.ts";
@@ -60,7 +61,7 @@ export async function closeMonth(
 
   const reportsDir = resolve(out, "reports");
   mkdirSync(reportsDir, { recursive: true });
-  const asOf = isoDateOf(new Date());
+  const asOf = demoToday();
   const from = addDays(asOf, -120);
   const reports: [string, string][] = [
     ["ar-aging", `/v1/reports/ar-aging?asOf=${asOf}`],

@@ -1,4 +1,4 @@
-import { addDays, isoDateOf } from "@claimledger/core/shared/dates.ts";
+import { addDays, todayIn } from "@claimledger/core/shared/dates.ts";
 import type { ApiClient, seeded } from "./client.ts";
 
 /**
@@ -91,8 +91,12 @@ const MISTAKES: { name: string; apply: (e: any) => void }[] = [
   { name: "LT and RT on one line", apply: (e) => (e.lines[0].modifiers = ["LT", "RT"]) },
 ];
 
-export function isoDaysAgo(days: number, from = new Date()): string {
-  return addDays(isoDateOf(from), -days);
+/** The demo practices' zone (reference-data.ts): their today, not UTC's, which is already tomorrow every evening. */
+export const DEMO_TIME_ZONE = "America/Chicago";
+export const demoToday = () => todayIn(DEMO_TIME_ZONE);
+
+export function isoDaysAgo(days: number): string {
+  return addDays(demoToday(), -days);
 }
 
 export async function uploadEncounters(api: ApiClient, rng: ReturnType<typeof seeded>, practices: any[]) {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ApiClient } from "./client.ts";
+import { demoToday } from "./encounters.ts";
 
 type WaitFor = (what: string, check: () => Promise<boolean>) => Promise<void>;
 
@@ -39,18 +40,21 @@ export async function appealADenial(api: ApiClient, out: string) {
   const letter = resolve(dir, `${draft.appealId}-letter.pdf`);
   await download(draft.letterUrl, letter);
   const ifMatch = (v: number) => ({ "if-match": `"${v}"` });
+  // Sent and decided the day of the denial; the sandbox dates its 835s by UTC, a day ahead of the
+  // practice every evening, and neither may be after the practice's today.
+  const on = draft.deniedOn < demoToday() ? draft.deniedOn : demoToday();
   const sent = await api.expect(
     200,
     "POST",
     `/v1/appeals/${draft.appealId}/sent`,
-    { sentOn: draft.deniedOn, method: "fax", reference: "FAX-DEMO-0001" },
+    { sentOn: on, method: "fax", reference: "FAX-DEMO-0001" },
     ifMatch(draft.version),
   );
   const decided = await api.expect(
     200,
     "POST",
     `/v1/appeals/${draft.appealId}/outcome`,
-    { outcome: "overturned", decidedOn: draft.deniedOn, expectedCents: draft.amountCents },
+    { outcome: "overturned", decidedOn: on, expectedCents: draft.amountCents },
     ifMatch(sent.version),
   );
   const summary = {
